@@ -1,0 +1,149 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The typed errors below are what every provider returns, whatever its API's
+// error format. Each Error() is a sentence a person can act on and never
+// contains the admin token or a secret.
+
+// UnauthorizedError: the admin token is missing, invalid or expired, or is
+// not allowed from this address (HTTP 401).
+type UnauthorizedError struct {
+	Message string // the server's explanation, sanitised; may be empty
+}
+
+func (e *UnauthorizedError) Error() string {
+	msg := "the admin token was refused (invalid, expired or not allowed from this address)"
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg
+}
+
+// ForbiddenError: the admin token is valid but lacks a permission (HTTP 403).
+type ForbiddenError struct {
+	Need    string // the missing scope or role, when the server says which
+	Message string
+}
+
+func (e *ForbiddenError) Error() string {
+	switch {
+	case e.Need != "":
+		return "the admin token lacks scope " + e.Need
+	case e.Message != "":
+		return "forbidden: " + e.Message
+	}
+	return "forbidden: the admin token may not do this"
+}
+
+// NotFoundError: the token (or other resource) does not exist (HTTP 404).
+type NotFoundError struct {
+	What string // "token 3f2a…"
+}
+
+func (e *NotFoundError) Error() string {
+	if e.What == "" {
+		return "not found"
+	}
+	return e.What + " not found"
+}
+
+// ValidationError: the server (or the provider, before sending) refused the
+// input (HTTP 400/422). Fields maps a Field* name to its messages; Message is
+// what is not tied to a field.
+type ValidationError struct {
+	Message string
+	Fields  map[string][]string
+}
+
+func (e *ValidationError) Error() string {
+	var parts []string
+	if e.Message != "" {
+		parts = append(parts, e.Message)
+	}
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		parts = append(parts, k+": "+strings.Join(e.Fields[k], "; "))
+	}
+	if len(parts) == 0 {
+		return "invalid input"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Add records a message for a field, creating the map as needed.
+func (e *ValidationError) Add(field, msg string) {
+	if e.Fields == nil {
+		e.Fields = map[string][]string{}
+	}
+	e.Fields[field] = append(e.Fields[field], msg)
+}
+
+// RateLimitedError: too many requests (HTTP 429).
+type RateLimitedError struct {
+	RetryAfter time.Duration // 0 when the server did not say
+}
+
+func (e *RateLimitedError) Error() string {
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("rate limited by the server; try again in %s", e.RetryAfter.Round(time.Second))
+	}
+	return "rate limited by the server; try again shortly"
+}
+
+// ServerError: the server failed (5xx), or answered something that is not
+// what its API documents (HTML instead of JSON, a truncated or oversized
+// body, the wrong shape). Status is 0 when there was no status to report.
+type ServerError struct {
+	Status  int
+	Message string
+}
+
+func (e *ServerError) Error() string {
+	if e.Status >= 500 {
+		if e.Message != "" {
+			return fmt.Sprintf("server error (HTTP %d): %s", e.Status, e.Message)
+		}
+		return fmt.Sprintf("server error (HTTP %d)", e.Status)
+	}
+	if e.Status > 0 {
+		return fmt.Sprintf("unexpected response (HTTP %d): %s", e.Status, e.Message)
+	}
+	return "unexpected response: " + e.Message
+}
+
+// NetworkError: the server could not be reached or did not answer in time.
+type NetworkError struct {
+	Op  string // "connect", "timeout", ...
+	Err error
+}
+
+func (e *NetworkError) Error() string {
+	if e.Op == "timeout" {
+		return "the server did not answer in time"
+	}
+	if e.Err != nil {
+		return "cannot reach the server: " + e.Err.Error()
+	}
+	return "cannot reach the server"
+}
+
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// IsAuth reports whether err means the admin token itself is the problem
+// (unauthorised or forbidden); scripts exit with a distinct code for it.
+func IsAuth(err error) bool {
+	var u *UnauthorizedError
+	var f *ForbiddenError
+	return errors.As(err, &u) || errors.As(err, &f)
+}

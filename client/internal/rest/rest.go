@@ -1,0 +1,351 @@
+// Package rest is the HTTP plumbing shared by the providers: resty with a
+// timeout on every request, a cap on how much of a body is read, retries with
+// backoff for GETs only, and every failure turned into a client error type.
+// Providers say how their API spells errors (ParseError); the mapping from
+// status to type is the same for all of them.
+package rest
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Limits on what is read from a server. A list of 100 000 tokens is about
+// 30 MB of JSON; a single object is never more than a few KB.
+const (
+	DefaultTimeout   = 20 * time.Second
+	DefaultMaxBody   = 1 << 20  // 1 MiB for single objects and errors
+	DefaultListBody  = 64 << 20 // 64 MiB for list endpoints
+	DefaultRetries   = 3
+	maxRetryAfterCap = 10 * time.Second // longer waits are reported, not slept
+)
+
+// ErrorInfo is what a provider reads out of an error body.
+type ErrorInfo struct {
+	Message string              // human message; sanitised by the caller
+	Need    string              // missing scope/role, for 403
+	Fields  map[string][]string // per-field validation messages, keyed by client.Field*
+}
+
+// Config configures one API client.
+type Config struct {
+	BaseURL string
+	// Authorize sets the credentials on a request (bearer or raw header).
+	Authorize func(r *resty.Request)
+	Timeout   time.Duration
+	MaxBody   int
+	ListBody  int
+	Retries   int
+	// BaseBackoff is the first retry delay (doubled each attempt, jittered).
+	BaseBackoff time.Duration
+	CAFile      string
+	// ParseError extracts what the API says in an error body; body may be
+	// HTML or empty, and ParseError must not fail on it.
+	ParseError func(status int, body []byte) ErrorInfo
+	// HTTPClient replaces the transport (tests).
+	HTTPClient *http.Client
+}
+
+// Client sends requests for one provider.
+type Client struct {
+	r   *resty.Client
+	cfg Config
+}
+
+// New builds a Client. Only the CA file can make it fail.
+func New(cfg Config) (*Client, error) {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.ListBody <= 0 {
+		cfg.ListBody = DefaultListBody
+	}
+	if cfg.Retries < 0 {
+		cfg.Retries = 0
+	} else if cfg.Retries == 0 {
+		cfg.Retries = DefaultRetries
+	}
+	if cfg.BaseBackoff <= 0 {
+		cfg.BaseBackoff = 250 * time.Millisecond
+	}
+	var r *resty.Client
+	if cfg.HTTPClient != nil {
+		r = resty.NewWithClient(cfg.HTTPClient)
+	} else {
+		r = resty.New()
+	}
+	r.SetBaseURL(strings.TrimRight(cfg.BaseURL, "/")).
+		SetTimeout(cfg.Timeout).
+		SetRetryCount(0). // retries are ours: GET only, see Do
+		SetHeader("Accept", "application/json").
+		SetHeader("User-Agent", "tokentui").
+		SetRedirectPolicy(resty.NoRedirectPolicy()) // never carry the bearer token elsewhere
+	r.SetLogger(silentLogger{})
+	if cfg.CAFile != "" {
+		pem, err := os.ReadFile(cfg.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("reading CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("CA file %s holds no PEM certificate", cfg.CAFile)
+		}
+		r.SetTLSClientConfig(&tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12})
+	}
+	return &Client{r: r, cfg: cfg}, nil
+}
+
+// Request describes one call.
+type Request struct {
+	Method string
+	Path   string
+	Body   any // marshalled as JSON when non-nil
+	// List marks a list endpoint: the larger body cap applies.
+	List bool
+}
+
+// Response is a successful (2xx) answer.
+type Response struct {
+	Status int
+	Body   []byte
+	Header http.Header
+}
+
+// Do sends the request. GETs are retried on network errors, 429 (honouring
+// Retry-After) and 5xx; other methods are sent once, because a retried POST
+// could create a second token and the first one's secret would be lost.
+func (c *Client) Do(ctx context.Context, req Request) (Response, error) {
+	attempts := 1
+	if req.Method == http.MethodGet {
+		attempts += c.cfg.Retries
+	}
+	var lastErr error
+	for attempt := 0; attempt < attempts; attempt++ {
+		resp, err := c.once(ctx, req)
+		if err == nil {
+			return resp, nil
+		}
+		lastErr = err
+		wait, retry := c.retryable(err, attempt)
+		if !retry || attempt == attempts-1 {
+			break
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return Response{}, &client.NetworkError{Op: "cancelled", Err: ctx.Err()}
+		}
+	}
+	return Response{}, lastErr
+}
+
+// JSON sends the request and decodes a JSON answer into out.
+func (c *Client) JSON(ctx context.Context, req Request, out any) error {
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	return Decode(resp, out)
+}
+
+// Decode unmarshals a successful response, turning HTML, truncation and
+// wrong shapes into a client.ServerError that says what was wrong.
+func Decode(resp Response, out any) error {
+	body := bytes.TrimSpace(resp.Body)
+	if len(body) == 0 {
+		return &client.ServerError{Status: resp.Status, Message: "the server sent an empty answer where JSON was expected"}
+	}
+	if looksHTML(body) {
+		return &client.ServerError{Status: resp.Status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &typ):
+			return &client.ServerError{Status: resp.Status, Message: fmt.Sprintf("the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(typ.Field), typ.Value, typ.Type)}
+		case errors.As(err, &syn), strings.Contains(err.Error(), "unexpected end of JSON input"):
+			return &client.ServerError{Status: resp.Status, Message: "the answer is not valid JSON (truncated or garbled)"}
+		default:
+			return &client.ServerError{Status: resp.Status, Message: "the answer is not valid JSON: " + client.Sanitize(err.Error())}
+		}
+	}
+	return nil
+}
+
+func fieldOr(f string) string {
+	if f == "" {
+		return "the document"
+	}
+	return client.Sanitize(f)
+}
+
+func (c *Client) once(ctx context.Context, req Request) (Response, error) {
+	r := c.r.R().SetContext(ctx)
+	limit := c.cfg.MaxBody
+	if req.List {
+		limit = c.cfg.ListBody
+	}
+	r.SetResponseBodyLimit(limit)
+	if c.cfg.Authorize != nil {
+		c.cfg.Authorize(r)
+	}
+	if req.Body != nil {
+		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
+	}
+	resp, err := r.Execute(req.Method, req.Path)
+	if err != nil {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode()
+		}
+		return Response{}, transportError(ctx, err, status, limit)
+	}
+	out := Response{Status: resp.StatusCode(), Body: resp.Body(), Header: resp.Header()}
+	if out.Status >= 200 && out.Status < 300 {
+		return out, nil
+	}
+	return Response{}, c.statusError(out)
+}
+
+func transportError(ctx context.Context, err error, status, limit int) error {
+	if errors.Is(err, resty.ErrResponseBodyTooLarge) {
+		return &client.ServerError{Status: status, Message: fmt.Sprintf("the answer is larger than %d MiB; refused to read it", limit>>20)}
+	}
+	if ctx.Err() == context.Canceled {
+		return &client.NetworkError{Op: "cancelled", Err: ctx.Err()}
+	}
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return &client.NetworkError{Op: "timeout", Err: err}
+	}
+	if strings.Contains(err.Error(), "auto redirect is disabled") {
+		return &client.ServerError{Status: status, Message: "the server redirected; tokentui does not follow redirects with the admin token (check the URL)"}
+	}
+	return &client.NetworkError{Op: "connect", Err: errors.New(client.Sanitize(err.Error()))}
+}
+
+func (c *Client) statusError(resp Response) error {
+	var info ErrorInfo
+	if c.cfg.ParseError != nil && !looksHTML(bytes.TrimSpace(resp.Body)) {
+		info = c.cfg.ParseError(resp.Status, resp.Body)
+	}
+	msg := client.Sanitize(info.Message)
+	switch {
+	case resp.Status == http.StatusUnauthorized:
+		return &client.UnauthorizedError{Message: msg}
+	case resp.Status == http.StatusForbidden:
+		return &client.ForbiddenError{Need: client.Sanitize(info.Need), Message: msg}
+	case resp.Status == http.StatusNotFound:
+		return &client.NotFoundError{What: msg}
+	case resp.Status == http.StatusTooManyRequests:
+		return &client.RateLimitedError{RetryAfter: retryAfter(resp.Header)}
+	case resp.Status == http.StatusBadRequest || resp.Status == http.StatusUnprocessableEntity || resp.Status == http.StatusConflict:
+		v := &client.ValidationError{Message: msg}
+		for f, ms := range info.Fields {
+			for _, m := range ms {
+				v.Add(client.Sanitize(f), client.Sanitize(m))
+			}
+		}
+		if v.Message == "" && len(v.Fields) == 0 {
+			v.Message = "the server refused the request (HTTP " + strconv.Itoa(resp.Status) + ")"
+			if looksHTML(bytes.TrimSpace(resp.Body)) {
+				v.Message += "; it sent an HTML page instead of details"
+			}
+		}
+		return v
+	case resp.Status >= 500:
+		return &client.ServerError{Status: resp.Status, Message: msg}
+	default:
+		if msg == "" {
+			msg = http.StatusText(resp.Status)
+		}
+		return &client.ServerError{Status: resp.Status, Message: msg}
+	}
+}
+
+// retryable says whether a GET that failed with err is worth another try and
+// after how long.
+func (c *Client) retryable(err error, attempt int) (time.Duration, bool) {
+	backoff := c.cfg.BaseBackoff << attempt
+	backoff += time.Duration(rand.Int64N(int64(backoff)/2 + 1))
+	var rl *client.RateLimitedError
+	var se *client.ServerError
+	var ne *client.NetworkError
+	switch {
+	case errors.As(err, &rl):
+		if rl.RetryAfter > maxRetryAfterCap {
+			return 0, false // report it; do not freeze for minutes
+		}
+		if rl.RetryAfter > 0 {
+			return rl.RetryAfter, true
+		}
+		return backoff, true
+	case errors.As(err, &se):
+		return backoff, se.Status >= 500
+	case errors.As(err, &ne):
+		return backoff, ne.Op == "connect"
+	}
+	return 0, false
+}
+
+func retryAfter(h http.Header) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := time.Until(t); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// looksHTML is true for markup: an HTML error page from a proxy, or the
+// portal's login page when the URL points at the wrong host. JSON never
+// starts with '<'.
+func looksHTML(body []byte) bool {
+	return len(body) > 0 && body[0] == '<'
+}
+
+// Bearer returns an Authorize func that sends "Authorization: Bearer <token>".
+func Bearer(token string) func(*resty.Request) {
+	return func(r *resty.Request) { r.SetAuthToken(token) }
+}
+
+// RawAuthorization returns an Authorize func that sends the token as the
+// whole Authorization header (Unleash's documented form).
+func RawAuthorization(token string) func(*resty.Request) {
+	return func(r *resty.Request) { r.SetHeader("Authorization", token) }
+}
+
+// silentLogger keeps resty from printing anything: its warnings could name
+// URLs, and tokentui draws the whole screen itself.
+type silentLogger struct{}
+
+func (silentLogger) Errorf(string, ...any) {}
+func (silentLogger) Warnf(string, ...any)  {}
+func (silentLogger) Debugf(string, ...any) {}

@@ -1,0 +1,32 @@
+package client
+
+import (
+	"context"
+	"time"
+)
+
+// Provider is one token system. Every method may block on the network, so
+// callers in the TUI run them inside a tea.Cmd. Implementations are safe for
+// concurrent use.
+type Provider interface {
+	// Kind is the provider's stable identifier: "goodaccess", "border0", "unleash".
+	Kind() string
+	// DisplayName is the provider's name for people: "GoodAccess".
+	DisplayName() string
+	// List returns every token of the organisation, in no particular order.
+	List(ctx context.Context) ([]Token, error)
+	// Create creates a token and returns it with its one-time secret.
+	Create(ctx context.Context, req NewToken) (Created, error)
+	// Revoke deletes the token. It takes the whole Token because some APIs
+	// address a token by something other than its ID (Unleash: its secret).
+	Revoke(ctx context.Context, t Token) error
+	// Catalog says what a new token can be given; the create form is drawn
+	// from it.
+	Catalog(ctx context.Context) (Catalog, error)
+}
+
+// ExpiryUpdater is implemented by providers whose API can change the expiry
+// of an existing token (Unleash). The TUI offers "edit expiry" only then.
+type ExpiryUpdater interface {
+	UpdateExpiry(ctx context.Context, t Token, expiresAt time.Time) error
+}

@@ -1,0 +1,85 @@
+package client
+
+import "time"
+
+// Token is one API token as every provider reports it. Fields a provider does
+// not have stay empty; the TUI shows only what is set.
+type Token struct {
+	// ID is the display-safe handle of the token (a UUID for GoodAccess and
+	// Border0). Unleash addresses tokens by their secret, so its provider sets
+	// ID to a fingerprint of the secret and keeps the secret in Secret.
+	ID   string
+	Name string
+
+	// Scopes are GoodAccess permission strings, exactly as the API spells them.
+	Scopes []string
+	// Role is the Border0 role (admin, member, connector) or the Unleash type
+	// (client, frontend, admin).
+	Role string
+	// Projects and Environment are Unleash's: ["*"] means every project.
+	Projects    []string
+	Environment string
+
+	// AllowedIPs are addresses or CIDR ranges; empty means any IP may use it.
+	AllowedIPs []string
+
+	CreatedAt  time.Time
+	ExpiresAt  time.Time // zero: never expires
+	LastUsedAt time.Time // zero: never used (or the API does not say)
+	CreatedBy  string
+
+	// Secret is set only by providers whose list endpoint returns secrets
+	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
+	Secret string
+}
+
+// Expires reports whether the token has an expiry at all.
+func (t Token) Expires() bool { return !t.ExpiresAt.IsZero() }
+
+// ExpiredAt reports whether the token is past its expiry at now.
+func (t Token) ExpiredAt(now time.Time) bool {
+	return t.Expires() && !t.ExpiresAt.After(now)
+}
+
+// ExpiresWithin reports whether the token is still valid at now but expires
+// within d.
+func (t Token) ExpiresWithin(now time.Time, d time.Duration) bool {
+	return t.Expires() && t.ExpiresAt.After(now) && !t.ExpiresAt.After(now.Add(d))
+}
+
+// NewToken is a create request. The provider's Catalog says which fields it
+// uses; a provider that cannot honour a set field returns a ValidationError
+// for it rather than silently dropping it.
+type NewToken struct {
+	Name        string
+	Scopes      []string
+	Role        string
+	Projects    []string
+	Environment string
+	ExpiresAt   time.Time // zero: never expires
+	AllowedIPs  []string
+}
+
+// Created is the result of a successful create: the token and its secret,
+// which the server sends this one time only.
+type Created struct {
+	Token  Token
+	Secret string
+	// Warning is set when the token was created (the secret is valid and
+	// must be shown) but something after that failed, such as reading the new
+	// token back. It never carries the secret.
+	Warning string
+}
+
+// Field names shared by NewToken, Catalog and ValidationError, so a server's
+// complaint about a field lands on the right form field whatever the API
+// called it.
+const (
+	FieldName        = "name"
+	FieldScopes      = "scopes"
+	FieldRole        = "role"
+	FieldProjects    = "projects"
+	FieldEnvironment = "environment"
+	FieldExpiresAt   = "expires_at"
+	FieldAllowedIPs  = "allowed_ips"
+)

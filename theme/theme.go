@@ -1,0 +1,66 @@
+// Package theme holds every colour and style of tokentui. Nothing outside
+// this package builds a lipgloss style with a colour or border: panes ask the
+// theme, so a palette change (or NO_COLOR) is one edit away.
+package theme
+
+import (
+	"os"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Palette: adaptive pairs read well on light and dark terminals.
+var (
+	Accent  = lipgloss.AdaptiveColor{Light: "#5A3FD9", Dark: "#A891FF"}
+	Subtle  = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#6C6C6C"}
+	Text    = lipgloss.AdaptiveColor{Light: "#1F1F1F", Dark: "#E4E4E4"}
+	Error   = lipgloss.AdaptiveColor{Light: "#C4142B", Dark: "#FF5F6D"}
+	Warning = lipgloss.AdaptiveColor{Light: "#A85F00", Dark: "#FFB347"}
+	Success = lipgloss.AdaptiveColor{Light: "#0F7B3E", Dark: "#4CD98A"}
+	SelBg   = lipgloss.AdaptiveColor{Light: "#E3DDFF", Dark: "#3B3163"}
+	Border  = lipgloss.AdaptiveColor{Light: "#C8C8C8", Dark: "#444444"}
+	DemoBg  = lipgloss.AdaptiveColor{Light: "#FFB347", Dark: "#FFB347"}
+	DemoFg  = lipgloss.Color("#1F1F1F")
+)
+
+// Styles shared by several panes.
+var (
+	Title      = lipgloss.NewStyle().Bold(true).Foreground(Accent)
+	Muted      = lipgloss.NewStyle().Foreground(Subtle)
+	Bold       = lipgloss.NewStyle().Bold(true)
+	ErrorText  = lipgloss.NewStyle().Foreground(Error)
+	WarnText   = lipgloss.NewStyle().Foreground(Warning)
+	OKText     = lipgloss.NewStyle().Foreground(Success)
+	AccentText = lipgloss.NewStyle().Foreground(Accent)
+	Key        = lipgloss.NewStyle().Foreground(Accent).Bold(true)
+	DemoBadge  = lipgloss.NewStyle().Background(DemoBg).Foreground(DemoFg).Bold(true).Padding(0, 1)
+
+	// Pane is the border of an unfocused pane; FocusedPane of the focused one.
+	Pane        = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Border)
+	FocusedPane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Accent)
+	// Dialog is a modal box drawn over the screen.
+	Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Accent).Padding(1, 2)
+	// DangerDialog frames destructive confirmations.
+	DangerDialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Error).Padding(1, 2)
+)
+
+// NoColor reports whether the user asked for no colour (https://no-color.org).
+func NoColor() bool {
+	_, set := os.LookupEnv("NO_COLOR")
+	return set
+}
+
+// Init pins the colour profile of the default renderer: Ascii when NO_COLOR
+// is set, otherwise what the terminal reports. Tests call SetProfile to pin
+// one profile for golden files.
+func Init() {
+	if NoColor() {
+		SetProfile(termenv.Ascii)
+	}
+}
+
+// SetProfile forces a colour profile for every style of the theme.
+func SetProfile(p termenv.Profile) {
+	lipgloss.SetColorProfile(p)
+}
