@@ -30,3 +30,20 @@ type Provider interface {
 type ExpiryUpdater interface {
 	UpdateExpiry(ctx context.Context, t Token, expiresAt time.Time) error
 }
+
+// Connection is what every provider constructor takes: where the API is and
+// the admin token to call it with. The token is only ever sent to BaseURL.
+type Connection struct {
+	BaseURL string
+	Token   string
+	// CAFile is an optional PEM bundle for servers with a private CA.
+	CAFile string
+	// Timeout bounds each request; 0 means the default (20 s).
+	Timeout time.Duration
+	// Retries is how many times a GET is retried on 429/5xx/network errors;
+	// 0 means the default (3), negative means none.
+	Retries int
+	// RetryBackoff is the first retry delay; 0 means the default (250 ms).
+	// Tests set it small.
+	RetryBackoff time.Duration
+}
