@@ -1,0 +1,175 @@
+package unleash
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// TokenEnv is the environment variable that conventionally holds the admin
+// token for an Unleash profile.
+const TokenEnv = "UNLEASH_ADMIN_TOKEN"
+
+const (
+	tokensPath       = "/api/admin/api-tokens"
+	projectsPath     = "/api/admin/projects"
+	environmentsPath = "/api/admin/environments"
+)
+
+// Provider is the Unleash admin API. It is safe for concurrent use.
+type Provider struct {
+	api *rest.Client
+	now func() time.Time
+}
+
+var (
+	_ client.Provider      = (*Provider)(nil)
+	_ client.ExpiryUpdater = (*Provider)(nil)
+)
+
+// New connects to a self-hosted Unleash. There is no default URL; the URL
+// may be given the way SDKs are configured (".../api" or ".../api/admin"),
+// and the suffix is dropped so a server under a sub-path still works.
+func New(conn client.Connection) (*Provider, error) {
+	base, err := baseURL(conn.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(conn.Token) == "" {
+		return nil, fmt.Errorf("no Unleash admin token: set %s (an admin API token or a personal access token)", TokenEnv)
+	}
+	api, err := rest.New(rest.Config{
+		BaseURL:     base,
+		Authorize:   rest.RawAuthorization(strings.TrimSpace(conn.Token)),
+		Timeout:     conn.Timeout,
+		Retries:     conn.Retries,
+		BaseBackoff: conn.RetryBackoff,
+		CAFile:      conn.CAFile,
+		ParseError:  parseError,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Provider{api: api, now: time.Now}, nil
+}
+
+func baseURL(raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", errors.New("Unleash is self-hosted and has no default URL: give the instance URL, e.g. https://unleash.example.com")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("the Unleash URL %q is not an http(s) URL, e.g. https://unleash.example.com", client.Sanitize(raw))
+	}
+	if u.User != nil {
+		return "", errors.New("the Unleash URL must not contain a user name or password; the admin token is sent in a header")
+	}
+	path := strings.TrimRight(u.Path, "/")
+	for _, suffix := range []string{"/api/admin", "/api"} {
+		if strings.HasSuffix(path, suffix) {
+			path = strings.TrimSuffix(path, suffix)
+			break
+		}
+	}
+	u.Path, u.RawPath, u.RawQuery, u.Fragment = path, "", "", ""
+	return u.String(), nil
+}
+
+// Kind is "unleash".
+func (p *Provider) Kind() string { return "unleash" }
+
+// DisplayName is "Unleash".
+func (p *Provider) DisplayName() string { return "Unleash" }
+
+// List returns every API token with its secret. A backend token is listed
+// with Role "client": that is what Unleash 8.2 reports.
+func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
+	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: tokensPath, List: true})
+	if err != nil {
+		return nil, err
+	}
+	return decodeTokenList(resp)
+}
+
+// Create creates a client, backend or frontend token. The request is
+// checked first (see buildCreate); the POST is sent once, never retried,
+// because a retry could create a second token.
+func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Created, error) {
+	body, err := buildCreate(req, p.now())
+	if err != nil {
+		return client.Created{}, err
+	}
+	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body})
+	if err != nil {
+		return client.Created{}, explainHTML400(err)
+	}
+	return decodeCreated(resp, body)
+}
+
+// Revoke deletes the token addressed by its secret. Unleash answers 200 for
+// a secret it does not know, so a token that was already gone is not an
+// error: either way it no longer exists.
+func (p *Provider) Revoke(ctx context.Context, t client.Token) error {
+	path, err := secretPath(t)
+	if err != nil {
+		return err
+	}
+	_, err = p.api.Do(ctx, rest.Request{Method: http.MethodDelete, Path: path})
+	return err
+}
+
+// UpdateExpiry sets a new expiry. Unleash cannot remove an expiry, and it
+// answers 200 even for a secret it does not know, so the list is read back:
+// a token that is not there is a NotFoundError, and one whose expiry did not
+// change is reported rather than assumed.
+func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt time.Time) error {
+	if expiresAt.IsZero() {
+		return &client.ValidationError{Fields: map[string][]string{client.FieldExpiresAt: {"Unleash cannot remove an expiry; choose a date"}}}
+	}
+	path, err := secretPath(t)
+	if err != nil {
+		return err
+	}
+	want := wireTime(expiresAt)
+	if _, err := p.api.Do(ctx, rest.Request{Method: http.MethodPut, Path: path, Body: expiryBody{ExpiresAt: want}}); err != nil {
+		return explainHTML400(err)
+	}
+	tokens, err := p.List(ctx)
+	if err != nil {
+		return fmt.Errorf("the new expiry was sent, but reading it back failed: %w", err)
+	}
+	for _, got := range tokens {
+		if got.Secret != t.Secret {
+			continue
+		}
+		if !got.Expires() || wireTime(got.ExpiresAt) != want {
+			return &client.ServerError{Message: "Unleash accepted the new expiry but still reports " + describeExpiry(got)}
+		}
+		return nil
+	}
+	return &client.NotFoundError{What: "token " + client.MaskSecret(t.Secret)}
+}
+
+func describeExpiry(t client.Token) string {
+	if !t.Expires() {
+		return "no expiry"
+	}
+	return "expiry " + wireTime(t.ExpiresAt)
+}
+
+// secretPath is the address of a token: its secret, percent-encoded as one
+// path segment (the server also accepts "*" and ":" raw).
+func secretPath(t client.Token) (string, error) {
+	if t.Secret == "" {
+		return "", &client.ValidationError{Message: "this token has no secret, and Unleash addresses tokens only by their secret; refresh the list"}
+	}
+	return tokensPath + "/" + url.PathEscape(t.Secret), nil
+}

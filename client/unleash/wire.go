@@ -1,0 +1,135 @@
+package unleash
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// apiToken is one token as the admin API spells it (list and create).
+// Pointers tell an absent or null field from a zero one.
+type apiToken struct {
+	Secret      string     `json:"secret"`
+	TokenName   string     `json:"tokenName"`
+	Type        string     `json:"type"`
+	Project     string     `json:"project"`
+	Projects    []string   `json:"projects"`
+	Environment string     `json:"environment"`
+	ExpiresAt   *time.Time `json:"expiresAt"`
+	CreatedAt   *time.Time `json:"createdAt"`
+	SeenAt      *time.Time `json:"seenAt"`
+}
+
+type tokenList struct {
+	Tokens *[]apiToken `json:"tokens"`
+}
+
+// createBody is the create request. The singular "project" is never sent:
+// the server ignores it when "projects" is present.
+type createBody struct {
+	TokenName   string   `json:"tokenName"`
+	Type        string   `json:"type"`
+	Environment string   `json:"environment"`
+	Projects    []string `json:"projects"`
+	ExpiresAt   string   `json:"expiresAt,omitempty"`
+}
+
+type expiryBody struct {
+	ExpiresAt string `json:"expiresAt"`
+}
+
+// wireTime is how the server writes times (JavaScript's toISOString), so a
+// value sent can be compared with the value read back.
+func wireTime(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// decodeTokenList turns a list answer into tokens; a missing "tokens" key is
+// a wrong shape, not an empty list.
+func decodeTokenList(resp rest.Response) ([]client.Token, error) {
+	var list tokenList
+	if err := rest.Decode(resp, &list); err != nil {
+		return nil, err
+	}
+	if list.Tokens == nil {
+		return nil, &client.ServerError{Status: resp.Status, Message: `the answer has no "tokens" list (is this an Unleash server?)`}
+	}
+	out := make([]client.Token, len(*list.Tokens))
+	for i := range *list.Tokens {
+		out[i] = (*list.Tokens)[i].token()
+	}
+	return out, nil
+}
+
+// token converts to the provider-neutral model, sanitising every string.
+func (a *apiToken) token() client.Token {
+	secret := client.Sanitize(a.Secret)
+	t := client.Token{
+		ID:          client.Fingerprint(secret),
+		Secret:      secret,
+		Name:        client.Sanitize(a.TokenName),
+		Role:        client.Sanitize(a.Type),
+		Environment: client.Sanitize(a.Environment),
+		Projects:    projectsOf(a.Projects, a.Project),
+	}
+	if a.ExpiresAt != nil {
+		t.ExpiresAt = *a.ExpiresAt
+	}
+	if a.CreatedAt != nil {
+		t.CreatedAt = *a.CreatedAt
+	}
+	if a.SeenAt != nil {
+		t.LastUsedAt = *a.SeenAt
+	}
+	return t
+}
+
+// projectsOf prefers "projects"; older servers and some tokens only carry
+// "project", which for several projects is their ids joined by commas.
+func projectsOf(projects []string, project string) []string {
+	if len(projects) > 0 {
+		out := make([]string, len(projects))
+		for i, p := range projects {
+			out[i] = client.Sanitize(p)
+		}
+		return out
+	}
+	if project == "" {
+		return nil
+	}
+	return client.SanitizeAll(strings.Split(project, ","))
+}
+
+// decodeCreated reads a create answer without ever losing the secret: the
+// secret is read first, on its own, so a surprise in any other field only
+// costs the details, which the list will show anyway.
+func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) {
+	var fields map[string]json.RawMessage
+	if err := rest.Decode(resp, &fields); err != nil {
+		return client.Created{}, err
+	}
+	var secret string
+	if raw, ok := fields["secret"]; ok {
+		_ = json.Unmarshal(raw, &secret)
+	}
+	if secret == "" {
+		return client.Created{}, &client.ServerError{Status: resp.Status, Message: "Unleash answered the create without a secret; the token " + client.Sanitize(sent.TokenName) + " may exist: check the list"}
+	}
+	// Sanitised like everything else: the secret is shown on screen, and it
+	// must equal the Token.Secret the list will report.
+	secret = client.Sanitize(secret)
+	created := client.Created{Secret: secret}
+	var tok apiToken
+	if err := json.Unmarshal(resp.Body, &tok); err != nil {
+		// Fall back to what was asked for; the secret is what matters.
+		tok = apiToken{Secret: secret, TokenName: sent.TokenName, Type: sent.Type, Environment: sent.Environment, Projects: sent.Projects}
+		created.Warning = "the token was created, but Unleash's answer could not be read in full; refresh the list for its details"
+	}
+	created.Token = tok.token()
+	created.Token.Secret = secret
+	created.Token.ID = client.Fingerprint(secret)
+	return created, nil
+}
