@@ -1,0 +1,121 @@
+package clipboard
+
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The Bubble Tea side: every clipboard call runs in a tea.Cmd, and clearing
+// is a job that outlives whichever dialog scheduled it.
+//
+// How the root wires it (a "janitor" with no state of its own):
+//
+//	case clipboard.ClearDueMsg:
+//	    return m, clipboard.HandleClearDue(msg)
+//	case clipboard.ClearedMsg:
+//	    m.status = msg.Result.String() // and pass it on to an open reveal dialog
+//
+// The job itself remembers whether it is still wanted, so it does not matter
+// whether the dialog that scheduled it is open, closed, or also handles the
+// message: a job clears at most once, and a job superseded by a newer copy
+// (Cancel) does nothing.
+
+// CopiedMsg reports a Copy. Ref is whatever the caller passed to CopyCmd, so
+// it can tell its own copies from others'.
+type CopiedMsg struct {
+	Ref    string
+	Result Result
+}
+
+// CopyCmd copies secret off the Update loop.
+func CopyCmd(c Clipboard, secret, ref string) tea.Cmd {
+	return func() tea.Msg {
+		return CopiedMsg{Ref: ref, Result: c.Copy(secret)}
+	}
+}
+
+type jobState int
+
+const (
+	jobPending jobState = iota
+	jobCancelled
+	jobDispatched
+)
+
+// ClearJob is one scheduled clear. It holds the secret until the clear runs
+// or is cancelled, because the clear must compare the clipboard with it; that
+// is the only place the secret lives after its dialog closes.
+//
+// Its methods must be called from Update (they are not synchronised; the
+// Bubble Tea loop serialises them).
+type ClearJob struct {
+	clip   Clipboard
+	secret string
+	state  jobState
+}
+
+// ScheduleClear returns a job that clears c after d if c still holds secret,
+// and the Cmd that starts its timer. The timer's ClearDueMsg must reach
+// HandleClearDue (the root's janitor, or the dialog while it is open).
+func ScheduleClear(c Clipboard, secret string, d time.Duration) (*ClearJob, tea.Cmd) {
+	j := &ClearJob{clip: c, secret: secret}
+	return j, tea.Tick(d, func(time.Time) tea.Msg { return ClearDueMsg{job: j} })
+}
+
+// Cancel drops the job (a newer copy has its own) and its secret.
+func (j *ClearJob) Cancel() {
+	if j == nil || j.state != jobPending {
+		return
+	}
+	j.state = jobCancelled
+	j.secret = ""
+}
+
+// Pending reports whether the job has neither run nor been cancelled.
+func (j *ClearJob) Pending() bool { return j != nil && j.state == jobPending }
+
+// ClearNow runs the job at once instead of waiting for its timer (the root
+// may call it when the program quits). It returns nil when the job is not
+// pending; the timer's later ClearDueMsg is then ignored.
+func (j *ClearJob) ClearNow() tea.Cmd {
+	if !j.Pending() {
+		return nil
+	}
+	j.state = jobDispatched
+	clip, secret := j.clip, j.secret
+	j.secret = "" // from here on only the Cmd's closure holds it, until it has run
+	return func() tea.Msg {
+		return ClearedMsg{job: j, Result: clip.ClearIfUnchanged(secret)}
+	}
+}
+
+// Format keeps fmt from ever printing the secret, whatever the verb.
+func (ClearJob) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipboard.ClearJob{…}") }
+
+// ClearDueMsg is the timer of a ClearJob going off.
+type ClearDueMsg struct{ job *ClearJob }
+
+// Format keeps fmt from ever printing the secret, whatever the verb.
+func (ClearDueMsg) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipboard.ClearDueMsg{…}") }
+
+// HandleClearDue is the janitor: for a ClearDueMsg of a pending job it returns
+// the Cmd that clears; for anything else, or a job already run or cancelled,
+// nil. Safe to call with every message.
+func HandleClearDue(msg tea.Msg) tea.Cmd {
+	due, ok := msg.(ClearDueMsg)
+	if !ok || due.job == nil {
+		return nil
+	}
+	return due.job.ClearNow()
+}
+
+// ClearedMsg reports a clear.
+type ClearedMsg struct {
+	job    *ClearJob
+	Result ClearResult
+}
+
+// For reports whether the message is about job j.
+func (m ClearedMsg) For(j *ClearJob) bool { return j != nil && m.job == j }
