@@ -1,0 +1,85 @@
+package profile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is a profile that cannot be used as written: it names the profile,
+// where it was defined, and what to change.
+type Error struct {
+	Profile string
+	Where   string // "config.yaml line 4", "--provider/--url", ...
+	Msg     string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("profile ")
+	b.WriteString(quoteName(e.Profile))
+	if e.Where != "" {
+		b.WriteString(" (" + e.Where + ")")
+	}
+	b.WriteString(": " + e.Msg)
+	return b.String()
+}
+
+// TokenError: the admin token could not be obtained (variable unset, command
+// failed). Scripts treat it like a refused token: the credentials are the
+// problem.
+type TokenError struct {
+	Profile string
+	Reason  string
+}
+
+func (e *TokenError) Error() string {
+	return fmt.Sprintf("profile %s: cannot get the admin token: %s", quoteName(e.Profile), e.Reason)
+}
+
+// ConfigError: the config file cannot be read or parsed. Line is 0 when the
+// problem is not on one line.
+type ConfigError struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s line %d: %s", e.Path, e.Line, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// NoProfileError: nothing says which profile to use. Its message tells a
+// first-time user how to add one, and that --demo exists.
+type NoProfileError struct {
+	ConfigPath string
+	// Available are the config's profiles when there are several and no
+	// default; empty when there are none.
+	Available []string
+}
+
+func (e *NoProfileError) Error() string {
+	if len(e.Available) > 0 {
+		return fmt.Sprintf("%s has several profiles (%s) and no default: pass --profile NAME, or add a line `default: NAME` to it",
+			e.ConfigPath, strings.Join(e.Available, ", "))
+	}
+	return fmt.Sprintf(`no profile configured. Add one to %s, for example:
+
+  default: work
+  profiles:
+    work:
+      provider: goodaccess        # or border0, unleash (unleash also needs url:)
+      token_env: GOODACCESS_TOKEN # or token_command: "pass show goodaccess/admin"
+
+or name one on the command line: --provider border0 (token from $%s or $BORDER0_ADMIN_TOKEN).
+To look around without any account, run: tokentui --demo`, e.ConfigPath, SharedTokenEnv)
+}
+
+func quoteName(name string) string {
+	if name == "" {
+		return `""`
+	}
+	return name
+}

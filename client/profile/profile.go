@@ -1,0 +1,176 @@
+package profile
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Profile is one way to reach one token system: which provider, where, and
+// where its admin token comes from. It holds no token itself, except the
+// in-memory tokens of demo profiles and a literal from a private config file.
+type Profile struct {
+	Name     string
+	Provider string // GoodAccess, Border0 or Unleash
+	URL      string // base URL, never empty for a usable profile
+	CAFile   string // optional PEM bundle for a private CA
+	Insecure bool   // allow plain http:// to a non-loopback host
+	// Demo marks the profiles of the in-process emulators.
+	Demo bool
+	// Origin says where the profile was defined, for messages:
+	// "config.yaml line 4", "--provider/--url", "TOKENTUI_URL", "demo".
+	Origin string
+
+	// TokenEnv is the variable named in the config (token_env); empty means
+	// the defaults (TOKENTUI_TOKEN, then the provider's own variable).
+	TokenEnv string
+	// TokenCommand is run with sh -c; its stdout is the token.
+	TokenCommand string
+
+	literal       string // a token written in a private config file, or a demo token
+	hasLiteral    bool
+	literalPublic bool   // the literal came from a file others can read: refused
+	getenv        func(string) string
+}
+
+// Err reports why the profile cannot be used (nil when it can): an unknown
+// provider, a missing or refused URL, conflicting token sources, or a
+// literal token in a config file other users can read.
+func (p Profile) Err() error {
+	where := p.where()
+	info, ok := infoOf(p.Provider)
+	if !ok {
+		if p.Provider == "" {
+			return &Error{Profile: p.Name, Where: where, Msg: "no provider: set provider to one of " + kindList()}
+		}
+		return &Error{Profile: p.Name, Where: where, Msg: fmt.Sprintf("unknown provider %q: use one of %s", client.Sanitize(p.Provider), kindList())}
+	}
+	if p.URL == "" {
+		return &Error{Profile: p.Name, Where: where, Msg: info.display + " is self-hosted: set url to your instance, such as https://unleash.example.com"}
+	}
+	if err := checkURL(p.URL, p.Insecure); err != nil {
+		return &Error{Profile: p.Name, Where: where, Msg: err.Error()}
+	}
+	sources := 0
+	for _, set := range []bool{p.hasLiteral, p.TokenEnv != "", p.TokenCommand != ""} {
+		if set {
+			sources++
+		}
+	}
+	if sources > 1 {
+		return &Error{Profile: p.Name, Where: where, Msg: "more than one token source: keep only one of token, token_env, token_command"}
+	}
+	if p.hasLiteral && p.literalPublic {
+		return &Error{Profile: p.Name, Where: where, Msg: "a literal token is accepted only when the config file is readable by you alone: run chmod 600 on it, or use token_env or token_command instead"}
+	}
+	return nil
+}
+
+// DisplayProvider is the provider's name for people ("GoodAccess").
+func (p Profile) DisplayProvider() string {
+	if info, ok := infoOf(p.Provider); ok {
+		return info.display
+	}
+	return client.Sanitize(p.Provider)
+}
+
+// TokenSource says where the token will come from, never what it is:
+// "$GA_TOKEN", "command `pass show x`", "$TOKENTUI_TOKEN or $BORDER0_ADMIN_TOKEN".
+func (p Profile) TokenSource() string {
+	switch {
+	case p.Demo:
+		return "demo (in memory)"
+	case p.hasLiteral:
+		return "config file"
+	case p.TokenCommand != "":
+		return "command `" + p.TokenCommand + "`"
+	case p.TokenEnv != "":
+		return "$" + p.TokenEnv
+	}
+	envs := defaultTokenEnvs(p.Provider)
+	for i := range envs {
+		envs[i] = "$" + envs[i]
+	}
+	return strings.Join(envs, " or ")
+}
+
+// Token fetches the admin token: reads the variable, runs the command, or
+// returns the literal. A failure is a *TokenError whose message says what
+// to set or fix and never contains a token.
+func (p Profile) Token(ctx context.Context) (string, error) {
+	if err := p.Err(); err != nil {
+		return "", err
+	}
+	switch {
+	case p.hasLiteral:
+		return p.literal, nil
+	case p.TokenCommand != "":
+		tok, err := runTokenCommand(ctx, p.TokenCommand, CommandTimeout)
+		if err != nil {
+			return "", &TokenError{Profile: p.Name, Reason: err.Error()}
+		}
+		return p.checkToken(tok, "the output of token_command")
+	case p.TokenEnv != "":
+		tok := strings.TrimSpace(p.env(p.TokenEnv))
+		if tok == "" {
+			return "", &TokenError{Profile: p.Name, Reason: fmt.Sprintf("$%s is empty or not set: export %s=<admin token>", p.TokenEnv, p.TokenEnv)}
+		}
+		return p.checkToken(tok, "$"+p.TokenEnv)
+	}
+	envs := defaultTokenEnvs(p.Provider)
+	for _, name := range envs {
+		if tok := strings.TrimSpace(p.env(name)); tok != "" {
+			return p.checkToken(tok, "$"+name)
+		}
+	}
+	return "", &TokenError{Profile: p.Name, Reason: fmt.Sprintf("no admin token: export %s=<admin token> (or %s)", envs[0], strings.Join(envs[1:], ", "))}
+}
+
+// checkToken refuses a token that cannot be sent in a header: a value with
+// inner whitespace is a multi-line file or a command that printed more than
+// the token.
+func (p Profile) checkToken(tok, from string) (string, error) {
+	if strings.ContainsAny(tok, " \t\r\n") {
+		return "", &TokenError{Profile: p.Name, Reason: from + " holds more than one word; it must be the token alone (for a password store, pipe through `head -n1`)"}
+	}
+	for _, r := range tok {
+		if r < 0x20 || r == 0x7f {
+			return "", &TokenError{Profile: p.Name, Reason: from + " contains control characters"}
+		}
+	}
+	return tok, nil
+}
+
+// Connection resolves the token and returns what a provider constructor
+// takes.
+func (p Profile) Connection(ctx context.Context) (client.Connection, error) {
+	tok, err := p.Token(ctx)
+	if err != nil {
+		return client.Connection{}, err
+	}
+	return client.Connection{BaseURL: p.URL, Token: tok, CAFile: p.CAFile}, nil
+}
+
+// String describes the profile for messages; it never includes a token.
+func (p Profile) String() string {
+	return fmt.Sprintf("%s (%s, %s)", p.Name, p.DisplayProvider(), p.URL)
+}
+
+func (p Profile) env(name string) string {
+	if p.getenv != nil {
+		return p.getenv(name)
+	}
+	return os.Getenv(name)
+}
+
+func (p Profile) where() string { return p.Origin }
+
+// WithLiteralToken returns a profile whose token is held in memory. It is
+// for the demo emulators and tests; real tokens come from the environment, a
+// command or a private config file.
+func WithLiteralToken(name, kind, url, token string) Profile {
+	return Profile{Name: name, Provider: kind, URL: url, Origin: "in memory", literal: token, hasLiteral: true}
+}
