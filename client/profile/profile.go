@@ -32,7 +32,7 @@ type Profile struct {
 
 	literal       string // a token written in a private config file, or a demo token
 	hasLiteral    bool
-	literalPublic bool   // the literal came from a file others can read: refused
+	literalPublic bool // the literal came from a file others can read: refused
 	getenv        func(string) string
 }
 
