@@ -1,0 +1,80 @@
+// Package border0 manages Border0 organisation access tokens over Border0's
+// REST API (see shared/specs/border0.md): list, create with a role and an
+// optional expiry, revoke. Border0 has no "get one token" endpoint, so a new
+// token is read back from the list.
+package border0
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+const (
+	// DefaultBaseURL is Border0's API, used when the connection names none.
+	DefaultBaseURL = "https://api.border0.com/api/v1"
+	// TokenEnv is the environment variable Border0's own CLI reads the admin
+	// token from.
+	TokenEnv = "BORDER0_ADMIN_TOKEN"
+	// NameMaxLen is tokentui's limit on a token name, in characters. Border0
+	// publishes none; 100 keeps names readable in its portal and in our
+	// table, and the emulator enforces the same.
+	NameMaxLen = 100
+
+	tokensPath = "/organizations/tokens"
+)
+
+// Provider is the Border0 client.Provider. It is safe for concurrent use.
+type Provider struct {
+	api *rest.Client
+	now func() time.Time // validation clock; tests pin it
+}
+
+var _ client.Provider = (*Provider)(nil)
+
+// New returns a provider for conn. It fails only when the admin token is
+// missing or unusable, or the CA file cannot be read.
+func New(conn client.Connection) (*Provider, error) {
+	token := strings.TrimSpace(conn.Token)
+	if token == "" {
+		return nil, errors.New("no Border0 admin token: set " + TokenEnv + " or configure a token command for this profile")
+	}
+	if strings.IndexFunc(token, unicode.IsControl) >= 0 || strings.ContainsRune(token, ' ') {
+		// It would break the Authorization header; say so without echoing it.
+		return nil, errors.New("the Border0 admin token contains spaces or control characters; check how it is read")
+	}
+	base := strings.TrimSpace(conn.BaseURL)
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	api, err := rest.New(rest.Config{
+		BaseURL:     base,
+		Authorize:   rest.Bearer(token),
+		Timeout:     conn.Timeout,
+		Retries:     conn.Retries,
+		BaseBackoff: conn.RetryBackoff,
+		CAFile:      conn.CAFile,
+		ParseError:  parseError,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Provider{api: api, now: time.Now}, nil
+}
+
+// Kind is "border0".
+func (p *Provider) Kind() string { return "border0" }
+
+// DisplayName is "Border0".
+func (p *Provider) DisplayName() string { return "Border0" }
+
+// Catalog says what a Border0 token can be given: one role and an expiry.
+// It needs no request: the roles are fixed by Border0.
+func (p *Provider) Catalog(ctx context.Context) (client.Catalog, error) {
+	return catalog(), nil
+}
