@@ -1,0 +1,218 @@
+// Package reveal is the dialog that shows a new token's secret the one time
+// the server sends it: in full, copied to the clipboard at once, and cleared
+// from the clipboard later if it is still there.
+package reveal
+
+import (
+	"fmt"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/clipboard"
+)
+
+// DefaultClearAfter is how long a copied secret may stay on the clipboard.
+const DefaultClearAfter = 45 * time.Second
+
+// Options configures the dialog.
+type Options struct {
+	// ClearAfter is how long after a copy the clipboard is cleared (if it
+	// still holds the secret). 0 means DefaultClearAfter, so a zero Options
+	// is the safe one; negative means never.
+	ClearAfter time.Duration
+	// Details are extra lines the root supplies, such as the decoded claims
+	// of a Border0 JWT. They are sanitised before display.
+	Details []string
+	// Width and Height are the space the dialog may use (its frame included).
+	Width, Height int
+	// Now tells the time of the clear ("cleared at 10:42:15"); nil: time.Now.
+	Now func() time.Time
+}
+
+// ClosedMsg says the dialog was closed; the root drops it. The secret is no
+// longer held by the dialog (a pending clipboard clear still holds it until
+// it runs; see clipboard.ClearJob).
+type ClosedMsg struct{}
+
+// Model is the reveal-once dialog.
+type Model struct {
+	token   client.Token
+	warning string
+	secret  string // the one copy the dialog holds; zeroed on close
+	shown   string // the secret as drawn: sanitised
+	clip    clipboard.Clipboard
+	opts    Options
+	keys    KeyMap
+	ref     string // tells our CopiedMsgs from anyone else's
+
+	copying    bool
+	copyResult *clipboard.Result // nil until the first copy reports
+	copiedOnce bool              // some copy reached a clipboard (maybe unconfirmed)
+	hidden     bool
+	confirm    bool
+	closed     bool
+
+	clearJob    *clipboard.ClearJob
+	clearAt     time.Time
+	clearResult *clipboard.ClearResult
+}
+
+var instances atomic.Uint64
+
+// New builds the dialog for a freshly created token. Init copies the secret.
+func New(created client.Created, clip clipboard.Clipboard, opts Options) Model {
+	if opts.ClearAfter == 0 {
+		opts.ClearAfter = DefaultClearAfter
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Width <= 0 {
+		opts.Width = 80
+	}
+	if opts.Height <= 0 {
+		opts.Height = 24
+	}
+	details := make([]string, len(opts.Details))
+	for i, d := range opts.Details {
+		details[i] = client.Sanitize(d)
+	}
+	opts.Details = details
+	return Model{
+		token:   created.Token,
+		warning: client.Sanitize(created.Warning),
+		secret:  created.Secret,
+		// A hostile server could put escape sequences in a "secret"; what
+		// is drawn is sanitised, what is copied is what the server sent.
+		shown: client.Sanitize(created.Secret),
+		clip:  clip,
+		opts:  opts,
+		keys:  defaultKeys(),
+		ref:   "reveal/" + strconv.FormatUint(instances.Add(1), 10),
+	}
+}
+
+// Init copies the secret at once.
+func (m Model) Init() tea.Cmd { return m.copyCmd() }
+
+func (m Model) copyCmd() tea.Cmd {
+	if m.secret == "" || m.clip == nil {
+		return nil
+	}
+	return clipboard.CopyCmd(m.clip, m.secret, m.ref)
+}
+
+// SetSize gives the dialog the space it may use.
+func (m *Model) SetSize(w, h int) {
+	m.opts.Width, m.opts.Height = w, h
+}
+
+// KeyMap returns the keys for the root's help view.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// Closed reports whether the dialog has been closed.
+func (m Model) Closed() bool { return m.closed }
+
+// Update handles keys, the copy's outcome and the clear timer.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.closed {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case clipboard.CopiedMsg:
+		if msg.Ref != m.ref {
+			return m, nil
+		}
+		return m.copied(msg.Result)
+	case clipboard.ClearDueMsg:
+		// The root's janitor may have run this job already; HandleClearDue
+		// makes sure it runs once.
+		return m, clipboard.HandleClearDue(msg)
+	case clipboard.ClearedMsg:
+		if msg.For(m.clearJob) {
+			res := msg.Result
+			m.clearResult = &res
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) copied(res clipboard.Result) (Model, tea.Cmd) {
+	m.copying = false
+	m.copyResult = &res
+	if !res.OK() {
+		return m, nil
+	}
+	m.copiedOnce = true
+	m.clearResult = nil
+	// A new copy restarts the countdown: the old job would clear earlier
+	// than this dialog now promises.
+	m.clearJob.Cancel()
+	m.clearJob = nil
+	if m.opts.ClearAfter < 0 {
+		return m, nil
+	}
+	job, tick := clipboard.ScheduleClear(m.clip, m.secret, m.opts.ClearAfter)
+	m.clearJob = job
+	m.clearAt = m.opts.Now().Add(m.opts.ClearAfter)
+	return m, tick
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m.confirm {
+		switch {
+		case key.Matches(msg, m.keys.Confirm):
+			return m.close()
+		case key.Matches(msg, m.keys.Back):
+			m.confirm = false
+			m.keys.confirming(false)
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Copy):
+		if m.copying {
+			return m, nil
+		}
+		m.copying = true
+		return m, m.copyCmd()
+	case key.Matches(msg, m.keys.Toggle):
+		m.hidden = !m.hidden
+	case key.Matches(msg, m.keys.Close):
+		if m.needsConfirm() {
+			m.confirm = true
+			m.keys.confirming(true)
+			return m, nil
+		}
+		return m.close()
+	}
+	return m, nil
+}
+
+// needsConfirm: closing loses the secret for good unless a copy is known to
+// have worked. An OSC 52 copy is not known to have worked, so it asks too,
+// in words that say why.
+func (m Model) needsConfirm() bool {
+	return m.copyResult == nil || !m.copyResult.Confirmed()
+}
+
+func (m Model) close() (Model, tea.Cmd) {
+	// Go strings cannot be wiped; dropping the references is what we can do.
+	// The pending clear job keeps its own reference until it runs.
+	m.secret = ""
+	m.shown = ""
+	m.closed = true
+	m.confirm = false
+	return m, func() tea.Msg { return ClosedMsg{} }
+}
+
+// Format keeps fmt from printing the secret if someone logs the model.
+func (m Model) Format(f fmt.State, _ rune) { fmt.Fprint(f, "reveal.Model{…}") }

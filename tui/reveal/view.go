@@ -1,0 +1,139 @@
+package reveal
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/clipboard"
+)
+
+// View draws the dialog, at most Width x Height including its frame.
+func (m Model) View() string {
+	if m.closed {
+		return ""
+	}
+	box := theme.RevealBox
+	inner := m.opts.Width - box.GetHorizontalFrameSize()
+	if inner < 20 {
+		inner = 20
+	}
+
+	var lines []string
+	add := func(ls ...string) { lines = append(lines, ls...) }
+
+	name := client.Sanitize(m.token.Name)
+	if name == "" {
+		name = m.token.ID
+	}
+	add(wrap(theme.Title, fmt.Sprintf("Token %q created", name), inner)...)
+	add("")
+
+	if m.hidden {
+		add(wrap(theme.RevealOnce, "Secret (hidden; v shows it again):", inner)...)
+		add(theme.RevealSecret.Render(client.MaskSecret(m.shown)))
+	} else {
+		add(wrap(theme.RevealOnce, "Secret — shown this once, it cannot be shown again:", inner)...)
+		// Hard-wrapped, never truncated: every character must be on screen
+		// for someone copying it by hand.
+		for _, l := range strings.Split(ansi.Hardwrap(m.shown, inner, true), "\n") {
+			add(theme.RevealSecret.Render(l))
+		}
+	}
+	if m.shown != m.secret {
+		add(wrap(theme.RevealWarn, "⚠ the secret contains control characters; they are not drawn but are copied", inner)...)
+	}
+	add("")
+
+	add(m.copyLines(inner)...)
+	if m.warning != "" {
+		add(wrap(theme.RevealWarn, "⚠ "+m.warning, inner)...)
+	}
+	var details []string
+	if len(m.opts.Details) > 0 {
+		details = append(details, "")
+		for _, d := range m.opts.Details {
+			details = append(details, wrap(theme.RevealDetail, d, inner)...)
+		}
+	}
+	detailsAt := len(lines)
+	add("")
+	if m.confirm {
+		add(wrap(theme.RevealPrompt, m.confirmText(), inner)...)
+		add(wrap(theme.RevealHint, "y close · n back", inner)...)
+	} else {
+		add(wrap(theme.RevealHint, "c copy again · v hide/show · enter close", inner)...)
+	}
+
+	// Keep within the height: the details go first, then blank lines; the
+	// secret and what happened to it are never cut.
+	maxLines := m.opts.Height - box.GetVerticalFrameSize()
+	if len(lines)+len(details) <= maxLines {
+		lines = append(lines[:detailsAt], append(details, lines[detailsAt:]...)...)
+	} else {
+		lines = squeeze(lines, maxLines)
+	}
+	return box.Width(m.opts.Width - box.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+}
+
+func (m Model) copyLines(width int) []string {
+	var out []string
+	res := m.copyResult
+	switch {
+	case res == nil:
+		out = append(out, theme.Muted.Render("Copying…"))
+	case res.Method == clipboard.System:
+		out = append(out, wrap(theme.RevealOK, "✓ Copied to the system clipboard.", width)...)
+	case res.Method == clipboard.OSC52:
+		out = append(out, wrap(theme.RevealWarn, "✓ Sent to your terminal's clipboard via OSC 52. This cannot be confirmed: paste it somewhere to check.", width)...)
+		out = append(out, wrap(theme.Muted, "The system clipboard failed: "+res.SystemErr.Error(), width)...)
+	default:
+		out = append(out, wrap(theme.RevealFail, "✗ Could not copy: "+res.Reasons()+". Select the secret above by hand.", width)...)
+	}
+	if m.copying && res != nil {
+		out = append(out, theme.Muted.Render("Copying again…"))
+	}
+	switch {
+	case m.clearResult != nil && m.clearResult.Cleared:
+		out = append(out, wrap(theme.RevealOK, "✓ Clipboard cleared.", width)...)
+	case m.clearResult != nil:
+		out = append(out, wrap(theme.RevealWarn, "⚠ Clipboard not cleared: "+m.clearResult.Reason+".", width)...)
+	case m.clearJob.Pending():
+		out = append(out, wrap(theme.Muted, fmt.Sprintf("The clipboard will be cleared at %s if it still holds the secret.", m.clearAt.Format("15:04:05")), width)...)
+	case m.copiedOnce && m.opts.ClearAfter < 0:
+		out = append(out, wrap(theme.Muted, "The clipboard will not be cleared automatically.", width)...)
+	}
+	return out
+}
+
+func (m Model) confirmText() string {
+	if m.copyResult != nil && m.copyResult.Method == clipboard.OSC52 {
+		return "The copy went out by OSC 52 and cannot be confirmed. Close anyway? The secret will be gone."
+	}
+	return "The secret was not copied. Close anyway? The secret will be gone: it cannot be shown again."
+}
+
+// wrap word-wraps s to width before styling, so the dialog knows its own
+// line count (and lipgloss never wraps behind its back).
+func wrap(style lipgloss.Style, s string, width int) []string {
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, width, " "), "\n") {
+		out = append(out, style.Render(l))
+	}
+	return out
+}
+
+// squeeze drops blank lines from the bottom up until lines fit in n; the
+// content itself is kept (the secret must never be cut).
+func squeeze(lines []string, n int) []string {
+	for i := len(lines) - 1; i >= 0 && len(lines) > n; i-- {
+		if lines[i] == "" {
+			lines = append(lines[:i], lines[i+1:]...)
+		}
+	}
+	return lines
+}
