@@ -31,21 +31,9 @@ type wireToken struct {
 	ExpiresAt flexTime   `json:"expires_at"`
 }
 
-// listEnvelope is Border0's {"list": [...]}. present tells an empty org
-// ("list": null, which a Go server sends for an empty slice) from an answer
-// that is not a token list at all.
+// listEnvelope is Border0's {"list": [...]}.
 type listEnvelope struct {
-	List tokenList `json:"list"`
-}
-
-type tokenList struct {
-	items   []wireToken
-	present bool
-}
-
-func (l *tokenList) UnmarshalJSON(data []byte) error {
-	l.present = true
-	return json.Unmarshal(data, &l.items)
+	List []wireToken `json:"list"`
 }
 
 // decodeList accepts {"list": [...]} and a bare array.
@@ -61,10 +49,10 @@ func decodeList(resp rest.Response) ([]client.Token, error) {
 		if err := rest.Decode(resp, &env); err != nil {
 			return nil, err
 		}
-		if !env.List.present {
+		if env.List == nil && !hasListKey(body) {
 			return nil, &client.ServerError{Status: resp.Status, Message: `the answer is not a token list (no "list" in it)`}
 		}
-		items = env.List.items
+		items = env.List
 	}
 	tokens := make([]client.Token, len(items))
 	for i, w := range items {
@@ -83,4 +71,17 @@ func (w wireToken) token() client.Token {
 		CreatedAt: w.CreatedAt.Time,
 		ExpiresAt: w.ExpiresAt.Time,
 	}
+}
+
+// hasListKey tells an empty organisation ("list": null, which a Go server
+// sends for an empty slice) from an answer that is not a token list at all.
+// Only called when no list was decoded, so the second parse is of a small
+// or wrong answer, never of a large list.
+func hasListKey(body []byte) bool {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(body, &keys) != nil {
+		return false
+	}
+	_, ok := keys["list"]
+	return ok
 }

@@ -1,0 +1,45 @@
+package border0
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// listBody10k is a 10 000-token list answer mixing the timestamp forms
+// Border0 uses.
+func listBody10k() []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"list":[`)
+	for i := range 10000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		created, expires := 1735787045+int64(i)*60, ""
+		switch i % 3 {
+		case 0:
+			expires = `null`
+		case 1:
+			expires = fmt.Sprint(created + 365*86400)
+		default:
+			expires = `"2027-01-02T03:04:05Z"`
+		}
+		fmt.Fprintf(&b, `{"id":"%08x-4e1b-4c1a-9d3e-0a1b2c3d4e5f","name":"connector-aws-%05d","role":"connector","created_by":"ops@acme.example","created_at":"2025-01-02T03:04:05Z","expires_at":%s}`, i, i, expires)
+	}
+	b.WriteString(`]}`)
+	return b.Bytes()
+}
+
+func BenchmarkDecodeList10k(b *testing.B) {
+	resp := rest.Response{Status: 200, Body: listBody10k()}
+	b.SetBytes(int64(len(resp.Body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tokens, err := decodeList(resp)
+		if err != nil || len(tokens) != 10000 {
+			b.Fatalf("%d tokens, %v", len(tokens), err)
+		}
+	}
+}
