@@ -1,0 +1,420 @@
+// Package tui is tokentui's dashboard: a Bubble Tea root model that owns
+// focus, routing and overlays, and small pane models (token table, detail
+// pane, dialogs) that each own their keys. Nothing here speaks HTTP: every
+// provider call runs in a tea.Cmd and comes back as a message.
+package tui
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
+)
+
+// Options configure the dashboard.
+type Options struct {
+	// Provider is the token system to manage. Required.
+	Provider client.Provider
+	// ProfileLabel names the connection in the status bar, e.g.
+	// "demo · GoodAccess".
+	ProfileLabel string
+	// URL is the API base URL, shown in the status bar.
+	URL string
+	// Demo shows the DEMO badge: the data is the emulator's, not real.
+	Demo bool
+	// Now is the clock; nil means time.Now. Tests pin it.
+	Now func() time.Time
+}
+
+// focusArea is which pane gets the keys when no overlay is open.
+type focusArea int
+
+const (
+	focusTable focusArea = iota
+	focusDetail
+)
+
+// Model is the root of the dashboard.
+type Model struct {
+	opts Options
+	now  func() time.Time
+
+	width, height int
+	layout        layout
+
+	focus     focusArea
+	table     tableModel
+	detail    detailModel
+	filter    textinput.Model
+	filtering bool // the filter input has the keys
+	filterKey filterKeys
+	help      help.Model
+	keys      globalKeys
+	spinner   spinner.Model
+	overlay   overlay
+
+	catalog *catalogInfo
+
+	listGen     int  // id of the latest List asked for
+	listing     bool // that List has not answered yet
+	userListing bool // it was asked for by the user (r), not in the background
+	loadErr     error
+	refreshedAt time.Time
+	revoking    int // tokens in the revoke under way; 0 when none
+
+	status status
+}
+
+// New builds the dashboard. Init starts loading the tokens and the catalog.
+func New(opts Options) Model {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	fi := textinput.New()
+	fi.Prompt = ""
+	fi.Placeholder = "name, id, scope, IP…"
+	fi.CharLimit = 256
+	fi.TextStyle = theme.FilterText
+	fi.PlaceholderStyle = theme.Muted
+	fi.Cursor.Style = theme.FilterPrompt
+
+	h := help.New()
+	h.Styles.ShortKey = theme.HelpKey
+	h.Styles.ShortDesc = theme.HelpDesc
+	h.Styles.ShortSeparator = theme.HelpSep
+	h.Styles.FullKey = theme.HelpKey
+	h.Styles.FullDesc = theme.HelpDesc
+	h.Styles.FullSeparator = theme.HelpSep
+	h.Styles.Ellipsis = theme.HelpSep
+
+	return Model{
+		opts:      opts,
+		now:       now,
+		table:     newTableModel(),
+		detail:    newDetailModel(),
+		filter:    fi,
+		filterKey: newFilterKeys(),
+		help:      h,
+		keys:      newGlobalKeys(),
+		spinner:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(theme.Spinner)),
+		listing:   true,
+		listGen:   1,
+	}
+}
+
+// Init loads the tokens and, once, the catalog (scope groups, role label).
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(
+		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
+		loadCatalogCmd(m.opts.Provider),
+		m.spinner.Tick,
+	)
+}
+
+// busy reports whether something is under way that the spinner shows.
+func (m *Model) busy() bool { return m.listing || m.revoking > 0 }
+
+// Update routes a message: results of commands to their handlers, keys to
+// the open overlay, else the filter input while typing, else the focused
+// pane. It never blocks.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		m.relayout()
+		return m.forwardToOverlay(msg)
+	case tokensLoadedMsg:
+		return m.onTokensLoaded(msg)
+	case catalogLoadedMsg:
+		return m.onCatalogLoaded(msg)
+	case revokeConfirmedMsg:
+		return m.startRevoke(msg.targets)
+	case revokeDoneMsg:
+		return m.onRevokeDone(msg)
+	case spinner.TickMsg:
+		if !m.busy() {
+			return m, nil // let the tick chain end while idle
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	if m.overlay != nil {
+		return m.forwardToOverlay(msg)
+	}
+	if m.filtering { // cursor blink
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m Model) forwardToOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.overlay == nil {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.overlay, cmd = m.overlay.update(msg)
+	if m.overlay == nil {
+		m.relayout() // the help line changes back
+	}
+	return m, cmd
+}
+
+func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, forceQuit) {
+		return m, tea.Quit
+	}
+	if m.layout.tooSmall {
+		if key.Matches(msg, m.keys.Quit) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.overlay != nil {
+		return m.forwardToOverlay(msg)
+	}
+	if m.filtering {
+		return m.onFilterKey(msg)
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.relayout()
+		return m, nil
+	case key.Matches(msg, m.keys.Refresh):
+		return m.refresh(true)
+	case key.Matches(msg, m.keys.Switch):
+		if m.focus == focusTable {
+			m.focus = focusDetail
+		} else {
+			m.focus = focusTable
+		}
+		m.relayout()
+		return m, nil
+	}
+	if m.focus == focusDetail {
+		return m.onDetailKey(msg)
+	}
+	return m.onTableKey(msg)
+}
+
+func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	tk := m.table.keys
+	switch {
+	case key.Matches(msg, tk.Filter):
+		m.filtering = true
+		m.filter.SetValue(m.table.filter.query())
+		m.filter.CursorEnd()
+		m.relayout()
+		return m, m.filter.Focus()
+	case key.Matches(msg, tk.Sort):
+		m.table.cycleSort(m.catalog.roleLabel())
+		m.detail.scroll = 0
+		return m, nil
+	case key.Matches(msg, tk.Detail):
+		if _, ok := m.table.selected(); ok {
+			m.focus = focusDetail
+			m.relayout()
+		}
+		return m, nil
+	case key.Matches(msg, tk.Revoke):
+		return m.askRevoke()
+	case key.Matches(msg, tk.ClearFilter):
+		switch {
+		case m.table.filter.query() != "":
+			m.filter.SetValue("")
+			m.table.setQuery("")
+		case len(m.table.marks) > 0:
+			clear(m.table.marks)
+			m.status = infoStatus("marks cleared")
+		}
+		return m, nil
+	}
+	before := m.table.selectedIndex()
+	m.table, _ = m.table.update(msg)
+	if m.table.selectedIndex() != before {
+		m.detail.scroll = 0
+	}
+	return m, nil
+}
+
+func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.filterKey.Clear):
+		m.filtering = false
+		m.filter.Blur()
+		m.filter.SetValue("")
+		m.table.setQuery("")
+		m.relayout()
+		return m, nil
+	case key.Matches(msg, m.filterKey.Apply):
+		m.filtering = false
+		m.filter.Blur()
+		m.relayout()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	before := m.table.selectedIndex()
+	m.table.setQuery(m.filter.Value())
+	if m.table.selectedIndex() != before {
+		m.detail.scroll = 0
+	}
+	return m, cmd
+}
+
+func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.detail.keys.Back) {
+		m.focus = focusTable
+		m.relayout()
+		return m, nil
+	}
+	lines := m.detailLines()
+	m.detail, _ = m.detail.update(msg, len(lines), m.layout.detailInnerH)
+	return m, nil
+}
+
+// refresh asks for the list again. A newer request supersedes any older one
+// still in flight: its answer will be dropped.
+func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
+	m.listGen++
+	m.listing = true
+	m.userListing = user
+	if user {
+		m.status = busyStatus("refreshing…")
+	}
+	return m, tea.Batch(loadTokensCmd(m.opts.Provider, m.listGen, m.now), m.spinner.Tick)
+}
+
+func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.listGen {
+		return m, nil // an older request: a newer list is on its way
+	}
+	m.listing = false
+	user := m.userListing
+	m.userListing = false
+	if msg.err != nil {
+		m.loadErr = msg.err
+		if user || m.table.ix != nil {
+			m.status = errorStatus("refresh failed: " + msg.err.Error())
+		}
+		return m, nil
+	}
+	m.loadErr = nil
+	m.refreshedAt = msg.at
+	m.table.setIndex(msg.index, m.catalog.roleLabel())
+	if user {
+		m.status = okStatus("loaded " + plural(msg.index.len(), "token"))
+	}
+	m.relayout()
+	return m, nil
+}
+
+func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		// The table still works; scopes just cannot be grouped.
+		m.status = errorStatus("could not load the permission catalog: " + msg.err.Error())
+		return m, nil
+	}
+	m.catalog = newCatalogInfo(msg.catalog)
+	m.relayout() // the role column may have a better title now
+	return m, nil
+}
+
+// askRevoke opens the confirmation for the marked tokens, or the selected
+// one when none is marked.
+func (m Model) askRevoke() (tea.Model, tea.Cmd) {
+	if m.revoking > 0 {
+		m.status = infoStatus("a revoke is still running")
+		return m, nil
+	}
+	targets := m.table.markedTokens()
+	if len(targets) == 0 {
+		tok, ok := m.table.selected()
+		if !ok {
+			return m, nil
+		}
+		targets = []client.Token{*tok}
+	}
+	m.overlay = newConfirmRevoke(targets)
+	m.relayout()
+	return m, nil
+}
+
+func (m Model) startRevoke(targets []client.Token) (tea.Model, tea.Cmd) {
+	m.revoking = len(targets)
+	m.status = busyStatus("revoking " + plural(len(targets), "token") + "…")
+	return m, tea.Batch(revokeCmd(m.opts.Provider, targets), m.spinner.Tick)
+}
+
+// onRevokeDone makes the list say exactly what the server did: revoked
+// tokens leave at once, failed ones stay (and stay marked, to retry), then a
+// background refresh confirms it.
+func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
+	m.revoking = 0
+	var okIDs []string
+	var firstErr *revokeResult
+	for i, r := range msg.results {
+		if r.err == nil {
+			okIDs = append(okIDs, r.token.ID)
+		} else if firstErr == nil {
+			firstErr = &msg.results[i]
+		}
+	}
+	m.table.remove(okIDs)
+	total, failed := len(msg.results), len(msg.results)-len(okIDs)
+	switch {
+	case total == 1 && failed == 0:
+		m.status = okStatus("revoked " + labelOf(msg.results[0].token))
+	case total == 1:
+		m.status = errorStatus("could not revoke " + labelOf(firstErr.token) + ": " + firstErr.err.Error())
+	case failed == 0:
+		m.status = okStatus("revoked " + plural(total, "token"))
+	default:
+		m.status = errorStatus("revoked " + strconv.Itoa(len(okIDs)) + " of " + strconv.Itoa(total) +
+			"; " + strconv.Itoa(failed) + " failed: " + firstErr.err.Error())
+		m.overlay = newRevokeReport(msg.results)
+	}
+	m.detail.scroll = 0
+	m.relayout()
+	// The list the server holds now wins over our bookkeeping, and any List
+	// started before the revoke is stale from here on.
+	return m.refresh(false)
+}
+
+// labelOf is "name (3f2a9c4e)".
+func labelOf(t client.Token) string {
+	name := t.Name
+	if name == "" {
+		name = "(unnamed)"
+	}
+	return name + " (" + shortID(t.ID) + ")"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// detailLines renders the selected token for the detail pane.
+func (m *Model) detailLines() []string {
+	tok, _ := m.table.selected()
+	return detailLines(tok, m.catalog, m.now(), m.layout.detailInnerW)
+}

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// catalogInfo is the provider's catalog, loaded once at start, with the
+// lookups the table needs on every frame made O(1).
+type catalogInfo struct {
+	catalog client.Catalog
+	groups  []client.ScopeGroup
+	lower   []string       // lower-cased group names, for summaries
+	groupOf map[string]int // scope -> index into groups
+}
+
+func newCatalogInfo(c client.Catalog) *catalogInfo {
+	ci := &catalogInfo{catalog: c, groups: c.ScopeGroups, groupOf: map[string]int{}}
+	for i, g := range c.ScopeGroups {
+		ci.lower = append(ci.lower, strings.ToLower(client.Sanitize(g.Name)))
+		for _, s := range g.Scopes {
+			if _, dup := ci.groupOf[s.Name]; !dup {
+				ci.groupOf[s.Name] = i
+			}
+		}
+	}
+	return ci
+}
+
+// lowerName is the lower-cased name of group i; i == len(groups) is Other.
+func (ci *catalogInfo) lowerName(i int) string {
+	if i >= 0 && i < len(ci.lower) {
+		return ci.lower[i]
+	}
+	return strings.ToLower(otherGroup)
+}
+
+// roleLabel names the role column: the catalog's word for it ("Role",
+// "Type"), or "Role" before the catalog has arrived.
+func (ci *catalogInfo) roleLabel() string {
+	if ci != nil && ci.catalog.RoleLabel != "" {
+		return client.Sanitize(ci.catalog.RoleLabel)
+	}
+	return "Role"
+}

@@ -1,0 +1,127 @@
+package tui
+
+import (
+	"slices"
+
+	"github.com/tokentui/tokentui/theme"
+)
+
+// columnID names a table column.
+type columnID int
+
+const (
+	colName columnID = iota
+	colID
+	colScopes
+	colRole
+	colProjects
+	colEnvironment
+	colSecret
+	colCreated
+	colExpires
+	colIPs
+)
+
+// column is one laid-out column. width excludes the gap after it.
+type column struct {
+	id       columnID
+	title    string
+	width    int
+	priority int // higher survives longer when the terminal narrows
+}
+
+const (
+	gutterWidth = 2 // cursor bar + mark flag
+	columnGap   = 2
+	nameMin     = 14
+	nameComfort = 28 // most token names fit; longer ones are cut with …
+)
+
+// columnSpecs is every column the table can show, in display order, with its
+// fixed width and how much it is worth keeping. Name takes what is left.
+// Priorities: what a token IS (name) and when it dies (expires) outlive what
+// it may do, which outlives where it came from.
+func columnSpecs(f presentFields, roleLabel string) []column {
+	cols := []column{{id: colName, title: "Name", priority: 100}}
+	cols = append(cols, column{id: colID, title: "ID", width: shortIDLen, priority: 60})
+	if f.scopes || (!f.role && !f.projects) {
+		cols = append(cols, column{id: colScopes, title: "Scopes", width: 16, priority: 80})
+	}
+	if f.role {
+		cols = append(cols, column{id: colRole, title: roleLabel, width: 10, priority: 80})
+	}
+	if f.projects {
+		cols = append(cols, column{id: colProjects, title: "Projects", width: 14, priority: 55})
+	}
+	if f.environment {
+		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
+	}
+	if f.secret {
+		cols = append(cols, column{id: colSecret, title: "Secret", width: 26, priority: 20})
+	}
+	cols = append(cols,
+		column{id: colCreated, title: "Created", width: len(dateLayout), priority: 40},
+		column{id: colExpires, title: "Expires", width: 16, priority: 90},
+		column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50},
+	)
+	return cols
+}
+
+// layoutColumns drops the least valuable columns until the rest fit width,
+// then gives the name column everything left over.
+func layoutColumns(width int, f presentFields, roleLabel string) []column {
+	cols := columnSpecs(f, roleLabel)
+	avail := width - gutterWidth
+	need := func() int {
+		n := nameMin
+		for _, c := range cols[1:] {
+			n += columnGap + c.width
+		}
+		return n
+	}
+	for need() > avail && len(cols) > 1 {
+		lowest := 1
+		for i := 2; i < len(cols); i++ {
+			if cols[i].priority < cols[lowest].priority {
+				lowest = i
+			}
+		}
+		cols = slices.Delete(cols, lowest, lowest+1)
+	}
+	// Share what is left: first the name up to a comfortable width, then
+	// the columns whose values vary in length (IPv6 ranges, scope
+	// summaries), then the name again.
+	extra := avail - need()
+	cols[0].width = nameMin
+	grow := func(c *column, upTo int) {
+		add := max(min(extra, upTo-c.width), 0)
+		c.width += add
+		extra -= add
+	}
+	grow(&cols[0], nameComfort)
+	for _, g := range []struct {
+		id    columnID
+		width int
+	}{{colIPs, 26}, {colScopes, 22}, {colProjects, 24}} {
+		for i := range cols {
+			if cols[i].id == g.id {
+				grow(&cols[i], g.width)
+			}
+		}
+	}
+	cols[0].width = max(cols[0].width+extra, 1)
+	return cols
+}
+
+// expiryCellTone maps an expiry's meaning to a theme tone.
+func expiryCellTone(t expiryTone) theme.Tone {
+	switch t {
+	case toneExpired:
+		return theme.ToneError
+	case toneSoon:
+		return theme.ToneWarn
+	case toneNever:
+		return theme.ToneMuted
+	}
+	return theme.TonePlain
+}

@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Every provider call runs here, inside a tea.Cmd, so Update never waits on
+// the network. Results come back as messages carrying what they need to be
+// judged fresh or stale.
+
+// tokensLoadedMsg is the result of one List. gen identifies the request:
+// a result whose gen is not the latest one asked for is dropped, so a slow
+// old refresh can never overwrite a newer list (or resurrect a revoked
+// token).
+type tokensLoadedMsg struct {
+	gen   int
+	index *tokenIndex // nil on error
+	err   error
+	at    time.Time
+}
+
+// catalogLoadedMsg carries the provider's catalog, asked for once at start.
+type catalogLoadedMsg struct {
+	catalog client.Catalog
+	err     error
+}
+
+// revokeResult is what the server did with one token.
+type revokeResult struct {
+	token client.Token
+	err   error
+}
+
+// revokeDoneMsg reports a (bulk) revoke, one result per token, in the order
+// they were asked for.
+type revokeDoneMsg struct {
+	results []revokeResult
+}
+
+// revokeConcurrency bounds parallel DELETEs of a bulk revoke: fast enough
+// for hundreds of tokens, gentle enough not to trip a server's rate limit.
+const revokeConcurrency = 4
+
+// callTimeout bounds one provider call from the TUI's side; providers have
+// their own (shorter) per-request timeouts, this only guards against a
+// provider that never returns.
+const callTimeout = 2 * time.Minute
+
+func loadTokensCmd(p client.Provider, gen int, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		tokens, err := p.List(ctx)
+		if err != nil {
+			return tokensLoadedMsg{gen: gen, err: err, at: now()}
+		}
+		// Building the index (sanitising, search keys, three sorts) is the
+		// only O(n log n) work of the table: do it here, off the UI loop.
+		return tokensLoadedMsg{gen: gen, index: buildIndex(tokens), at: now()}
+	}
+}
+
+func loadCatalogCmd(p client.Provider) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		c, err := p.Catalog(ctx)
+		return catalogLoadedMsg{catalog: c, err: err}
+	}
+}
+
+func revokeCmd(p client.Provider, targets []client.Token) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		results := make([]revokeResult, len(targets))
+		sem := make(chan struct{}, revokeConcurrency)
+		var wg sync.WaitGroup
+		for i, t := range targets {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				results[i] = revokeResult{token: t, err: p.Revoke(ctx, t)}
+			}()
+		}
+		wg.Wait()
+		return revokeDoneMsg{results: results}
+	}
+}

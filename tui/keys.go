@@ -1,0 +1,110 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Each pane owns a keymap; the root asks the focused pane (or the open
+// overlay) for its bindings and feeds them, with the global ones, to the one
+// help view. Keys reserved for the create/rotate/copy/expiry/profile panes
+// (n, R, c, e, p) are deliberately unbound here.
+
+// globalKeys work wherever the focus is, except inside text input (where
+// only ctrl+c does).
+type globalKeys struct {
+	Quit    key.Binding
+	Help    key.Binding
+	Switch  key.Binding
+	Refresh key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Switch:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+	}
+}
+
+// forceQuit quits even while typing.
+var forceQuit = key.NewBinding(key.WithKeys("ctrl+c"))
+
+type tableKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Mark, Revoke, Detail, Filter, Sort      key.Binding
+	ClearFilter                             key.Binding
+}
+
+func newTableKeys() tableKeys {
+	return tableKeys{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
+		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		Mark:        key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
+		Revoke:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "revoke")),
+		Detail:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+	}
+}
+
+type filterKeys struct {
+	Apply, Clear key.Binding
+}
+
+func newFilterKeys() filterKeys {
+	return filterKeys{
+		Apply: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+	}
+}
+
+type detailKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
+}
+
+func newDetailKeys() detailKeys {
+	return detailKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+	}
+}
+
+type confirmKeys struct {
+	Yes, No key.Binding
+}
+
+func newConfirmKeys() confirmKeys {
+	return confirmKeys{
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "revoke")),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "cancel")),
+	}
+}
+
+type resultKeys struct {
+	Close key.Binding
+}
+
+func newResultKeys() resultKeys {
+	return resultKeys{
+		Close: key.NewBinding(key.WithKeys("enter", "esc", "q", " "), key.WithHelp("enter/esc", "close")),
+	}
+}
+
+// helpKeyMap is what the help view draws: built per frame from the focused
+// pane's bindings and the global ones.
+type helpKeyMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeyMap) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeyMap) FullHelp() [][]key.Binding { return h.full }

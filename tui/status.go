@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
+)
+
+// statusKind is how the last action ended.
+type statusKind int
+
+const (
+	statusNone statusKind = iota
+	statusInfo
+	statusOK
+	statusError
+	statusBusy
+)
+
+// status is the last action's outcome, shown at the left of the status bar
+// until the next action replaces it.
+type status struct {
+	kind statusKind
+	text string
+}
+
+// Texts may carry server words (error messages): sanitised once, here.
+func infoStatus(s string) status  { return status{statusInfo, client.Sanitize(s)} }
+func okStatus(s string) status    { return status{statusOK, client.Sanitize(s)} }
+func errorStatus(s string) status { return status{statusError, client.Sanitize(s)} }
+func busyStatus(s string) status  { return status{statusBusy, client.Sanitize(s)} }
+
+// statusBar renders one line of exactly width cells:
+//
+//	[DEMO] demo · GoodAccess │ ✓ revoked ci (3f2a9c4e)   12/40 tokens · refreshed 12:03:04 · http://…
+//
+// When it does not fit, the URL goes first, then the profile, then the
+// refresh time; the action's outcome is what survives longest.
+func (m *Model) statusBar(width int) string {
+	sep := theme.StatusText.Render(" · ")
+	var left []string
+	if m.opts.Demo {
+		left = append(left, theme.DemoBadge.Render("DEMO"))
+	}
+	profile := ""
+	if m.opts.ProfileLabel != "" {
+		profile = theme.StatusValue.Render(client.Sanitize(m.opts.ProfileLabel))
+	}
+	action := m.actionText()
+
+	count := theme.StatusValue.Render(m.countText())
+	refreshed := ""
+	switch {
+	case m.loadErr != nil && m.table.ix != nil:
+		refreshed = theme.StatusError.Render("refresh failed")
+	case !m.refreshedAt.IsZero():
+		refreshed = theme.StatusText.Render("refreshed " + m.refreshedAt.Format(clockLayout))
+	}
+	url := ""
+	if m.opts.URL != "" {
+		url = theme.StatusText.Render(client.Sanitize(m.opts.URL))
+	}
+
+	// Try the fullest variant first, then drop the least useful parts.
+	variants := [][2][]string{
+		{{profile, action}, {count, refreshed, url}},
+		{{profile, action}, {count, refreshed}},
+		{{action}, {count, refreshed}},
+		{{action}, {count}},
+	}
+	for _, v := range variants {
+		l := joinNonEmpty(append(append([]string{}, left...), v[0]...), " ")
+		r := joinNonEmpty(v[1], sep)
+		if ansi.StringWidth(l)+ansi.StringWidth(r)+2 <= width {
+			gap := width - ansi.StringWidth(l) - ansi.StringWidth(r)
+			return l + strings.Repeat(" ", gap) + r
+		}
+	}
+	// Still too wide: keep the count and cut the action.
+	r := count
+	l := joinNonEmpty(append(append([]string{}, left...), action), " ")
+	room := max(width-ansi.StringWidth(r)-1, 0)
+	l = ansi.Truncate(l, room, "…")
+	return l + strings.Repeat(" ", max(width-ansi.StringWidth(l)-ansi.StringWidth(r), 0)) + r
+}
+
+// actionText is the last action's outcome, with a spinner while busy.
+func (m *Model) actionText() string {
+	s := m.status
+	if m.busy() && s.kind != statusBusy {
+		if m.listing && m.table.ix == nil {
+			s = status{statusBusy, "loading tokens…"}
+		} else if m.listing && s.kind == statusNone {
+			s = status{statusBusy, "refreshing…"}
+		}
+	}
+	switch s.kind {
+	case statusOK:
+		return theme.StatusOK.Render("✓ " + s.text)
+	case statusError:
+		return theme.StatusError.Render("✗ " + s.text)
+	case statusBusy:
+		if !m.busy() {
+			return ""
+		}
+		return m.spinner.View() + " " + theme.StatusBusy.Render(s.text)
+	case statusInfo:
+		return theme.StatusValue.Render(s.text)
+	}
+	return ""
+}
+
+// countText is "12/40 tokens" while filtered, "40 tokens" otherwise.
+func (m *Model) countText() string {
+	total := m.table.ix.len()
+	shown := len(m.table.rows())
+	if m.table.filter.query() != "" {
+		return strconv.Itoa(shown) + "/" + plural(total, "token")
+	}
+	return plural(total, "token")
+}
+
+func joinNonEmpty(parts []string, sep string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// padLine pads or cuts a rendered line to exactly width cells.
+func padLine(s string, width int) string {
+	w := lipgloss.Width(s)
+	if w > width {
+		return ansi.Truncate(s, width, "…")
+	}
+	return s + strings.Repeat(" ", width-w)
+}

@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
+)
+
+// Minimum usable terminal; below it the dashboard shows a notice instead.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+// Where the detail pane goes, by terminal size.
+const (
+	sideBySideMinWidth = 140 // detail right of the table
+	stackedMinBody     = 22  // detail below the table
+)
+
+// layoutMode is how the body is split between the panes.
+type layoutMode int
+
+const (
+	layoutToggle  layoutMode = iota // one pane at a time; tab/enter switch
+	layoutStacked                   // table above, detail below
+	layoutSide                      // table left, detail right
+)
+
+// layout is the geometry of one frame, recomputed on resize and whenever a
+// line is added or removed around the body (help, filter).
+type layout struct {
+	tooSmall     bool
+	mode         layoutMode
+	bodyH        int
+	tableW       int // outer sizes, borders included
+	tableH       int
+	detailW      int
+	detailH      int
+	detailInnerW int
+	detailInnerH int
+}
+
+// relayout recomputes the geometry and resizes the panes.
+func (m *Model) relayout() {
+	w, h := m.width, m.height
+	l := layout{}
+	if w < minWidth || h < minHeight {
+		l.tooSmall = true
+		m.layout = l
+		return
+	}
+	helpH := lipgloss.Height(m.helpView())
+	l.bodyH = max(h-2-helpH, 3) // header and status lines
+	switch {
+	case w >= sideBySideMinWidth:
+		l.mode = layoutSide
+		l.detailW = min(max(w*2/5, 48), 72)
+		l.tableW, l.tableH = w-l.detailW, l.bodyH
+		l.detailH = l.bodyH
+	case l.bodyH >= stackedMinBody:
+		l.mode = layoutStacked
+		l.tableW, l.detailW = w, w
+		l.tableH = l.bodyH * 11 / 20
+		l.detailH = l.bodyH - l.tableH
+	default:
+		l.mode = layoutToggle
+		l.tableW, l.tableH = w, l.bodyH
+		l.detailW, l.detailH = w, l.bodyH
+	}
+	l.detailInnerW, l.detailInnerH = max(l.detailW-4, 10), max(l.detailH-2, 1)
+	m.layout = l
+	m.table.setSize(l.tableW-2, l.tableH-2, m.catalog.roleLabel())
+}
+
+// View draws the whole screen.
+func (m Model) View() string {
+	if m.width == 0 {
+		return "" // no size yet: nothing sensible to draw
+	}
+	if m.layout.tooSmall {
+		return m.tooSmallView()
+	}
+	var b strings.Builder
+	b.WriteString(m.headerView())
+	b.WriteByte('\n')
+	b.WriteString(m.bodyView())
+	b.WriteByte('\n')
+	b.WriteString(m.statusBar(m.width))
+	b.WriteByte('\n')
+	b.WriteString(m.helpView())
+	screen := b.String()
+	if m.overlay != nil {
+		screen = placeOverlay(screen, m.overlay.view(m.width, m.height), m.width, m.height)
+	}
+	return screen
+}
+
+func (m *Model) tooSmallView() string {
+	msg := theme.TooSmall.Render("terminal too small (need "+strconv.Itoa(minWidth)+"x"+strconv.Itoa(minHeight)+")") +
+		"\n" + theme.Muted.Render("now "+strconv.Itoa(m.width)+"x"+strconv.Itoa(m.height)+" · q quits")
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+}
+
+// headerView: product and provider on the left, the filter in the middle,
+// the sort order on the right.
+func (m *Model) headerView() string {
+	name := theme.AppName.Render("tokentui")
+	if p := m.opts.Provider; p != nil {
+		name += " " + theme.HeaderInfo.Render(client.Sanitize(p.DisplayName()))
+	}
+	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.sort.String())
+	var filter string
+	switch {
+	case m.filtering:
+		filter = theme.FilterPrompt.Render("/ ") + m.filter.View()
+	case m.table.filter.query() != "":
+		filter = theme.FilterPrompt.Render("/ ") + theme.FilterText.Render(client.Sanitize(m.filter.Value())) +
+			theme.Muted.Render("  (esc clears)")
+	default:
+		filter = theme.Muted.Render("/ filter")
+	}
+	room := m.width - lipgloss.Width(name) - lipgloss.Width(sort) - 4
+	filter = padLine(filter, max(room, 0))
+	return name + "  " + filter + "  " + sort
+}
+
+func (m *Model) bodyView() string {
+	l := m.layout
+	switch l.mode {
+	case layoutSide:
+		return lipgloss.JoinHorizontal(lipgloss.Top, m.tablePane(), m.detailPane())
+	case layoutStacked:
+		return m.tablePane() + "\n" + m.detailPane()
+	}
+	if m.focus == focusDetail {
+		return m.detailPane()
+	}
+	return m.tablePane()
+}
+
+func paneStyle(focused bool, w, h int) lipgloss.Style {
+	s := theme.Pane
+	if focused {
+		s = theme.FocusedPane
+	}
+	return s.Width(w - 2).Height(h - 2).MaxHeight(h)
+}
+
+func (m *Model) tablePane() string {
+	focused := m.focus == focusTable && m.overlay == nil
+	return paneStyle(focused, m.layout.tableW, m.layout.tableH).Render(m.tableContent(focused))
+}
+
+// tableContent is the table, or what to say instead of one.
+func (m *Model) tableContent(focused bool) string {
+	t := &m.table
+	w := t.width
+	switch {
+	case t.ix == nil && m.loadErr != nil:
+		msg := theme.ErrorText.Render(ansi.Wrap("Could not load tokens: "+client.Sanitize(m.loadErr.Error()), w, " ")) +
+			"\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
+		return msg
+	case t.ix == nil:
+		return m.spinner.View() + " " + theme.EmptyState.Render("loading tokens…")
+	case t.ix.len() == 0:
+		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  no tokens")
+	case len(t.rows()) == 0:
+		return t.view(m.now(), m.catalog, focused) + "\n\n" +
+			theme.EmptyState.Render(fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
+	}
+	return t.view(m.now(), m.catalog, focused)
+}
+
+func (m *Model) detailPane() string {
+	focused := m.focus == focusDetail && m.overlay == nil
+	l := m.layout
+	content := m.detail.view(m.detailLines(), l.detailInnerH)
+	return paneStyle(focused, l.detailW, l.detailH).Padding(0, 1).Width(l.detailW - 2).Render(content)
+}
+
+// helpView is the one help line (or, with ?, the full help) for whatever
+// has the keys.
+func (m *Model) helpView() string {
+	return m.help.View(m.helpKeys())
+}
+
+func (m *Model) helpKeys() helpKeyMap {
+	g := m.keys
+	if m.overlay != nil {
+		ks := m.overlay.helpKeys()
+		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+	}
+	if m.filtering {
+		ks := []key.Binding{m.filterKey.Apply, m.filterKey.Clear}
+		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+	}
+	if m.focus == focusDetail {
+		d := m.detail.keys
+		return helpKeyMap{
+			short: []key.Binding{d.Down, d.Up, d.Back, g.Switch, g.Help, g.Quit},
+			full: [][]key.Binding{
+				{d.Up, d.Down, d.PageUp, d.PageDown, d.Top, d.Bottom},
+				{d.Back, g.Switch, g.Refresh},
+				{g.Help, g.Quit},
+			},
+		}
+	}
+	t := m.table.keys
+	clearFilter := t.ClearFilter
+	clearFilter.SetEnabled(m.table.filter.query() != "")
+	return helpKeyMap{
+		short: []key.Binding{t.Filter, t.Sort, t.Mark, t.Revoke, t.Detail, clearFilter, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
+			{t.Filter, clearFilter, t.Sort, t.Detail, g.Switch},
+			{t.Mark, t.Revoke, g.Refresh},
+			{g.Help, g.Quit},
+		},
+	}
+}
