@@ -11,7 +11,7 @@ import (
 
 // gaEncodeList returns the bare JSON array the list endpoint serves.
 func gaEncodeList(tokens []*gaToken) []byte {
-	buf := make([]byte, 0, 64+len(tokens)*320)
+	buf := make([]byte, 0, 64+len(tokens)*400) // ~370 bytes a token
 	buf = append(buf, '[')
 	for i, t := range tokens {
 		if i > 0 {
