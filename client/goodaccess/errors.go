@@ -29,7 +29,13 @@ func parseError(status int, body []byte) rest.ErrorInfo {
 		}
 	}
 	var unplaced []string
-	for apiField, msgs := range fieldMessages(raw["errors"]) {
+	fields := fieldMessages(raw["errors"])
+	if fields == nil { // "errors": ["...", ...] or "errors": "..."
+		if m := messageOf(raw["errors"]); m != "" && m != info.Message {
+			unplaced = append(unplaced, m)
+		}
+	}
+	for apiField, msgs := range fields {
 		field, ok := fieldFor(apiField)
 		if !ok {
 			// A field the form does not have: keep the message where a

@@ -75,10 +75,17 @@ func (p *Provider) Catalog(context.Context) (client.Catalog, error) { return cat
 
 // List returns every token (GET /api/v1/tokens, a bare JSON array).
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
-	var raw []apiToken
-	err := p.api.JSON(ctx, rest.Request{Method: http.MethodGet, Path: pathTokens, List: true}, &raw)
+	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: pathTokens, List: true})
 	if err != nil {
 		return nil, notFound(err, "the token list at "+p.baseURL+pathTokens+" (is the base URL right?)")
+	}
+	return decodeList(resp)
+}
+
+func decodeList(resp rest.Response) ([]client.Token, error) {
+	var raw []apiToken
+	if err := rest.Decode(resp, &raw); err != nil {
+		return nil, err
 	}
 	out := make([]client.Token, 0, len(raw))
 	for _, a := range raw {

@@ -1,0 +1,68 @@
+package goodaccess
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// BenchmarkDecodeList10k decodes a 10 000-token list response as List does,
+// from bytes the emulator served, so only decoding and conversion are timed.
+func BenchmarkDecodeList10k(b *testing.B) {
+	g, err := fake.NewGoodAccess(fake.GoodAccessOptions{
+		NoSeed: true, Extra: 9_999,
+		Clock: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) },
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer g.Close()
+	p, err := New(client.Connection{BaseURL: g.URL, Token: g.AdminToken})
+	if err != nil {
+		b.Fatal(err)
+	}
+	resp, err := p.api.Do(context.Background(), rest.Request{Method: "GET", Path: pathTokens, List: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(resp.Body)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tokens, err := decodeList(resp)
+		if err != nil || len(tokens) != 10_000 {
+			b.Fatalf("%d tokens, %v", len(tokens), err)
+		}
+	}
+}
+
+// TestList100kIsFast guards the scale path end to end: the emulator's
+// encoding and the client's decoding of a 100 000-token list.
+func TestList100kIsFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scale test")
+	}
+	g := newEmulator(t, fake.GoodAccessOptions{Extra: 100_000})
+	p := newProvider(t, g.URL, g.AdminToken)
+	start := time.Now()
+	tokens, err := p.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tokens) != g.Len() || len(tokens) < 100_000 {
+		t.Fatalf("%d tokens of %d", len(tokens), g.Len())
+	}
+	// Generous: it is there to catch quadratic work, and a shared 2-core
+	// machine (and the race detector, ~7x) slows it down a lot.
+	limit := 10 * time.Second
+	if raceEnabled {
+		limit = 60 * time.Second
+	}
+	if d := time.Since(start); d > limit {
+		t.Fatalf("listing 100k tokens took %v", d)
+	}
+}

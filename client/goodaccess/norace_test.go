@@ -1,0 +1,5 @@
+//go:build !race
+
+package goodaccess
+
+const raceEnabled = false
