@@ -54,7 +54,7 @@ func byName(t *testing.T, tokens []client.Token, name string) client.Token {
 	return client.Token{}
 }
 
-func TestListSeededTokens(t *testing.T) {
+func TestBorder0ListSeededTokens(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{})
 	p := newProvider(t, e.URL, e.AdminToken)
 	tokens, err := p.List(context.Background())
@@ -80,7 +80,7 @@ func TestListSeededTokens(t *testing.T) {
 	}
 }
 
-func TestCreateReadsBackAndRevokes(t *testing.T) {
+func TestBorder0CreateReadsBackAndRevokes(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	ctx := context.Background()
@@ -133,7 +133,7 @@ func TestCreateReadsBackAndRevokes(t *testing.T) {
 	}
 }
 
-func TestCreateNeverExpiring(t *testing.T) {
+func TestBorder0CreateNeverExpiring(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	created, err := p.Create(context.Background(), client.NewToken{Name: "terraform", Role: "admin"})
@@ -153,7 +153,7 @@ func isUnauthorized(err error) bool {
 	return errors.As(err, &u)
 }
 
-func TestUnauthorized(t *testing.T) {
+func TestBorder0Unauthorized(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	_, expired := e.IssueToken("old", "admin", testNow.Add(-time.Hour))
 	for name, token := range map[string]string{
@@ -171,7 +171,7 @@ func TestUnauthorized(t *testing.T) {
 	}
 }
 
-func TestForbiddenNamesAdminRole(t *testing.T) {
+func TestBorder0ForbiddenNamesAdminRole(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	_, member := e.IssueToken("ci", "member", time.Time{})
 	_, connector := e.IssueToken("conn", "connector", time.Time{})
@@ -194,7 +194,7 @@ func TestForbiddenNamesAdminRole(t *testing.T) {
 	}
 }
 
-func TestServerValidationLandsOnField(t *testing.T) {
+func TestBorder0ServerValidationLandsOnField(t *testing.T) {
 	// The emulator's clock runs an hour ahead of the provider's, so an
 	// expiry 30 minutes out passes the client check and the server refuses it.
 	e := newEmulator(t, fake.Border0Options{NoSeed: true, Clock: func() time.Time { return testNow.Add(time.Hour) }})
@@ -209,7 +209,7 @@ func TestServerValidationLandsOnField(t *testing.T) {
 	}
 }
 
-func TestEmptyOrgListsNothing(t *testing.T) {
+func TestBorder0EmptyOrgListsNothing(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	tokens, err := p.List(context.Background())
@@ -225,7 +225,7 @@ func TestEmptyOrgListsNothing(t *testing.T) {
 	}
 }
 
-func TestNamesWithEscapesAreSanitised(t *testing.T) {
+func TestBorder0NamesWithEscapesAreSanitised(t *testing.T) {
 	e := newEmulator(t, fake.Border0Options{NoSeed: true})
 	e.IssueToken("evil\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J-name\r\n", "member", time.Time{})
 	p := newProvider(t, e.URL, e.AdminToken)
@@ -239,7 +239,7 @@ func TestNamesWithEscapesAreSanitised(t *testing.T) {
 	}
 }
 
-func TestCatalog(t *testing.T) {
+func TestBorder0Catalog(t *testing.T) {
 	p := newProvider(t, "http://127.0.0.1:1", "x")
 	c, err := p.Catalog(context.Background())
 	if err != nil {
@@ -267,7 +267,7 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
-func TestNew(t *testing.T) {
+func TestBorder0New(t *testing.T) {
 	if _, err := New(client.Connection{}); err == nil || !strings.Contains(err.Error(), TokenEnv) {
 		t.Fatalf("no token: %v, want an error naming %s", err, TokenEnv)
 	}

@@ -13,7 +13,7 @@ import (
 // seedSample is the admin token shown in Border0's documentation (the seed).
 const seedSample = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiIsInVzZXJfaWQiOiJ0aGlzLWlzLW15LXVzZXItaWQifQ.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
 
-func TestDecodeClaimsOfDocumentedSample(t *testing.T) {
+func TestBorder0DecodeClaimsOfDocumentedSample(t *testing.T) {
 	for _, in := range []string{seedSample, "  Bearer " + seedSample + "\n"} {
 		c, err := DecodeClaims(in)
 		if err != nil {
@@ -29,7 +29,7 @@ func TestDecodeClaimsOfDocumentedSample(t *testing.T) {
 	}
 }
 
-func TestDecodeClaimsOfEmulatorToken(t *testing.T) {
+func TestBorder0DecodeClaimsOfEmulatorToken(t *testing.T) {
 	e, err := fake.NewBorder0(fake.Border0Options{NoSeed: true, Clock: fixedClock})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestDecodeClaimsOfEmulatorToken(t *testing.T) {
 	}
 }
 
-func TestDecodeClaimsVariants(t *testing.T) {
+func TestBorder0DecodeClaimsVariants(t *testing.T) {
 	c, err := DecodeClaims(fakeJWT(`{"jti":"j-1","org_id":12345,"exp":"1773480413","iat":1773480413.0,"user_id":"u\u001b]52;c;eA==\u0007x"}`) + "==")
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +65,7 @@ func TestDecodeClaimsVariants(t *testing.T) {
 	}
 }
 
-func TestDecodeClaimsRefusesGarbage(t *testing.T) {
+func TestBorder0DecodeClaimsRefusesGarbage(t *testing.T) {
 	enc := base64.RawURLEncoding.EncodeToString
 	header := enc([]byte(`{"alg":"HS256"}`))
 	cases := map[string]string{

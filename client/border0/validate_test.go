@@ -10,7 +10,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-func TestClientSideValidation(t *testing.T) {
+func TestBorder0ClientSideValidation(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{}) // any request reaching it is a failure
 	p := stubProvider(t, s)
 	ok := client.NewToken{Name: "ci", Role: "member"}
@@ -66,7 +66,7 @@ func TestClientSideValidation(t *testing.T) {
 	}
 }
 
-func TestValidationAcceptsTheLimits(t *testing.T) {
+func TestBorder0ValidationAcceptsTheLimits(t *testing.T) {
 	p := &Provider{now: fixedClock}
 	body, err := p.validate(client.NewToken{Name: " " + strings.Repeat("ü", NameMaxLen) + " ", Role: " CONNECTOR ", ExpiresAt: testNow.Add(time.Second)})
 	if err != nil {

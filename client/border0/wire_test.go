@@ -70,7 +70,7 @@ func stubProvider(t *testing.T, s *stubServer) *Provider {
 
 const listPath = "/api/v1/organizations/tokens"
 
-func TestListTimestampFormats(t *testing.T) {
+func TestBorder0ListTimestampFormats(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{"GET " + listPath: {200, `{"list":[
 		{"id":"a","name":"rfc3339","role":"admin","created_by":"x@example.com","created_at":"2025-01-02T03:04:05Z","expires_at":"2026-01-02T05:04:05+02:00"},
 		{"id":"b","name":"unix","role":"member","created_at":1735787045,"expires_at":1767323045},
@@ -115,7 +115,7 @@ func TestListTimestampFormats(t *testing.T) {
 	}
 }
 
-func TestListBareArrayAndEmpty(t *testing.T) {
+func TestBorder0ListBareArrayAndEmpty(t *testing.T) {
 	cases := map[string]int{
 		`[{"id":"a","name":"bare","role":"member","created_at":1735787045}]`: 1,
 		`{"list":null}`: 0,
@@ -131,7 +131,7 @@ func TestListBareArrayAndEmpty(t *testing.T) {
 	}
 }
 
-func TestListBadAnswers(t *testing.T) {
+func TestBorder0ListBadAnswers(t *testing.T) {
 	cases := map[string]struct {
 		answer stubAnswer
 		want   string
@@ -155,7 +155,7 @@ func TestListBadAnswers(t *testing.T) {
 	}
 }
 
-func TestErrorBodies(t *testing.T) {
+func TestBorder0ErrorBodies(t *testing.T) {
 	cases := map[string]struct {
 		answer stubAnswer
 		check  func(error) bool
@@ -198,7 +198,7 @@ func isRateLimited(err error) bool {
 	return errors.As(err, &rl)
 }
 
-func TestParseErrorFields(t *testing.T) {
+func TestBorder0ParseErrorFields(t *testing.T) {
 	cases := map[string]string{
 		`{"error_message":"name is required"}`:                           client.FieldName,
 		`{"error_message":"Role must be one of: admin"}`:                 client.FieldRole,
@@ -225,7 +225,7 @@ func fakeJWT(claims string) string {
 	return enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc([]byte(claims)) + ".c2ln"
 }
 
-func TestCreateKeepsSecretWhenReadBackFails(t *testing.T) {
+func TestBorder0CreateKeepsSecretWhenReadBackFails(t *testing.T) {
 	secret := fakeJWT(`{"org_id":"o","type":"token","user_id":"u","token_id":"tok-42","iat":1773480413}`)
 	s := newStub(t, map[string]stubAnswer{
 		"POST " + listPath: {200, `{"name":"deploy","token":"` + secret + `","created_at":"2026-03-14T09:26:53Z"}`},
@@ -252,7 +252,7 @@ func TestCreateKeepsSecretWhenReadBackFails(t *testing.T) {
 	}
 }
 
-func TestCreateSendsTheDocumentedBody(t *testing.T) {
+func TestBorder0CreateSendsTheDocumentedBody(t *testing.T) {
 	var got map[string]any
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
@@ -288,7 +288,7 @@ func TestCreateSendsTheDocumentedBody(t *testing.T) {
 	}
 }
 
-func TestCreateFindsByNameAndTime(t *testing.T) {
+func TestBorder0CreateFindsByNameAndTime(t *testing.T) {
 	sample := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiIsInVzZXJfaWQiOiJ0aGlzLWlzLW15LXVzZXItaWQifQ.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
 	post := stubAnswer{200, `{"name":"ci","token":"` + sample + `","created_at":"2026-03-14T09:26:53Z"}`}
 	cases := []struct {
@@ -317,7 +317,7 @@ func TestCreateFindsByNameAndTime(t *testing.T) {
 	}
 }
 
-func TestCreateWithoutSecretIsAnError(t *testing.T) {
+func TestBorder0CreateWithoutSecretIsAnError(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{"POST " + listPath: {200, `{"name":"x","created_at":1773480413}`}})
 	_, err := stubProvider(t, s).Create(context.Background(), client.NewToken{Name: "x", Role: "admin"})
 	var se *client.ServerError
@@ -326,7 +326,7 @@ func TestCreateWithoutSecretIsAnError(t *testing.T) {
 	}
 }
 
-func TestCreateOddCreatedAtKeepsSecret(t *testing.T) {
+func TestBorder0CreateOddCreatedAtKeepsSecret(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{
 		"POST " + listPath: {200, `{"name":"x","token":"s3cr3t-not-jwt","created_at":{"weird":true}}`},
 		"GET " + listPath:  {200, `{"list":[{"id":"x9","name":"x","role":"admin","created_at":1}]}`},
@@ -341,7 +341,7 @@ func TestCreateOddCreatedAtKeepsSecret(t *testing.T) {
 	}
 }
 
-func TestRevokeSendsIDInBody(t *testing.T) {
+func TestBorder0RevokeSendsIDInBody(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{
 		"DELETE " + listPath: {200, `{}`},
 	})
@@ -367,7 +367,7 @@ func TestRevokeSendsIDInBody(t *testing.T) {
 	}
 }
 
-func TestListSanitisesEveryString(t *testing.T) {
+func TestBorder0ListSanitisesEveryString(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{"GET " + listPath: {200, `{"list":[{"id":"i\u001b[2Jd","name":"n\u001b]0;pwned\u0007ame","role":"ad\u0007min","created_by":"e\u202eve"}]}`}})
 	tokens, err := stubProvider(t, s).List(context.Background())
 	if err != nil {

@@ -31,7 +31,7 @@ type Border0Options struct {
 //     seed says members "can view everything in the organization") but not
 //     create or revoke; connector and client tokens may do none of it: 403
 //     "forbidden: admin role required";
-//   - name required, at most Border0NameMaxLen characters; role one of
+//   - name required, at most border0NameMaxLen characters; role one of
 //     admin, member, connector, client; expires_at unix seconds in the future,
 //     0 or absent for never; duplicate names are allowed.
 type Border0 struct {
@@ -46,9 +46,9 @@ type Border0 struct {
 	byHash map[string]*border0Token // SHA-256 of the secret -> token
 }
 
-// Border0NameMaxLen is the emulator's (and tokentui's) limit on a token name
+// border0NameMaxLen is the emulator's (and tokentui's) limit on a token name
 // in characters. Border0 does not publish one; 100 is ours.
-const Border0NameMaxLen = 100
+const border0NameMaxLen = 100
 
 // border0Roles are the roles the emulator accepts. "client" is seen in
 // Border0's code; tokentui does not offer it, but the server takes it.
@@ -257,7 +257,7 @@ func (b *Border0) create(w http.ResponseWriter, r *http.Request, caller border0C
 	case strings.TrimSpace(req.Name) == "":
 		border0Error(w, http.StatusBadRequest, "name is required")
 		return
-	case utf8.RuneCountInString(req.Name) > Border0NameMaxLen:
+	case utf8.RuneCountInString(req.Name) > border0NameMaxLen:
 		border0Error(w, http.StatusBadRequest, "name must be at most 100 characters")
 		return
 	case !border0Roles[req.Role]:
