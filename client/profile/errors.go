@@ -83,3 +83,13 @@ func quoteName(name string) string {
 	}
 	return name
 }
+
+// SelectError: the flags name a profile that does not exist or cannot be
+// built (--url without --provider, an unknown provider).
+type SelectError struct{ Msg string }
+
+func (e *SelectError) Error() string { return e.Msg }
+
+func selectErrorf(format string, args ...any) error {
+	return &SelectError{Msg: fmt.Sprintf(format, args...)}
+}
