@@ -1,0 +1,277 @@
+package fake
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// UnleashOptions configures the Unleash emulator.
+type UnleashOptions struct {
+	// Clock pins time; seeded tokens are the same for the same Clock.
+	Clock Clock
+	// Extra adds that many generated tokens (benchmarks, big-list UI tests);
+	// they may exceed MaxTokens.
+	Extra int
+	// NoSeed starts with only the admin token, like a fresh server.
+	NoSeed bool
+	// MaxTokens is the instance's token limit (UNLEASH_API_TOKENS_LIMIT);
+	// 0 means Unleash's default, 2000.
+	MaxTokens int
+}
+
+// Unleash emulates the API-token part of the admin API of unleash-server
+// 8.2.0 (see docs/specs: status codes, bodies and quirks were recorded
+// against a real server), plus the client and frontend endpoints far enough
+// to show which token types they accept.
+//
+// Unlike the other emulators it stores secrets in the clear: the real
+// Unleash lists every secret, and revoke/update address a token by it, so an
+// emulator that hashed them could not answer like the server.
+type Unleash struct {
+	*Server
+
+	clock     Clock
+	maxTokens int
+
+	mu           sync.Mutex
+	tokens       []*unleashToken
+	bySecret     map[string]int // index into tokens
+	projects     []unleashProject
+	environments []unleashEnvironment
+	started      time.Time
+}
+
+// unleashToken is one stored token.
+type unleashToken struct {
+	secret      string
+	name        string
+	typ         string // as the list reports it: admin, client (also backend), frontend
+	projects    []string
+	environment string
+	createdAt   time.Time
+	expiresAt   time.Time // zero: never
+	seenAt      time.Time // zero: never used
+}
+
+type unleashProject struct {
+	id, name, description string
+	createdAt             time.Time
+}
+
+type unleashEnvironment struct {
+	name, typ string
+	sortOrder int
+	enabled   bool
+}
+
+const (
+	unleashDefaultMaxTokens = 2000
+	unleashHashHex          = 56 // the server's 28 random bytes
+)
+
+// NewUnleash starts the emulator on a free loopback port. URL is the instance
+// URL (the admin API is under /api/admin) and AdminToken an admin secret of
+// the "*:*.<hex>" form that INIT_ADMIN_API_TOKENS gives a real server.
+func NewUnleash(opts UnleashOptions) (*Unleash, error) {
+	u := &Unleash{
+		clock:     opts.Clock,
+		maxTokens: opts.MaxTokens,
+		bySecret:  map[string]int{},
+	}
+	if u.maxTokens <= 0 {
+		u.maxTokens = unleashDefaultMaxTokens
+	}
+	u.started = u.clock.now()
+	u.seed(opts)
+	srv, err := serve(u, "")
+	if err != nil {
+		return nil, err
+	}
+	u.Server = srv
+	u.Server.AdminToken = u.tokens[0].secret
+	return u, nil
+}
+
+// IssueToken stores a token directly, the way server start-up configuration
+// or an earlier Unleash version would have made it: no validation, so tests
+// can hold admin, expired or odd tokens. A "backend" type is stored as
+// "client", as the real server does. It returns the secret.
+func (u *Unleash) IssueToken(name, tokenType string, projects []string, environment string, expiresAt time.Time) string {
+	if len(projects) == 0 {
+		projects = []string{"*"}
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	t := &unleashToken{
+		secret:      unleashSecret(projects, environment, randomHex(unleashHashHex/2)),
+		name:        name,
+		typ:         unleashStoredType(tokenType),
+		projects:    append([]string(nil), projects...),
+		environment: environment,
+		createdAt:   u.clock.now(),
+		expiresAt:   expiresAt,
+	}
+	u.addLocked(t)
+	return t.secret
+}
+
+// Len is the number of tokens the instance holds, the admin token included.
+func (u *Unleash) Len() int {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return len(u.tokens)
+}
+
+func (u *Unleash) addLocked(t *unleashToken) {
+	u.bySecret[t.secret] = len(u.tokens)
+	u.tokens = append(u.tokens, t)
+}
+
+// removeLocked deletes by swapping the last token into the hole: the real
+// list is unordered too, and this keeps deletes O(1) at 100 000 tokens.
+func (u *Unleash) removeLocked(secret string) bool {
+	i, ok := u.bySecret[secret]
+	if !ok {
+		return false
+	}
+	last := len(u.tokens) - 1
+	u.tokens[i] = u.tokens[last]
+	u.bySecret[u.tokens[i].secret] = i
+	u.tokens[last] = nil
+	u.tokens = u.tokens[:last]
+	delete(u.bySecret, secret)
+	return true
+}
+
+// unleashSecret builds a v2 secret: one project's id, "[]" for several.
+func unleashSecret(projects []string, environment, hash string) string {
+	p := "*"
+	switch {
+	case len(projects) > 1:
+		p = "[]"
+	case len(projects) == 1:
+		p = projects[0]
+	}
+	return p + ":" + environment + "." + hash
+}
+
+// unleashStoredType is the type the list reports: 8.2 keeps backend tokens
+// as client tokens.
+func unleashStoredType(t string) string {
+	t = strings.ToLower(t)
+	if t == "backend" {
+		return "client"
+	}
+	return t
+}
+
+// ServeHTTP routes like the real server: the JSON body is parsed first (a
+// malformed one is an HTML 400 before anything else), then the token is
+// checked, then the path is routed.
+func (u *Unleash) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, ok := unleashReadBody(w, r)
+	if !ok {
+		return
+	}
+	path := r.URL.EscapedPath()
+	switch {
+	case path == "/health":
+		unleashWrite(w, http.StatusOK, []byte(`{"health":"GOOD"}`))
+	case strings.HasPrefix(path, "/api/admin/"):
+		tok, ok := u.authenticate(w, r, "admin")
+		if !ok {
+			return
+		}
+		u.serveAdmin(w, r, tok, strings.TrimSuffix(path, "/"), body)
+	case path == "/api/client/features":
+		if tok, ok := u.authenticateSDK(w, r, "client"); ok {
+			unleashClientFeatures(w, tok)
+		}
+	case path == "/api/frontend":
+		if _, ok := u.authenticateSDK(w, r, "frontend"); ok {
+			unleashWrite(w, http.StatusOK, []byte(`{"toggles":[]}`))
+		}
+	case strings.HasPrefix(path, "/api/"):
+		if _, ok := u.authenticate(w, r, ""); ok {
+			unleashNotFound(w, r)
+		}
+	default:
+		unleashNotFound(w, r)
+	}
+}
+
+// unleashCredential is the Authorization header; "Bearer " is accepted too.
+func unleashCredential(r *http.Request) string {
+	v := strings.TrimSpace(r.Header.Get("Authorization"))
+	if len(v) > 7 && strings.EqualFold(v[:7], "bearer ") {
+		v = strings.TrimSpace(v[7:])
+	}
+	return v
+}
+
+// authenticate checks the admin-API credential and records its use. A
+// token of another type than want is a 403 with the server's wording; want
+// "" accepts any valid token.
+func (u *Unleash) authenticate(w http.ResponseWriter, r *http.Request, want string) (unleashToken, bool) {
+	cred := unleashCredential(r)
+	if cred == "" {
+		unleashAuthenticationRequired(w)
+		return unleashToken{}, false
+	}
+	tok, ok := u.use(cred)
+	if !ok {
+		unleashError(w, http.StatusUnauthorized, true, "UnauthorizedError", "You must log in to use Unleash.")
+		return unleashToken{}, false
+	}
+	if want != "" && tok.typ != want {
+		unleashWrongTokenType(w)
+		return unleashToken{}, false
+	}
+	return tok, true
+}
+
+// authenticateSDK is authentication on the client and frontend APIs, which
+// answer a missing or unknown token with their own message.
+func (u *Unleash) authenticateSDK(w http.ResponseWriter, r *http.Request, want string) (unleashToken, bool) {
+	tok, ok := u.use(unleashCredential(r))
+	if !ok {
+		unleashWrite(w, http.StatusUnauthorized, []byte(`{"message":"This endpoint requires an API token. Please add an authorization header to your request with a valid token"}`))
+		return unleashToken{}, false
+	}
+	if tok.typ != want {
+		unleashWrongTokenType(w)
+		return unleashToken{}, false
+	}
+	return tok, true
+}
+
+// use finds a valid (known, unexpired) token and marks it seen. The real
+// server records seenAt in batches about a minute later; the emulator does
+// it at once so tests need not wait.
+func (u *Unleash) use(secret string) (unleashToken, bool) {
+	if secret == "" {
+		return unleashToken{}, false
+	}
+	now := u.clock.now()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	i, ok := u.bySecret[secret]
+	if !ok {
+		return unleashToken{}, false
+	}
+	t := u.tokens[i]
+	if !t.expiresAt.IsZero() && !t.expiresAt.After(now) {
+		return unleashToken{}, false
+	}
+	t.seenAt = now
+	return *t, true
+}
+
+func unleashClientFeatures(w http.ResponseWriter, tok unleashToken) {
+	body := fmt.Sprintf(`{"version":2,"features":[],"query":{"project":%s,"environment":%s,"inlineSegmentConstraints":true},"meta":{"revisionId":0,"etag":"\"9e6ab8a8:0:v1\"","queryHash":"9e6ab8a8"}}`,
+		unleashJSONStrings(tok.projects), unleashJSONString(tok.environment))
+	unleashWrite(w, http.StatusOK, []byte(body))
+}
