@@ -28,12 +28,14 @@ func (e *UnauthorizedError) Error() string {
 
 // ForbiddenError: the admin token is valid but lacks a permission (HTTP 403).
 type ForbiddenError struct {
-	Need    string // the missing scope or role, when the server says which
+	Need    string // the missing scope ("token.delete") or role ("admin role"), when known
 	Message string
 }
 
 func (e *ForbiddenError) Error() string {
 	switch {
+	case strings.HasSuffix(e.Need, " role"):
+		return "the admin token lacks the " + e.Need // "admin role"
 	case e.Need != "":
 		return "the admin token lacks scope " + e.Need
 	case e.Message != "":
