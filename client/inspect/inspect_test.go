@@ -160,4 +160,3 @@ func TestHostileClaimsAreSanitised(t *testing.T) {
 		}
 	}
 }
-
