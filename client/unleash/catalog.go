@@ -48,7 +48,8 @@ type environmentList struct {
 }
 
 // Catalog loads the server's projects and enabled environments. Projects
-// starts with "*" (all projects, present and future); archived projects are
+// lists real projects only: "*" (all projects, present and future) is always
+// valid, and the form and CLI offer it themselves. Archived projects are
 // left out because a token cannot be given one.
 func (p *Provider) Catalog(ctx context.Context) (client.Catalog, error) {
 	projects, err := p.projects(ctx)
@@ -78,7 +79,6 @@ func (p *Provider) projects(ctx context.Context) ([]client.Option, error) {
 	if list.Projects == nil {
 		return nil, &client.ServerError{Message: `the projects answer has no "projects" list`}
 	}
-	out := []client.Option{{ID: "*", Label: "All projects", Description: "every project, including ones created later"}}
 	var named []client.Option
 	for _, pr := range *list.Projects {
 		if pr.ArchivedAt != nil || pr.ID == "" {
@@ -91,7 +91,7 @@ func (p *Provider) projects(ctx context.Context) ([]client.Option, error) {
 		named = append(named, client.Option{ID: client.Sanitize(pr.ID), Label: client.Sanitize(label), Description: client.Sanitize(pr.Description)})
 	}
 	sort.SliceStable(named, func(i, j int) bool { return strings.ToLower(named[i].Label) < strings.ToLower(named[j].Label) })
-	return append(out, named...), nil
+	return named, nil
 }
 
 func (p *Provider) environments(ctx context.Context) ([]client.Option, error) {
