@@ -229,7 +229,7 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 
 func transportError(ctx context.Context, err error, status, limit int) error {
 	if errors.Is(err, resty.ErrResponseBodyTooLarge) {
-		return &client.ServerError{Status: status, Message: fmt.Sprintf("the answer is larger than %d MiB; refused to read it", limit>>20)}
+		return &client.ServerError{Status: status, Message: "the answer is larger than " + byteSize(limit) + "; refused to read it"}
 	}
 	if ctx.Err() == context.Canceled {
 		return &client.NetworkError{Op: "cancelled", Err: ctx.Err()}
@@ -242,6 +242,17 @@ func transportError(ctx context.Context, err error, status, limit int) error {
 		return &client.ServerError{Status: status, Message: "the server redirected; tokentui does not follow redirects with the admin token (check the URL)"}
 	}
 	return &client.NetworkError{Op: "connect", Err: errors.New(client.Sanitize(err.Error()))}
+}
+
+// byteSize writes a limit the way a person reads it: "64 MiB", "512 KiB".
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + " MiB"
+	case n >= 1<<10:
+		return strconv.Itoa(n>>10) + " KiB"
+	}
+	return strconv.Itoa(n) + " bytes"
 }
 
 func (c *Client) statusError(resp Response) error {
