@@ -33,11 +33,11 @@ type Options struct {
 // RegisterFlags defines the global profile flags on fs, writing into o.
 func (o *Options) RegisterFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Demo, "demo", false, "use the built-in demo emulators (in memory; nothing persists between runs)")
-	fs.StringVar(&o.Profile, "profile", "", "use the named profile from the config file")
-	fs.StringVar(&o.Provider, "provider", "", "ad hoc profile: provider (goodaccess, border0, unleash)")
-	fs.StringVar(&o.URL, "url", "", "ad hoc profile: base URL (default: the provider's public API; required for unleash)")
+	fs.StringVar(&o.Profile, "profile", "", "use the profile called `NAME` (from the config file, or demo-* with --demo)")
+	fs.StringVar(&o.Provider, "provider", "", "ad hoc profile: `KIND` of system (goodaccess, border0, unleash); token from $TOKENTUI_TOKEN or the provider's own variable")
+	fs.StringVar(&o.URL, "url", "", "ad hoc profile: base `URL` (default: the provider's public API; required for unleash)")
 	fs.BoolVar(&o.Insecure, "insecure", false, "allow plain http:// to a host that is not loopback (sends the admin token unencrypted)")
-	fs.StringVar(&o.CAFile, "ca-file", "", "PEM file of the CA that signed the server's certificate")
+	fs.StringVar(&o.CAFile, "ca-file", "", "PEM `FILE` of the CA that signed the server's certificate")
 }
 
 // Selection is the outcome of Resolve: the profile to open and every

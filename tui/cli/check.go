@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Finding kinds, as check --json spells them.
+const (
+	findingExpired       = "expired"
+	findingExpiring      = "expiring"
+	findingNoExpiry      = "no-expiry"
+	findingNoIPLimit     = "no-ip-restriction"
+	findingCreatesTokens = "can-create-tokens"
+)
+
+type finding struct {
+	Token  client.Token
+	Kind   string
+	Detail string
+}
+
+// checkJSON is check --json's output.
+type checkJSON struct {
+	Profile       string        `json:"profile"`
+	Provider      string        `json:"provider"`
+	CheckedAt     jsonTime      `json:"checked_at"`
+	WithinSeconds int64         `json:"within_seconds"`
+	TokensChecked int           `json:"tokens_checked"`
+	Findings      []findingJSON `json:"findings"`
+}
+
+type findingJSON struct {
+	Finding   string   `json:"finding"`
+	Detail    string   `json:"detail"`
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	ExpiresAt jsonTime `json:"expires_at"`
+}
+
+func runCheck(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags("tokentui check [--within 14d] [--json]",
+		`Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
+within the window, no expiry, no IP restriction (where the provider supports
+one), and tokens that can create tokens (token.create scope, admin role or
+type). An expired token is reported only as expired.
+Exits 1 when there are findings, 0 when there are none.`)
+	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
+	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
+	pos, err := inv.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("check takes no arguments (got %q)", pos[0])
+	}
+	window, err := parseWindow(*within)
+	if err != nil {
+		return usagef("--within: %s", err)
+	}
+
+	prov, prof, err := inv.open(ctx)
+	if err != nil {
+		return err
+	}
+	tokens, err := prov.List(ctx)
+	if err != nil {
+		return err
+	}
+	cat, err := prov.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	sortTokens(tokens)
+	now := inv.io.Now()
+	var found []finding
+	for _, t := range tokens {
+		found = append(found, audit(t, now, window, cat.AllowedIPs)...)
+	}
+
+	if *asJSON {
+		out := checkJSON{Profile: prof.Name, Provider: prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second), TokensChecked: len(tokens), Findings: []findingJSON{}}
+		for _, f := range found {
+			out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
+		}
+		if err := inv.writeJSON(out); err != nil {
+			return err
+		}
+	} else if err := inv.writeFindings(found); err != nil {
+		return err
+	}
+	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(tokens), prof.Name))
+	if len(found) > 0 {
+		return &shownError{code: ExitFailure}
+	}
+	return nil
+}
+
+// audit lists what is worth a look about one token.
+func audit(t client.Token, now time.Time, window time.Duration, ipsSupported bool) []finding {
+	if t.ExpiredAt(now) {
+		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
+	}
+	var out []finding
+	switch {
+	case !t.Expires():
+		out = append(out, finding{t, findingNoExpiry, "never expires"})
+	case t.ExpiresWithin(now, window):
+		out = append(out, finding{t, findingExpiring, "expires " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"})
+	}
+	if ipsSupported && len(t.AllowedIPs) == 0 {
+		out = append(out, finding{t, findingNoIPLimit, "any IP address may use it"})
+	}
+	if why, ok := canCreateTokens(t); ok {
+		out = append(out, finding{t, findingCreatesTokens, why})
+	}
+	return out
+}
+
+func (inv *invocation) writeFindings(found []finding) error {
+	if len(found) == 0 {
+		return nil
+	}
+	st, styled := inv.styles()
+	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
+	for _, f := range found {
+		style := st.Expiring
+		if f.Kind == findingExpired {
+			style = st.Expired
+		}
+		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
+	}
+	return tb.write(inv.io.Out, st, styled)
+}

@@ -1,0 +1,319 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/clipboard"
+)
+
+// createFlags is what create was given.
+type createFlags struct {
+	name        string
+	scopes      stringList
+	role, typ   string
+	projects    stringList
+	environment string
+	expires     string
+	ips         stringList
+	asJSON      bool
+	copy        bool
+}
+
+func runCreate(ctx context.Context, inv *invocation, args []string) error {
+	var f createFlags
+	fs := inv.flags("tokentui create --name NAME [permission flags] [--expires 30d|never|2027-01-31] [--json] [--copy]",
+		`Create a token and print its secret, once, on stdout: only the secret and a
+newline, or with --json an object holding it. The API never shows it again.
+Warnings (no expiry, no IP restriction, a token that can create tokens, an
+admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
+	fs.StringVar(&f.name, "name", "", "the token's `NAME`")
+	fs.Var(&f.scopes, "scope", "GoodAccess: grant `SCOPE` (repeatable, or comma-separated)")
+	fs.StringVar(&f.role, "role", "", "Border0: the `ROLE` (admin, member, connector)")
+	fs.StringVar(&f.typ, "type", "", "Unleash: the token `TYPE` (client, backend, frontend)")
+	fs.Var(&f.projects, "project", "Unleash: a `PROJECT` id, or * for all (repeatable)")
+	fs.StringVar(&f.environment, "environment", "", "Unleash: the `ENVIRONMENT`")
+	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: never, where the provider allows it")
+	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
+	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
+	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
+	pos, err := inv.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("create takes no arguments (got %q); give the name with --name", pos[0])
+	}
+	if f.role != "" && f.typ != "" && !strings.EqualFold(f.role, f.typ) {
+		return usagef("--role and --type both set the token's role; give one")
+	}
+	now := inv.io.Now()
+	req := client.NewToken{
+		Name:        strings.TrimSpace(f.name),
+		Scopes:      f.scopes,
+		Role:        strings.TrimSpace(cmpOr(f.role, f.typ)),
+		Projects:    f.projects,
+		Environment: strings.TrimSpace(f.environment),
+		AllowedIPs:  f.ips,
+	}
+	expirySet := f.expires != ""
+	if expirySet {
+		if req.ExpiresAt, err = parseExpiry(f.expires, now); err != nil {
+			return usagef("%s", err)
+		}
+	}
+	for _, ip := range f.ips {
+		if !validIPEntry(ip) {
+			return usagef("--ip %q is not an address or CIDR range such as 203.0.113.7 or 10.0.0.0/8", ip)
+		}
+	}
+
+	prov, prof, err := inv.open(ctx)
+	if err != nil {
+		return err
+	}
+	cat, err := prov.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkAgainstCatalog(req, expirySet, cat, prov.DisplayName()); err != nil {
+		return err
+	}
+
+	created, err := prov.Create(ctx, req)
+	if err != nil {
+		return flagNames(err)
+	}
+
+	if f.asJSON {
+		if err := inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning}); err != nil {
+			return err
+		}
+	} else if _, err := fmt.Fprintln(inv.io.Out, created.Secret); err != nil {
+		return err
+	}
+
+	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, prof.Name))
+	if created.Warning != "" {
+		inv.warn(created.Warning)
+	}
+	for _, w := range createWarnings(created.Token, req, cat) {
+		inv.warn(w)
+	}
+	if f.copy {
+		cb := inv.io.Clipboard
+		if cb == nil {
+			cb = clipboard.Default()
+		}
+		res := cb.Copy(created.Secret)
+		inv.info(res.String())
+	}
+	return nil
+}
+
+// createdJSON is create --json's output, the only JSON that holds a secret.
+type createdJSON struct {
+	Secret  string    `json:"secret"`
+	Token   jsonToken `json:"token"`
+	Warning string    `json:"warning"`
+}
+
+// checkAgainstCatalog refuses, before anything is sent, input the provider
+// cannot take, naming the flag and what it can take instead.
+func checkAgainstCatalog(req client.NewToken, expirySet bool, cat client.Catalog, provider string) error {
+	if cat.NameRequired && req.Name == "" {
+		return usagef("--name is required")
+	}
+	if cat.NameMaxLen > 0 && len([]rune(req.Name)) > cat.NameMaxLen {
+		return refusal("--name is %d characters long; %s allows at most %d", len([]rune(req.Name)), provider, cat.NameMaxLen)
+	}
+	if len(req.Scopes) > 0 {
+		all := cat.AllScopes()
+		if len(all) == 0 {
+			return refusal("%s tokens have no scopes; %s", provider, permissionHint(cat))
+		}
+		for _, s := range req.Scopes {
+			if !slices.Contains(all, s) {
+				return refusal("unknown scope %q%s; run 'tokentui scopes' for the list", s, similarScopes(s, all))
+			}
+		}
+	} else if len(cat.ScopeGroups) > 0 {
+		return usagef("give at least one --scope (run 'tokentui scopes' for the list)")
+	}
+	if len(cat.Roles) > 0 {
+		label := strings.ToLower(cmpOr(cat.RoleLabel, "role"))
+		if req.Role == "" {
+			return usagef("--%s is required: one of %s", flagFor(label), roleNames(cat.Roles, true))
+		}
+		i := slices.IndexFunc(cat.Roles, func(r client.Role) bool { return strings.EqualFold(r.Name, req.Role) })
+		switch {
+		case i < 0:
+			return refusal("%s %q is not one of %s", label, req.Role, roleNames(cat.Roles, true))
+		case !cat.Roles[i].Creatable:
+			return refusal("%s %s cannot be created: %s", label, cat.Roles[i].Name, cat.Roles[i].Reason)
+		}
+	} else if req.Role != "" {
+		return refusal("%s tokens have no role or type; %s", provider, permissionHint(cat))
+	}
+	if len(cat.Projects) > 0 {
+		if len(req.Projects) == 0 {
+			return usagef("--project is required: one or more of %s, or * for all", optionIDs(cat.Projects))
+		}
+		for _, p := range req.Projects {
+			if p != "*" && !hasOption(cat.Projects, p) {
+				return refusal("unknown project %q: use %s, or * for all", p, optionIDs(cat.Projects))
+			}
+		}
+	} else if len(req.Projects) > 0 {
+		return refusal("%s tokens have no projects; %s", provider, permissionHint(cat))
+	}
+	if len(cat.Environments) > 0 {
+		if req.Environment == "" {
+			return usagef("--environment is required: one of %s", optionIDs(cat.Environments))
+		}
+		if !hasOption(cat.Environments, req.Environment) {
+			return refusal("unknown environment %q: use %s", req.Environment, optionIDs(cat.Environments))
+		}
+	} else if req.Environment != "" {
+		return refusal("%s tokens have no environment; %s", provider, permissionHint(cat))
+	}
+	if len(req.AllowedIPs) > 0 && !cat.AllowedIPs {
+		return refusal("%s cannot restrict a token to IP addresses; drop --ip", provider)
+	}
+	if !cat.NeverExpires && req.ExpiresAt.IsZero() {
+		if expirySet {
+			return refusal("%s tokens must expire: give --expires a duration or date", provider)
+		}
+		return usagef("--expires is required: %s tokens must expire", provider)
+	}
+	return nil
+}
+
+// createWarnings are the risks of the created token worth a second look.
+func createWarnings(t client.Token, req client.NewToken, cat client.Catalog) []string {
+	var out []string
+	if req.ExpiresAt.IsZero() {
+		out = append(out, "the token never expires; consider --expires 90d")
+	}
+	if cat.AllowedIPs && len(req.AllowedIPs) == 0 {
+		out = append(out, "any IP address may use the token; consider --ip")
+	}
+	if slices.Contains(req.Scopes, "token.create") {
+		out = append(out, "the token has scope token.create: it can create further tokens")
+	}
+	if strings.EqualFold(cmpOr(t.Role, req.Role), "admin") {
+		out = append(out, "the token is an admin token: it has every privilege, including creating tokens")
+	}
+	return out
+}
+
+// flagNames rewrites the field names of a validation error to the flags
+// that set them, so the message points at the command line.
+func flagNames(err error) error {
+	v, ok := err.(*client.ValidationError)
+	if !ok || len(v.Fields) == 0 {
+		return err
+	}
+	names := map[string]string{
+		client.FieldName: "--name", client.FieldScopes: "--scope", client.FieldRole: "--role/--type",
+		client.FieldProjects: "--project", client.FieldEnvironment: "--environment",
+		client.FieldExpiresAt: "--expires", client.FieldAllowedIPs: "--ip",
+	}
+	out := &client.ValidationError{Message: v.Message}
+	for field, msgs := range v.Fields {
+		name := field
+		if flag, ok := names[field]; ok {
+			name = flag
+		}
+		for _, m := range msgs {
+			out.Add(name, m)
+		}
+	}
+	return out
+}
+
+func validIPEntry(s string) bool {
+	if _, err := netip.ParsePrefix(s); err == nil {
+		return true
+	}
+	_, err := netip.ParseAddr(s)
+	return err == nil
+}
+
+// permissionHint says which flags a provider's tokens do take.
+func permissionHint(cat client.Catalog) string {
+	var flags []string
+	if len(cat.ScopeGroups) > 0 {
+		flags = append(flags, "--scope")
+	}
+	if len(cat.Roles) > 0 {
+		flags = append(flags, "--"+flagFor(strings.ToLower(cmpOr(cat.RoleLabel, "role"))))
+	}
+	if len(cat.Projects) > 0 {
+		flags = append(flags, "--project")
+	}
+	if len(cat.Environments) > 0 {
+		flags = append(flags, "--environment")
+	}
+	if len(flags) == 0 {
+		return "it takes only --name and --expires"
+	}
+	return "use " + strings.Join(flags, ", ")
+}
+
+// flagFor maps the catalog's role label to its flag: "type" for Unleash,
+// "role" otherwise.
+func flagFor(label string) string {
+	if label == "type" {
+		return "type"
+	}
+	return "role"
+}
+
+func roleNames(roles []client.Role, creatableOnly bool) string {
+	var names []string
+	for _, r := range roles {
+		if r.Creatable || !creatableOnly {
+			names = append(names, r.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func optionIDs(opts []client.Option) string {
+	ids := make([]string, len(opts))
+	for i, o := range opts {
+		ids[i] = o.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func hasOption(opts []client.Option, id string) bool {
+	return slices.ContainsFunc(opts, func(o client.Option) bool { return o.ID == id })
+}
+
+// similarScopes suggests scopes of the same area (the part before the dot).
+func similarScopes(s string, all []string) string {
+	area, _, _ := strings.Cut(s, ".")
+	var near []string
+	for _, c := range all {
+		if a, _, _ := strings.Cut(c, "."); strings.TrimSuffix(a, "s") == strings.TrimSuffix(area, "s") {
+			near = append(near, c)
+		}
+	}
+	if len(near) == 0 || len(near) > 8 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(near, ", ") + "?)"
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"strings"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+func runList(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags("tokentui list [--json] [--filter TEXT] [--expiring 7d] [--expired]",
+		"List the tokens of the profile, sorted by name. --expiring and --expired\ntogether list both kinds; --filter narrows either.")
+	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md); Unleash secrets are masked")
+	filter := fs.String("filter", "", "only tokens whose id, name, permissions or creator contain `TEXT` (any case)")
+	expiring := fs.String("expiring", "", "only tokens that are valid now and expire within `DURATION` (7d, 12h, 2w)")
+	expired := fs.Bool("expired", false, "only tokens that have expired")
+	pos, err := inv.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("list takes no arguments (got %q); to search, use --filter", pos[0])
+	}
+	var window time.Duration
+	if *expiring != "" {
+		if window, err = parseWindow(*expiring); err != nil {
+			return usagef("--expiring: %s", err)
+		}
+	}
+
+	prov, _, err := inv.open(ctx)
+	if err != nil {
+		return err
+	}
+	tokens, err := prov.List(ctx)
+	if err != nil {
+		return err
+	}
+	now := inv.io.Now()
+	text := strings.ToLower(strings.TrimSpace(*filter))
+	kept := tokens[:0]
+	for _, t := range tokens {
+		if !matches(t, text) {
+			continue
+		}
+		if *expired || window > 0 {
+			if !(*expired && t.ExpiredAt(now)) && !(window > 0 && t.ExpiresWithin(now, window)) {
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	sortTokens(kept)
+
+	if *asJSON {
+		out := make([]jsonToken, len(kept))
+		for i, t := range kept {
+			out[i] = toJSON(t, now)
+		}
+		if inv.io.OutIsTerminal {
+			return inv.writeJSON(out) // indented for a person
+		}
+		return writeTokensJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), out)
+	}
+	return inv.writeTokenTable(kept, now)
+}
+
+// soonWindow is when an expiry turns yellow in a table.
+const soonWindow = 7 * 24 * time.Hour
+
+func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) error {
+	st, styled := inv.styles()
+	var hasIPs, hasSecrets bool
+	for _, t := range tokens {
+		hasIPs = hasIPs || len(t.AllowedIPs) > 0
+		hasSecrets = hasSecrets || t.Secret != ""
+	}
+	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
+	if hasIPs {
+		tb.header = append(tb.header, "ALLOWED IPS")
+	}
+	if hasSecrets {
+		tb.header = append(tb.header, "SECRET")
+	}
+	for _, t := range tokens {
+		row := []cell{plain(t.ID), plain(t.Name), plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+		if hasIPs {
+			ips := strings.Join(t.AllowedIPs, ",")
+			if ips == "" {
+				ips = "any"
+			}
+			row = append(row, plain(ips))
+		}
+		if hasSecrets {
+			row = append(row, cell{text: client.MaskSecret(t.Secret), style: st.Muted})
+		}
+		tb.add(row...)
+	}
+	if len(tokens) == 0 {
+		inv.info("no tokens match")
+		return nil
+	}
+	return tb.write(inv.io.Out, st, styled)
+}
+
+func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
+	switch {
+	case !t.Expires():
+		return cell{text: "never", style: st.Muted}
+	case t.ExpiredAt(now):
+		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", style: st.Expired}
+	}
+	c := cell{text: t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")"}
+	if t.ExpiresWithin(now, soonWindow) {
+		c.style = st.Expiring
+	}
+	return c
+}
+
+func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
+	if t.LastUsedAt.IsZero() {
+		return cell{text: "never", style: st.Muted}
+	}
+	if !t.LastUsedAt.Before(now) {
+		return plain("just now") // a server clock slightly ahead of ours
+	}
+	return plain(relative(t.LastUsedAt, now))
+}

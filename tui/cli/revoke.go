@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// minPrefix is the shortest id prefix revoke accepts: short enough to type,
+// long enough that a slip rarely matches a token by accident.
+const minPrefix = 6
+
+func runRevoke(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags("tokentui revoke ID... [--yes]",
+		`Revoke tokens. Each ID is a token id as 'tokentui list' shows it, a unique
+prefix of one (at least 6 characters), or for Unleash the token's secret.
+The tokens are listed first so you see their names; on a terminal you are
+asked to confirm. Without a terminal, --yes is required.
+Exits 1 if any revoke failed, naming which and why.`)
+	yes := fs.Bool("yes", false, "do not ask for confirmation")
+	ids, err := inv.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return usagef("give at least one token ID (see 'tokentui list')")
+	}
+	if !*yes && !inv.io.InIsTerminal {
+		return refusal("refusing to revoke without confirmation: stdin is not a terminal; pass --yes to revoke %d token(s)", len(ids))
+	}
+
+	prov, prof, err := inv.open(ctx)
+	if err != nil {
+		return err
+	}
+	tokens, err := prov.List(ctx)
+	if err != nil {
+		return err
+	}
+	targets, err := resolveTargets(ids, tokens)
+	if err != nil {
+		return err
+	}
+
+	verb := "About to revoke"
+	if *yes {
+		verb = "Revoking"
+	}
+	inv.info(fmt.Sprintf("%s %d token(s) on %s (%s):", verb, len(targets), prof.Name, prov.DisplayName()))
+	for _, t := range targets {
+		inv.info("  " + describe(t))
+	}
+	if !*yes {
+		ok, err := inv.confirm(fmt.Sprintf("Revoke %d token(s)? This cannot be undone. [y/N] ", len(targets)))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return refusal("nothing revoked")
+		}
+	}
+
+	failed, authFailed := 0, 0
+	for _, t := range targets {
+		if err := prov.Revoke(ctx, t); err != nil {
+			failed++
+			if client.IsAuth(err) {
+				authFailed++
+			}
+			fmt.Fprintf(inv.io.Err, "failed to revoke %s: %s\n", describe(t), err)
+			continue
+		}
+		fmt.Fprintf(inv.io.Out, "revoked %s\t%s\n", t.ID, client.Sanitize(t.Name))
+	}
+	switch {
+	case failed == 0:
+		return nil
+	case authFailed == failed:
+		return &shownError{code: ExitAuthFail}
+	}
+	fmt.Fprintf(inv.io.Err, "%d of %d revokes failed\n", failed, len(targets))
+	return &shownError{code: ExitFailure}
+}
+
+// resolveTargets maps each argument to one token: an exact id, an Unleash
+// secret, or a unique id prefix. Nothing is revoked unless every argument
+// resolves: a typo must not leave a half-done batch.
+func resolveTargets(args []string, tokens []client.Token) ([]client.Token, error) {
+	var out []client.Token
+	seen := map[string]bool{}
+	var problems []string
+	notFoundOnly := true
+	for _, arg := range args {
+		t, problem, usage := resolveOne(arg, tokens)
+		if problem != "" {
+			problems = append(problems, problem)
+			notFoundOnly = notFoundOnly && !usage
+			continue
+		}
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			out = append(out, t)
+		}
+	}
+	if len(problems) == 0 {
+		return out, nil
+	}
+	msg := strings.Join(problems, "; ") + "; nothing revoked"
+	if notFoundOnly {
+		return nil, fmt.Errorf("%s", msg)
+	}
+	return nil, refusal("%s", msg)
+}
+
+// resolveOne finds the token arg names. problem says why not; usage marks a
+// problem with the argument itself (too short, ambiguous) rather than a
+// token that does not exist.
+func resolveOne(arg string, tokens []client.Token) (t client.Token, problem string, usage bool) {
+	for _, t := range tokens {
+		if t.ID == arg || (t.Secret != "" && t.Secret == arg) {
+			return t, "", false
+		}
+	}
+	shown := arg
+	if strings.Contains(arg, ".") || len(arg) > 40 {
+		shown = client.MaskSecret(arg) // it may be a secret: never echo it
+	}
+	if len(arg) < minPrefix {
+		return client.Token{}, fmt.Sprintf("%q matches no token id exactly, and a prefix needs at least %d characters", shown, minPrefix), true
+	}
+	var found []client.Token
+	for _, t := range tokens {
+		if strings.HasPrefix(t.ID, arg) {
+			found = append(found, t)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], "", false
+	case 0:
+		return client.Token{}, fmt.Sprintf("no token with id %s", shown), false
+	}
+	var ids []string
+	for _, f := range found[:min(len(found), 5)] {
+		ids = append(ids, f.ID)
+	}
+	return client.Token{}, fmt.Sprintf("%q matches %d tokens (%s…); give more of the id", shown, len(found), strings.Join(ids, ", ")), true
+}
+
+// describe names a token for a message: id, name, and the masked secret
+// when that is how the API knows it.
+func describe(t client.Token) string {
+	s := fmt.Sprintf("%s %q", t.ID, client.Sanitize(t.Name))
+	if t.Secret != "" {
+		s += " (" + client.MaskSecret(t.Secret) + ")"
+	}
+	return s
+}
+
+// confirm asks on stderr and reads one line from stdin.
+func (inv *invocation) confirm(question string) (bool, error) {
+	fmt.Fprint(inv.io.Err, question)
+	line, err := bufio.NewReader(inv.io.In).ReadString('\n')
+	if err != nil && line == "" {
+		fmt.Fprintln(inv.io.Err)
+		return false, nil
+	}
+	answer := strings.ToLower(strings.TrimSpace(line))
+	return answer == "y" || answer == "yes", nil
+}

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// catalogJSON is scopes --json's output.
+type catalogJSON struct {
+	Profile      string           `json:"profile"`
+	Provider     string           `json:"provider"`
+	ScopeGroups  []scopeGroupJSON `json:"scope_groups"`
+	Presets      []presetJSON     `json:"presets"`
+	RoleLabel    string           `json:"role_label"`
+	Roles        []roleJSON       `json:"roles"`
+	Projects     []optionJSON     `json:"projects"`
+	Environments []optionJSON     `json:"environments"`
+	AllowedIPs   bool             `json:"allowed_ips"`
+	NameMaxLen   int              `json:"name_max_len"`
+	NameRequired bool             `json:"name_required"`
+	NeverExpires bool             `json:"never_expires"`
+}
+
+type scopeGroupJSON struct {
+	Name   string      `json:"name"`
+	Scopes []scopeJSON `json:"scopes"`
+}
+
+type scopeJSON struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+type presetJSON struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Scopes      []string `json:"scopes"`
+}
+
+type roleJSON struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Creatable   bool   `json:"creatable"`
+	Reason      string `json:"reason"`
+}
+
+type optionJSON struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+}
+
+func runScopes(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags("tokentui scopes [--json]",
+		`Show what a new token of the profile can be given: GoodAccess scope groups
+and presets, Border0 roles, Unleash types, projects and environments, and
+whether IP restrictions and tokens without expiry are possible.`)
+	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
+	pos, err := inv.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("scopes takes no arguments (got %q)", pos[0])
+	}
+	prov, prof, err := inv.open(ctx)
+	if err != nil {
+		return err
+	}
+	cat, err := prov.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return inv.writeJSON(toCatalogJSON(cat, prof.Name, prov.Kind()))
+	}
+	return inv.writeCatalog(cat, prov.DisplayName())
+}
+
+func toCatalogJSON(cat client.Catalog, profileName, kind string) catalogJSON {
+	out := catalogJSON{
+		Profile: profileName, Provider: kind, RoleLabel: cat.RoleLabel,
+		ScopeGroups: []scopeGroupJSON{}, Presets: []presetJSON{}, Roles: []roleJSON{},
+		Projects: options(cat.Projects), Environments: options(cat.Environments),
+		AllowedIPs: cat.AllowedIPs, NameMaxLen: cat.NameMaxLen, NameRequired: cat.NameRequired, NeverExpires: cat.NeverExpires,
+	}
+	for _, g := range cat.ScopeGroups {
+		gj := scopeGroupJSON{Name: g.Name, Scopes: []scopeJSON{}}
+		for _, s := range g.Scopes {
+			gj.Scopes = append(gj.Scopes, scopeJSON(s))
+		}
+		out.ScopeGroups = append(out.ScopeGroups, gj)
+	}
+	for _, p := range cat.Presets {
+		out.Presets = append(out.Presets, presetJSON{Name: p.Name, Description: p.Description, Scopes: orEmpty(p.Scopes)})
+	}
+	for _, r := range cat.Roles {
+		out.Roles = append(out.Roles, roleJSON(r))
+	}
+	return out
+}
+
+func options(in []client.Option) []optionJSON {
+	out := make([]optionJSON, len(in))
+	for i, o := range in {
+		out[i] = optionJSON(o)
+	}
+	return out
+}
+
+func (inv *invocation) writeCatalog(cat client.Catalog, provider string) error {
+	st, styled := inv.styles()
+	style := func(s string, on func() string) string {
+		if styled {
+			return on()
+		}
+		return s
+	}
+	w := bufio.NewWriter(inv.io.Out)
+	heading := func(s string) {
+		fmt.Fprintln(w, style(s, func() string { return st.Header.Render(s) }))
+	}
+	heading(provider + " tokens can be given:")
+	if len(cat.ScopeGroups) > 0 {
+		width := 0
+		for _, s := range cat.AllScopes() {
+			width = max(width, len(s))
+		}
+		for _, g := range cat.ScopeGroups {
+			fmt.Fprintf(w, "\n  %s\n", style(g.Name, func() string { return st.Group.Render(g.Name) }))
+			for _, s := range g.Scopes {
+				fmt.Fprintf(w, "    %-*s  %s\n", width, s.Name, style(s.Description, func() string { return st.Muted.Render(s.Description) }))
+			}
+		}
+	}
+	if len(cat.Presets) > 0 {
+		fmt.Fprintln(w)
+		heading("Presets (use their scopes with --scope):")
+		for _, p := range cat.Presets {
+			fmt.Fprintf(w, "  %s — %s\n    %s\n", p.Name, p.Description, strings.Join(p.Scopes, ","))
+		}
+	}
+	if len(cat.Roles) > 0 {
+		label := cmpOr(cat.RoleLabel, "Role")
+		fmt.Fprintln(w)
+		heading(fmt.Sprintf("%s (--%s, one of):", label, flagFor(strings.ToLower(label))))
+		for _, r := range cat.Roles {
+			line := fmt.Sprintf("  %-10s %s", r.Name, r.Description)
+			if !r.Creatable {
+				line += " [cannot be created: " + r.Reason + "]"
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	writeOptions := func(title string, opts []client.Option) {
+		if len(opts) == 0 {
+			return
+		}
+		fmt.Fprintln(w)
+		heading(title)
+		width := 0
+		for _, o := range opts {
+			width = max(width, len(o.ID))
+		}
+		for _, o := range opts {
+			line := fmt.Sprintf("  %-*s", width, o.ID)
+			if o.Label != "" && o.Label != o.ID {
+				line += "  " + o.Label
+			}
+			if o.Description != "" {
+				line += " — " + o.Description
+			}
+			fmt.Fprintln(w, strings.TrimRight(line, " "))
+		}
+	}
+	writeOptions("Projects (--project, repeatable; * for all):", cat.Projects)
+	writeOptions("Environments (--environment, one of):", cat.Environments)
+
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Allowed IPs (--ip): %s\n", yesNo(cat.AllowedIPs, "supported", "not supported"))
+	fmt.Fprintf(w, "Without expiry (--expires never): %s\n", yesNo(cat.NeverExpires, "allowed", "not allowed"))
+	if cat.NameMaxLen > 0 {
+		fmt.Fprintf(w, "Name: at most %d characters\n", cat.NameMaxLen)
+	}
+	return w.Flush()
+}
+
+func yesNo(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
+}

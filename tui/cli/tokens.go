@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/profile"
+)
+
+// open resolves the profile from the global flags and connects to it. With
+// --demo it starts the emulators, which close when the command ends.
+func (inv *invocation) open(ctx context.Context) (client.Provider, profile.Profile, error) {
+	opts := inv.global
+	opts.Env, opts.Clock = inv.io.Env, inv.io.Now
+	sel, err := profile.Resolve(opts)
+	if err != nil {
+		return nil, profile.Profile{}, err
+	}
+	inv.cleanup = append(inv.cleanup, sel.Close)
+	if sel.ConfigErr != nil {
+		fmt.Fprintf(inv.io.Err, "warning: ignoring the config file: %s\n", sel.ConfigErr)
+	}
+	prov, err := profile.Open(ctx, sel.Selected)
+	if err != nil {
+		return nil, sel.Selected, err
+	}
+	return prov, sel.Selected, nil
+}
+
+// jsonTime is a timestamp in JSON: RFC 3339 in UTC, or null when unset.
+type jsonTime struct{ t time.Time }
+
+func (j jsonTime) MarshalJSON() ([]byte, error) {
+	if j.t.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + j.t.UTC().Format(time.RFC3339) + `"`), nil
+}
+
+// jsonToken is one token in --json output; see JSON.md. Every field is
+// always present: empty lists are [], unknown strings "", unset times null.
+type jsonToken struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Scopes       []string `json:"scopes"`
+	Role         string   `json:"role"`
+	Projects     []string `json:"projects"`
+	Environment  string   `json:"environment"`
+	AllowedIPs   []string `json:"allowed_ips"`
+	CreatedAt    jsonTime `json:"created_at"`
+	ExpiresAt    jsonTime `json:"expires_at"`
+	LastUsedAt   jsonTime `json:"last_used_at"`
+	CreatedBy    string   `json:"created_by"`
+	SecretMasked string   `json:"secret_masked"`
+	Expired      bool     `json:"expired"`
+}
+
+func toJSON(t client.Token, now time.Time) jsonToken {
+	return jsonToken{
+		ID:           t.ID,
+		Name:         t.Name,
+		Scopes:       orEmpty(t.Scopes),
+		Role:         t.Role,
+		Projects:     orEmpty(t.Projects),
+		Environment:  t.Environment,
+		AllowedIPs:   orEmpty(t.AllowedIPs),
+		CreatedAt:    jsonTime{t.CreatedAt},
+		ExpiresAt:    jsonTime{t.ExpiresAt},
+		LastUsedAt:   jsonTime{t.LastUsedAt},
+		CreatedBy:    t.CreatedBy,
+		SecretMasked: client.MaskSecret(t.Secret),
+		Expired:      t.ExpiredAt(now),
+	}
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// sortTokens orders tokens for output: by name (case-insensitively), then
+// creation, then id, so two runs print the same order whatever the API did.
+func sortTokens(ts []client.Token) {
+	slices.SortFunc(ts, func(a, b client.Token) int {
+		return cmp.Or(
+			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
+			a.CreatedAt.Compare(b.CreatedAt),
+			cmp.Compare(a.ID, b.ID),
+		)
+	})
+}
+
+// access summarises what a token may do, in one cell.
+func access(t client.Token) string {
+	var parts []string
+	if t.Role != "" {
+		parts = append(parts, t.Role)
+	}
+	switch n := len(t.Scopes); {
+	case n == 0:
+	case n <= 2:
+		parts = append(parts, strings.Join(t.Scopes, ", "))
+	default:
+		parts = append(parts, fmt.Sprintf("%s, %s +%d more", t.Scopes[0], t.Scopes[1], n-2))
+	}
+	if len(t.Projects) > 0 {
+		p := strings.Join(t.Projects, ",")
+		if p == "*" {
+			p = "all projects"
+		}
+		parts = append(parts, p)
+	}
+	if t.Environment != "" {
+		e := t.Environment
+		if e == "*" {
+			e = "all environments"
+		}
+		parts = append(parts, e)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// matches reports whether the token contains text (lower-cased) in its id,
+// name, permissions or creator.
+func matches(t client.Token, text string) bool {
+	if text == "" {
+		return true
+	}
+	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy}, t.Scopes...)
+	fields = append(fields, t.Projects...)
+	for _, f := range fields {
+		if strings.Contains(strings.ToLower(f), text) {
+			return true
+		}
+	}
+	return false
+}
+
+// canCreateTokens reports whether a token can mint other tokens: the
+// GoodAccess token.create scope, or an admin role or type.
+func canCreateTokens(t client.Token) (string, bool) {
+	if slices.Contains(t.Scopes, "token.create") {
+		return "has scope token.create", true
+	}
+	if strings.EqualFold(t.Role, "admin") {
+		return "is an admin token", true
+	}
+	return "", false
+}

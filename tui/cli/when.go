@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const maxWindow = 100 * 365 * 24 * time.Hour
+
+// parseWindow reads a duration as people write it: 30m, 12h, 7d, 2w.
+func parseWindow(s string) (time.Duration, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	if len(s) < 2 {
+		return 0, fmt.Errorf("%q is not a duration such as 12h, 7d or 2w", s)
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a duration such as 12h, 7d or 2w", s)
+	}
+	unit := map[byte]time.Duration{'m': time.Minute, 'h': time.Hour, 'd': 24 * time.Hour, 'w': 7 * 24 * time.Hour}[s[len(s)-1]]
+	if unit == 0 {
+		return 0, fmt.Errorf("%q has an unknown unit: use m, h, d or w (12h, 7d, 2w)", s)
+	}
+	if int64(n) > int64(maxWindow/unit) {
+		return 0, fmt.Errorf("%q is more than 100 years", s)
+	}
+	return time.Duration(n) * unit, nil
+}
+
+// parseExpiry reads --expires: a duration from now (30d), "never" (zero
+// time), a date (the token is valid through that whole day, local time, so
+// it expires at the following local midnight) or an RFC 3339 instant.
+func parseExpiry(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "never") {
+		return time.Time{}, nil
+	}
+	var at time.Time
+	if d, err := time.ParseInLocation("2006-01-02", s, now.Location()); err == nil {
+		at = d.AddDate(0, 0, 1)
+	} else if t, err := time.Parse(time.RFC3339, s); err == nil {
+		at = t
+	} else if d, err := parseWindow(s); err == nil {
+		at = now.Add(d)
+	} else {
+		return time.Time{}, fmt.Errorf("--expires %q: use a duration (30d, 12h, 2w), a date (2027-01-31), an RFC 3339 time or never", s)
+	}
+	if !at.After(now) {
+		return time.Time{}, fmt.Errorf("--expires %q is in the past", s)
+	}
+	return at, nil
+}
+
+// relative says how far t is from now, coarsely: "in 5d", "3h ago".
+func relative(t, now time.Time) string {
+	d := t.Sub(now)
+	past := d < 0
+	if past {
+		d = -d
+	}
+	var s string
+	switch {
+	case d < time.Minute:
+		s = "<1m"
+	case d < time.Hour:
+		s = fmt.Sprintf("%dm", int(d/time.Minute))
+	case d < 48*time.Hour:
+		s = fmt.Sprintf("%dh", int(d/time.Hour))
+	case d < 730*24*time.Hour:
+		s = fmt.Sprintf("%dd", int(d/(24*time.Hour)))
+	default:
+		s = fmt.Sprintf("%dy", int(d/(365*24*time.Hour)))
+	}
+	if past {
+		return s + " ago"
+	}
+	return "in " + s
+}
