@@ -42,8 +42,8 @@ func run(t *testing.T, o runOpts, args ...string) result {
 	code := Run(context.Background(), args, IO{
 		In: strings.NewReader(o.stdin), Out: &out, Err: &errb,
 		InIsTerminal: o.terminal, OutIsTerminal: o.tty,
-		Env: func(k string) string { return env[k] },
-		Now: func() time.Time { return testNow },
+		Env:       func(k string) string { return env[k] },
+		Now:       func() time.Time { return testNow },
 		Clipboard: o.clipboard,
 	})
 	return result{out.String(), errb.String(), code}
