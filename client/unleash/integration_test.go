@@ -1,0 +1,486 @@
+//go:build integration
+
+// Integration tests against a real Unleash server: run them with
+// .ci/integration.sh, which brings one up on loopback and sets UNLEASH_URL
+// and UNLEASH_ADMIN_TOKEN. Without UNLEASH_URL they skip (the script treats
+// a skip as a failure). Every token they create is revoked at the end.
+package unleash
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// realServer returns a provider for the server under test, and a name
+// prefix unique to this test, whose tokens are all revoked at cleanup.
+func realServer(t *testing.T) (*Provider, string) {
+	t.Helper()
+	base := os.Getenv("UNLEASH_URL")
+	if base == "" {
+		t.Skip("UNLEASH_URL is not set: run .ci/integration.sh to test against a real Unleash server")
+	}
+	token := os.Getenv(TokenEnv)
+	if token == "" {
+		t.Fatalf("UNLEASH_URL is set but %s is not", TokenEnv)
+	}
+	p, err := New(client.Connection{BaseURL: base, Token: token, Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	prefix := "tokentui-it-" + hex.EncodeToString(b)
+	t.Cleanup(func() { revokeByPrefix(t, p, prefix) })
+	return p, prefix
+}
+
+func revokeByPrefix(t *testing.T, p *Provider, prefix string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tokens, err := p.List(ctx)
+	if err != nil {
+		t.Errorf("cleanup: listing: %v", err)
+		return
+	}
+	for _, tok := range tokens {
+		if strings.HasPrefix(tok.Name, prefix) {
+			if err := p.Revoke(ctx, tok); err != nil {
+				t.Errorf("cleanup: revoking %s: %v", tok.Name, err)
+			}
+		}
+	}
+}
+
+func TestIntegrationList(t *testing.T) {
+	p, _ := realServer(t)
+	tokens, err := p.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, ok := findSecret(tokens, os.Getenv(TokenEnv))
+	if !ok {
+		t.Fatalf("the admin token is not among the %d listed", len(tokens))
+	}
+	if admin.Role != "admin" || admin.Environment != "*" || strings.Join(admin.Projects, ",") != "*" || admin.Expires() || admin.CreatedAt.IsZero() {
+		t.Errorf("admin token %+v", admin)
+	}
+	if info, ok := ParseSecret(admin.Secret); !ok || !info.Admin {
+		t.Errorf("ParseSecret(admin) = %+v, %v", info, ok)
+	}
+}
+
+func TestIntegrationCatalog(t *testing.T) {
+	p, _ := realServer(t)
+	cat, err := p.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var projects, envs []string
+	for _, o := range cat.Projects {
+		projects = append(projects, o.ID)
+	}
+	for _, o := range cat.Environments {
+		envs = append(envs, o.ID)
+	}
+	if !contains(projects, "default") || !contains(envs, "development") || !contains(envs, "production") {
+		t.Errorf("projects %v, environments %v", projects, envs)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestIntegrationCreateEachType(t *testing.T) {
+	p, prefix := realServer(t)
+	ctx := context.Background()
+	expiry := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Millisecond)
+	cases := []struct {
+		req        client.NewToken
+		prefix     string
+		listedRole string
+	}{
+		{client.NewToken{Name: prefix + "-client", Role: "client", Projects: []string{"default"}, Environment: "production", ExpiresAt: expiry}, "default:production.", "client"},
+		{client.NewToken{Name: prefix + "-backend", Role: "backend", Projects: []string{"*"}, Environment: "development"}, "*:development.", "client"},
+		{client.NewToken{Name: prefix + "-frontend", Role: "frontend", Projects: []string{"default"}, Environment: "development", ExpiresAt: expiry}, "default:development.", "frontend"},
+	}
+	for _, c := range cases {
+		created, err := p.Create(ctx, c.req)
+		if err != nil {
+			t.Fatalf("create %s: %v", c.req.Role, err)
+		}
+		if !strings.HasPrefix(created.Secret, c.prefix) || created.Token.Role != c.req.Role || created.Warning != "" {
+			t.Errorf("created %s: %q %+v %q", c.req.Role, client.MaskSecret(created.Secret), created.Token, created.Warning)
+		}
+		if info, ok := ParseSecret(created.Secret); !ok || info.Version != 2 || info.Environment != c.req.Environment {
+			t.Errorf("ParseSecret(created) = %+v, %v", info, ok)
+		}
+		tokens, err := p.List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed, ok := findSecret(tokens, created.Secret)
+		if !ok {
+			t.Fatalf("%s token not listed", c.req.Role)
+		}
+		if listed.Role != c.listedRole || listed.Name != c.req.Name || listed.Environment != c.req.Environment ||
+			strings.Join(listed.Projects, ",") != strings.Join(c.req.Projects, ",") || !listed.ExpiresAt.Equal(c.req.ExpiresAt) {
+			t.Errorf("listed %s: %+v", c.req.Role, listed)
+		}
+	}
+}
+
+func TestIntegrationUpdateExpiry(t *testing.T) {
+	p, prefix := realServer(t)
+	ctx := context.Background()
+	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-expiry", Role: "backend", Projects: []string{"default"}, Environment: "development"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().Add(400 * 24 * time.Hour).Truncate(time.Millisecond)
+	if err := p.UpdateExpiry(ctx, created.Token, at); err != nil {
+		t.Fatal(err)
+	}
+	tokens, _ := p.List(ctx)
+	if tok, _ := findSecret(tokens, created.Secret); !tok.ExpiresAt.Equal(at) {
+		t.Errorf("expiry %v, want %v", tok.ExpiresAt, at)
+	}
+	var nf *client.NotFoundError
+	if err := p.UpdateExpiry(ctx, client.Token{Secret: "*:development." + strings.Repeat("0", 56)}, at); !errors.As(err, &nf) {
+		t.Errorf("unknown secret: %v", err)
+	}
+}
+
+func TestIntegrationRevoke(t *testing.T) {
+	p, prefix := realServer(t)
+	ctx := context.Background()
+	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-revoke", Role: "frontend", Projects: []string{"*"}, Environment: "production"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Revoke(ctx, created.Token); err != nil {
+		t.Fatal(err)
+	}
+	tokens, _ := p.List(ctx)
+	if _, ok := findSecret(tokens, created.Secret); ok {
+		t.Fatal("revoked token still listed")
+	}
+	if err := p.Revoke(ctx, created.Token); err != nil {
+		t.Errorf("revoking again: %v", err)
+	}
+}
+
+// TestIntegrationValidation checks both layers: what the provider refuses
+// before sending, and how the real server's refusals (sent raw, past the
+// provider's checks) land on form fields.
+func TestIntegrationValidation(t *testing.T) {
+	p, prefix := realServer(t)
+	ctx := context.Background()
+	before := len(mustList(t, p))
+	cases := []struct {
+		name  string
+		req   client.NewToken
+		field string
+	}{
+		{"unknown environment", client.NewToken{Name: prefix + "-v", Role: "backend", Projects: []string{"*"}, Environment: "staging"}, client.FieldEnvironment},
+		{"unknown project", client.NewToken{Name: prefix + "-v", Role: "client", Projects: []string{"nope-" + prefix}, Environment: "development"}, client.FieldProjects},
+		{"empty name", client.NewToken{Name: "", Role: "client", Projects: []string{"*"}, Environment: "development"}, client.FieldName},
+		{"admin type", client.NewToken{Name: prefix + "-v", Role: "admin", Projects: []string{"*"}, Environment: "development"}, client.FieldRole},
+		{"all environments", client.NewToken{Name: prefix + "-v", Role: "client", Projects: []string{"*"}, Environment: "*"}, client.FieldEnvironment},
+		{"all environments frontend", client.NewToken{Name: prefix + "-v", Role: "frontend", Projects: []string{"*"}, Environment: "*"}, client.FieldEnvironment},
+		{"bad expiry", client.NewToken{Name: prefix + "-v", Role: "client", Projects: []string{"*"}, Environment: "development", ExpiresAt: time.Now().Add(-time.Hour)}, client.FieldExpiresAt},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := p.Create(ctx, c.req)
+			var v *client.ValidationError
+			if !errors.As(err, &v) || len(v.Fields[c.field]) == 0 {
+				t.Errorf("provider: %v, want a message on %s", err, c.field)
+			}
+			// The same request sent raw, so the server's own answer is tested.
+			body := createBody{TokenName: c.req.Name, Type: c.req.Role, Environment: c.req.Environment, Projects: c.req.Projects}
+			if !c.req.ExpiresAt.IsZero() {
+				body.ExpiresAt = "not-a-date"
+			}
+			_, err = p.api.Do(ctx, restPost(body))
+			v = nil
+			if !errors.As(err, &v) || len(v.Fields[c.field]) == 0 {
+				t.Errorf("server: %#v, want a message on %s", err, c.field)
+			} else {
+				t.Logf("server said: %s", v.Error())
+			}
+		})
+	}
+	if after := len(mustList(t, p)); after != before {
+		t.Errorf("refused requests changed the token count: %d -> %d", before, after)
+	}
+}
+
+func restPost(body createBody) rest.Request {
+	return rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body}
+}
+
+func mustList(t *testing.T, p *Provider) []client.Token {
+	t.Helper()
+	tokens, err := p.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tokens
+}
+
+func TestIntegrationFrontendTokenForbidden(t *testing.T) {
+	p, prefix := realServer(t)
+	ctx := context.Background()
+	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-fe", Role: "frontend", Projects: []string{"default"}, Environment: "development"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fe, err := New(client.Connection{BaseURL: os.Getenv("UNLEASH_URL"), Token: created.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = fe.List(ctx)
+	var fb *client.ForbiddenError
+	if !errors.As(err, &fb) || !strings.Contains(err.Error(), "not an admin token") {
+		t.Errorf("frontend token on the admin API: %v", err)
+	}
+	_, err = fe.Catalog(ctx)
+	if !errors.As(err, &fb) {
+		t.Errorf("frontend token on projects: %v", err)
+	}
+	wrong, _ := New(client.Connection{BaseURL: os.Getenv("UNLEASH_URL"), Token: "*:*.wrong-secret"})
+	var ua *client.UnauthorizedError
+	if _, err := wrong.List(ctx); !errors.As(err, &ua) {
+		t.Errorf("wrong token: %v", err)
+	}
+}
+
+// parityStep is one raw request, sent alike to the real server and to the
+// emulator. {p} in path or body is the run's name prefix; {secret:NAME} in
+// a path is the secret each server gave token NAME; auth is "admin", "none",
+// "wrong" or "secret:NAME".
+type parityStep struct {
+	method, path, body, auth, ctype string
+}
+
+func TestIntegrationEmulatorParity(t *testing.T) {
+	_, prefix := realServer(t) // also revokes the run's tokens on the real server
+	emu, err := fake.NewUnleash(fake.UnleashOptions{NoSeed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer emu.Close()
+	real := &paritySide{base: strings.TrimRight(os.Getenv("UNLEASH_URL"), "/"), admin: os.Getenv(TokenEnv), secrets: map[string]string{}}
+	sim := &paritySide{base: emu.URL, admin: emu.AdminToken, secrets: map[string]string{}}
+
+	const tokens = "/api/admin/api-tokens"
+	steps := []parityStep{
+		{"POST", tokens, `{"tokenName":"{p}-backend","type":"backend","environment":"development","projects":["*"]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-client","type":"client","environment":"production","projects":["default"],"expiresAt":"2030-01-01T00:00:00.000Z"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-frontend","type":"frontend","environment":"development","projects":["default"]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-def-env","type":"frontend"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-upper","type":"BACKEND","environment":"production"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-proj","type":"backend","environment":"production","project":"default"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-mix","type":"client","environment":"development","projects":["*","default"]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-notz","type":"client","expiresAt":"2031-06-01T00:00:00"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-past","type":"backend","environment":"development","expiresAt":"2001-01-01T00:00:00Z"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-admin","type":"admin","environment":"*","projects":["*"]}`, "admin", ""},
+		{"POST", tokens, `{"type":"admin"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"superuser","environment":"development"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"backend","environment":"staging"}`, "admin", ""},
+		{"POST", tokens, `{"type":"backend","environment":"development"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"","type":"backend","environment":"development"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"","type":"client","environment":"","projects":[]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"backend","expiresAt":"not-a-date"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"backend","expiresAt":"2031-06-01"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"backend","environment":"*"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"frontend","environment":"*"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"backend","projects":["nope-{p}"]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"client","environment":"nope","projects":["nope"]}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"client","projects":"default"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":{},"type":"client"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":null,"type":"client"}`, "admin", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"client","projects":["default","default"]}`, "admin", ""},
+		{"POST", tokens, `[]`, "admin", ""},
+		{"POST", tokens, `not json`, "admin", ""},
+		{"POST", tokens, `not json`, "none", ""},
+		{"POST", tokens, `{"tokenName":"{p}-x","type":"client"}`, "admin", "text/plain"},
+		{"PUT", tokens + "/{secret:{p}-backend}", `{"expiresAt":"2031-01-01T00:00:00.000Z"}`, "admin", ""},
+		{"GET", tokens + "/{p}-backend", "", "admin", ""},
+		{"PUT", tokens + "/{secret:{p}-backend}", `{}`, "admin", ""},
+		{"PUT", tokens + "/{secret:{p}-backend}", `{"expiresAt":"garbage"}`, "admin", ""},
+		{"PUT", tokens + "/{secret:{p}-backend}", `{"expiresAt":null}`, "admin", ""},
+		{"PUT", tokens + "/does-not-exist", `{"expiresAt":"2031-01-01T00:00:00Z"}`, "admin", ""},
+		{"DELETE", tokens + "/does-not-exist", "", "admin", ""},
+		{"DELETE", tokens + "/{secret:{p}-frontend}", "", "admin", ""},
+		{"GET", tokens + "/{p}-frontend", "", "admin", ""},
+		{"GET", tokens + "/{p}-client", "", "admin", ""},
+		{"GET", tokens, "", "none", ""},
+		{"GET", tokens, "", "wrong", ""},
+		{"GET", tokens, "", "secret:{p}-client", ""},
+		{"GET", tokens, "", "secret:{p}-def-env", ""},
+		{"GET", tokens, "", "secret:{p}-past", ""},
+		{"POST", tokens, `{"tokenName":"x","type":"backend","environment":"development"}`, "secret:{p}-client", ""},
+		{"GET", "/api/admin/nosuch", "", "admin", ""},
+		{"PATCH", tokens + "/x", `{}`, "admin", ""},
+		{"DELETE", tokens, "", "admin", ""},
+		{"GET", "/api/client/features", "", "secret:{p}-client", ""},
+		{"GET", "/api/client/features", "", "secret:{p}-def-env", ""},
+		{"GET", "/api/client/features", "", "secret:{p}-past", ""},
+		{"GET", "/api/client/features", "", "admin", ""},
+		{"GET", "/api/client/features", "", "none", ""},
+		{"GET", "/api/frontend", "", "secret:{p}-def-env", ""},
+		{"GET", "/api/frontend", "", "secret:{p}-client", ""},
+		{"GET", "/health", "", "none", ""},
+	}
+	for _, s := range steps {
+		s.path = strings.ReplaceAll(s.path, "{p}", prefix)
+		s.body = strings.ReplaceAll(s.body, "{p}", prefix)
+		s.auth = strings.ReplaceAll(s.auth, "{p}", prefix)
+		rr := real.send(t, s)
+		sr := sim.send(t, s)
+		what := s.method + " " + s.path + " " + s.body + " (auth " + s.auth + ")"
+		if rr.status != sr.status {
+			t.Errorf("%s:\n  status real %d, emulator %d\n  real: %.400s\n  emu:  %.400s", what, rr.status, sr.status, rr.body, sr.body)
+			continue
+		}
+		if rr.html != sr.html {
+			t.Errorf("%s: HTML real %v, emulator %v", what, rr.html, sr.html)
+			continue
+		}
+		if rr.html {
+			continue // the page text is the framework's; only its kind matters
+		}
+		if !reflect.DeepEqual(rr.norm, sr.norm) {
+			t.Errorf("%s:\n  real: %s\n  emu:  %s", what, rr.normText(), sr.normText())
+		}
+	}
+}
+
+type paritySide struct {
+	base, admin string
+	secrets     map[string]string
+}
+
+type parityReply struct {
+	status int
+	html   bool
+	body   []byte
+	norm   any
+}
+
+func (r parityReply) normText() string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(r.norm)
+	return strings.TrimSpace(b.String())
+}
+
+func (s *paritySide) send(t *testing.T, step parityStep) parityReply {
+	t.Helper()
+	path := step.path
+	for name, secret := range s.secrets {
+		path = strings.ReplaceAll(path, "{secret:"+name+"}", url.PathEscape(secret))
+	}
+	var body io.Reader
+	if step.body != "" {
+		body = strings.NewReader(step.body)
+	}
+	req, err := http.NewRequest(step.method, s.base+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case step.auth == "admin":
+		req.Header.Set("Authorization", s.admin)
+	case step.auth == "wrong":
+		req.Header.Set("Authorization", "*:*.wrong-secret")
+	case strings.HasPrefix(step.auth, "secret:"):
+		secret, ok := s.secrets[strings.TrimPrefix(step.auth, "secret:")]
+		if !ok {
+			t.Fatalf("no secret recorded for %s", step.auth)
+		}
+		req.Header.Set("Authorization", secret)
+	}
+	switch {
+	case step.ctype != "":
+		req.Header.Set("Content-Type", step.ctype)
+	case step.body != "":
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	r := parityReply{status: resp.StatusCode, body: raw, html: strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html")}
+	if len(raw) > 0 && !r.html {
+		var v any
+		if err := json.Unmarshal(raw, &v); err != nil {
+			t.Fatalf("%s %s: not JSON: %.200s", step.method, path, raw)
+		}
+		r.norm = normalise(v)
+		if m, ok := v.(map[string]any); ok && resp.StatusCode == 201 {
+			s.secrets[m["tokenName"].(string)] = m["secret"].(string)
+		}
+	}
+	return r
+}
+
+// normalise replaces what legitimately differs between two servers: error
+// ids, times of creation and use, the random part of secrets, and hashes of
+// client queries.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, val := range x {
+			switch {
+			case k == "id" || k == "etag" || k == "queryHash":
+				out[k] = "<id>"
+			case (k == "createdAt" || k == "seenAt") && val != nil:
+				out[k] = "<time>"
+			case k == "secret":
+				s, _ := val.(string)
+				if i := strings.LastIndexByte(s, '.'); i >= 0 {
+					s = s[:i+1] + "<hash>"
+				}
+				out[k] = s
+			default:
+				out[k] = normalise(val)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalise(e)
+		}
+		return out
+	}
+	return v
+}
