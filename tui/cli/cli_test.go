@@ -14,8 +14,9 @@ import (
 )
 
 // testNow pins the clock of the CLI and of the demo emulators, whose seeds
-// are relative to it.
-var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+// are relative to it. It is the real time (in UTC) because the providers
+// check expiries against their own clock.
+var testNow = time.Now().UTC().Truncate(time.Second)
 
 type runOpts struct {
 	env       map[string]string

@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/fake"
+)
+
+// issue adds two tokens to a GoodAccess emulator and returns their ids.
+func issueTwo(g *fake.GoodAccess) (string, string) {
+	a, _ := g.IssueToken("alpha-bot", []string{"members.read"}, testNow.Add(30*24*time.Hour), nil)
+	b, _ := g.IssueToken("beta-bot", []string{"members.read"}, time.Time{}, nil)
+	return a, b
+}
+
+func TestRevokeWithYes(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, b := issueTwo(g)
+	o, flags := against("goodaccess", g.URL, g.AdminToken)
+	before := g.Len()
+	r := run(t, o, args("revoke", flags, a, b[:8], "--yes")...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	if g.Len() != before-2 {
+		t.Fatalf("tokens %d → %d", before, g.Len())
+	}
+	if !strings.Contains(r.out, "revoked "+a) || !strings.Contains(r.out, "revoked "+b) {
+		t.Errorf("stdout: %q", r.out)
+	}
+	if !strings.Contains(r.err, "alpha-bot") || !strings.Contains(r.err, "beta-bot") {
+		t.Errorf("the names are not shown first: %q", r.err)
+	}
+}
+
+func TestRevokeRefusesWithoutTerminalOrYes(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, _ := issueTwo(g)
+	o, flags := against("goodaccess", g.URL, g.AdminToken)
+	before := g.Len()
+	r := run(t, o, args("revoke", flags, a)...)
+	if r.code != ExitUsage || !strings.Contains(r.err, "--yes") || g.Len() != before {
+		t.Fatalf("exit %d err %q, tokens %d → %d", r.code, r.err, before, g.Len())
+	}
+}
+
+func TestRevokeAsksOnATerminal(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, b := issueTwo(g)
+	o, flags := against("goodaccess", g.URL, g.AdminToken)
+	o.terminal = true
+
+	o.stdin = "n\n"
+	before := g.Len()
+	r := run(t, o, args("revoke", flags, a)...)
+	if r.code != ExitUsage || g.Len() != before || !strings.Contains(r.err, "[y/N]") || !strings.Contains(r.err, "nothing revoked") {
+		t.Fatalf("declined: exit %d err %q", r.code, r.err)
+	}
+	o.stdin = "yes\n"
+	r = run(t, o, args("revoke", flags, b)...)
+	if r.code != 0 || g.Len() != before-1 {
+		t.Fatalf("confirmed: exit %d err %q", r.code, r.err)
+	}
+}
+
+// failingProxy forwards to target but answers 500 to DELETEs of failID.
+func failingProxy(t *testing.T, target, failID string) string {
+	t.Helper()
+	u, _ := url.Parse(target)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/"+failID) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			w.Write([]byte(`{"message":"database is on fire"}`))
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestRevokePartialFailureExits1NamingWhich(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, b := issueTwo(g)
+	o, flags := against("goodaccess", failingProxy(t, g.URL, b), g.AdminToken)
+	before := g.Len()
+	r := run(t, o, args("revoke", flags, a, b, "--yes")...)
+	if r.code != ExitFailure {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	if g.Len() != before-1 || !strings.Contains(r.out, "revoked "+a) {
+		t.Errorf("the good revoke did not happen: out %q", r.out)
+	}
+	if !strings.Contains(r.err, "failed to revoke "+b) || !strings.Contains(r.err, "beta-bot") || !strings.Contains(r.err, "database is on fire") {
+		t.Errorf("stderr does not name the failure and why: %q", r.err)
+	}
+}
+
+func TestRevokeUnresolvedArgumentsRevokeNothing(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, _ := issueTwo(g)
+	o, flags := against("goodaccess", g.URL, g.AdminToken)
+	before := g.Len()
+	cases := []struct {
+		ids  []string
+		code int
+		want string
+	}{
+		{[]string{a, "00000000-0000-4000-8000-000000000000"}, ExitFailure, "no token with id"},
+		{[]string{a, "abc"}, ExitUsage, "at least 6 characters"},
+		{[]string{}, ExitUsage, "at least one token ID"},
+	}
+	for _, c := range cases {
+		r := run(t, o, append(args("revoke", flags, c.ids...), "--yes")...)
+		if r.code != c.code || !strings.Contains(r.err, c.want) {
+			t.Errorf("%v: exit %d err %q", c.ids, r.code, r.err)
+		}
+	}
+	if g.Len() != before {
+		t.Fatalf("tokens %d → %d", before, g.Len())
+	}
+}
+
+func TestResolveAmbiguousPrefix(t *testing.T) {
+	tokens := []client.Token{{ID: "abcdef01-1"}, {ID: "abcdef02-2"}, {ID: "123456-3"}}
+	if _, problem, usage := resolveOne("abcdef", tokens); !usage || !strings.Contains(problem, "matches 2 tokens") {
+		t.Errorf("ambiguous: problem %q usage %v", problem, usage)
+	}
+	if tok, problem, _ := resolveOne("abcdef02", tokens); problem != "" || tok.ID != "abcdef02-2" {
+		t.Errorf("unique prefix: %q %q", tok.ID, problem)
+	}
+	if _, err := resolveTargets([]string{"abcdef"}, tokens); exitCode(err) != ExitUsage {
+		t.Errorf("ambiguous exit %d", exitCode(err))
+	}
+}
+
+func TestRevokeUnleashBySecret(t *testing.T) {
+	u := unleashServer(t)
+	secret := u.IssueToken("doomed", "client", []string{"default"}, "development", time.Time{})
+	o, flags := against("unleash", u.URL, u.AdminToken)
+	before := u.Len()
+	r := run(t, o, args("revoke", flags, secret, "--yes")...)
+	if r.code != 0 || u.Len() != before-1 {
+		t.Fatalf("exit %d err %q, tokens %d → %d", r.code, r.err, before, u.Len())
+	}
+	hash := secret[strings.LastIndex(secret, ".")+1:]
+	if strings.Contains(r.out+r.err, hash) {
+		t.Fatal("the secret is echoed")
+	}
+}
+
+func TestRevokeAuthFailureExits3(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, _ := issueTwo(g)
+	_, reader := g.IssueToken("reader", []string{"token.read-all"}, time.Time{}, nil)
+	o, flags := against("goodaccess", g.URL, reader)
+	before := g.Len()
+	r := run(t, o, args("revoke", flags, a, "--yes")...)
+	if r.code != ExitAuthFail || g.Len() != before || !strings.Contains(r.err, "token.delete") {
+		t.Fatalf("exit %d err %q", r.code, r.err)
+	}
+}
