@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
 )
 
 func TestMain(m *testing.M) {
@@ -167,6 +168,10 @@ func typeText(t *testing.T, m Model, s string) Model {
 
 func view(m Model) string { return ansi.Strip(m.View()) }
 
+// flat is the view with all whitespace runs as one space, for sentences
+// that wrap.
+func flat(m Model) string { return strings.Join(strings.Fields(view(m)), " ") }
+
 // focusOn tabs to the section with the given label.
 func focusOn(t *testing.T, m Model, sec section) Model {
 	t.Helper()
@@ -190,3 +195,7 @@ func submitted(t *testing.T, msgs []tea.Msg) client.NewToken {
 	t.Fatalf("no SubmitMsg among %#v", msgs)
 	return client.NewToken{}
 }
+
+func themeHint(s string) string  { return theme.FormHint.Render(ansi.Strip(s)) }
+func themeWarn(s string) string  { return theme.FormWarn.Render(ansi.Strip(s)) }
+func themeError(s string) string { return theme.FormError.Render(ansi.Strip(s)) }

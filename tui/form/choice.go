@@ -243,7 +243,7 @@ func (m Model) choiceSummary(sec section) string {
 func (m Model) choiceBody(sec section, width, height int) []string {
 	f := *m.choice(sec)
 	items := m.visible(sec)
-	lines := m.choiceHeader(sec)
+	lines := m.choiceHeader(sec, width)
 	listH := height - len(lines)
 	if listH <= 0 {
 		return clip(lines, height)
@@ -255,10 +255,18 @@ func (m Model) choiceBody(sec section, width, height int) []string {
 	return lines
 }
 
-// choiceHeader is the note above the list, if any.
-func (m Model) choiceHeader(sec section) []string {
-	if note := m.choice(sec).note; note != "" {
-		return []string{theme.FormWarn.Render(note)}
+// choiceHeader is the note above the list: what the last key did, or why
+// the option under the cursor cannot be picked (its row is cut to fit; this
+// says it in full).
+func (m Model) choiceHeader(sec section, width int) []string {
+	f := m.choice(sec)
+	if f.note != "" {
+		return wrapLines(theme.FormWarn, f.note, width, 3)
+	}
+	items := m.visible(sec)
+	if f.cursor >= 0 && f.cursor < len(items) && items[f.cursor].disabled != "" {
+		it := items[f.cursor]
+		return wrapLines(theme.FormHint, it.label+" cannot be picked: "+it.disabled, width, 3)
 	}
 	return nil
 }

@@ -144,7 +144,7 @@ func (m *Model) keepCursorsVisible() {
 		f := m.choice(sec)
 		n := len(m.visible(sec))
 		f.cursor = max(0, min(f.cursor, n-1))
-		f.offset = scrollOffset(f.offset, f.cursor, n, list(sec, len(m.choiceHeader(sec))))
+		f.offset = scrollOffset(f.offset, f.cursor, n, list(sec, len(m.choiceHeader(sec, m.opts.Width-2))))
 	}
 	m.ips.offset = scrollOffset(m.ips.offset, max(m.ips.selected, 0), len(m.ips.entries), list(secIPs, len(m.ipHeader())))
 	m.review.offset = min(m.review.offset, max(0, len(m.reviewLines(m.opts.Width-2))-list(secReview, 0)))
@@ -198,7 +198,7 @@ func clip(lines []string, h int) []string {
 // wrapLines word-wraps s to width, styles it, and keeps at most maxLines
 // (the last one marked as cut).
 func wrapLines(style interface{ Render(...string) string }, s string, width, maxLines int) []string {
-	parts := strings.Split(ansi.Wrap(s, max(width, 10), " "), "\n")
+	parts := wordWrap(s, max(width, 10))
 	if len(parts) > maxLines {
 		parts = parts[:maxLines]
 		parts[maxLines-1] = truncate(parts[maxLines-1]+" …", width)
@@ -208,4 +208,50 @@ func wrapLines(style interface{ Render(...string) string }, s string, width, max
 		out[i] = style.Render(p)
 	}
 	return out
+}
+
+// wordWrap breaks plain text at spaces only, keeping the spacing inside a
+// line (the review's label column). ansi.Wrap also breaks at hyphens, which
+// would split scope names like member-group-relation.add across lines. A
+// word longer than the width is cut hard.
+func wordWrap(s string, width int) []string {
+	var lines []string
+	line, lineW := "", 0
+	flush := func() {
+		lines = append(lines, line)
+		line, lineW = "", 0
+	}
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(s) && s[k] != ' ' {
+			k++
+		}
+		space, word := s[i:j], s[j:k]
+		i = k
+		if lineW > 0 && lineW+len(space)+ansi.StringWidth(word) > width {
+			flush()
+			space = "" // the break replaces the space
+		}
+		if lineW == 0 && len(lines) > 0 {
+			space = ""
+		}
+		line += space
+		lineW += len(space)
+		for ansi.StringWidth(word) > width-lineW && width-lineW > 0 && ansi.StringWidth(word) > width {
+			head := ansi.Truncate(word, width-lineW, "")
+			line += head
+			word = word[len(head):]
+			flush()
+		}
+		line += word
+		lineW += ansi.StringWidth(word)
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
