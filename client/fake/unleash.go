@@ -23,9 +23,10 @@ type UnleashOptions struct {
 }
 
 // Unleash emulates the API-token part of the admin API of unleash-server
-// 8.2.0 (see docs/specs: status codes, bodies and quirks were recorded
-// against a real server), plus the client and frontend endpoints far enough
-// to show which token types they accept.
+// 8.2.0, plus the client and frontend endpoints far enough to show which
+// token types they accept. Status codes, bodies and quirks follow a real
+// server; client/unleash's TestIntegrationEmulatorParity sends the same raw
+// requests to both and compares the answers.
 //
 // Unlike the other emulators it stores secrets in the clear: the real
 // Unleash lists every secret, and revoke/update address a token by it, so an

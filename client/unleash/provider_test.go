@@ -278,8 +278,13 @@ func TestCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
 	srv, _ = countingServer(t, 201, "application/json", `{"tokenName":"a"}`)
 	_, err = newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
 	var s *client.ServerError
-	if !errors.As(err, &s) || !strings.Contains(err.Error(), "without a secret") {
+	if !errors.As(err, &s) || !strings.Contains(err.Error(), "without a secret") || !strings.Contains(err.Error(), "may have been created") {
 		t.Errorf("no secret: %v", err)
+	}
+	srv, _ = countingServer(t, 201, "text/html", `<html>proxy page</html>`)
+	_, err = newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
+	if !errors.As(err, &s) || !strings.Contains(err.Error(), "HTML") || !strings.Contains(err.Error(), "may have been created") {
+		t.Errorf("HTML 201: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -107,8 +108,13 @@ func projectsOf(projects []string, project string) []string {
 // secret is read first, on its own, so a surprise in any other field only
 // costs the details, which the list will show anyway.
 func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) {
+	mayExist := "; the token " + client.Sanitize(sent.TokenName) + " may have been created: check the list and revoke it if so"
 	var fields map[string]json.RawMessage
 	if err := rest.Decode(resp, &fields); err != nil {
+		var se *client.ServerError
+		if errors.As(err, &se) {
+			return client.Created{}, &client.ServerError{Status: se.Status, Message: se.Message + mayExist}
+		}
 		return client.Created{}, err
 	}
 	var secret string
@@ -116,7 +122,7 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 		_ = json.Unmarshal(raw, &secret)
 	}
 	if secret == "" {
-		return client.Created{}, &client.ServerError{Status: resp.Status, Message: "Unleash answered the create without a secret; the token " + client.Sanitize(sent.TokenName) + " may exist: check the list"}
+		return client.Created{}, &client.ServerError{Status: resp.Status, Message: "Unleash answered the create without a secret" + mayExist}
 	}
 	// Sanitised like everything else: the secret is shown on screen, and it
 	// must equal the Token.Secret the list will report.
