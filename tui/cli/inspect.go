@@ -49,7 +49,7 @@ repeats the whole token.`)
 		if inv.io.InIsTerminal {
 			fmt.Fprint(inv.io.Err, "Paste the token, then press Enter: ")
 		}
-		if secret, err = readSecret(inv.io.In, inv.io.InIsTerminal); err != nil {
+		if secret, err = readSecret(ctx, inv.io.In, inv.io.InIsTerminal); err != nil {
 			return err
 		}
 	}
@@ -70,15 +70,22 @@ repeats the whole token.`)
 
 // readSecret reads the token from stdin: one line from a terminal, the
 // whole (bounded) input from a pipe.
-func readSecret(in io.Reader, terminal bool) (string, error) {
+func readSecret(ctx context.Context, in io.Reader, terminal bool) (string, error) {
+	if terminal {
+		line, err := readLine(ctx, in)
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		if err != nil && err != io.EOF {
+			return "", fmt.Errorf("reading stdin: %w", err)
+		}
+		return line, nil
+	}
 	buf := make([]byte, 0, 1024)
 	chunk := make([]byte, 4096)
 	for len(buf) <= maxInspectInput {
 		n, err := in.Read(chunk)
 		buf = append(buf, chunk[:n]...)
-		if terminal && strings.ContainsRune(string(chunk[:n]), '\n') {
-			break
-		}
 		if err == io.EOF {
 			break
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"strings"
@@ -54,7 +53,7 @@ Exits 1 if any revoke failed, naming which and why.`)
 		inv.info("  " + describe(t))
 	}
 	if !*yes {
-		ok, err := inv.confirm(fmt.Sprintf("Revoke %d token(s)? This cannot be undone. [y/N] ", len(targets)))
+		ok, err := inv.confirm(ctx, fmt.Sprintf("Revoke %d token(s)? This cannot be undone. [y/N] ", len(targets)))
 		if err != nil {
 			return err
 		}
@@ -161,9 +160,13 @@ func describe(t client.Token) string {
 }
 
 // confirm asks on stderr and reads one line from stdin.
-func (inv *invocation) confirm(question string) (bool, error) {
+func (inv *invocation) confirm(ctx context.Context, question string) (bool, error) {
 	fmt.Fprint(inv.io.Err, question)
-	line, err := bufio.NewReader(inv.io.In).ReadString('\n')
+	line, err := readLine(ctx, inv.io.In)
+	if ctx.Err() != nil {
+		fmt.Fprintln(inv.io.Err)
+		return false, refusal("interrupted; nothing revoked")
+	}
 	if err != nil && line == "" {
 		fmt.Fprintln(inv.io.Err)
 		return false, nil

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -167,5 +169,28 @@ func TestRevokeAuthFailureExits3(t *testing.T) {
 	r := run(t, o, args("revoke", flags, a, "--yes")...)
 	if r.code != ExitAuthFail || g.Len() != before || !strings.Contains(r.err, "token.delete") {
 		t.Fatalf("exit %d err %q", r.code, r.err)
+	}
+}
+
+// blockingReader never returns, like a terminal nobody types into.
+type blockingReader struct{ ch chan struct{} }
+
+func (b blockingReader) Read([]byte) (int, error) { <-b.ch; return 0, io.EOF }
+
+func TestRevokePromptEndsOnCancel(t *testing.T) {
+	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	a, _ := issueTwo(g)
+	before := g.Len()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	block := blockingReader{make(chan struct{})}
+	defer close(block.ch)
+	var errb strings.Builder
+	env := map[string]string{"TOKENTUI_TOKEN": g.AdminToken, "XDG_CONFIG_HOME": t.TempDir()}
+	code := Run(ctx, []string{"revoke", "--provider", "goodaccess", "--url", g.URL, a}, IO{
+		In: block, InIsTerminal: true, Err: &errb, Env: func(k string) string { return env[k] },
+	})
+	if code != ExitUsage || !strings.Contains(errb.String(), "interrupted") || g.Len() != before {
+		t.Fatalf("exit %d err %q", code, errb.String())
 	}
 }
