@@ -20,14 +20,14 @@ export UNLEASH_URL UNLEASH_ADMIN_TOKEN
 
 log=$(mktemp)
 status=0
-go test -race -tags integration -count=1 -v -run 'Integration' ./client/unleash/... 2>&1 | tee "$log" || status=$?
+go test -race -tags integration -count=1 -v -run 'UnleashIntegration' ./client/unleash/... 2>&1 | tee "$log" || status=$?
 if [ "$status" != 0 ]; then
   say "integration tests failed"; rm -f "$log"; exit "$status"
 fi
 if grep -q -- '--- SKIP' "$log"; then
   say "integration tests were skipped; that is a failure here:"; grep -- '--- SKIP' "$log" >&2; rm -f "$log"; exit 1
 fi
-for t in TestIntegrationList TestIntegrationCreateEachType TestIntegrationEmulatorParity; do
+for t in TestUnleashIntegrationList TestUnleashIntegrationCreateEachType TestUnleashIntegrationValidation TestUnleashIntegrationEmulatorParity; do
   grep -q -- "--- PASS: $t " "$log" || { say "$t did not run and pass"; rm -f "$log"; exit 1; }
 done
 rm -f "$log"

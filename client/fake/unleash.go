@@ -25,7 +25,7 @@ type UnleashOptions struct {
 // Unleash emulates the API-token part of the admin API of unleash-server
 // 8.2.0, plus the client and frontend endpoints far enough to show which
 // token types they accept. Status codes, bodies and quirks follow a real
-// server; client/unleash's TestIntegrationEmulatorParity sends the same raw
+// server; client/unleash's TestUnleashIntegrationEmulatorParity sends the same raw
 // requests to both and compares the answers.
 //
 // Unlike the other emulators it stores secrets in the clear: the real

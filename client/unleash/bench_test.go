@@ -26,7 +26,7 @@ func listBody(n int) []byte {
 	return []byte(b.String())
 }
 
-func TestDecodeListOfTheBenchmark(t *testing.T) {
+func TestUnleashDecodeListOfTheBenchmark(t *testing.T) {
 	tokens, err := decodeTokenList(rest.Response{Status: 200, Body: listBody(30)})
 	if err != nil || len(tokens) != 30 || !tokens[0].Expires() || tokens[1].Expires() || tokens[29].Name != "service-29" {
 		t.Fatalf("%d tokens, %v", len(tokens), err)

@@ -8,7 +8,7 @@ import (
 )
 
 // Bodies below are verbatim from a real unleash-server 8.2.0.
-func TestParseErrorMapsDetailsToFields(t *testing.T) {
+func TestUnleashParseErrorMapsDetailsToFields(t *testing.T) {
 	cases := []struct {
 		name, body string
 		field      string
@@ -46,7 +46,7 @@ func TestParseErrorMapsDetailsToFields(t *testing.T) {
 	}
 }
 
-func TestParseErrorKeepsWhatFitsNoField(t *testing.T) {
+func TestUnleashParseErrorKeepsWhatFitsNoField(t *testing.T) {
 	info := parseError(400, []byte(`{"id":"3084","name":"BadDataError","message":"Request validation failed","details":[{"message":"The `+"`/body`"+` property must be object. You sent [].","path":"/body"}]}`))
 	if !strings.Contains(info.Message, "must be object") || len(info.Fields) != 0 {
 		t.Errorf("%+v", info)
@@ -57,7 +57,7 @@ func TestParseErrorKeepsWhatFitsNoField(t *testing.T) {
 	}
 }
 
-func TestParseErrorAuth(t *testing.T) {
+func TestUnleashParseErrorAuth(t *testing.T) {
 	info := parseError(403, []byte(`{"message":"invalid token: expected a different token type for this endpoint"}`))
 	err := (&client.ForbiddenError{Need: info.Need, Message: info.Message}).Error()
 	if !strings.Contains(err, "not an admin token") || !strings.Contains(err, "admin API token") {
@@ -77,7 +77,7 @@ func TestParseErrorAuth(t *testing.T) {
 	}
 }
 
-func TestParseErrorNeverFails(t *testing.T) {
+func TestUnleashParseErrorNeverFails(t *testing.T) {
 	for _, body := range []string{"", "<html>", "null", "[]", `{"details":"x"}`, `{"details":[null]}`} {
 		_ = parseError(400, []byte(body))
 		_ = parseError(403, []byte(body))

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestParseSecretOnTheDocumentationExamples(t *testing.T) {
+func TestUnleashParseSecretOnTheDocumentationExamples(t *testing.T) {
 	const hash = "be44368985f7fb3237c584ef86f3d6bdada42ddbd63a019d26955178" // the seed's own example
 	cases := []struct {
 		secret              string
@@ -34,7 +34,7 @@ func TestParseSecretOnTheDocumentationExamples(t *testing.T) {
 	}
 }
 
-func TestParseSecretRefusesOtherText(t *testing.T) {
+func TestUnleashParseSecretRefusesOtherText(t *testing.T) {
 	for _, s := range []string{
 		"",
 		"be44368985f7",                           // too short
@@ -54,7 +54,7 @@ func TestParseSecretRefusesOtherText(t *testing.T) {
 	}
 }
 
-func TestSecretInfoString(t *testing.T) {
+func TestUnleashSecretInfoString(t *testing.T) {
 	for secret, want := range map[string]string{
 		"default:production." + strings.Repeat("a", 56): "v2 secret: project default, environment production",
 		"[]:development." + strings.Repeat("a", 56):     "v2 secret: " + SeveralProjects + ", environment development",

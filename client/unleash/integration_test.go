@@ -66,7 +66,7 @@ func revokeByPrefix(t *testing.T, p *Provider, prefix string) {
 	}
 }
 
-func TestIntegrationList(t *testing.T) {
+func TestUnleashIntegrationList(t *testing.T) {
 	p, _ := realServer(t)
 	tokens, err := p.List(context.Background())
 	if err != nil {
@@ -84,7 +84,7 @@ func TestIntegrationList(t *testing.T) {
 	}
 }
 
-func TestIntegrationCatalog(t *testing.T) {
+func TestUnleashIntegrationCatalog(t *testing.T) {
 	p, _ := realServer(t)
 	cat, err := p.Catalog(context.Background())
 	if err != nil {
@@ -111,7 +111,7 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-func TestIntegrationCreateEachType(t *testing.T) {
+func TestUnleashIntegrationCreateEachType(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
 	expiry := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Millisecond)
@@ -150,7 +150,7 @@ func TestIntegrationCreateEachType(t *testing.T) {
 	}
 }
 
-func TestIntegrationUpdateExpiry(t *testing.T) {
+func TestUnleashIntegrationUpdateExpiry(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
 	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-expiry", Role: "backend", Projects: []string{"default"}, Environment: "development"})
@@ -171,7 +171,7 @@ func TestIntegrationUpdateExpiry(t *testing.T) {
 	}
 }
 
-func TestIntegrationRevoke(t *testing.T) {
+func TestUnleashIntegrationRevoke(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
 	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-revoke", Role: "frontend", Projects: []string{"*"}, Environment: "production"})
@@ -193,7 +193,7 @@ func TestIntegrationRevoke(t *testing.T) {
 // TestIntegrationValidation checks both layers: what the provider refuses
 // before sending, and how the real server's refusals (sent raw, past the
 // provider's checks) land on form fields.
-func TestIntegrationValidation(t *testing.T) {
+func TestUnleashIntegrationValidation(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
 	before := len(mustList(t, p))
@@ -249,7 +249,7 @@ func mustList(t *testing.T, p *Provider) []client.Token {
 	return tokens
 }
 
-func TestIntegrationFrontendTokenForbidden(t *testing.T) {
+func TestUnleashIntegrationFrontendTokenForbidden(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
 	created, err := p.Create(ctx, client.NewToken{Name: prefix + "-fe", Role: "frontend", Projects: []string{"default"}, Environment: "development"})
@@ -284,7 +284,7 @@ type parityStep struct {
 	method, path, body, auth, ctype string
 }
 
-func TestIntegrationEmulatorParity(t *testing.T) {
+func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 	_, prefix := realServer(t) // also revokes the run's tokens on the real server
 	emu, err := fake.NewUnleash(fake.UnleashOptions{NoSeed: true})
 	if err != nil {

@@ -48,7 +48,7 @@ func findSecret(tokens []client.Token, secret string) (client.Token, bool) {
 	return client.Token{}, false
 }
 
-func TestNewNeedsAnInstanceURLAndAToken(t *testing.T) {
+func TestUnleashNewNeedsAnInstanceURLAndAToken(t *testing.T) {
 	for _, c := range []struct{ url, token, want string }{
 		{"", "x", "no default URL"},
 		{"unleash.example.com", "x", "not an http(s) URL"},
@@ -80,7 +80,7 @@ func TestNewNeedsAnInstanceURLAndAToken(t *testing.T) {
 	}
 }
 
-func TestListMapsEveryField(t *testing.T) {
+func TestUnleashListMapsEveryField(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{})
 	p := newProvider(t, u.URL+"/api/", u.AdminToken) // the SDK-style URL works
 	tokens, err := p.List(context.Background())
@@ -113,7 +113,7 @@ func TestListMapsEveryField(t *testing.T) {
 	}
 }
 
-func TestListSanitisesWhatTheServerSays(t *testing.T) {
+func TestUnleashListSanitisesWhatTheServerSays(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
 	secret := u.IssueToken("evil\x1b]52;c;aGk=\x07name\x1b[2J", "client", []string{"default"}, "production", time.Time{})
 	tokens, err := newProvider(t, u.URL, u.AdminToken).List(context.Background())
@@ -126,7 +126,7 @@ func TestListSanitisesWhatTheServerSays(t *testing.T) {
 	}
 }
 
-func TestCreateEachType(t *testing.T) {
+func TestUnleashCreateEachType(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
@@ -192,7 +192,7 @@ func countingServer(t *testing.T, status int, contentType, body string) (*httpte
 	return s, &n
 }
 
-func TestCreateRefusesBeforeSending(t *testing.T) {
+func TestUnleashCreateRefusesBeforeSending(t *testing.T) {
 	srv, calls := countingServer(t, 201, "application/json", `{}`)
 	p := newProvider(t, srv.URL, "*:*.x")
 	cases := []struct {
@@ -233,7 +233,7 @@ func TestCreateRefusesBeforeSending(t *testing.T) {
 	}
 }
 
-func TestCreateServerValidationLandsOnFields(t *testing.T) {
+func TestUnleashCreateServerValidationLandsOnFields(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
 	p := newProvider(t, u.URL, u.AdminToken)
 	cases := []struct {
@@ -256,7 +256,7 @@ func TestCreateServerValidationLandsOnFields(t *testing.T) {
 	}
 }
 
-func TestCreateOverTheLimit(t *testing.T) {
+func TestUnleashCreateOverTheLimit(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{NoSeed: true, MaxTokens: 1})
 	_, err := newProvider(t, u.URL, u.AdminToken).Create(context.Background(), client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"*"}})
 	var v *client.ValidationError
@@ -265,7 +265,7 @@ func TestCreateOverTheLimit(t *testing.T) {
 	}
 }
 
-func TestCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
+func TestUnleashCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
 	req := client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"default"}}
 	srv, _ := countingServer(t, 201, "application/json", `{"secret":"default:production.0123456789abcdef0123456789abcdef","tokenName":"a","createdAt":12}`)
 	created, err := newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
@@ -288,7 +288,7 @@ func TestCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
 	}
 }
 
-func TestCreateHTML400SaysTheBodyWasUnreadable(t *testing.T) {
+func TestUnleashCreateHTML400SaysTheBodyWasUnreadable(t *testing.T) {
 	srv, _ := countingServer(t, 400, "text/html; charset=utf-8", "<html><head><title>SyntaxError</title></head></html>")
 	_, err := newProvider(t, srv.URL, "*:*.x").Create(context.Background(), client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"*"}})
 	var v *client.ValidationError
@@ -297,7 +297,7 @@ func TestCreateHTML400SaysTheBodyWasUnreadable(t *testing.T) {
 	}
 }
 
-func TestRevoke(t *testing.T) {
+func TestUnleashRevoke(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
@@ -321,7 +321,7 @@ func TestRevoke(t *testing.T) {
 	}
 }
 
-func TestUpdateExpiry(t *testing.T) {
+func TestUnleashUpdateExpiry(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
@@ -346,7 +346,7 @@ func TestUpdateExpiry(t *testing.T) {
 	}
 }
 
-func TestUpdateExpiryReportsAnIgnoredChange(t *testing.T) {
+func TestUnleashUpdateExpiryReportsAnIgnoredChange(t *testing.T) {
 	// A server that says 200 to the PUT but keeps the old expiry.
 	mux := http.NewServeMux()
 	mux.HandleFunc("PUT /api/admin/api-tokens/{secret}", func(w http.ResponseWriter, r *http.Request) {})
@@ -362,7 +362,7 @@ func TestUpdateExpiryReportsAnIgnoredChange(t *testing.T) {
 	}
 }
 
-func TestCatalog(t *testing.T) {
+func TestUnleashCatalog(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{})
 	cat, err := newProvider(t, u.URL, u.AdminToken).Catalog(context.Background())
 	if err != nil {
@@ -400,7 +400,7 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
-func TestErrorClasses(t *testing.T) {
+func TestUnleashErrorClasses(t *testing.T) {
 	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
 	ctx := context.Background()
 	frontend := u.IssueToken("web", "frontend", []string{"default"}, "production", time.Time{})
