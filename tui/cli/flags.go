@@ -127,7 +127,8 @@ func writeFlags(w io.Writer, flags []*flag.Flag) {
 }
 
 const profileHelp = `
-  Without these, the profile is the config file's default (see tokentui --help).
+  Without these: $TOKENTUI_URL with $TOKENTUI_TOKEN (GoodAccess), else the default
+  profile of $XDG_CONFIG_HOME/tokentui/config.yaml (~/.config/tokentui/config.yaml).
   With --demo the command runs against fresh in-process emulators: their
   tokens are made up and nothing you do persists between runs.
 `
