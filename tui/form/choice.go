@@ -38,9 +38,9 @@ func newRoleField(cat client.Catalog) choiceField {
 		f.label = "Role"
 	}
 	for _, r := range cat.Roles {
-		it := choiceItem{id: r.Name, label: r.Name, desc: r.Description}
+		it := choiceItem{id: r.Name, label: client.Sanitize(r.Name), desc: client.Sanitize(r.Description)}
 		if !r.Creatable {
-			it.disabled = r.Reason
+			it.disabled = client.Sanitize(r.Reason)
 			if it.disabled == "" {
 				it.disabled = "cannot be created here"
 			}
@@ -90,7 +90,9 @@ func optionItem(o client.Option) choiceItem {
 	} else {
 		label = o.Label + " (" + o.ID + ")"
 	}
-	return choiceItem{id: o.ID, label: label, desc: o.Description}
+	// Loaded from the server: the provider sanitised it, and so do we,
+	// for display only (the id is sent as the server spelled it).
+	return choiceItem{id: o.ID, label: client.Sanitize(label), desc: client.Sanitize(o.Description)}
 }
 
 // noAllEnvironments: Unleash refuses "*" for client tokens ("Client token

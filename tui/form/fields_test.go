@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tokentui/tokentui/client"
 )
 
@@ -462,5 +464,29 @@ func TestRotatedName(t *testing.T) {
 		if got := RotatedName(in, now); got != want {
 			t.Errorf("RotatedName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestPasteReachesTheFocusedInput(t *testing.T) {
+	m := newForm(goodAccessCatalog())
+	// Bracketed paste arrives as one key message with every rune.
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pasted-name"), Paste: true})
+	if m.name.value() != "pasted-name" {
+		t.Fatalf("name = %q", m.name.value())
+	}
+	m = focusOn(t, m, secIPs)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("192.0.2.0/24"), Paste: true})
+	m, _ = press(t, m, "enter")
+	if got := m.ips.values(); len(got) != 1 || got[0] != "192.0.2.0/24" {
+		t.Fatalf("pasted IP: %v", got)
+	}
+}
+
+func TestHostileCatalogTextIsSanitised(t *testing.T) {
+	cat := unleashCatalog()
+	cat.Projects = append(cat.Projects, client.Option{ID: "evil", Label: "evil\x1b]52;c;AAAA\x07project"})
+	m := focusOn(t, newForm(cat), secProjects)
+	if strings.Contains(m.View(), "\x1b]52") {
+		t.Fatal("an escape sequence from the catalog reached the screen")
 	}
 }

@@ -233,9 +233,14 @@ func (m *Model) SetError(err error) {
 
 // Update handles keys; the form ignores every other message.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	key, ok := msg.(tea.KeyMsg)
-	if !ok || m.submitting {
+	if m.submitting {
 		return m, nil
+	}
+	key, ok := msg.(tea.KeyMsg)
+	if !ok {
+		// A text input's own messages (the result of ctrl+v) go back to
+		// whichever input has the focus.
+		return m, m.updateFocusedInput(msg)
 	}
 	if m.confirmCancel {
 		return m.updateConfirmCancel(key)
@@ -280,6 +285,34 @@ func (m *Model) updateSection(key tea.KeyMsg) tea.Cmd {
 		return m.updateReview(key)
 	}
 	return nil
+}
+
+func (m *Model) updateFocusedInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case m.name.input.Focused():
+		before := m.name.input.Value()
+		m.name.input, cmd = m.name.input.Update(msg)
+		if m.name.input.Value() != before {
+			m.edited(secName)
+		}
+	case m.scopes.filter.Focused():
+		m.scopes.filter, cmd = m.scopes.filter.Update(msg)
+	case m.expiry.custom.Focused():
+		before := m.expiry.custom.Value()
+		m.expiry.custom, cmd = m.expiry.custom.Update(msg)
+		if m.expiry.custom.Value() != before {
+			m.expiry.picked = m.expiry.index(expiryCustom)
+			m.edited(secExpiry)
+		}
+	case m.ips.input.Focused():
+		before := m.ips.input.Value()
+		m.ips.input, cmd = m.ips.input.Update(msg)
+		if m.ips.input.Value() != before {
+			m.edited(secIPs)
+		}
+	}
+	return cmd
 }
 
 // sectionWantsEsc: esc first clears an active scope filter, and only then

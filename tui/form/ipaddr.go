@@ -11,6 +11,7 @@ type parsedIP struct {
 	value  string       // normalised text
 	prefix netip.Prefix // the range it covers (a /32 or /128 for an address)
 	note   string       // what normalising changed, or a caution
+	short  string       // the same in a few words, for the as-you-type line
 }
 
 // parseIP reads an address or CIDR range. A range is masked (10.1.2.3/24 →
@@ -36,9 +37,11 @@ func parseIP(s string) (parsedIP, error) {
 		out := parsedIP{value: masked.String(), prefix: masked}
 		if masked != p {
 			out.note = fmt.Sprintf("%s → %s (host bits cleared)", p, masked)
+			out.short = "host bits cleared"
 		}
 		if masked.Bits() == 0 {
 			out.note = masked.String() + " allows every " + family(masked.Addr()) + " address"
+			out.short = "allows every " + family(masked.Addr()) + " address"
 		}
 		return out, nil
 	}
@@ -52,6 +55,7 @@ func parseIP(s string) (parsedIP, error) {
 	out := parsedIP{value: a.String(), prefix: netip.PrefixFrom(a, a.BitLen())}
 	if out.value != s {
 		out.note = fmt.Sprintf("%s → %s", s, out.value)
+		out.short = "normalised"
 	}
 	return out, nil
 }

@@ -203,8 +203,8 @@ func (m Model) ipFeedback() string {
 		}
 	}
 	hint := "enter adds " + p.value
-	if p.note != "" {
-		hint += " · " + p.note
+	if p.short != "" {
+		hint += " (" + p.short + ")"
 	}
 	return theme.FormOK.Render(hint)
 }
