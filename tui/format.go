@@ -87,11 +87,11 @@ func relativePast(t, now time.Time) string {
 		return "never"
 	}
 	d := now.Sub(t)
+	if d <= -time.Second {
+		return "in " + span(-d) // clock skew between server and us
+	}
 	if d < time.Second {
 		return "just now"
-	}
-	if d < 0 {
-		return "in " + span(-d) // clock skew between server and us
 	}
 	return span(d) + " ago"
 }

@@ -9,27 +9,38 @@ import (
 )
 
 // tokenIndex is an immutable-after-build view of one List result, shaped so
-// that filtering and sorting never touch the tokens themselves:
+// that filtering and sorting never touch the tokens themselves. A token's
+// searchable text is split three ways by how it behaves at scale:
 //
-//   - every token's searchable text (name, id, scopes, IPs, role, projects,
-//     environment), lower-cased, lives in ONE string, separated by NULs;
-//     a full filter pass is then a handful of SIMD strings.Index calls over
-//     contiguous memory instead of 100 000 small Contains calls;
-//   - the three sort orders are precomputed index slices, so `s` is O(n)
-//     and never re-sorts.
+//   - what is unique per token (name, allowed IPs), lower-cased, lives in
+//     ONE string, NUL-separated: a full filter pass is a few SIMD
+//     strings.Index calls over contiguous memory, not 100 000 Contains calls;
+//   - what tokens share (scopes, role, projects, environment) is interned:
+//     a query is matched against each distinct combination once (a handful,
+//     where a token list has thousands), then looked up per token;
+//   - the ID matches by prefix only, and only when the query could be part
+//     of one: a name fragment like "ace" must not match random tokens whose
+//     UUID happens to contain it, and the short ID on screen is a prefix.
 //
+// The three sort orders are precomputed index slices, so `s` never sorts.
 // It is built inside the List command, off the Update goroutine. The only
 // mutation after that is remove (tombstones), done in Update after a revoke.
 type tokenIndex struct {
 	tokens   []client.Token
-	haystack string  // lower-cased search keys, one per token, each ending in NUL
-	starts   []int32 // key i is haystack[starts[i]:starts[i+1]]
+	haystack string     // lower-cased name and IPs per token, each field ending in NUL
+	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
+	masks    []charMask // characters of token i's part, to skip searching it
+	lowerIDs []string
+	facets   []string // distinct lower-cased scope/role/project/environment sets
+	facetOf  []int32  // token -> index into facets
 	orders   [sortKeys][]int32
 	byID     map[string]int32
 	gone     []bool // tombstones: revoked since the build
 	live     int
 	fields   presentFields
-	mark     []bool // scratch for full scans; reused, never shared
+	mark     []bool    // scratch for full scans; reused, never shared
+	facetHit []bool    // scratch: which facets match the current query
+	idBytes  [256]bool // every byte that occurs in some lower-cased ID
 }
 
 // presentFields records which optional fields any token uses, so the table
@@ -64,26 +75,50 @@ func (k sortKey) String() string {
 func buildIndex(tokens []client.Token) *tokenIndex {
 	n := len(tokens)
 	ix := &tokenIndex{
-		tokens: tokens,
-		starts: make([]int32, n+1),
-		byID:   make(map[string]int32, n),
-		gone:   make([]bool, n),
-		mark:   make([]bool, n),
-		live:   n,
+		tokens:   tokens,
+		starts:   make([]int32, n+1),
+		masks:    make([]charMask, n),
+		lowerIDs: make([]string, n),
+		facetOf:  make([]int32, n),
+		byID:     make(map[string]int32, n),
+		gone:     make([]bool, n),
+		mark:     make([]bool, n),
+		live:     n,
 	}
-	var hay strings.Builder
+	var hay, facet strings.Builder
+	facetIDs := map[string]int32{}
 	for i := range tokens {
 		t := &tokens[i]
 		sanitizeToken(t)
 		ix.fields.note(t)
 		ix.byID[t.ID] = int32(i)
+		ix.lowerIDs[i] = strings.ToLower(t.ID)
+		for j := 0; j < len(ix.lowerIDs[i]); j++ {
+			ix.idBytes[ix.lowerIDs[i][j]] = true
+		}
 		ix.starts[i] = int32(hay.Len())
-		writeKey(&hay, t)
+		writeField(&hay, t.Name)
+		for _, ip := range t.AllowedIPs {
+			writeField(&hay, ip)
+		}
+		facet.Reset()
+		writeFacet(&facet, t)
+		f, ok := facetIDs[facet.String()]
+		if !ok {
+			f = int32(len(ix.facets))
+			ix.facets = append(ix.facets, facet.String())
+			facetIDs[facet.String()] = f
+		}
+		ix.facetOf[i] = f
 	}
 	ix.starts[n] = int32(hay.Len())
 	ix.haystack = hay.String()
-	// The lower-cased name is the first field of each key: sort on views of
-	// the haystack instead of lower-casing every name again.
+	for i := range ix.masks {
+		ix.masks[i] = maskOf(ix.key(int32(i)))
+	}
+	ix.facetHit = make([]bool, len(ix.facets))
+	// The lower-cased name is the first field of each token's part: sort on
+	// views of the haystack instead of lower-casing every name again.
 	lowerNames := make([]string, n)
 	for i := range lowerNames {
 		k := ix.key(int32(i))
@@ -117,30 +152,27 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 	return ix
 }
 
-// writeKey appends a token's lower-cased search key. Fields are separated by
-// NUL so a query never matches across two fields; a query cannot contain NUL
-// (it is sanitised).
-func writeKey(b *strings.Builder, t *client.Token) {
-	field := func(s string) {
-		b.WriteString(strings.ToLower(s))
-		b.WriteByte(0)
-	}
-	field(t.Name)
-	field(t.ID)
+// writeField appends one lower-cased field and its NUL terminator. Fields
+// are NUL-separated so a query never matches across two of them; a query
+// cannot contain NUL (it is sanitised).
+func writeField(b *strings.Builder, s string) {
+	b.WriteString(strings.ToLower(s))
+	b.WriteByte(0)
+}
+
+// writeFacet writes the fields tokens tend to share.
+func writeFacet(b *strings.Builder, t *client.Token) {
 	for _, s := range t.Scopes {
-		field(s)
-	}
-	for _, s := range t.AllowedIPs {
-		field(s)
+		writeField(b, s)
 	}
 	if t.Role != "" {
-		field(t.Role)
+		writeField(b, t.Role)
 	}
 	for _, s := range t.Projects {
-		field(s)
+		writeField(b, s)
 	}
 	if t.Environment != "" {
-		field(t.Environment)
+		writeField(b, t.Environment)
 	}
 }
 
@@ -216,49 +248,100 @@ func (ix *tokenIndex) remove(ids []string) int {
 	return removed
 }
 
-// key is token i's lower-cased search key (NUL-terminated fields).
+// key is token i's lower-cased name and IPs (NUL-terminated fields).
 func (ix *tokenIndex) key(i int32) string {
 	return ix.haystack[ix.starts[i]:ix.starts[i+1]]
 }
 
-// scan finds every live token whose key contains q (lower-cased, non-empty)
-// and returns them in the given order. One pass of strings.Index over the
-// haystack; after a hit it jumps to the next token's key, so each token is
-// counted once. The owner of a hit is found by walking starts forward,
-// which is O(n) over the whole pass since hits come in increasing order.
-func (ix *tokenIndex) scan(q string, order []int32) []int32 {
-	clear(ix.mark)
-	h, starts := ix.haystack, ix.starts
-	count, owner, pos := 0, int32(0), 0
-	for pos < len(h) {
-		at := strings.Index(h[pos:], q)
-		if at < 0 {
-			break
+// matchFacets marks the shared field sets containing q and returns how many
+// did.
+func (ix *tokenIndex) matchFacets(q string) int {
+	n := 0
+	for f, s := range ix.facets {
+		hit := strings.Contains(s, q)
+		ix.facetHit[f] = hit
+		if hit {
+			n++
 		}
-		at += pos
-		for int(starts[owner+1]) <= at {
-			owner++
-		}
-		if !ix.gone[owner] {
-			ix.mark[owner] = true
-			count++
-		}
-		pos = int(starts[owner+1])
 	}
-	out := make([]int32, 0, count)
+	return n
+}
+
+// couldBeID reports whether q can be the start of an ID: only if every byte
+// of q occurs in some ID. IDs are hex (UUIDs, fingerprints), so a query
+// with any other letter skips the ID pass entirely.
+func (ix *tokenIndex) couldBeID(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if !ix.idBytes[q[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// scan finds every live token matching q (lower-cased, non-empty) and
+// appends them to dst[:0] in the given order, which must hold every token
+// that can match (the unfiltered order, or the matches of a query q
+// extends).
+func (ix *tokenIndex) scan(q string, order, dst []int32) []int32 {
+	mark, gone := ix.mark, ix.gone
+	facets := ix.matchFacets(q)
+	if facets > 0 && facets == len(ix.facets) {
+		// Every shared set matches ("e", "read"): so does every token.
+		for i := range mark {
+			mark[i] = true
+		}
+	} else {
+		// Names and IPs: the character mask rejects most tokens with one
+		// AND; only the rest are searched. Storage order throughout, so
+		// memory is read sequentially; the other fields are folded into
+		// mark the same way, each case in its own tight loop.
+		qm, exact := maskOf(q), exactMask(q)
+		switch {
+		case facets > 0: // a token whose shared set matched needs no search
+			hit, of := ix.facetHit, ix.facetOf
+			for i, m := range ix.masks {
+				mark[i] = hit[of[i]] || m&qm == qm && (exact || strings.Contains(ix.key(int32(i)), q))
+			}
+		case exact:
+			for i, m := range ix.masks {
+				mark[i] = m&qm == qm
+			}
+		default:
+			for i, m := range ix.masks {
+				mark[i] = m&qm == qm && strings.Contains(ix.key(int32(i)), q)
+			}
+		}
+		if ix.couldBeID(q) {
+			for i, id := range ix.lowerIDs {
+				mark[i] = mark[i] || strings.HasPrefix(id, q)
+			}
+		}
+	}
+	if ix.live != len(mark) {
+		for i := range mark {
+			mark[i] = mark[i] && !gone[i]
+		}
+	}
+	// The one pass in display order reads a byte per token.
+	out := dst[:0]
 	for _, i := range order {
-		if ix.mark[i] {
+		if mark[i] {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-// narrow keeps the candidates whose key contains q, in their order.
-func (ix *tokenIndex) narrow(q string, candidates []int32) []int32 {
-	out := make([]int32, 0, len(candidates)/2)
+// narrow appends to dst[:0] the candidates matching q, in their order.
+func (ix *tokenIndex) narrow(q string, candidates, dst []int32) []int32 {
+	facets, ids := ix.matchFacets(q) > 0, ix.couldBeID(q)
+	qm, exact := maskOf(q), exactMask(q)
+	out := dst[:0]
 	for _, i := range candidates {
-		if strings.Contains(ix.key(i), q) {
+		if facets && ix.facetHit[ix.facetOf[i]] ||
+			ix.masks[i]&qm == qm && (exact || strings.Contains(ix.key(i), q)) ||
+			ids && strings.HasPrefix(ix.lowerIDs[i], q) {
 			out = append(out, i)
 		}
 	}

@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+func filterFixture() []client.Token {
+	return []client.Token{
+		tok("11111111-aaaa", "Splunk-Export", withScopes("gateway-log.read", "system-logs.read"), withIPs("203.0.113.10")),
+		tok("22222222-bbbb", "terraform-prod", withScopes("systems.create", "systems.read")),
+		tok("33333333-cccc", "okta-sync", withScopes("members.read"), withIPs("198.51.100.0/24", "2001:db8::1")),
+		tok("44444444-dddd", "unleash-frontend", func(t *client.Token) {
+			t.Role, t.Projects, t.Environment = "frontend", []string{"web-shop"}, "production"
+		}),
+		tok("55555555-eeee", "splunk-staging", withScopes("gateway-log.read")),
+	}
+}
+
+// naiveFilter is the obviously right answer: each field, lower-cased,
+// contains the query; the ID starts with it.
+func naiveFilter(tokens []client.Token, order []int32, q string) []int32 {
+	q = strings.ToLower(q)
+	var out []int32
+	for _, i := range order {
+		t := tokens[i]
+		if strings.HasPrefix(strings.ToLower(t.ID), q) {
+			out = append(out, i)
+			continue
+		}
+		fields := append([]string{t.Name, t.Role, t.Environment}, t.Scopes...)
+		fields = append(append(fields, t.AllowedIPs...), t.Projects...)
+		for _, f := range fields {
+			if strings.Contains(strings.ToLower(f), q) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func TestFilterMatchesEveryField(t *testing.T) {
+	tokens := filterFixture()
+	ix := buildIndex(tokens)
+	var f filterState
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"splunk", []string{"Splunk-Export", "splunk-staging"}}, // case-insensitive, name
+		{"SPLUNK-EXP", []string{"Splunk-Export"}},
+		{"33333333", []string{"okta-sync"}},                       // id
+		{"log.read", []string{"Splunk-Export", "splunk-staging"}}, // scope
+		{"198.51.100", []string{"okta-sync"}},                     // IP
+		{"2001:db8", []string{"okta-sync"}},                       // second IP
+		{"frontend", []string{"unleash-frontend"}},                // role and name
+		{"web-shop", []string{"unleash-frontend"}},                // project
+		{"production", []string{"unleash-frontend"}},              // environment
+		{"  okta  ", []string{"okta-sync"}},                       // trimmed
+		{"sync33333333", nil},                                     // never across fields
+		{"", []string{"okta-sync", "Splunk-Export", "splunk-staging", "terraform-prod", "unleash-frontend"}},
+	} {
+		f.reset(ix.order(sortByName))
+		f.set(ix, c.q)
+		var got []string
+		for _, i := range f.matches() {
+			got = append(got, tokens[i].Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("filter %q = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+func TestFilterNarrowsIncrementally(t *testing.T) {
+	tokens := filterFixture()
+	ix := buildIndex(tokens)
+	var f filterState
+	f.reset(ix.order(sortByName))
+
+	f.set(ix, "s")
+	afterS := f.matches()
+	f.set(ix, "sp")
+	f.set(ix, "spl")
+	if len(f.levels) != 4 {
+		t.Fatalf("typing s, sp, spl should stack 3 levels on the base, got %d", len(f.levels))
+	}
+	for i := 1; i < len(f.levels); i++ {
+		for _, m := range f.levels[i].matches {
+			if !slices.Contains(f.levels[i-1].matches, m) {
+				t.Fatalf("level %q matched %d, which level %q did not", f.levels[i].query, m, f.levels[i-1].query)
+			}
+		}
+	}
+	// Backspace returns the very result it had, without scanning again.
+	f.set(ix, "sp")
+	f.set(ix, "s")
+	if got := f.matches(); &got[0] != &afterS[0] || len(got) != len(afterS) {
+		t.Error("backspace to \"s\" should reuse the stored result")
+	}
+	// A query that does not extend the current one drops what no longer applies.
+	f.set(ix, "okta")
+	if len(f.levels) != 2 || f.query() != "okta" {
+		t.Errorf("levels after a new query: %d, query %q", len(f.levels), f.query())
+	}
+}
+
+func TestFilterAgreesWithNaiveAtScale(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tokens := syntheticTokens(5000, rng)
+	ix := buildIndex(tokens)
+	// remove some, so tombstones are exercised
+	var gone []string
+	for i := 0; i < 300; i++ {
+		gone = append(gone, tokens[rng.IntN(len(tokens))].ID)
+	}
+	ix.remove(gone)
+	for _, sort := range []sortKey{sortByName, sortByCreated, sortByExpires} {
+		var f filterState
+		f.reset(ix.order(sort))
+		for _, q := range []string{"c", "ci", "ci-", "ci-r", "ci-runner-prod", "ci-runner", "read", "read-all", "10.", "10.1", "logs", "zz", "", "4", "4a"} {
+			f.set(ix, q)
+			want := naiveFilter(tokens, ix.order(sort), q)
+			if !slices.Equal(f.matches(), want) {
+				t.Fatalf("sort %v, query %q: %d matches, want %d", sort, q, len(f.matches()), len(want))
+			}
+		}
+	}
+}
+
+func TestSortOrders(t *testing.T) {
+	tokens := []client.Token{
+		tok("1", "bravo", createdAgo(3*day), expiresIn(10*day)),
+		tok("2", "Alpha", createdAgo(1*day)),                      // never expires: last by expiry
+		tok("3", "charlie", createdAgo(9*day), expiresIn(-2*day)), // expired: first by expiry
+		tok("4", "delta", createdAgo(2*day), expiresIn(1*day)),
+	}
+	ix := buildIndex(tokens)
+	names := func(order []int32) []string {
+		var out []string
+		for _, i := range order {
+			out = append(out, tokens[i].Name)
+		}
+		return out
+	}
+	if got := names(ix.order(sortByName)); !slices.Equal(got, []string{"Alpha", "bravo", "charlie", "delta"}) {
+		t.Errorf("by name: %v", got)
+	}
+	if got := names(ix.order(sortByCreated)); !slices.Equal(got, []string{"Alpha", "delta", "bravo", "charlie"}) {
+		t.Errorf("by created (newest first): %v", got)
+	}
+	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "delta", "bravo", "Alpha"}) {
+		t.Errorf("by expiry (soonest first, never last): %v", got)
+	}
+	ix.remove([]string{"4"})
+	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "bravo", "Alpha"}) {
+		t.Errorf("after removing delta: %v", got)
+	}
+	if ix.len() != 3 {
+		t.Errorf("len after remove = %d", ix.len())
+	}
+}
+
+func TestIndexSanitisesHostileStrings(t *testing.T) {
+	tokens := []client.Token{tok("x\x1b[2J1", "evil\x1b]52;c;aGk=\x07name", withScopes("a\x1b[31mb"))}
+	ix := buildIndex(tokens)
+	got := ix.tokens[0]
+	if strings.ContainsRune(got.Name+got.ID+got.Scopes[0]+ix.haystack[:len(ix.haystack)-1], 0x1b) {
+		t.Fatalf("escape survived: %q", got.Name)
+	}
+	if got.Name != "evilname" {
+		t.Errorf("name = %q", got.Name)
+	}
+}
+
+// syntheticTokens makes n tokens shaped like the emulator's generated ones.
+func syntheticTokens(n int, rng *rand.Rand) []client.Token {
+	systems := []string{"ci-runner", "terraform", "ansible", "backup", "siem-export", "grafana", "okta-sync", "jira-bot"}
+	envs := []string{"prod", "staging", "dev", "eu-west", "lab"}
+	profiles := [][]string{
+		{"gateway-log.read", "system-logs.read", "threat-blocker-logs.read", "device-posture-check-logs.read", "admin-logs.read"},
+		{"members.read-all", "groups.read-all", "systems.read-all", "system-groups.read-all", "access-card.read-all", "gateway.read-all", "devices.read-all", "token.read-all"},
+		{"members.create", "members.read", "members.update", "groups.read-all", "member-group-relation.add"},
+		{"devices.read", "devices.read-all", "devices.delete"},
+		{"token.read", "token.read-all"},
+	}
+	out := make([]client.Token, n)
+	for i := range out {
+		t := client.Token{
+			ID:        fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), rng.IntN(1<<16), rng.IntN(1<<12), rng.IntN(1<<12), rng.Uint64()&(1<<48-1)),
+			Name:      fmt.Sprintf("%s-%s-%d", systems[rng.IntN(len(systems))], envs[rng.IntN(len(envs))], i+1),
+			Scopes:    profiles[rng.IntN(len(profiles))],
+			CreatedAt: testNow.Add(-time.Duration(1+rng.IntN(900*24*60)) * time.Minute),
+		}
+		if rng.IntN(10) == 0 {
+			t.AllowedIPs = []string{fmt.Sprintf("10.%d.0.0/16", rng.IntN(256)), "2001:db8::/48"}
+		}
+		switch r := rng.IntN(10); {
+		case r < 2:
+		case r == 2:
+			t.ExpiresAt = testNow.Add(-time.Duration(1+rng.IntN(200)) * day)
+		default:
+			t.ExpiresAt = testNow.Add(time.Duration(1+rng.IntN(400*24)) * time.Hour)
+		}
+		out[i] = t
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/theme"
+)
+
+// Every test draws without colour on a known background, so views and golden
+// files are plain, stable text.
+func TestMain(m *testing.M) {
+	theme.SetProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// testNow is the pinned clock of every test, the emulator's included.
+var testNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func fixedClock() time.Time { return testNow }
+
+// startGoodAccess runs the GoodAccess emulator on the pinned clock and
+// returns it with a provider holding its all-scope admin token.
+func startGoodAccess(t testing.TB, opts fake.GoodAccessOptions) (*fake.GoodAccess, client.Provider) {
+	t.Helper()
+	opts.Clock = fixedClock
+	ga, err := fake.NewGoodAccess(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ga.Close)
+	return ga, providerFor(t, ga, ga.AdminToken)
+}
+
+func providerFor(t testing.TB, ga *fake.GoodAccess, token string) client.Provider {
+	t.Helper()
+	p, err := goodaccess.New(client.Connection{BaseURL: ga.URL, Token: token, RetryBackoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// goodAccessCatalog is the real provider's catalog (static, no network).
+func goodAccessCatalog(t testing.TB) client.Catalog {
+	t.Helper()
+	p, err := goodaccess.New(client.Connection{BaseURL: "http://127.0.0.1:1", Token: "unused"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// memProvider is an in-memory provider for model tests: it lists what it
+// holds and fails revokes of the ids in fail.
+type memProvider struct {
+	mu      sync.Mutex
+	tokens  []client.Token
+	fail    map[string]error
+	revoked []string
+}
+
+func (p *memProvider) Kind() string        { return "mem" }
+func (p *memProvider) DisplayName() string { return "Memory" }
+func (p *memProvider) List(context.Context) ([]client.Token, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]client.Token(nil), p.tokens...), nil
+}
+func (p *memProvider) Create(context.Context, client.NewToken) (client.Created, error) {
+	return client.Created{}, errors.New("not supported")
+}
+func (p *memProvider) Revoke(_ context.Context, t client.Token) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.fail[t.ID]; err != nil {
+		return err
+	}
+	p.revoked = append(p.revoked, t.ID)
+	return nil
+}
+func (p *memProvider) Catalog(context.Context) (client.Catalog, error) { return client.Catalog{}, nil }
+
+// update runs one message through the model and drops the command.
+func update(m Model, msg tea.Msg) Model {
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// updateCmd runs one message and returns the command too.
+func updateCmd(m Model, msg tea.Msg) (Model, tea.Cmd) {
+	next, cmd := m.Update(msg)
+	return next.(Model), cmd
+}
+
+// keyMsg turns "j", "enter", "esc", "space", "ctrl+c", "delete" into the
+// message a terminal would send.
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "delete":
+		return tea.KeyMsg{Type: tea.KeyDelete}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys one by one.
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m = update(m, keyMsg(k))
+	}
+	return m
+}
+
+// typeText sends each rune of s as a key.
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return m
+}
+
+// loadedModel is a dashboard of size w x h that has received tokens and a
+// catalog, without running any command.
+func loadedModel(t testing.TB, p client.Provider, tokens []client.Token, cat *client.Catalog, w, h int) Model {
+	t.Helper()
+	m := New(Options{Provider: p, Now: fixedClock, ProfileLabel: "test · Memory", URL: "http://127.0.0.1:9"})
+	m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
+	if cat != nil {
+		m = update(m, catalogLoadedMsg{catalog: *cat})
+	}
+	return update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(tokens), at: testNow})
+}
+
+// tok builds a token with the given name and id; the rest as the options say.
+func tok(id, name string, opts ...func(*client.Token)) client.Token {
+	t := client.Token{ID: id, Name: name, CreatedAt: testNow.Add(-30 * day)}
+	for _, o := range opts {
+		o(&t)
+	}
+	return t
+}
+
+func withScopes(s ...string) func(*client.Token) { return func(t *client.Token) { t.Scopes = s } }
+func withIPs(s ...string) func(*client.Token)    { return func(t *client.Token) { t.AllowedIPs = s } }
+func expiresIn(d time.Duration) func(*client.Token) {
+	return func(t *client.Token) { t.ExpiresAt = testNow.Add(d) }
+}
+func createdAgo(d time.Duration) func(*client.Token) {
+	return func(t *client.Token) { t.CreatedAt = testNow.Add(-d) }
+}
+
+// rowNames is the names of the rows the table shows, in order.
+func rowNames(m Model) []string {
+	var out []string
+	for _, i := range m.table.rows() {
+		out = append(out, m.table.ix.tokens[i].Name)
+	}
+	return out
+}
+
+// statusLine is the status bar as drawn.
+func statusLine(m Model) string {
+	lines := strings.Split(m.View(), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.Contains(lines[i], "token") {
+			return lines[i]
+		}
+	}
+	return ""
+}
