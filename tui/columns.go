@@ -72,6 +72,9 @@ func columnSpecs(f presentFields, roleLabel string) []column {
 func layoutColumns(width int, f presentFields, roleLabel string) []column {
 	cols := columnSpecs(f, roleLabel)
 	avail := width - gutterWidth
+	// The name is what people read first: on a wide table it keeps a
+	// readable width before optional columns are allowed to stay.
+	nameMin := min(max(avail/4, nameMin), nameComfort-6)
 	need := func() int {
 		n := nameMin
 		for _, c := range cols[1:] {
@@ -98,17 +101,18 @@ func layoutColumns(width int, f presentFields, roleLabel string) []column {
 		c.width += add
 		extra -= add
 	}
-	grow(&cols[0], nameComfort)
-	for _, g := range []struct {
-		id    columnID
-		width int
-	}{{colIPs, 26}, {colScopes, 22}, {colProjects, 24}} {
+	growCol := func(id columnID, upTo int) {
 		for i := range cols {
-			if cols[i].id == g.id {
-				grow(&cols[i], g.width)
+			if cols[i].id == id {
+				grow(&cols[i], upTo)
 			}
 		}
 	}
+	growCol(colIPs, 22) // "2001:db8:4f00::/48 +1" whole
+	grow(&cols[0], nameComfort)
+	growCol(colScopes, 22)
+	growCol(colIPs, 26)
+	growCol(colProjects, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
 }

@@ -178,21 +178,52 @@ func scopeLines(scopes []string, cat *catalogInfo, width int) []string {
 		}
 		headW = max(headW, ansi.StringWidth(heads[i])+2)
 	}
-	beside := width-headW >= 24
+	// Scopes sit beside their group when the longest one fits there.
+	longest := 0
+	for _, sc := range scopes {
+		longest = max(longest, ansi.StringWidth(sc))
+	}
+	beside := width-headW >= max(longest, 24)
 	for i, g := range groups {
 		indent, scopeW := headW, width-headW
 		if !beside {
 			lines = append(lines, theme.GroupLabel.Render(fit(heads[i], width)))
 			indent, scopeW = 2, width-2
 		}
-		wrapped := strings.Split(ansi.Wrap(strings.Join(g.Scopes, "  "), max(scopeW, 8), " "), "\n")
-		for j, w := range wrapped {
+		for j, w := range packWords(g.Scopes, scopeW, "  ") {
 			lead := strings.Repeat(" ", indent)
 			if beside && j == 0 {
 				lead = theme.GroupLabel.Render(fit(heads[i], headW))
 			}
-			lines = append(lines, lead+theme.FieldValue.Render(fit(strings.TrimSpace(w), scopeW)))
+			lines = append(lines, lead+theme.FieldValue.Render(fit(w, scopeW)))
 		}
+	}
+	return lines
+}
+
+// packWords fills lines of at most width cells with whole words joined by
+// sep; a scope is never split across lines (a word wider than a line gets a
+// line of its own and is cut by fit).
+func packWords(words []string, width int, sep string) []string {
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	for _, w := range words {
+		ww := ansi.StringWidth(w)
+		if curW > 0 && curW+len(sep)+ww > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+		if curW > 0 {
+			cur.WriteString(sep)
+			curW += len(sep)
+		}
+		cur.WriteString(w)
+		curW += ww
+	}
+	if curW > 0 {
+		lines = append(lines, cur.String())
 	}
 	return lines
 }

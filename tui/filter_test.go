@@ -182,6 +182,9 @@ func TestIndexSanitisesHostileStrings(t *testing.T) {
 
 // syntheticTokens makes n tokens shaped like the emulator's generated ones.
 func syntheticTokens(n int, rng *rand.Rand) []client.Token {
+	if rng == nil {
+		rng = rand.New(rand.NewPCG(3, uint64(n)))
+	}
 	systems := []string{"ci-runner", "terraform", "ansible", "backup", "siem-export", "grafana", "okta-sync", "jira-bot"}
 	envs := []string{"prod", "staging", "dev", "eu-west", "lab"}
 	profiles := [][]string{

@@ -61,7 +61,7 @@ func (m *Model) relayout() {
 	switch {
 	case w >= sideBySideMinWidth:
 		l.mode = layoutSide
-		l.detailW = min(max(w*2/5, 48), 72)
+		l.detailW = min(max(w*3/10, 52), 64)
 		l.tableW, l.tableH = w-l.detailW, l.bodyH
 		l.detailH = l.bodyH
 	case l.bodyH >= stackedMinBody:
