@@ -189,6 +189,9 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.filtering {
 		return m.onFilterKey(msg)
 	}
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		return m.onKeyBurst(msg)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
@@ -211,6 +214,29 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.onDetailKey(msg)
 	}
 	return m.onTableKey(msg)
+}
+
+// onKeyBurst handles several runes that arrived in one read (key repeat on
+// a busy machine, fast typing over SSH): Bubble Tea delivers them as one
+// message, which would match no binding. Each rune is handled as its own
+// key, until one opens a dialog: the rest is dropped rather than fed to a
+// confirmation nobody has seen yet.
+func (m Model) onKeyBurst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for i, r := range msg.Runes {
+		cur := next.(Model)
+		if cur.overlay != nil {
+			break
+		}
+		if cur.filtering { // "/" opened the filter: the rest is its text
+			return cur.onFilterKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:]})
+		}
+		var cmd tea.Cmd
+		next, cmd = cur.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {

@@ -62,7 +62,11 @@ func (c *confirmRevoke) view(width, height int) string {
 		b.WriteString(theme.Muted.Render("and " + strconv.Itoa(more) + " more"))
 	}
 	b.WriteString("\n\n")
-	b.WriteString(theme.Muted.Render(fit("Anything using them stops working at once.", inner)))
+	consequence := "Anything using it stops working at once."
+	if len(c.targets) > 1 {
+		consequence = "Anything using them stops working at once."
+	}
+	b.WriteString(theme.Muted.Render(fit(consequence, inner)))
 	b.WriteString("\n\n")
 	b.WriteString(theme.Key.Render("y") + theme.Muted.Render(" revoke   ") +
 		theme.Key.Render("n") + theme.Muted.Render("/") + theme.Key.Render("esc") + theme.Muted.Render(" cancel"))

@@ -178,19 +178,25 @@ func scopeLines(scopes []string, cat *catalogInfo, width int) []string {
 		}
 		headW = max(headW, ansi.StringWidth(heads[i])+2)
 	}
-	// Scopes sit beside their group when the longest one fits there.
-	longest := 0
-	for _, sc := range scopes {
-		longest = max(longest, ansi.StringWidth(sc))
-	}
-	beside := width-headW >= max(longest, 24)
 	for i, g := range groups {
+		// A group the token holds entirely reads "all"; the scopes are
+		// then exactly the catalog's, listed in the create form.
+		words := g.Scopes
+		if g.Total > 0 && len(g.Scopes) == g.Total {
+			words = []string{"all"}
+		}
+		// Scopes sit beside their group when the longest one fits there.
+		longest := 0
+		for _, w := range words {
+			longest = max(longest, ansi.StringWidth(w))
+		}
 		indent, scopeW := headW, width-headW
+		beside := scopeW >= longest && scopeW >= 12
 		if !beside {
 			lines = append(lines, theme.GroupLabel.Render(fit(heads[i], width)))
 			indent, scopeW = 2, width-2
 		}
-		for j, w := range packWords(g.Scopes, scopeW, "  ") {
+		for j, w := range packWords(words, scopeW, "  ") {
 			lead := strings.Repeat(" ", indent)
 			if beside && j == 0 {
 				lead = theme.GroupLabel.Render(fit(heads[i], headW))
@@ -250,12 +256,15 @@ func joinColumns(left, right []string, leftWidth, gap int) []string {
 }
 
 // view is the visible window of the detail lines.
-func (d detailModel) view(lines []string, height int) string {
+func (d detailModel) view(lines []string, height int, focused bool) string {
 	start := max(min(d.scroll, len(lines)-height), 0)
 	end := min(start+height, len(lines))
 	visible := lines[start:end]
 	if end < len(lines) && len(visible) > 0 {
-		more := strconv.Itoa(len(lines)-end) + " more ↓"
+		more := "↓ " + strconv.Itoa(len(lines)-end+1) + " more lines"
+		if !focused {
+			more += " · enter to scroll"
+		}
 		visible = append(visible[:len(visible)-1:len(visible)-1], theme.ScrollHint.Render(more))
 	}
 	return strings.Join(visible, "\n")

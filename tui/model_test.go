@@ -395,3 +395,22 @@ func TestRoleProjectsAndMaskedSecretColumns(t *testing.T) {
 		t.Error("a scope column for tokens without scopes")
 	}
 }
+
+func TestKeyBurstIsHandledKeyByKey(t *testing.T) {
+	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
+	burst := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+	m = update(m, burst("jjj"))
+	if m.table.cursor != 3 {
+		t.Errorf("jjj moved the cursor to %d", m.table.cursor)
+	}
+	m = update(m, burst("k/ci"))
+	if !m.filtering || m.filter.Value() != "ci" || len(rowNames(m)) != 2 {
+		t.Errorf("k/ci: filtering %v, value %q, rows %v", m.filtering, m.filter.Value(), rowNames(m))
+	}
+	m = press(m, "esc")
+	// A burst never confirms a dialog it opened.
+	m = update(m, burst("xy"))
+	if _, ok := m.overlay.(*confirmRevoke); !ok {
+		t.Fatal("x of the burst did not open the confirmation")
+	}
+}

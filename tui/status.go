@@ -73,8 +73,12 @@ func (m *Model) statusBar(width int) string {
 		{{action}, {count, refreshed}},
 		{{action}, {count}},
 	}
+	bar := theme.StatusText.Render(" │ ")
 	for _, v := range variants {
-		l := joinNonEmpty(append(append([]string{}, left...), v[0]...), " ")
+		l := joinNonEmpty(v[0], bar)
+		if len(left) > 0 {
+			l = joinNonEmpty([]string{left[0], l}, " ")
+		}
 		r := joinNonEmpty(v[1], sep)
 		if ansi.StringWidth(l)+ansi.StringWidth(r)+2 <= width {
 			gap := width - ansi.StringWidth(l) - ansi.StringWidth(r)

@@ -181,7 +181,7 @@ func (m *Model) tableContent(focused bool) string {
 func (m *Model) detailPane() string {
 	focused := m.focus == focusDetail && m.overlay == nil
 	l := m.layout
-	content := m.detail.view(m.detailLines(), l.detailInnerH)
+	content := m.detail.view(m.detailLines(), l.detailInnerH, focused)
 	return paneStyle(focused, l.detailW, l.detailH).Padding(0, 1).Width(l.detailW - 2).Render(content)
 }
 
