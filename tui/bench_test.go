@@ -89,3 +89,13 @@ func BenchmarkDetailView(b *testing.B) {
 		_ = m.detailPane()
 	}
 }
+
+// BenchmarkBuildIndex is the one O(n log n) step, run inside the List
+// command (off the UI loop) once per refresh.
+func BenchmarkBuildIndex(b *testing.B) {
+	tokens := syntheticTokens(100_000, rand.New(rand.NewPCG(7, 100_000)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = buildIndex(tokens)
+	}
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -128,16 +127,26 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 	for i := range base {
 		base[i] = int32(i)
 	}
+	// Every order ends on name, then ID, which is unique: the unstable
+	// (faster) sort still gives one order for one list. (No cmp.Or: it
+	// would evaluate every comparison every time.)
+	nameThenID := func(a, b int32) int {
+		if c := naturalCompare(lowerNames[a], lowerNames[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(tokens[a].ID, tokens[b].ID)
+	}
 	byName := slices.Clone(base)
-	slices.SortStableFunc(byName, func(a, b int32) int {
-		return cmp.Or(strings.Compare(lowerNames[a], lowerNames[b]), strings.Compare(tokens[a].ID, tokens[b].ID))
-	})
+	slices.SortFunc(byName, nameThenID)
 	byCreated := slices.Clone(base)
-	slices.SortStableFunc(byCreated, func(a, b int32) int {
-		return cmp.Or(tokens[b].CreatedAt.Compare(tokens[a].CreatedAt), strings.Compare(lowerNames[a], lowerNames[b]))
+	slices.SortFunc(byCreated, func(a, b int32) int {
+		if c := tokens[b].CreatedAt.Compare(tokens[a].CreatedAt); c != 0 {
+			return c
+		}
+		return nameThenID(a, b)
 	})
 	byExpires := base
-	slices.SortStableFunc(byExpires, func(a, b int32) int {
+	slices.SortFunc(byExpires, func(a, b int32) int {
 		ta, tb := &tokens[a], &tokens[b]
 		switch {
 		case ta.Expires() != tb.Expires(): // never-expiring ones last
@@ -146,7 +155,10 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 			}
 			return 1
 		}
-		return cmp.Or(ta.ExpiresAt.Compare(tb.ExpiresAt), strings.Compare(lowerNames[a], lowerNames[b]))
+		if c := ta.ExpiresAt.Compare(tb.ExpiresAt); c != 0 {
+			return c
+		}
+		return nameThenID(a, b)
 	})
 	ix.orders = [sortKeys][]int32{byName, byCreated, byExpires}
 	return ix
