@@ -173,6 +173,9 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 	if !strings.Contains(m.View(), "●alpha-logs") {
 		t.Error("marked row is not flagged")
 	}
+	if !strings.Contains(statusLine(m), "4 tokens · 2 marked") {
+		t.Errorf("status does not count marks: %q", statusLine(m))
+	}
 	m = press(m, "x")
 	c, ok := m.overlay.(*confirmRevoke)
 	if !ok {
@@ -412,5 +415,71 @@ func TestKeyBurstIsHandledKeyByKey(t *testing.T) {
 	m = update(m, burst("xy"))
 	if _, ok := m.overlay.(*confirmRevoke); !ok {
 		t.Fatal("x of the burst did not open the confirmation")
+	}
+}
+
+func TestDetailFocusScrollAndBack(t *testing.T) {
+	cat := goodAccessCatalog(t)
+	tokens := []client.Token{tok("0b6f3c1e-aaaa", "wide", withScopes(cat.AllScopes()[1:]...),
+		withIPs("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7"))}
+	m := loadedModel(t, &memProvider{}, tokens, &cat, 80, 24) // toggle layout: one pane at a time
+	if m.layout.mode != layoutToggle {
+		t.Fatalf("80x24 layout = %v", m.layout.mode)
+	}
+	m = press(m, "enter")
+	if m.focus != focusDetail || !strings.Contains(m.View(), "Allowed IPs 10.0.0.1") {
+		t.Fatalf("enter did not show the detail:\n%s", m.View())
+	}
+	if !strings.Contains(m.View(), "more lines") {
+		t.Fatal("a long detail does not say it scrolls")
+	}
+	m = press(m, "j", "j", "j")
+	if m.detail.scroll != 3 {
+		t.Errorf("scroll = %d", m.detail.scroll)
+	}
+	m = press(m, "G")
+	total := len(m.detailLines())
+	if m.detail.scroll != total-m.layout.detailInnerH || strings.Contains(m.View(), "more lines") {
+		t.Errorf("G: scroll %d of %d lines (pane %d)", m.detail.scroll, total, m.layout.detailInnerH)
+	}
+	m = press(m, "esc")
+	if m.focus != focusTable || !strings.Contains(m.View(), "Name ↑") {
+		t.Error("esc did not return to the table")
+	}
+	m = press(m, "tab")
+	if m.focus != focusDetail {
+		t.Error("tab did not switch to the detail")
+	}
+}
+
+func TestHelpTogglesFullHelp(t *testing.T) {
+	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
+	short := m.layout.bodyH
+	m = press(m, "?")
+	v := m.View()
+	for _, want := range []string{"page down", "refresh", "revoke", "details", "pane"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+	if m.layout.bodyH >= short {
+		t.Error("the full help did not take room from the body")
+	}
+	if lines := strings.Count(v, "\n") + 1; lines != 35 {
+		t.Errorf("the screen has %d lines, want 35", lines)
+	}
+	m = press(m, "?")
+	if m.layout.bodyH != short {
+		t.Error("? did not close the full help")
+	}
+	// n, R, c, e and p belong to panes that come later: not bound yet.
+	for _, group := range m.helpKeys().full {
+		for _, b := range group {
+			for _, k := range b.Keys() {
+				if slices.Contains([]string{"n", "R", "c", "e", "p"}, k) {
+					t.Errorf("reserved key %q is bound to %q", k, b.Help().Desc)
+				}
+			}
+		}
 	}
 }

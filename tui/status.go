@@ -54,6 +54,10 @@ func (m *Model) statusBar(width int) string {
 	action := m.actionText()
 
 	count := theme.StatusValue.Render(m.countText())
+	if n := len(m.table.marks); n > 0 {
+		// Marks hidden by a filter still take part in a bulk revoke: say so.
+		count += theme.Marked.Render(" · " + strconv.Itoa(n) + " marked")
+	}
 	refreshed := ""
 	switch {
 	case m.loadErr != nil && m.table.ix != nil:
