@@ -141,6 +141,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case revokeDoneMsg:
 		return m.onRevokeDone(msg)
 	case spinner.TickMsg:
+		if msg.ID != m.spinner.ID() {
+			return m.forwardToOverlay(msg) // an overlay's own spinner
+		}
 		if !m.busy() {
 			return m, nil // let the tick chain end while idle
 		}
