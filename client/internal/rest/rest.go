@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -228,6 +229,13 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 }
 
 func transportError(ctx context.Context, err error, status, limit int) error {
+	// Go quotes the whole request URL in a transport error, and Unleash puts
+	// the token's secret in the path (DELETE/PUT /api-tokens/<secret>): keep
+	// only the cause, never the URL, in what we return or wrap.
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) && urlErr.Err != nil {
+		err = urlErr.Err
+	}
 	if errors.Is(err, resty.ErrResponseBodyTooLarge) {
 		return &client.ServerError{Status: status, Message: "the answer is larger than " + byteSize(limit) + "; refused to read it"}
 	}
