@@ -125,17 +125,21 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 		return client.Created{}, err
 	}
 	var cr createResponse
-	if err := rest.Decode(resp, &cr); err != nil {
-		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the list and revoke it if it is there", err)
-	}
+	decodeErr := rest.Decode(resp, &cr)
+	// encoding/json fills every field it can before it reports a field of an
+	// unexpected type, so a secret next to an odd field is still read: the
+	// token exists and its secret is not sent again.
 	secret, id := cr.secretAndID()
+	if decodeErr != nil && secret == "" {
+		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the list and revoke it if it is there", decodeErr)
+	}
 	if secret == "" {
 		return client.Created{}, &client.ServerError{Status: resp.Status,
 			Message: "the server confirmed the create but sent no secret; if the token appears in the list, revoke it and create another"}
 	}
 
 	fallback := requested(body, id, p.now())
-	if cr.apiToken.ID != "" { // the answer was the token object itself
+	if cr.apiToken.ID != "" && decodeErr == nil { // the answer was the token object itself
 		if t, err := cr.apiToken.toToken(); err == nil {
 			fallback = t
 		}
