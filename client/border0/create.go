@@ -3,6 +3,7 @@ package border0
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -30,11 +31,18 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	if err != nil {
 		return client.Created{}, err
 	}
-	var out createResponse
-	if err := p.api.JSON(ctx, rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &out); err != nil {
+	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body})
+	if err != nil {
 		return client.Created{}, err
 	}
+	var out createResponse
+	// encoding/json fills every field it can before it reports one of an
+	// unexpected type, so a secret next to an odd "name" is still read.
+	decodeErr := rest.Decode(resp, &out)
 	secret := client.Sanitize(strings.TrimSpace(out.Token))
+	if decodeErr != nil && secret == "" {
+		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the token list and revoke it if it is there", decodeErr)
+	}
 	if secret == "" {
 		return client.Created{}, &client.ServerError{Status: http.StatusOK, Message: "Border0 accepted the create but sent no token secret; check the token list and revoke the new token if it is there"}
 	}
