@@ -14,8 +14,16 @@ func MaskSecret(secret string) string {
 		return ""
 	}
 	prefix, hash := "", secret
-	if i := strings.LastIndexByte(secret, '.'); i >= 0 && i < len(secret)-1 && strings.Contains(secret[:i], ":") {
-		prefix, hash = secret[:i+1], secret[i+1:]
+	// The prefix ends at the first dot after the colon: project ids may hold
+	// dots, but what follows the environment is secret, and an admin token
+	// ("*:*.<any text>") may hold dots of its own.
+	if c := strings.IndexByte(secret, ':'); c >= 0 {
+		if j := strings.IndexByte(secret[c:], '.'); j >= 0 {
+			i := c + j
+			if i < len(secret)-1 && unleashPrefix(secret[:i]) {
+				prefix, hash = secret[:i+1], secret[i+1:]
+			}
+		}
 	}
 	if len(hash) <= 8 {
 		return prefix + strings.Repeat("•", 6)
@@ -29,4 +37,19 @@ func MaskSecret(secret string) string {
 func Fingerprint(secret string) string {
 	sum := sha256.Sum256([]byte(secret))
 	return hex.EncodeToString(sum[:6])
+}
+
+// unleashPrefix reports whether s can be an Unleash "projects:environment"
+// (URL-friendly ids, "*" and "[]"), so that text of another kind of secret
+// that merely holds a colon is never shown.
+func unleashPrefix(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		case strings.ContainsRune("-_.~*[]:", r):
+		default:
+			return false
+		}
+	}
+	return true
 }

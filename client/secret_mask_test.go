@@ -1,0 +1,28 @@
+package client
+
+import (
+	"strings"
+	"testing"
+)
+
+// An Unleash admin token from INIT_ADMIN_API_TOKENS is "*:*." followed by
+// any text, dots included; the mask must not show that text up to its last
+// dot. Only the "projects:environment." prefix is readable.
+func TestMaskSecretShowsOnlyTheUnleashPrefix(t *testing.T) {
+	cases := map[string]string{
+		"*:*.unleash.insecure.admin-api-token": "*:*.unle…en",
+		"*:*.unleash-insecure-admin-api-token": "*:*.unle…en",
+		"my.proj:development.0123456789abcdef": "my.proj:development.0123…ef",
+	}
+	for in, want := range cases {
+		if got := MaskSecret(in); got != want {
+			t.Errorf("MaskSecret(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Not an Unleash prefix: no part of it is shown.
+	for _, in := range []string{"user pass:hunter2 x.yz0123456789", "pa$$w0rd:secret.0123456789"} {
+		if got := MaskSecret(in); strings.Contains(got, "hunter2") || strings.Contains(got, "secret") {
+			t.Errorf("MaskSecret(%q) = %q shows the secret", in, got)
+		}
+	}
+}
