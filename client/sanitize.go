@@ -36,7 +36,7 @@ func Sanitize(s string) string {
 			continue
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r), r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
 			// other C0/C1 controls and bidi overrides are dropped
 		default:
 			b.WriteString(s[i : i+size])
