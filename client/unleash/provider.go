@@ -123,7 +123,7 @@ func (p *Provider) Revoke(ctx context.Context, t client.Token) error {
 		return err
 	}
 	_, err = p.api.Do(ctx, rest.Request{Method: http.MethodDelete, Path: path})
-	return err
+	return withoutSecret(err, t.Secret)
 }
 
 // UpdateExpiry sets a new expiry. Unleash cannot remove an expiry, and it
@@ -140,7 +140,7 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 	}
 	want := wireTime(expiresAt)
 	if _, err := p.api.Do(ctx, rest.Request{Method: http.MethodPut, Path: path, Body: expiryBody{ExpiresAt: want}}); err != nil {
-		return explainHTML400(err)
+		return explainHTML400(withoutSecret(err, t.Secret))
 	}
 	tokens, err := p.List(ctx)
 	if err != nil {
