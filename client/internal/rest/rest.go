@@ -206,7 +206,8 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 	if req.List {
 		limit = c.cfg.ListBody
 	}
-	r.SetResponseBodyLimit(limit)
+	// The body is read by readBody, in as few allocations as its size allows.
+	r.SetDoNotParseResponse(true)
 	if c.cfg.Authorize != nil {
 		c.cfg.Authorize(r)
 	}
@@ -214,6 +215,9 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
 	}
 	resp, err := r.Execute(req.Method, req.Path)
+	if err == nil && resp.RawResponse == nil {
+		err = errors.New("no response")
+	}
 	if err != nil {
 		status := 0
 		if resp != nil {
@@ -221,7 +225,13 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		}
 		return Response{}, transportError(ctx, err, status, limit)
 	}
-	out := Response{Status: resp.StatusCode(), Body: resp.Body(), Header: resp.Header()}
+	raw := resp.RawResponse.Body
+	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
+	raw.Close()
+	if err != nil {
+		return Response{}, transportError(ctx, err, resp.StatusCode(), limit)
+	}
+	out := Response{Status: resp.StatusCode(), Body: body, Header: resp.Header()}
 	if out.Status >= 200 && out.Status < 300 {
 		return out, nil
 	}
@@ -236,7 +246,7 @@ func transportError(ctx context.Context, err error, status, limit int) error {
 	if errors.As(err, &urlErr) && urlErr.Err != nil {
 		err = urlErr.Err
 	}
-	if errors.Is(err, resty.ErrResponseBodyTooLarge) {
+	if errors.Is(err, resty.ErrResponseBodyTooLarge) || errors.Is(err, errBodyTooLarge) {
 		return &client.ServerError{Status: status, Message: "the answer is larger than " + byteSize(limit) + "; refused to read it"}
 	}
 	if ctx.Err() == context.Canceled {
