@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"context"
 	"strconv"
 	"time"
 
@@ -15,7 +16,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/form"
+	"github.com/tokentui/tokentui/tui/reveal"
 )
 
 // Options configure the dashboard.
@@ -31,6 +36,24 @@ type Options struct {
 	Demo bool
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
+	// Location is where dates are typed and shown in the create form and
+	// the expiry dialog; nil means time.Local.
+	Location *time.Location
+
+	// Clipboard takes copied secrets; nil means the system clipboard with
+	// the OSC 52 fallback (clipboard.Default). Tests pass a fake.
+	Clipboard clipboard.Clipboard
+	// ClearAfter is how long a copied secret may stay on the clipboard
+	// before it is cleared (if still there): 0 means 45 s, negative never.
+	ClearAfter time.Duration
+
+	// Profiles are the connections p can switch to; Profile is the index
+	// of the open one. Empty: p says there is nothing to switch to.
+	Profiles []profile.Profile
+	Profile  int
+	// Open builds the provider of a profile (it may run a token command);
+	// nil means profile.Open. Tests inject their own.
+	Open func(ctx context.Context, p profile.Profile) (client.Provider, error)
 }
 
 // focusArea is which pane gets the keys when no overlay is open.
@@ -70,6 +93,22 @@ type Model struct {
 	revoking    int // tokens in the revoke under way; 0 when none
 
 	status status
+
+	// provGen counts provider switches: answers about an earlier provider
+	// (its catalog, a create) are dropped.
+	provGen   int
+	switching bool // a profile is being opened
+
+	clip      clipboard.Clipboard
+	clearJobs []*clipboard.ClearJob // clears still due, run at once on quit
+	copy      *tableCopy            // a copy from the table waiting for its result
+
+	// selectAfterLoad is the id of a token just created: the next list
+	// selects it.
+	selectAfterLoad string
+	// pendingRotate is the token a rotate replaces: once the new secret's
+	// dialog closes, the root asks whether to revoke it.
+	pendingRotate *client.Token
 }
 
 // New builds the dashboard. Init starts loading the tokens and the catalog.
@@ -77,6 +116,13 @@ func New(opts Options) Model {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
+	}
+	if opts.Open == nil {
+		opts.Open = profile.Open
+	}
+	clip := opts.Clipboard
+	if clip == nil {
+		clip = clipboard.Default()
 	}
 	fi := textinput.New()
 	fi.Prompt = ""
@@ -107,6 +153,7 @@ func New(opts Options) Model {
 		spinner:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(theme.Spinner)),
 		listing:   true,
 		listGen:   1,
+		clip:      clip,
 	}
 }
 
@@ -114,13 +161,13 @@ func New(opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	return tea.Batch(
 		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
-		loadCatalogCmd(m.opts.Provider),
+		loadCatalogCmd(m.opts.Provider, m.provGen),
 		m.spinner.Tick,
 	)
 }
 
 // busy reports whether something is under way that the spinner shows.
-func (m *Model) busy() bool { return m.listing || m.revoking > 0 }
+func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching }
 
 // Update routes a message: results of commands to their handlers, keys to
 // the open overlay, else the filter input while typing, else the focused
@@ -140,6 +187,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.startRevoke(msg.targets)
 	case revokeDoneMsg:
 		return m.onRevokeDone(msg)
+	case form.SubmitMsg, form.CancelledMsg, createDoneMsg, reveal.ClosedMsg, rotateKeptMsg:
+		return m.onCreateFlow(msg)
+	case clipboard.CopiedMsg, clipboard.ClearDueMsg, clipboard.ClearedMsg, quitClearedMsg:
+		return m.onClipboard(msg)
+	case expiryChosenMsg, expiryDoneMsg:
+		return m.onExpiry(msg)
+	case profileChosenMsg, profileOpenedMsg:
+		return m.onProfile(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spinner.ID() {
 			return m.forwardToOverlay(msg) // an overlay's own spinner
@@ -169,8 +224,14 @@ func (m Model) forwardToOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmd tea.Cmd
+	prev := m.overlay
 	m.overlay, cmd = m.overlay.update(msg)
 	if m.overlay == nil {
+		// A closed reveal's pending clear is kept now, not when its
+		// ClosedMsg arrives: a q pressed in between must still clear.
+		if r, ok := prev.(*revealOverlay); ok {
+			m.keepClear(r.m.PendingClear())
+		}
 		m.relayout() // the help line changes back
 	}
 	return m, cmd
@@ -178,11 +239,11 @@ func (m Model) forwardToOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, forceQuit) {
-		return m, tea.Quit
+		return m.quit()
 	}
 	if m.layout.tooSmall {
 		if key.Matches(msg, m.keys.Quit) {
-			return m, tea.Quit
+			return m.quit()
 		}
 		return m, nil
 	}
@@ -197,7 +258,9 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m, tea.Quit
+		return m.quit()
+	case key.Matches(msg, m.keys.Profile):
+		return m.openProfiles()
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.relayout()
@@ -263,6 +326,18 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, tk.Revoke):
 		return m.askRevoke()
+	case key.Matches(msg, tk.New):
+		return m.openCreate(nil)
+	case key.Matches(msg, tk.Rotate):
+		if tok, ok := m.table.selected(); ok {
+			old := *tok
+			return m.openCreate(&old)
+		}
+		return m, nil
+	case key.Matches(msg, tk.Copy):
+		return m.copySelected()
+	case key.Matches(msg, tk.Expiry):
+		return m.openExpiry()
 	case key.Matches(msg, tk.ClearFilter):
 		switch {
 		case m.table.filter.query() != "":
@@ -347,6 +422,10 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.loadErr = nil
 	m.refreshedAt = msg.at
 	m.table.setIndex(msg.index, m.catalog.roleLabel())
+	if id := m.selectAfterLoad; id != "" {
+		m.selectAfterLoad = ""
+		m.selectByID(id)
+	}
 	if user {
 		m.status = okStatus("loaded " + plural(msg.index.len(), "token"))
 	}
@@ -355,6 +434,9 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.provGen != m.provGen {
+		return m, nil // the catalog of a profile switched away from
+	}
 	if msg.err != nil {
 		// The table still works; scopes just cannot be grouped.
 		m.status = errorStatus("could not load the permission catalog: " + msg.err.Error())

@@ -29,6 +29,7 @@ type tokensLoadedMsg struct {
 type catalogLoadedMsg struct {
 	catalog client.Catalog
 	err     error
+	provGen int // the provider it came from; see Model.provGen
 }
 
 // revokeResult is what the server did with one token.
@@ -66,12 +67,12 @@ func loadTokensCmd(p client.Provider, gen int, now func() time.Time) tea.Cmd {
 	}
 }
 
-func loadCatalogCmd(p client.Provider) tea.Cmd {
+func loadCatalogCmd(p client.Provider, provGen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
 		c, err := p.Catalog(ctx)
-		return catalogLoadedMsg{catalog: c, err: err}
+		return catalogLoadedMsg{catalog: c, err: err, provGen: provGen}
 	}
 }
 

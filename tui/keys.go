@@ -4,8 +4,7 @@ import "github.com/charmbracelet/bubbles/key"
 
 // Each pane owns a keymap; the root asks the focused pane (or the open
 // overlay) for its bindings and feeds them, with the global ones, to the one
-// help view. Keys reserved for the create/rotate/copy/expiry/profile panes
-// (n, R, c, e, p) are deliberately unbound here.
+// help view.
 
 // globalKeys work wherever the focus is, except inside text input (where
 // only ctrl+c does).
@@ -14,10 +13,12 @@ type globalKeys struct {
 	Help    key.Binding
 	Switch  key.Binding
 	Refresh key.Binding
+	Profile key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
+		Profile: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "profiles")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Switch:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
@@ -32,6 +33,7 @@ type tableKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Mark, Revoke, Detail, Filter, Sort      key.Binding
 	ClearFilter                             key.Binding
+	New, Rotate, Copy, Expiry               key.Binding
 }
 
 func newTableKeys() tableKeys {
@@ -48,6 +50,10 @@ func newTableKeys() tableKeys {
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create")),
+		Rotate:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rotate")),
+		Copy:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy secret")),
+		Expiry:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit expiry")),
 	}
 }
 

@@ -201,13 +201,15 @@ func (m *Model) helpKeys() helpKeyMap {
 		ks := []key.Binding{m.filterKey.Apply, m.filterKey.Clear}
 		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
 	}
+	profileKey := g.Profile
+	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
 	if m.focus == focusDetail {
 		d := m.detail.keys
 		return helpKeyMap{
 			short: []key.Binding{d.Down, d.Up, d.Back, g.Switch, g.Help, g.Quit},
 			full: [][]key.Binding{
 				{d.Up, d.Down, d.PageUp, d.PageDown, d.Top, d.Bottom},
-				{d.Back, g.Switch, g.Refresh},
+				{d.Back, g.Switch, g.Refresh, profileKey},
 				{g.Help, g.Quit},
 			},
 		}
@@ -215,13 +217,51 @@ func (m *Model) helpKeys() helpKeyMap {
 	t := m.table.keys
 	clearFilter := t.ClearFilter
 	clearFilter.SetEnabled(m.table.filter.query() != "")
+	// Keys that would only say "cannot" here stay bound (they explain why)
+	// but are not advertised.
+	copyKey, expiryKey, profileKey := t.Copy, t.Expiry, g.Profile
+	if tok, ok := m.table.selected(); !ok || tok.Secret == "" {
+		copyKey.SetEnabled(false)
+	}
+	if _, ok := m.opts.Provider.(client.ExpiryUpdater); !ok {
+		expiryKey.SetEnabled(false)
+	}
+	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
 	return helpKeyMap{
-		short: []key.Binding{t.Filter, t.Sort, t.Mark, t.Revoke, t.Detail, clearFilter, g.Help, g.Quit},
+		short: fitShortHelp(m.width,
+			[]key.Binding{t.New, t.Filter, t.Revoke, t.Rotate},
+			[]key.Binding{clearFilter, copyKey, profileKey, t.Mark, t.Detail, t.Sort},
+			[]key.Binding{g.Help, g.Quit}),
 		full: [][]key.Binding{
 			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
 			{t.Filter, clearFilter, t.Sort, t.Detail, g.Switch},
-			{t.Mark, t.Revoke, g.Refresh},
+			{t.New, t.Rotate, copyKey, expiryKey},
+			{t.Mark, t.Revoke, g.Refresh, profileKey},
 			{g.Help, g.Quit},
 		},
 	}
+}
+
+// fitShortHelp is the one-line help: the keys that must always show, then
+// as many of the optional ones (in order, enabled only) as fit in width, then
+// the tail (? and q), so "? help" is never cut off.
+func fitShortHelp(width int, must, optional, tail []key.Binding) []key.Binding {
+	const sep = 3 // " • "
+	used := 0
+	cost := func(b key.Binding) int { return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) + sep }
+	for _, b := range append(append([]key.Binding{}, must...), tail...) {
+		used += cost(b)
+	}
+	out := append([]key.Binding{}, must...)
+	for _, b := range optional {
+		if !b.Enabled() {
+			continue
+		}
+		if used+cost(b) > width {
+			continue
+		}
+		used += cost(b)
+		out = append(out, b)
+	}
+	return append(out, tail...)
 }

@@ -102,6 +102,16 @@ var customLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02
 
 // parseCustom reads a typed date; the error says what to type instead.
 func (m Model) parseCustom(s string) (time.Time, error) {
+	return ParseDate(s, m.opts.Now(), m.opts.Location)
+}
+
+// ParseDate reads an expiry typed as YYYY-MM-DD or YYYY-MM-DD HH:MM in loc,
+// and refuses one that is not after now. The error says what to type
+// instead. Other dialogs (edit expiry) accept dates exactly as the form does.
+func ParseDate(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	if loc == nil {
+		loc = time.Local
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, fmt.Errorf("type a date: YYYY-MM-DD or YYYY-MM-DD HH:MM")
@@ -109,7 +119,7 @@ func (m Model) parseCustom(s string) (time.Time, error) {
 	var t time.Time
 	var err error
 	for _, layout := range customLayouts {
-		if t, err = time.ParseInLocation(layout, s, m.opts.Location); err == nil {
+		if t, err = time.ParseInLocation(layout, s, loc); err == nil {
 			break
 		}
 	}
@@ -120,7 +130,7 @@ func (m Model) parseCustom(s string) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("not a date: type YYYY-MM-DD or YYYY-MM-DD HH:MM")
 	}
-	if !t.After(m.opts.Now()) {
+	if !t.After(now) {
 		return time.Time{}, fmt.Errorf("%s is in the past", formatLocal(t))
 	}
 	return t, nil

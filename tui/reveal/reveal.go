@@ -34,10 +34,14 @@ type Options struct {
 	Now func() time.Time
 }
 
-// ClosedMsg says the dialog was closed; the root drops it. The secret is no
-// longer held by the dialog (a pending clipboard clear still holds it until
-// it runs; see clipboard.ClearJob).
-type ClosedMsg struct{}
+// ClosedMsg says the dialog was closed. The secret is no longer held by the
+// dialog; a pending clipboard clear still holds it until it runs, and travels
+// here so the root can run it early when the program quits.
+type ClosedMsg struct {
+	// ClearJob is the clear still pending when the dialog closed; nil when
+	// there is none (never copied, already cleared, or clearing disabled).
+	ClearJob *clipboard.ClearJob
+}
 
 // Model is the reveal-once dialog.
 type Model struct {
@@ -114,6 +118,15 @@ func (m *Model) SetSize(w, h int) {
 
 // KeyMap returns the keys for the root's help view.
 func (m Model) KeyMap() KeyMap { return m.keys }
+
+// PendingClear is the clipboard clear scheduled by the last copy while it
+// has not run yet; nil otherwise. The root clears it at once on quit.
+func (m Model) PendingClear() *clipboard.ClearJob {
+	if m.clearJob.Pending() {
+		return m.clearJob
+	}
+	return nil
+}
 
 // Closed reports whether the dialog has been closed.
 func (m Model) Closed() bool { return m.closed }
@@ -211,7 +224,11 @@ func (m Model) close() (Model, tea.Cmd) {
 	m.shown = ""
 	m.closed = true
 	m.confirm = false
-	return m, func() tea.Msg { return ClosedMsg{} }
+	var job *clipboard.ClearJob
+	if m.clearJob.Pending() {
+		job = m.clearJob
+	}
+	return m, func() tea.Msg { return ClosedMsg{ClearJob: job} }
 }
 
 // Format keeps fmt from printing the secret if someone logs the model.

@@ -366,3 +366,27 @@ func TestModelNeverPrintsTheSecret(t *testing.T) {
 		}
 	}
 }
+
+func TestClosedMsgCarriesThePendingClear(t *testing.T) {
+	f := clipboard.NewFake()
+	m := New(created(jwt), f, Options{Now: fixedNow, ClearAfter: time.Hour})
+	// Run the copy only: the clear's timer (an hour) is left unrun.
+	m, _ = m.Update(m.Init()())
+	job := m.PendingClear()
+	if job == nil || !job.Pending() {
+		t.Fatal("no pending clear after a system copy")
+	}
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	closed, ok := cmd().(ClosedMsg)
+	if !ok || closed.ClearJob != job {
+		t.Fatalf("ClosedMsg = %v, want the pending job", closed)
+	}
+	if m.PendingClear() != job {
+		t.Fatal("PendingClear changed on close")
+	}
+	// Quitting runs it at once: the clipboard still holds the secret, so it empties.
+	cleared := job.ClearNow()().(clipboard.ClearedMsg)
+	if !cleared.Result.Cleared || f.Content() != "" {
+		t.Fatalf("clear on quit: %v, clipboard %q", cleared.Result, f.Content())
+	}
+}

@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/border0"
+	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/form"
+	"github.com/tokentui/tokentui/tui/reveal"
+)
+
+// The create flow: n (or R) opens the form; its SubmitMsg runs
+// Provider.Create in a Cmd; a failure goes back to the form (which keeps
+// what was typed), a success closes it and opens the reveal dialog, which
+// copies the secret at once. A rotate asks about the old token only after
+// that dialog has closed: nothing is revoked before the new secret was seen.
+
+// createDoneMsg is the answer to one Create.
+type createDoneMsg struct {
+	created client.Created
+	err     error
+	provGen int
+}
+
+// rotateKeptMsg: the person chose to keep the old token of a rotate.
+type rotateKeptMsg struct{ old client.Token }
+
+// createOverlay is the create form in a dialog frame.
+type createOverlay struct {
+	form     form.Model
+	rotateOf *client.Token // the token being replaced; nil for a plain create
+}
+
+func (c *createOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		c.form.SetSize(formSize(ws.Width, ws.Height))
+		return c, nil
+	}
+	var cmd tea.Cmd
+	c.form, cmd = c.form.Update(msg)
+	return c, cmd
+}
+
+func (c *createOverlay) view(width, height int) string {
+	return theme.Dialog.Render(c.form.View())
+}
+
+func (c *createOverlay) helpKeys() []key.Binding { return c.form.KeyMap().ShortHelp() }
+
+// formSize is the form's drawing area inside the dialog frame: the whole
+// screen but a line above and below, at most 100 columns wide.
+func formSize(w, h int) (int, int) {
+	fw := min(w, 100) - theme.Dialog.GetHorizontalFrameSize()
+	fh := h - 2 - theme.Dialog.GetVerticalFrameSize()
+	return fw, fh
+}
+
+// revealOverlay is the reveal-once dialog.
+type revealOverlay struct{ m reveal.Model }
+
+func (r *revealOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		r.m.SetSize(revealSize(ws.Width, ws.Height))
+		return r, nil
+	}
+	var cmd tea.Cmd
+	r.m, cmd = r.m.Update(msg)
+	if r.m.Closed() {
+		return nil, cmd // its ClosedMsg reaches the root
+	}
+	return r, cmd
+}
+
+func (r *revealOverlay) view(width, height int) string { return r.m.View() }
+
+func (r *revealOverlay) helpKeys() []key.Binding { return r.m.KeyMap().ShortHelp() }
+
+func revealSize(w, h int) (int, int) { return min(w-4, 90), h - 2 }
+
+// openCreate opens the form for a new token, or, with rotateOf, for its
+// replacement: same permissions, IPs and lifetime length, a new name.
+func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
+	if m.catalog == nil {
+		m.status = infoStatus("the permission catalog has not loaded yet; try again in a moment (r reloads)")
+		return m, nil
+	}
+	fw, fh := formSize(m.width, m.height)
+	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh}
+	if rotateOf != nil {
+		base = form.RotateOptions(*rotateOf, base)
+	}
+	m.overlay = &createOverlay{form: form.New(m.catalog.catalog, base), rotateOf: rotateOf}
+	m.relayout()
+	return m, nil
+}
+
+func createCmd(p client.Provider, req client.NewToken, provGen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		created, err := p.Create(ctx, req)
+		return createDoneMsg{created: created, err: err, provGen: provGen}
+	}
+}
+
+func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case form.SubmitMsg:
+		m.status = busyStatus("creating " + client.Sanitize(msg.Request.Name) + "…")
+		return m, createCmd(m.opts.Provider, msg.Request, m.provGen)
+	case form.CancelledMsg:
+		if _, ok := m.overlay.(*createOverlay); ok {
+			m.overlay = nil
+			m.status = infoStatus("nothing created")
+			m.relayout()
+		}
+		return m, nil
+	case createDoneMsg:
+		return m.onCreateDone(msg)
+	case reveal.ClosedMsg:
+		m.keepClear(msg.ClearJob)
+		if old := m.pendingRotate; old != nil {
+			m.pendingRotate = nil
+			m.overlay = newConfirmRotateRevoke(*old)
+		}
+		m.relayout()
+		return m, nil
+	case rotateKeptMsg:
+		m.status = infoStatus("kept " + labelOf(msg.old) + "; it still works — revoke it with x once nothing uses it")
+		return m, nil
+	}
+	return m, nil
+}
+
+func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
+	co, open := m.overlay.(*createOverlay)
+	if msg.provGen != m.provGen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.status = errorStatus("could not create the token: " + msg.err.Error())
+		if open {
+			co.form.SetError(msg.err)
+		}
+		return m, nil
+	}
+	var rotateOf *client.Token
+	if open {
+		rotateOf = co.rotateOf
+	}
+	created := msg.created
+	m.status = okStatus("created " + labelOf(created.Token))
+	rw, rh := revealSize(m.width, m.height)
+	dlg := reveal.New(created, m.clip, reveal.Options{
+		ClearAfter: m.opts.ClearAfter,
+		Details:    m.revealDetails(created),
+		Width:      rw,
+		Height:     rh,
+		Now:        m.now,
+	})
+	m.overlay = &revealOverlay{m: dlg}
+	m.pendingRotate = rotateOf
+	m.selectAfterLoad = created.Token.ID
+	m.relayout()
+	next, refresh := m.refresh(false)
+	return next, tea.Batch(dlg.Init(), refresh)
+}
+
+// revealDetails are the lines the dialog shows under the secret: what a
+// Border0 token says about itself, read from its JWT claims.
+func (m *Model) revealDetails(c client.Created) []string {
+	if m.opts.Provider == nil || m.opts.Provider.Kind() != "border0" {
+		return nil
+	}
+	claims, err := border0.DecodeClaims(c.Secret)
+	if err != nil {
+		return []string{"The token's claims could not be read: " + err.Error()}
+	}
+	out := []string{"Organisation: " + orDash(claims.OrgID), "Token ID:     " + orDash(claims.TokenID),
+		"Type:         " + orDash(claims.Type)}
+	if claims.Role != "" {
+		out = append(out, "Role:         "+claims.Role)
+	}
+	if claims.Expires() {
+		out = append(out, "Expires:      "+claims.ExpiresAt.In(m.location()).Format("2006-01-02 15:04 MST"))
+	} else {
+		out = append(out, "Expires:      never")
+	}
+	return out
+}
+
+func (m *Model) location() *time.Location {
+	if m.opts.Location != nil {
+		return m.opts.Location
+	}
+	return time.Local
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// selectByID puts the cursor on the token with id; when a filter hides it,
+// the filter goes, since the person wants to see what they just made.
+func (m *Model) selectByID(id string) {
+	i, ok := m.table.ix.byID[id]
+	if !ok {
+		return
+	}
+	if !m.table.cursorTo(i) && m.table.filter.query() != "" {
+		m.filter.SetValue("")
+		m.table.setQuery("")
+		m.table.cursorTo(i)
+	}
+	m.table.clamp()
+	m.detail.scroll = 0
+}

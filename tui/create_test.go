@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/tui/clipboard"
+)
+
+// Creating goes through the providers' own checks, which read the wall
+// clock ("the expiry must be in the future"): these tests run the emulator
+// and the dashboard on the wall clock too, not the pinned one.
+func startGoodAccessLive(t *testing.T) client.Provider {
+	t.Helper()
+	ga, err := fake.NewGoodAccess(fake.GoodAccessOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ga.Close)
+	return providerFor(t, ga, ga.AdminToken)
+}
+
+// waitLoaded waits for the list and the catalog, whatever the clock.
+func waitLoaded(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	waitFor(t, tm, "refreshed ", "5 · logs")
+}
+
+// startWith runs the whole program with the given options and a fake
+// clipboard unless one is given.
+func startWith(t *testing.T, opts Options, w, h int) *teatest.TestModel {
+	t.Helper()
+	if opts.Clipboard == nil {
+		opts.Clipboard = clipboard.NewFake()
+	}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
+	t.Cleanup(func() { _ = tm.Quit() })
+	return tm
+}
+
+func tokenNamed(t *testing.T, p client.Provider, name string) (client.Token, bool) {
+	t.Helper()
+	tokens, err := p.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range tokens {
+		if tk.Name == name {
+			return tk, true
+		}
+	}
+	return client.Token{}, false
+}
+
+// n → form → ctrl+s → the emulator creates the token → the dialog shows the
+// secret and how it was copied → the table selects the new token.
+func TestCreateRevealsSecretAndCopies(t *testing.T) {
+	p := startGoodAccessLive(t)
+	clip := clipboard.NewFake()
+	tm := startWith(t, Options{Provider: p, Clipboard: clip, ProfileLabel: "demo · GoodAccess"}, 120, 35)
+	waitLoaded(t, tm)
+	send(tm, "n")
+	waitFor(t, tm, "New token")
+	tm.Type("ci-logs-reader")
+	send(tm, "tab")
+	waitFor(t, tm, "preset logs only")
+	send(tm, "down", "enter") // the logs-only preset
+	waitFor(t, tm, "5 of 52 scopes")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, `Token "ci-logs-reader" created`, "Copied to the system clipboard", "shown this once")
+
+	created, ok := tokenNamed(t, p, "ci-logs-reader")
+	if !ok {
+		t.Fatal("the server has no ci-logs-reader")
+	}
+	secret := clip.Content()
+	if secret == "" {
+		t.Fatal("nothing was copied")
+	}
+	// v hides, v shows again: the secret drawn is the one copied.
+	send(tm, "v")
+	waitFor(t, tm, "Secret (hidden")
+	send(tm, "v")
+	waitFor(t, tm, secretHead(secret))
+	send(tm, "enter") // a confirmed copy closes without asking
+	fm := quitByKey(t, tm)
+	if fm.overlay != nil {
+		t.Fatalf("the dialog is still open: %T", fm.overlay)
+	}
+	if sel, ok := fm.table.selected(); !ok || sel.ID != created.ID {
+		t.Errorf("selected %v, want the new token %s", sel, created.ID)
+	}
+	if len(created.Scopes) != 5 {
+		t.Errorf("created with scopes %v, want the 5 of logs-only", created.Scopes)
+	}
+	// Quitting ran the pending clear: the fake clipboard still held the
+	// secret, so it is empty now.
+	if clip.Content() != "" || clip.Clears() != 1 {
+		t.Errorf("clipboard after quit: %q, %d clears", clip.Content(), clip.Clears())
+	}
+}
+
+// Headless: no system clipboard. The dialog says OSC 52 was used and that it
+// cannot be confirmed, and closing asks first.
+func TestCreateRevealSaysOSC52(t *testing.T) {
+	p := startGoodAccessLive(t)
+	clip := clipboard.NewFake()
+	clip.FailSystem(clipboard.ErrFake)
+	tm := startWith(t, Options{Provider: p, Clipboard: clip}, 120, 35)
+	waitLoaded(t, tm)
+	send(tm, "n")
+	tm.Type("osc")
+	send(tm, "tab", "down", "enter")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, "via OSC 52", "cannot be confirmed")
+	send(tm, "enter")
+	waitFor(t, tm, "Close anyway?")
+	send(tm, "y")
+	fm := quitByKey(t, tm)
+	if fm.overlay != nil {
+		t.Fatalf("still open: %T", fm.overlay)
+	}
+	if !strings.Contains(fm.status.text, "OSC 52 cannot be read back") {
+		t.Errorf("status after quit = %q, want the honest not-cleared", fm.status.text)
+	}
+}
+
+// refusingProvider stands in for a server rule the form cannot know: it
+// refuses one name with a field message, as a 400 would.
+type refusingProvider struct {
+	client.Provider
+	name string
+}
+
+func (r refusingProvider) Create(ctx context.Context, req client.NewToken) (client.Created, error) {
+	if req.Name == r.name {
+		return client.Created{}, &client.ValidationError{
+			Message: "The given data was invalid.",
+			Fields:  map[string][]string{client.FieldName: {"a token called " + r.name + " already exists"}},
+		}
+	}
+	return r.Provider.Create(ctx, req)
+}
+
+func TestCreateServerValidationLandsOnTheField(t *testing.T) {
+	ga := startGoodAccessLive(t)
+	p := refusingProvider{Provider: ga, name: "terraform-prod"}
+	tm := startWith(t, Options{Provider: p}, 120, 35)
+	waitLoaded(t, tm)
+	send(tm, "n")
+	tm.Type("terraform-prod")
+	send(tm, "tab", "down", "enter")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, "a token called terraform-prod already exists")
+	// What was typed is kept: fix the name, send again.
+	tm.Type("-2")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, `Token "terraform-prod-2" created`)
+	send(tm, "enter")
+	fm := finish(t, tm)
+	if _, ok := tokenNamed(t, ga, "terraform-prod-2"); !ok {
+		t.Fatal("the corrected create did not reach the server")
+	}
+	if sel, ok := fm.table.selected(); !ok || sel.Name != "terraform-prod-2" {
+		t.Errorf("selected %v", sel)
+	}
+}
+
+// R: the replacement is created and revealed first; the old token is
+// revoked only when the person says so afterwards.
+func TestRotateRevokesOnlyAfterConfirmation(t *testing.T) {
+	for _, answer := range []string{"y", "n"} {
+		t.Run(answer, func(t *testing.T) {
+			p := startGoodAccessLive(t)
+			rotatedName := "backup-config-export-rotated-" + time.Now().Format("2006-01-02")
+			old, _ := tokenNamed(t, p, "backup-config-export") // the first row by name
+			tm := startWith(t, Options{Provider: p}, 120, 35)
+			waitLoaded(t, tm)
+			send(tm, "R")
+			waitFor(t, tm, "Rotate backup-config-export", rotatedName)
+			tm.Send(keyMsg("ctrl+s"))
+			waitFor(t, tm, `Token "`+rotatedName+`" created`)
+			if !slices.Contains(serverIDs(t, p), old.ID) {
+				t.Fatal("the old token went before the new secret was shown")
+			}
+			send(tm, "enter")
+			waitFor(t, tm, "Revoke the old token now?")
+			send(tm, answer)
+			if answer == "y" {
+				waitFor(t, tm, "revoked backup-config-export")
+			} else {
+				waitFor(t, tm, "kept backup-config-export")
+			}
+			fm := finish(t, tm)
+			ids := serverIDs(t, p)
+			if got := slices.Contains(ids, old.ID); got != (answer == "n") {
+				t.Errorf("answer %s: old token still on the server = %v", answer, got)
+			}
+			rotated, ok := tokenNamed(t, p, rotatedName)
+			if !ok || !slices.Equal(sorted(rotated.Scopes), sorted(old.Scopes)) {
+				t.Errorf("replacement %v, want the old scopes %v", rotated.Scopes, old.Scopes)
+			}
+			if fm.overlay != nil {
+				t.Errorf("left open: %T", fm.overlay)
+			}
+		})
+	}
+}
+
+// quitByKey presses q, as a person would (tm.Quit skips the model's own
+// quit, which clears the clipboard), and returns the final model.
+func quitByKey(t *testing.T, tm *teatest.TestModel) Model {
+	t.Helper()
+	send(tm, "q")
+	return tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+}
+
+func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
+
+// secretHead is the secret's first characters: the dialog wraps long
+// secrets, so the test looks for a piece that is never split.
+func secretHead(s string) string { return s[:min(len(s), 16)] }
+
