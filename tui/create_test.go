@@ -228,4 +228,3 @@ func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s
 // secretHead is the secret's first characters: the dialog wraps long
 // secrets, so the test looks for a piece that is never split.
 func secretHead(s string) string { return s[:min(len(s), 16)] }
-

@@ -248,7 +248,9 @@ func (m *Model) helpKeys() helpKeyMap {
 func fitShortHelp(width int, must, optional, tail []key.Binding) []key.Binding {
 	const sep = 3 // " • "
 	used := 0
-	cost := func(b key.Binding) int { return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) + sep }
+	cost := func(b key.Binding) int {
+		return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) + sep
+	}
 	for _, b := range append(append([]key.Binding{}, must...), tail...) {
 		used += cost(b)
 	}
