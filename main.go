@@ -1,24 +1,26 @@
 // Command tokentui is a terminal dashboard for the API tokens of GoodAccess,
-// Border0 and Unleash.
+// Border0 and Unleash; `tokentui list|create|revoke|check|inspect|scopes`
+// are its scripting subcommands.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/url"
 	"os"
+	"os/signal"
+	"strconv"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
-	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
+	"github.com/tokentui/tokentui/tui/cli"
 )
 
 // Exit codes: 2 is a usage problem the user can fix on the command line.
@@ -29,28 +31,36 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Getenv, os.Stderr))
+	if len(os.Args) > 1 && cli.IsSubcommand(os.Args[1]) {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := cli.Main(ctx, os.Args[1:])
+		stop()
+		os.Exit(code)
+	}
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stderr, runTUI))
 }
 
 // config is what the command line and environment asked for.
 type config struct {
-	demo     bool
-	url      string
-	token    string
-	insecure bool
+	profile    profile.Options
+	clearAfter time.Duration // negative: never
 }
 
 const usage = `tokentui — manage API tokens from the terminal
 
 Usage:
-  tokentui --demo                 try it on a built-in GoodAccess emulator
-  tokentui [--url URL] [--insecure]
+  tokentui --demo                      try it on built-in emulators (GoodAccess, Border0, Unleash)
+  tokentui [--profile NAME]            open a profile from the config file
+  tokentui --provider KIND [--url URL] an ad hoc profile; --url alone means GoodAccess
+  tokentui COMMAND [flags]             scripting: %s
+                                       (tokentui help COMMAND for details)
 
 Environment:
-  TOKENTUI_URL     GoodAccess API base URL (or --url)
-  TOKENTUI_TOKEN   admin token; read from the environment only, so it never
-                   shows in the process list or shell history
-  NO_COLOR         disable colours
+  TOKENTUI_URL, TOKENTUI_TOKEN  a GoodAccess API and its admin token (the token is
+                                read from the environment only, so it never shows
+                                in the process list or shell history)
+  TOKENTUI_CLEAR_AFTER          default for --clear-after
+  NO_COLOR                      disable colours
 
 Flags:
 `
@@ -58,70 +68,62 @@ Flags:
 // parseFlags reads the flags and the environment. It returns flag.ErrHelp
 // for --help (usage already printed to stderr).
 func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	var cfg config
+	cfg := config{profile: profile.Options{Env: getenv}}
 	fs := flag.NewFlagSet("tokentui", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprintf(stderr, usage, strings.Join(cli.Subcommands(), ", "))
 		fs.PrintDefaults()
 	}
-	fs.BoolVar(&cfg.demo, "demo", false, "open the dashboard on a built-in GoodAccess emulator with demo data")
-	fs.StringVar(&cfg.url, "url", "", "GoodAccess API base URL (default $TOKENTUI_URL)")
-	fs.BoolVar(&cfg.insecure, "insecure", false, "allow plain http:// to a host that is not loopback (sends the admin token unencrypted)")
+	cfg.profile.RegisterFlags(fs)
+	clearAfter := fs.String("clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never; default $TOKENTUI_CLEAR_AFTER or 45s)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q (see --help)", fs.Arg(0))
 	}
-	if cfg.demo {
-		return cfg, nil
+	raw := *clearAfter
+	if raw == "" {
+		raw = getenv("TOKENTUI_CLEAR_AFTER")
 	}
-	if cfg.url == "" {
-		cfg.url = getenv("TOKENTUI_URL")
-	}
-	cfg.url = strings.TrimRight(strings.TrimSpace(cfg.url), "/")
-	cfg.token = strings.TrimSpace(getenv("TOKENTUI_TOKEN"))
-	switch {
-	case cfg.url == "" && cfg.token == "":
-		return cfg, errors.New("no API to talk to: set TOKENTUI_URL (or --url) and TOKENTUI_TOKEN, or try --demo")
-	case cfg.url == "":
-		return cfg, errors.New("no API URL: set TOKENTUI_URL or pass --url")
-	case cfg.token == "":
-		return cfg, errors.New("no admin token: set TOKENTUI_TOKEN")
-	}
-	if err := checkURL(cfg.url, cfg.insecure); err != nil {
+	d, err := parseClearAfter(raw)
+	if err != nil {
 		return cfg, err
+	}
+	cfg.clearAfter = d
+	// Early versions took --url for GoodAccess alone; keep that meaning.
+	if cfg.profile.URL != "" && cfg.profile.Provider == "" {
+		cfg.profile.Provider = profile.GoodAccess
 	}
 	return cfg, nil
 }
 
-// checkURL refuses what would leak the admin token: plain http to another
-// machine (unless --insecure), credentials or queries in the URL.
-func checkURL(raw string, insecure bool) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Errorf("%q is not an http(s) URL such as https://integration.goodaccess.com", client.Sanitize(raw))
+// parseClearAfter reads "45s", "2m" or a number of seconds; "0" means never
+// (returned as -1, the dialog's "never"), "" the default (0).
+func parseClearAfter(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
 	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return errors.New("the URL must be a plain base URL, without user:password, ?query or #fragment")
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		n, nerr := strconv.Atoi(s)
+		if nerr != nil {
+			return 0, fmt.Errorf("--clear-after %q: use a duration such as 45s or 2m, or 0 for never", s)
+		}
+		d = time.Duration(n) * time.Second
 	}
-	if u.Scheme == "http" && !insecure && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("refusing plain http to %s: the admin token would cross the network unencrypted; use https, or --insecure if you accept that",
-			client.Sanitize(u.Hostname()))
+	switch {
+	case d < 0:
+		return 0, fmt.Errorf("--clear-after %q: must not be negative (0 means never)", s)
+	case d == 0:
+		return -1, nil
 	}
-	return nil
+	return d, nil
 }
 
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-func run(args []string, getenv func(string) string, stderr io.Writer) int {
+func run(args []string, getenv func(string) string, stderr io.Writer, start func(tui.Options) error) int {
 	cfg, err := parseFlags(args, getenv, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -130,41 +132,45 @@ func run(args []string, getenv func(string) string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tokentui:", err)
 		return exitUsage
 	}
-	theme.Init()
-
-	opts, closeFn, err := connect(cfg)
+	sel, err := profile.Resolve(cfg.profile)
+	if err != nil {
+		// A NoProfileError explains how to add a profile and that --demo
+		// exists; every error here is one the user fixes with flags or config.
+		fmt.Fprintln(stderr, "tokentui:", err)
+		return exitUsage
+	}
+	defer sel.Close()
+	if sel.ConfigErr != nil {
+		fmt.Fprintln(stderr, "tokentui: warning:", sel.ConfigErr)
+	}
+	current := 0
+	for i, p := range sel.Profiles {
+		if p.Name == sel.Selected.Name {
+			current = i
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	prov, err := profile.Open(ctx, sel.Selected)
+	cancel()
 	if err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitError
+		return exitUsage
 	}
-	defer closeFn()
-	if err := runTUI(opts); err != nil {
+	theme.Init()
+	opts := tui.Options{
+		Provider:     prov,
+		ProfileLabel: tui.ProfileLabel(sel.Selected),
+		URL:          sel.Selected.URL,
+		Demo:         sel.Demo(),
+		ClearAfter:   cfg.clearAfter,
+		Profiles:     sel.Profiles,
+		Profile:      current,
+	}
+	if err := start(opts); err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)
 		return exitError
 	}
 	return exitOK
-}
-
-// connect builds the provider the dashboard opens on; closeFn releases what
-// it started (the demo emulator).
-func connect(cfg config) (opts tui.Options, closeFn func(), err error) {
-	if cfg.demo {
-		ga, err := fake.NewGoodAccess(fake.GoodAccessOptions{})
-		if err != nil {
-			return opts, nil, fmt.Errorf("starting the demo emulator: %w", err)
-		}
-		p, err := goodaccess.New(client.Connection{BaseURL: ga.URL, Token: ga.AdminToken})
-		if err != nil {
-			ga.Close()
-			return opts, nil, err
-		}
-		return tui.Options{Provider: p, ProfileLabel: "demo · GoodAccess", URL: ga.URL, Demo: true}, ga.Close, nil
-	}
-	p, err := goodaccess.New(client.Connection{BaseURL: cfg.url, Token: cfg.token})
-	if err != nil {
-		return opts, nil, err
-	}
-	return tui.Options{Provider: p, ProfileLabel: "GoodAccess", URL: cfg.url}, func() {}, nil
 }
 
 // runTUI runs the dashboard until the user quits.

@@ -4,10 +4,29 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/tui"
 )
 
-func envOf(kv map[string]string) func(string) string {
-	return func(k string) string { return kv[k] }
+// envOf is an environment with only kv, and a config directory with no
+// config file in it.
+func envOf(t *testing.T, kv map[string]string) func(string) string {
+	dir := t.TempDir()
+	return func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return dir
+		}
+		return kv[k]
+	}
+}
+
+// neverStarts fails the test if the dashboard would start.
+func neverStarts(t *testing.T) func(tui.Options) error {
+	return func(tui.Options) error {
+		t.Error("the dashboard started")
+		return nil
+	}
 }
 
 func TestRunRefusesWhatItCannotUse(t *testing.T) {
@@ -17,20 +36,21 @@ func TestRunRefusesWhatItCannotUse(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{"nothing set", nil, nil, "set TOKENTUI_URL (or --url) and TOKENTUI_TOKEN, or try --demo"},
-		{"no token", []string{"--url", "https://integration.goodaccess.com"}, nil, "no admin token: set TOKENTUI_TOKEN"},
-		{"no url", nil, map[string]string{"TOKENTUI_TOKEN": "s3cr3t"}, "no API URL"},
+		{"nothing set", nil, nil, "no profile configured"},
+		{"nothing set mentions --demo", nil, nil, "tokentui --demo"},
+		{"no token", []string{"--url", "https://integration.goodaccess.com"}, nil, "cannot get the admin token"},
 		{"plain http to another host", nil, map[string]string{"TOKENTUI_URL": "http://api.example.com", "TOKENTUI_TOKEN": "s3cr3t"},
-			"refusing plain http to api.example.com"},
-		{"not a URL", []string{"--url", "integration.goodaccess.com"}, map[string]string{"TOKENTUI_TOKEN": "s3cr3t"}, "is not an http(s) URL"},
-		{"credentials in the URL", []string{"--url", "https://u:p@example.com"}, map[string]string{"TOKENTUI_TOKEN": "s3cr3t"}, "without user:password"},
-		{"stray argument", []string{"list"}, nil, `unexpected argument "list"`},
+			"api.example.com"},
+		{"not a URL", []string{"--url", "integration.goodaccess.com"}, map[string]string{"TOKENTUI_TOKEN": "s3cr3t"}, "integration.goodaccess.com"},
+		{"stray argument", []string{"lst"}, nil, `unexpected argument "lst"`},
 		{"unknown flag", []string{"--nope"}, nil, "flag provided but not defined"},
+		{"bad clear-after", []string{"--demo", "--clear-after", "soon"}, nil, "--clear-after"},
+		{"unknown demo profile", []string{"--demo", "--profile", "nope"}, nil, "demo-goodaccess"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := run(c.args, envOf(c.env), &stderr); code != exitUsage {
-				t.Errorf("exit %d, want %d", code, exitUsage)
+			if code := run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr %q", code, exitUsage, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.want) {
 				t.Errorf("stderr = %q, want %q", stderr.String(), c.want)
@@ -42,57 +62,87 @@ func TestRunRefusesWhatItCannotUse(t *testing.T) {
 	}
 }
 
-func TestParseFlagsAccepts(t *testing.T) {
+func TestRunOpensTheSelectedProfile(t *testing.T) {
 	for _, c := range []struct {
-		name string
-		args []string
-		env  map[string]string
-		url  string
+		name     string
+		args     []string
+		env      map[string]string
+		provider string
+		url      string
+		profiles int
 	}{
-		{"https from env", nil, map[string]string{"TOKENTUI_URL": "https://integration.goodaccess.com/", "TOKENTUI_TOKEN": " t "}, "https://integration.goodaccess.com"},
-		{"http to loopback", []string{"--url", "http://127.0.0.1:8080"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "http://127.0.0.1:8080"},
-		{"http to localhost", []string{"--url", "http://localhost:8080"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "http://localhost:8080"},
-		{"http to ::1", []string{"--url", "http://[::1]:8080"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "http://[::1]:8080"},
-		{"http elsewhere with --insecure", []string{"--insecure", "--url", "http://10.0.0.5"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "http://10.0.0.5"},
-		{"flag wins over env", []string{"--url", "https://a.example"}, map[string]string{"TOKENTUI_URL": "https://b.example", "TOKENTUI_TOKEN": "t"}, "https://a.example"},
+		{"legacy env pair", nil, map[string]string{"TOKENTUI_URL": "https://integration.goodaccess.com/", "TOKENTUI_TOKEN": "t"}, "goodaccess", "https://integration.goodaccess.com", 1},
+		{"--url alone is GoodAccess", []string{"--url", "http://127.0.0.1:8080"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "goodaccess", "http://127.0.0.1:8080", 1},
+		{"--insecure allows plain http elsewhere", []string{"--insecure", "--url", "http://10.0.0.5"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "goodaccess", "http://10.0.0.5", 1},
+		{"border0 ad hoc", []string{"--provider", "border0"}, map[string]string{"BORDER0_ADMIN_TOKEN": "t"}, "border0", "", 1},
+		{"demo", []string{"--demo"}, nil, "goodaccess", "http://127.0.0.1:", 3},
+		{"demo border0", []string{"--demo", "--profile", "demo-border0"}, nil, "border0", "http://127.0.0.1:", 3},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			cfg, err := parseFlags(c.args, envOf(c.env), &bytes.Buffer{})
-			if err != nil {
-				t.Fatal(err)
+			var got tui.Options
+			var stderr bytes.Buffer
+			code := run(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
-			if cfg.url != c.url || cfg.token != "t" {
-				t.Errorf("cfg = %+v", cfg)
+			if got.Provider == nil || got.Provider.Kind() != c.provider {
+				t.Fatalf("provider %v, want %s", got.Provider, c.provider)
+			}
+			if !strings.HasPrefix(got.URL, c.url) || len(got.Profiles) != c.profiles {
+				t.Errorf("URL %q, %d profiles; want %q, %d", got.URL, len(got.Profiles), c.url, c.profiles)
+			}
+			if got.Profiles[got.Profile].URL != got.URL {
+				t.Errorf("Profile %d does not point at the open profile", got.Profile)
+			}
+			if strings.HasPrefix(c.name, "demo") && (!got.Demo || !strings.HasPrefix(got.ProfileLabel, "demo · ")) {
+				t.Errorf("demo: Demo %v, label %q", got.Demo, got.ProfileLabel)
 			}
 		})
 	}
-	cfg, err := parseFlags([]string{"--demo"}, envOf(nil), &bytes.Buffer{})
-	if err != nil || !cfg.demo {
-		t.Errorf("--demo: %+v, %v", cfg, err)
+}
+
+func TestDemoProviderListsEmulatorTokens(t *testing.T) {
+	var listed int
+	code := run([]string{"--demo"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error {
+		tokens, err := o.Provider.List(t.Context())
+		listed = len(tokens)
+		return err
+	})
+	if code != exitOK || listed == 0 {
+		t.Fatalf("exit %d, %d tokens", code, listed)
 	}
 }
 
-func TestHelpExitsZero(t *testing.T) {
+func TestClearAfter(t *testing.T) {
+	for in, want := range map[string]time.Duration{"": 0, "0": -1, "0s": -1, "90": 90 * time.Second, "2m": 2 * time.Minute} {
+		got, err := parseClearAfter(in)
+		if err != nil || got != want {
+			t.Errorf("parseClearAfter(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"-5s", "soon"} {
+		if _, err := parseClearAfter(in); err == nil {
+			t.Errorf("parseClearAfter(%q) accepted", in)
+		}
+	}
+	var got tui.Options
+	env := envOf(t, map[string]string{"TOKENTUI_CLEAR_AFTER": "10s"})
+	if run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter != 10*time.Second {
+		t.Errorf("TOKENTUI_CLEAR_AFTER: ClearAfter = %v", got.ClearAfter)
+	}
+	if run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter >= 0 {
+		t.Errorf("--clear-after 0 must mean never (negative), got %v", got.ClearAfter)
+	}
+}
+
+func TestHelpListsSubcommandsAndExitsZero(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := run([]string{"--help"}, envOf(nil), &stderr); code != exitOK {
+	if code := run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitOK {
 		t.Errorf("exit %d", code)
 	}
-	if !strings.Contains(stderr.String(), "tokentui --demo") || !strings.Contains(stderr.String(), "TOKENTUI_TOKEN") {
-		t.Errorf("usage = %q", stderr.String())
-	}
-}
-
-func TestDemoConnectsToTheEmulator(t *testing.T) {
-	opts, closeFn, err := connect(config{demo: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeFn()
-	if !opts.Demo || opts.Provider == nil || !strings.HasPrefix(opts.URL, "http://127.0.0.1:") {
-		t.Fatalf("opts = %+v", opts)
-	}
-	tokens, err := opts.Provider.List(t.Context())
-	if err != nil || len(tokens) == 0 {
-		t.Fatalf("demo list: %d tokens, %v", len(tokens), err)
+	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "--clear-after", "--profile"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, stderr.String())
+		}
 	}
 }
