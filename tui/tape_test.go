@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -12,9 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
-	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/client/profile"
+	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
 // demo.tape is replayed here against the demo dashboard (emulators in this
@@ -153,20 +153,35 @@ func replayTape(t *testing.T, tp tape) error {
 	return nil
 }
 
-// newTapeDemoModel is the dashboard `tokentui --demo` opens, on emulators
-// running in this test with the pinned clock.
+// newTapeDemoModel is the dashboard `tokentui --demo` opens (the profile
+// selection main.go makes), on emulators running in this test, and a fake
+// clipboard. The clock is pinned to the moment the test starts, not to
+// testNow: the providers check expiry dates against the wall clock, which a
+// date in the past would fail.
 func newTapeDemoModel(t *testing.T) tea.Model {
 	t.Helper()
-	d, err := fake.StartDemo(fixedClock)
+	start := time.Now().UTC().Truncate(time.Minute)
+	fixedClock := func() time.Time { return start }
+	sel, err := profile.Resolve(profile.Options{Demo: true, Clock: fixedClock})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(d.Close)
-	p, err := goodaccess.New(client.Connection{BaseURL: d.GoodAccess.URL, Token: d.GoodAccess.AdminToken})
+	t.Cleanup(sel.Close)
+	p, err := profile.Open(context.Background(), sel.Selected)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Options{Provider: p, ProfileLabel: "demo · GoodAccess", URL: d.GoodAccess.URL, Demo: true, Now: fixedClock})
+	current := 0
+	for i, pr := range sel.Profiles {
+		if pr.Name == sel.Selected.Name {
+			current = i
+		}
+	}
+	return New(Options{
+		Provider: p, ProfileLabel: ProfileLabel(sel.Selected), URL: sel.Selected.URL, Demo: true,
+		Profiles: sel.Profiles, Profile: current,
+		Now: fixedClock, Location: time.UTC, Clipboard: clipboard.NewFake(),
+	})
 }
 
 func TestParseTape(t *testing.T) {
