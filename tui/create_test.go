@@ -120,7 +120,7 @@ func TestCreateRevealSaysOSC52(t *testing.T) {
 	tm.Type("osc")
 	send(tm, "tab", "down", "enter")
 	tm.Send(keyMsg("ctrl+s"))
-	waitFor(t, tm, "via OSC 52", "cannot be confirmed")
+	waitFor(t, tm, "via OSC 52", "cannot be confirmed", "cannot be cleared automatically")
 	send(tm, "enter")
 	waitFor(t, tm, "Close anyway?")
 	send(tm, "y")

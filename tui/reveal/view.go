@@ -102,6 +102,10 @@ func (m Model) copyLines(width int) []string {
 		out = append(out, wrap(theme.RevealOK, "✓ Clipboard cleared.", width)...)
 	case m.clearResult != nil:
 		out = append(out, wrap(theme.RevealWarn, "⚠ Clipboard not cleared: "+m.clearResult.Reason+".", width)...)
+	case m.clearJob.Pending() && res != nil && res.Method == clipboard.OSC52:
+		// The job will run, but it cannot read the terminal's clipboard:
+		// promising a clear would be false.
+		out = append(out, wrap(theme.Muted, "OSC 52 cannot be read back, so the clipboard cannot be cleared automatically: clear it yourself after pasting.", width)...)
 	case m.clearJob.Pending():
 		out = append(out, wrap(theme.Muted, fmt.Sprintf("The clipboard will be cleared at %s if it still holds the secret.", m.clearAt.Format("15:04:05")), width)...)
 	case m.copiedOnce && m.opts.ClearAfter < 0:
