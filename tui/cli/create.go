@@ -37,7 +37,7 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 	fs.StringVar(&f.typ, "type", "", "Unleash: the token `TYPE` (client, backend, frontend)")
 	fs.Var(&f.projects, "project", "Unleash: a `PROJECT` id, or * for all (repeatable)")
 	fs.StringVar(&f.environment, "environment", "", "Unleash: the `ENVIRONMENT`")
-	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: never, where the provider allows it")
+	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
 	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
 	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
 	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
@@ -60,11 +60,11 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 		Environment: strings.TrimSpace(f.environment),
 		AllowedIPs:  f.ips,
 	}
-	expirySet := f.expires != ""
-	if expirySet {
-		if req.ExpiresAt, err = parseExpiry(f.expires, now); err != nil {
-			return usagef("%s", err)
-		}
+	if f.expires == "" {
+		f.expires = defaultExpiry
+	}
+	if req.ExpiresAt, err = parseExpiry(f.expires, now); err != nil {
+		return usagef("%s", err)
 	}
 	for _, ip := range f.ips {
 		if !validIPEntry(ip) {
@@ -80,7 +80,7 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 	if err != nil {
 		return err
 	}
-	if err := checkAgainstCatalog(req, expirySet, cat, prov.DisplayName()); err != nil {
+	if err := checkAgainstCatalog(req, cat, prov.DisplayName()); err != nil {
 		return err
 	}
 
@@ -124,7 +124,7 @@ type createdJSON struct {
 
 // checkAgainstCatalog refuses, before anything is sent, input the provider
 // cannot take, naming the flag and what it can take instead.
-func checkAgainstCatalog(req client.NewToken, expirySet bool, cat client.Catalog, provider string) error {
+func checkAgainstCatalog(req client.NewToken, cat client.Catalog, provider string) error {
 	if cat.NameRequired && req.Name == "" {
 		return usagef("--name is required")
 	}
@@ -185,13 +185,14 @@ func checkAgainstCatalog(req client.NewToken, expirySet bool, cat client.Catalog
 		return refusal("%s cannot restrict a token to IP addresses; drop --ip", provider)
 	}
 	if !cat.NeverExpires && req.ExpiresAt.IsZero() {
-		if expirySet {
-			return refusal("%s tokens must expire: give --expires a duration or date", provider)
-		}
-		return usagef("--expires is required: %s tokens must expire", provider)
+		return refusal("%s tokens must expire: give --expires a duration or date", provider)
 	}
 	return nil
 }
+
+// defaultExpiry is the lifetime of a token created without --expires: the
+// create form's default, so a script does not mint immortal tokens by omission.
+const defaultExpiry = "30d"
 
 // createWarnings are the risks of the created token worth a second look.
 func createWarnings(t client.Token, req client.NewToken, cat client.Catalog) []string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokentui/tokentui/client/fake"
 	"github.com/tokentui/tokentui/tui/clipboard"
@@ -43,7 +44,7 @@ func TestCreatePrintsOnlyTheSecret(t *testing.T) {
 }
 
 func TestCreateWarnsAboutNoExpiryAndAdmin(t *testing.T) {
-	r := run(t, runOpts{}, "create", "--demo", "--provider", "border0", "--name", "bot", "--role", "admin")
+	r := run(t, runOpts{}, "create", "--demo", "--provider", "border0", "--name", "bot", "--role", "admin", "--expires", "never")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
@@ -54,6 +55,30 @@ func TestCreateWarnsAboutNoExpiryAndAdmin(t *testing.T) {
 	}
 	if strings.Contains(r.err, "IP address") {
 		t.Errorf("IP warning for a provider without IP restrictions:\n%s", r.err)
+	}
+}
+
+func TestCreateDefaultsTo30Days(t *testing.T) {
+	r := run(t, runOpts{}, "create", "--demo", "--provider", "border0", "--name", "bot", "--role", "member", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	var got struct {
+		Token struct {
+			ExpiresAt *time.Time `json:"expires_at"`
+		} `json:"token"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
+		t.Fatalf("decoding %q: %v", r.out, err)
+	}
+	if got.Token.ExpiresAt == nil {
+		t.Fatalf("a token created without --expires never expires; want 30 days:\n%s", r.out)
+	}
+	if d := time.Until(*got.Token.ExpiresAt); d < 29*24*time.Hour || d > 31*24*time.Hour {
+		t.Errorf("default lifetime %s, want about 30 days", d)
+	}
+	if strings.Contains(r.err, "never expires") {
+		t.Errorf("warned about no expiry for the 30-day default:\n%s", r.err)
 	}
 }
 
