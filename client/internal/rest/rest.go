@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -171,26 +172,48 @@ func (c *Client) JSON(ctx context.Context, req Request, out any) error {
 // Decode unmarshals a successful response, turning HTML, truncation and
 // wrong shapes into a client.ServerError that says what was wrong.
 func Decode(resp Response, out any) error {
-	body := bytes.TrimSpace(resp.Body)
-	if len(body) == 0 {
-		return &client.ServerError{Status: resp.Status, Message: "the server sent an empty answer where JSON was expected"}
-	}
-	if looksHTML(body) {
-		return &client.ServerError{Status: resp.Status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
+	body, err := jsonBody(resp)
+	if err != nil {
+		return err
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &typ):
-			return &client.ServerError{Status: resp.Status, Message: fmt.Sprintf("the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(typ.Field), typ.Value, typ.Type)}
-		case errors.As(err, &syn), strings.Contains(err.Error(), "unexpected end of JSON input"):
-			return &client.ServerError{Status: resp.Status, Message: "the answer is not valid JSON (truncated or garbled)"}
-		default:
-			return &client.ServerError{Status: resp.Status, Message: "the answer is not valid JSON: " + client.Sanitize(err.Error())}
-		}
+		return decodeError(resp.Status, err, "")
 	}
 	return nil
+}
+
+// jsonBody is the body without surrounding space, or the error for an
+// answer that cannot be JSON at all (empty, an HTML page).
+func jsonBody(resp Response) ([]byte, error) {
+	body := bytes.TrimSpace(resp.Body)
+	if len(body) == 0 {
+		return nil, &client.ServerError{Status: resp.Status, Message: "the server sent an empty answer where JSON was expected"}
+	}
+	if looksHTML(body) {
+		return nil, &client.ServerError{Status: resp.Status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
+	}
+	return body, nil
+}
+
+// decodeError words an encoding/json error for a person. path is where in
+// the document the decoded value sits ("" for the whole document), because
+// an error from decoding one list element names fields relative to it.
+func decodeError(status int, err error, path string) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typ):
+		field := typ.Field
+		if path != "" {
+			field = strings.TrimSuffix(path+"."+field, ".")
+		}
+		return &client.ServerError{Status: status, Message: fmt.Sprintf("the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(field), typ.Value, typ.Type)}
+	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+		strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return &client.ServerError{Status: status, Message: "the answer is not valid JSON (truncated or garbled)"}
+	default:
+		return &client.ServerError{Status: status, Message: "the answer is not valid JSON: " + client.Sanitize(err.Error())}
+	}
 }
 
 func fieldOr(f string) string {
