@@ -82,22 +82,6 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	return decodeList(resp)
 }
 
-func decodeList(resp rest.Response) ([]client.Token, error) {
-	var raw []apiToken
-	if err := rest.Decode(resp, &raw); err != nil {
-		return nil, err
-	}
-	out := make([]client.Token, 0, len(raw))
-	for _, a := range raw {
-		t, err := a.toToken()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
-}
-
 // Get reads one token (GET /api/v1/token/{id}).
 func (p *Provider) Get(ctx context.Context, id string) (client.Token, error) {
 	if err := checkID(id, "read"); err != nil {

@@ -27,10 +27,16 @@ type apiToken struct {
 
 // toToken converts and sanitises a token object.
 func (a apiToken) toToken() (client.Token, error) {
+	return a.convert(client.SanitizeAll(a.Scopes))
+}
+
+// convert converts and sanitises a token object whose scopes were
+// sanitised by the caller (a list shares them between tokens).
+func (a *apiToken) convert(scopes []string) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
 		Name:       client.Sanitize(a.Name),
-		Scopes:     client.SanitizeAll(a.Scopes),
+		Scopes:     scopes,
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 	}
 	var err error
