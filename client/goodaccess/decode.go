@@ -1,31 +1,47 @@
 package goodaccess
 
 import (
-	"bytes"
+	"context"
+	"net/http"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
-// decodeList reads GET /api/v1/tokens (a bare JSON array). The elements are
-// decoded one at a time into a reused apiToken, so the only full-size
-// structure built is the result; the body is not referenced once this
-// returns.
-func decodeList(resp rest.Response) ([]client.Token, error) {
-	// Every token has an "id": counting them is a cheap, close estimate of
-	// the length, so the result is allocated once at about its final size.
-	hint := bytes.Count(resp.Body, []byte(`"id"`))
-	shared := newScopeSharer()
-	tokens, _, err := rest.DecodeList(resp, "", hint, func(a *apiToken) (client.Token, error) {
-		return a.convert(shared.list(a.Scopes))
-	})
+// listTokens fetches GET /api/v1/tokens (a bare JSON array) and decodes it
+// as it arrives, one element at a time into a reused apiToken, so neither
+// the 37 MB body of 100 000 tokens nor an intermediate []apiToken is held.
+func listTokens(ctx context.Context, api *rest.Client) ([]client.Token, error) {
+	tokens, _, err := rest.GetList(ctx, api, rest.Request{Method: http.MethodGet, Path: pathTokens}, "", listConverter())
 	if err != nil {
 		return nil, err
 	}
-	if tokens == nil { // a null list is an empty one
-		tokens = []client.Token{}
+	return nonNil(tokens), nil
+}
+
+// decodeList decodes a buffered list answer the same way (benchmarks).
+func decodeList(resp rest.Response) ([]client.Token, error) {
+	tokens, _, err := rest.DecodeList(resp, "", listConverter())
+	if err != nil {
+		return nil, err
 	}
-	return tokens, nil
+	return nonNil(tokens), nil
+}
+
+// listConverter converts list elements, sharing scope lists among them.
+func listConverter() func(*apiToken) (client.Token, error) {
+	shared := newScopeSharer()
+	return func(a *apiToken) (client.Token, error) {
+		return a.convert(shared.list(a.Scopes))
+	}
+}
+
+// nonNil: a null list is an empty one.
+func nonNil(tokens []client.Token) []client.Token {
+	if tokens == nil {
+		return []client.Token{}
+	}
+	return tokens
 }
 
 // maxShared bounds the sharer's tables, so a server sending a different

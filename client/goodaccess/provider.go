@@ -75,11 +75,11 @@ func (p *Provider) Catalog(context.Context) (client.Catalog, error) { return cat
 
 // List returns every token (GET /api/v1/tokens, a bare JSON array).
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: pathTokens, List: true})
+	tokens, err := listTokens(ctx, p.api)
 	if err != nil {
 		return nil, notFound(err, "the token list at "+p.baseURL+pathTokens+" (is the base URL right?)")
 	}
-	return decodeList(resp)
+	return tokens, nil
 }
 
 // Get reads one token (GET /api/v1/token/{id}).

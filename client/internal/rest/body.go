@@ -53,3 +53,30 @@ func readBody(body io.Reader, contentLength int64, limit int) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// cappedReader reads at most left bytes and remembers why reading stopped
+// (other than at the end), so a streamed body's network failure or excess
+// length is reported as such rather than as broken JSON.
+type cappedReader struct {
+	r    io.Reader
+	left int
+	err  error
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	if len(p) > c.left+1 { // one byte past the cap shows the body is longer
+		p = p[:c.left+1]
+	}
+	n, err := c.r.Read(p)
+	if c.left -= n; c.left < 0 {
+		c.err = errBodyTooLarge
+		return 0, c.err
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		c.err = err
+	}
+	return n, err
+}

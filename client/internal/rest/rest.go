@@ -123,6 +123,19 @@ type Request struct {
 	Body   any // marshalled as JSON when non-nil
 	// List marks a list endpoint: the larger body cap applies.
 	List bool
+	// Stream, when set, reads a 2xx body as it arrives instead of having it
+	// buffered whole (Response.Body is then nil), so a large list is never
+	// in memory twice, as bytes and as decoded values. It is called once per
+	// attempt; the body cap applies, and a read failure is reported (and a
+	// GET retried) as any network error would be. GetList uses it.
+	Stream func(Body) error
+}
+
+// Body is a 2xx answer being read as it arrives.
+type Body struct {
+	io.Reader
+	Status int
+	Length int64 // the announced length; -1 when unknown (chunked, gzip)
 }
 
 // Response is a successful (2xx) answer.
@@ -249,6 +262,18 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		return Response{}, transportError(ctx, err, status, limit)
 	}
 	raw := resp.RawResponse.Body
+	if status := resp.StatusCode(); req.Stream != nil && status >= 200 && status < 300 {
+		body := &cappedReader{r: raw, left: limit}
+		err := req.Stream(Body{Reader: body, Status: status, Length: resp.RawResponse.ContentLength})
+		raw.Close()
+		if body.err != nil { // the read failed, whatever the decoder made of it
+			return Response{}, transportError(ctx, body.err, status, limit)
+		}
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Status: status, Header: resp.Header()}, nil
+	}
 	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
 	raw.Close()
 	if err != nil {

@@ -1,58 +1,95 @@
 package rest
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tokentui/tokentui/client"
 )
 
-// minListElement bounds the size hint a caller gives DecodeList: no list
-// element worth keeping is shorter than this many bytes of JSON, so a
-// hostile answer cannot make the first allocation larger than its own
-// length warrants.
-const minListElement = 16
+// GetList fetches a list endpoint and decodes the answer as it arrives
+// (see DecodeList for key, found and convert), so neither the whole body
+// nor an intermediate []T is ever held: memory grows only with the result.
+func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+	req.List = true
+	req.Stream = func(b Body) error {
+		list, found, err = decodeListFrom(b, key, convert)
+		return err
+	}
+	if _, err := c.Do(ctx, req); err != nil {
+		return nil, false, err
+	}
+	return list, found, nil
+}
 
-// DecodeList decodes a list answer one element at a time. Every element is
-// decoded into the same *T (zeroed first) and converted at once, so a large
-// list never exists twice, once as []T and once as the result, and the
-// decoder holds only about one element's worth of bytes. The result is
-// pre-sized to sizeHint (a caller's cheap estimate of the element count).
+// DecodeList decodes a buffered list answer one element at a time. Every
+// element is decoded into the same *T (zeroed first) and converted at once,
+// so a large list never exists twice, once as []T and once as the result,
+// and the decoder holds only about one element's worth of bytes.
 //
 // key "" means the answer is a bare array; otherwise the array is the value
 // of that key of a top-level object (matched without regard to case, as
 // encoding/json matches field names; the last occurrence wins, as there).
 // found is false when the object has no such key; a null array is found
-// and empty. Errors are worded as Decode words them.
-func DecodeList[T, R any](resp Response, key string, sizeHint int, convert func(*T) (R, error)) (list []R, found bool, err error) {
-	body, err := jsonBody(resp)
-	if err != nil {
+// and nil. Errors are worded as Decode words them.
+func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
+	return decodeListFrom(b, key, convert)
+}
+
+func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+	in := bufio.NewReader(b.Reader)
+	if err := checkStart(in, b.Status); err != nil {
 		return nil, false, err
 	}
-	sizeHint = max(0, min(sizeHint, len(body)/minListElement))
-	d := &listDecoder{dec: json.NewDecoder(bytes.NewReader(body)), status: resp.Status}
+	d := &listDecoder{dec: json.NewDecoder(in), status: b.Status, length: b.Length}
 	if key == "" {
-		list, found, err = decodeArray(d, "", sizeHint, convert)
+		list, found, err = decodeArray(d, "", convert)
 	} else {
-		list, found, err = decodeEnvelope(d, key, sizeHint, convert)
+		list, found, err = decodeEnvelope(d, key, convert)
 	}
 	if err != nil {
 		return nil, false, err
 	}
 	// One document only, as json.Unmarshal insists.
 	if _, err := d.dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, false, d.fail(io.ErrUnexpectedEOF, "")
+		return nil, false, d.fail(io.ErrUnexpectedEOF, "") // worded "garbled"
 	}
 	return list, found, nil
+}
+
+// checkStart refuses, as jsonBody does, an answer that cannot be JSON at
+// all: empty or an HTML page. It looks only at the first non-space byte.
+func checkStart(in *bufio.Reader, status int) error {
+	for {
+		c, err := in.ReadByte()
+		if errors.Is(err, io.EOF) {
+			return &client.ServerError{Status: status, Message: "the server sent an empty answer where JSON was expected"}
+		}
+		if err != nil {
+			return decodeError(status, err, "")
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '<':
+			return &client.ServerError{Status: status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
+		}
+		return in.UnreadByte()
+	}
 }
 
 type listDecoder struct {
 	dec    *json.Decoder
 	status int
+	length int64 // the body's announced length, -1 unknown
 }
 
 func (d *listDecoder) fail(err error, path string) error {
@@ -67,7 +104,7 @@ func (d *listDecoder) shapeError(path string, got json.Token, want string) error
 
 // decodeEnvelope walks a top-level object, skipping every member but key,
 // whose array it decodes.
-func decodeEnvelope[T, R any](d *listDecoder, key string, sizeHint int, convert func(*T) (R, error)) ([]R, bool, error) {
+func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T) (R, error)) ([]R, bool, error) {
 	tok, err := d.dec.Token()
 	if err != nil {
 		return nil, false, d.fail(err, "")
@@ -91,7 +128,7 @@ func decodeEnvelope[T, R any](d *listDecoder, key string, sizeHint int, convert 
 			continue
 		}
 		list = nil // a repeated key replaces the earlier list; let it go first
-		if list, _, err = decodeArray(d, key, sizeHint, convert); err != nil {
+		if list, _, err = decodeArray(d, key, convert); err != nil {
 			return nil, false, err
 		}
 		found = true
@@ -103,7 +140,7 @@ func decodeEnvelope[T, R any](d *listDecoder, key string, sizeHint int, convert 
 }
 
 // decodeArray decodes one array (or null) at the decoder's position.
-func decodeArray[T, R any](d *listDecoder, path string, sizeHint int, convert func(*T) (R, error)) ([]R, bool, error) {
+func decodeArray[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) ([]R, bool, error) {
 	tok, err := d.dec.Token()
 	if err != nil {
 		return nil, false, d.fail(err, path)
@@ -114,9 +151,12 @@ func decodeArray[T, R any](d *listDecoder, path string, sizeHint int, convert fu
 	if tok != json.Delim('[') {
 		return nil, false, d.shapeError(path, tok, "an array")
 	}
-	list := make([]R, 0, sizeHint)
+	var list []R
 	var elem T
 	for d.dec.More() {
+		if len(list) == cap(list) {
+			list = growList(d, list)
+		}
 		var zero T
 		elem = zero
 		if err := d.dec.Decode(&elem); err != nil {
@@ -132,6 +172,41 @@ func decodeArray[T, R any](d *listDecoder, path string, sizeHint int, convert fu
 		return nil, false, d.fail(err, path)
 	}
 	return list, true, nil
+}
+
+// minListElement bounds an estimated element count: no list element worth
+// keeping is shorter than this many bytes of JSON, so a hostile length
+// cannot make an allocation larger than the body warrants.
+const minListElement = 16
+
+// firstEstimate is how many elements are decoded before the list's length
+// is estimated: enough for a fair average element size.
+const firstEstimate = 256
+
+// growList makes room in a full list. Once a few elements are in, the bytes
+// they took and the body's length give the element count to expect, so a
+// 100 000-token list is allocated about twice, not a dozen times with each
+// old copy still alive while the new one fills (append's way); 4% slack
+// covers elements of uneven size. Without a length, append decides.
+func growList[R any](d *listDecoder, list []R) []R {
+	n := len(list)
+	read := d.dec.InputOffset()
+	if n == 0 {
+		if d.length > 0 {
+			return make([]R, 0, firstEstimate)
+		}
+		return list
+	}
+	if d.length <= 0 || read <= 0 || read >= d.length {
+		return list
+	}
+	want := int(int64(n) * d.length / read)
+	want += want/25 + 16
+	want = min(want, int(d.length/minListElement)) // bounded by what the body can hold
+	if want <= n {
+		return list
+	}
+	return slices.Grow(list, want-n)
 }
 
 // jsonKind names the kind of JSON a token starts, as encoding/json's
