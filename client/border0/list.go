@@ -3,7 +3,6 @@ package border0
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/tokentui/tokentui/client"
@@ -31,35 +30,29 @@ type wireToken struct {
 	ExpiresAt flexTime   `json:"expires_at"`
 }
 
-// listEnvelope is Border0's {"list": [...]}.
-type listEnvelope struct {
-	List []wireToken `json:"list"`
-}
-
-// decodeList accepts {"list": [...]} and a bare array.
+// decodeList accepts {"list": [...]} and a bare array, decoding one entry
+// at a time (rest.DecodeList) so no intermediate []wireToken is built.
+// "list": null is an empty organisation (a Go server's empty slice); an
+// object without "list" is not a token list at all.
 func decodeList(resp rest.Response) ([]client.Token, error) {
-	var items []wireToken
-	body := bytes.TrimSpace(resp.Body)
-	if len(body) > 0 && body[0] == '[' {
-		if err := rest.Decode(resp, &items); err != nil {
-			return nil, err
-		}
-	} else {
-		var env listEnvelope
-		if err := rest.Decode(resp, &env); err != nil {
-			return nil, err
-		}
-		if env.List == nil && !hasListKey(body) {
-			return nil, &client.ServerError{Status: resp.Status, Message: `the answer is not a token list (no "list" in it)`}
-		}
-		items = env.List
+	key := "list"
+	if body := bytes.TrimSpace(resp.Body); len(body) > 0 && body[0] == '[' {
+		key = ""
 	}
-	tokens := make([]client.Token, len(items))
-	for i, w := range items {
-		tokens[i] = w.token()
+	tokens, found, err := rest.DecodeList(resp, key, convertToken)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, &client.ServerError{Status: resp.Status, Message: `the answer is not a token list (no "list" in it)`}
+	}
+	if tokens == nil {
+		tokens = []client.Token{}
 	}
 	return tokens, nil
 }
+
+func convertToken(w *wireToken) (client.Token, error) { return w.token(), nil }
 
 // token converts a wire entry, sanitising every string.
 func (w wireToken) token() client.Token {
@@ -71,17 +64,4 @@ func (w wireToken) token() client.Token {
 		CreatedAt: w.CreatedAt.Time,
 		ExpiresAt: w.ExpiresAt.Time,
 	}
-}
-
-// hasListKey tells an empty organisation ("list": null, which a Go server
-// sends for an empty slice) from an answer that is not a token list at all.
-// Only called when no list was decoded, so the second parse is of a small
-// or wrong answer, never of a large list.
-func hasListKey(body []byte) bool {
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(body, &keys) != nil {
-		return false
-	}
-	_, ok := keys["list"]
-	return ok
 }

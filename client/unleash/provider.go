@@ -92,11 +92,12 @@ func (p *Provider) DisplayName() string { return "Unleash" }
 // List returns every API token with its secret. A backend token is listed
 // with Role "client": that is what Unleash 8.2 reports.
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: tokensPath, List: true})
+	// Decoded as it arrives, one token at a time: see rest.GetList.
+	list, found, err := rest.GetList(ctx, p.api, rest.Request{Method: http.MethodGet, Path: tokensPath}, "tokens", convertToken)
 	if err != nil {
 		return nil, err
 	}
-	return decodeTokenList(resp)
+	return tokenListOf(list, found, http.StatusOK)
 }
 
 // Create creates a client, backend or frontend token. The request is

@@ -24,10 +24,6 @@ type apiToken struct {
 	SeenAt      *time.Time `json:"seenAt"`
 }
 
-type tokenList struct {
-	Tokens *[]apiToken `json:"tokens"`
-}
-
 // createBody is the create request. The singular "project" is never sent:
 // the server ignores it when "projects" is present.
 type createBody struct {
@@ -48,22 +44,25 @@ func wireTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
-// decodeTokenList turns a list answer into tokens; a missing "tokens" key is
-// a wrong shape, not an empty list.
+// decodeTokenList turns a buffered list answer into tokens.
 func decodeTokenList(resp rest.Response) ([]client.Token, error) {
-	var list tokenList
-	if err := rest.Decode(resp, &list); err != nil {
+	list, found, err := rest.DecodeList(resp, "tokens", convertToken)
+	if err != nil {
 		return nil, err
 	}
-	if list.Tokens == nil {
-		return nil, &client.ServerError{Status: resp.Status, Message: `the answer has no "tokens" list (is this an Unleash server?)`}
-	}
-	out := make([]client.Token, len(*list.Tokens))
-	for i := range *list.Tokens {
-		out[i] = (*list.Tokens)[i].token()
-	}
-	return out, nil
+	return tokenListOf(list, found, resp.Status)
 }
+
+// tokenListOf: a missing or null "tokens" is a wrong shape, not an empty
+// list.
+func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, error) {
+	if !found || list == nil {
+		return nil, &client.ServerError{Status: status, Message: `the answer has no "tokens" list (is this an Unleash server?)`}
+	}
+	return list, nil
+}
+
+func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
 
 // token converts to the provider-neutral model, sanitising every string.
 func (a *apiToken) token() client.Token {

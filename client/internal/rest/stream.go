@@ -38,7 +38,7 @@ func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, 
 // of that key of a top-level object (matched without regard to case, as
 // encoding/json matches field names; the last occurrence wins, as there).
 // found is false when the object has no such key; a null array is found
-// and nil. Errors are worded as Decode words them.
+// and nil, an empty one found and empty (not nil). Errors are worded as Decode words them.
 func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
 	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
 	return decodeListFrom(b, key, convert)
@@ -170,6 +170,9 @@ func decodeArray[T, R any](d *listDecoder, path string, convert func(*T) (R, err
 	}
 	if _, err := d.dec.Token(); err != nil { // the closing ']'
 		return nil, false, d.fail(err, path)
+	}
+	if list == nil {
+		list = []R{} // [] is empty, not null; allocates nothing
 	}
 	return list, true, nil
 }
