@@ -195,6 +195,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
 		return m.onProfile(msg)
+	case filterResultMsg:
+		before := m.table.selectedIndex()
+		if m.table.applyFilter(msg) && m.table.selectedIndex() != before {
+			m.detail.scroll = 0
+		}
+		return m, nil
+	case filterSlowMsg:
+		if msg.job == m.table.filter.pending {
+			m.table.filter.slow = true
+		}
+		return m, nil
 	case spinner.TickMsg:
 		if msg.ID != m.spinner.ID() {
 			return m.forwardToOverlay(msg) // an overlay's own spinner
@@ -357,6 +368,9 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// onFilterKey edits the query. The matching runs in a tea.Cmd on an
+// immutable snapshot (filterJob), so a keystroke costs the same at 100 000
+// tokens as at 100 and typing never waits for a scan.
 func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.filterKey.Clear):
@@ -369,18 +383,32 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.filterKey.Apply):
 		m.filtering = false
 		m.filter.Blur()
+		before := m.table.selectedIndex()
+		m.table.settleFilter()
+		if m.table.selectedIndex() != before {
+			m.detail.scroll = 0
+		}
 		m.relayout()
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)
 	before := m.table.selectedIndex()
-	m.table.setQuery(m.filter.Value())
+	job := m.table.requestQuery(m.filter.Value())
 	if m.table.selectedIndex() != before {
 		m.detail.scroll = 0
 	}
-	return m, cmd
+	if job == nil {
+		return m, cmd
+	}
+	return m, tea.Batch(cmd, job.cmd, tea.Tick(filterSlowAfter, func(time.Time) tea.Msg {
+		return filterSlowMsg{job: job}
+	}))
 }
+
+// filterSlowAfter is how long a filter may take before the view says
+// "filtering…": shorter results would only make it flicker.
+const filterSlowAfter = 150 * time.Millisecond
 
 func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.detail.keys.Back) {

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"slices"
 	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -13,22 +14,44 @@ import (
 // it already has instead of scanning again.
 //
 // levels[0] is the unfiltered order; each later level's query extends the
-// one before it; the last level is what the table shows.
+// one before it; the last level is what the table shows. Levels are never
+// written after they are made: a filter command running on another
+// goroutine may be reading one.
+//
+// A query without a level is computed off the Update path: request returns
+// a filterJob, which the root runs as a tea.Cmd; its filterResultMsg is
+// applied only if that job is still the pending one, so a slow result for
+// "sp" can never overwrite the one for "spl". Until it arrives the table
+// keeps showing the previous matches.
 type filterState struct {
-	levels []filterLevel
-	// spare holds the buffers of levels that were popped, so typing and
-	// deleting does not allocate (and collect) a 400 KB slice per key at
-	// 100 000 tokens. Level 0 is the index's own order and never lands here.
-	spare [][]int32
+	levels  []filterLevel
+	pending *filterJob // the newest query being computed; nil when none
+	slow    bool       // pending has taken long enough to say so
 }
-
-// maxSpare bounds the buffers kept for reuse.
-const maxSpare = 4
 
 type filterLevel struct {
 	query   string
 	matches []int32
 }
+
+// filterJob computes one query's matches from an immutable snapshot: the
+// index and the level it narrows. Its identity is what makes a result
+// fresh or stale.
+type filterJob struct {
+	ix    *tokenIndex
+	base  filterLevel // the longest level q extends
+	query string
+}
+
+// filterResultMsg is a filterJob's answer.
+type filterResultMsg struct {
+	job     *filterJob
+	matches []int32
+}
+
+// filterSlowMsg arrives a moment after a job starts: if that job is still
+// pending, the view says it is filtering.
+type filterSlowMsg struct{ job *filterJob }
 
 // narrowLimit: above this share of all tokens, checking candidates one by
 // one (random access, in display order) costs more than one sequential pass
@@ -40,44 +63,43 @@ func normalizeQuery(q string) string {
 	return strings.ToLower(strings.TrimSpace(client.Sanitize(q)))
 }
 
-// reset starts over from an unfiltered order (new index or new sort).
+// run computes the job's matches. It only reads the snapshot, so it is safe
+// on any goroutine, beside Update and beside other jobs.
+func (j *filterJob) run() filterResultMsg {
+	ix, base := j.ix, j.base
+	var m []int32
+	if base.query == "" || len(base.matches) > ix.len()/narrowLimit {
+		m = ix.scan(j.query, base.matches)
+	} else {
+		m = ix.narrow(j.query, base.matches)
+	}
+	return filterResultMsg{job: j, matches: m}
+}
+
+// cmd is run as a tea.Cmd.
+func (j *filterJob) cmd() tea.Msg { return j.run() }
+
+// reset starts over from an unfiltered order (new index or new sort); a
+// pending job becomes stale.
 func (f *filterState) reset(order []int32) {
-	for len(f.levels) > 1 {
-		f.pop()
-	}
-	f.levels = append(f.levels[:0], filterLevel{matches: order})
+	f.levels = append(f.levels[:0:0], filterLevel{matches: order})
+	f.pending, f.slow = nil, false
 }
 
-// pop drops the last level (never level 0) and keeps its buffer.
-func (f *filterState) pop() {
-	last := f.levels[len(f.levels)-1]
-	f.levels = f.levels[:len(f.levels)-1]
-	f.release(last.matches)
-}
-
-func (f *filterState) release(buf []int32) {
-	if cap(buf) > 0 && len(f.spare) < maxSpare {
-		f.spare = append(f.spare, buf[:0])
-	}
-}
-
-// buffer returns an empty slice with room for n, reusing a spare one.
-func (f *filterState) buffer(n int) []int32 {
-	for i, b := range f.spare {
-		if cap(b) >= n {
-			f.spare = append(f.spare[:i], f.spare[i+1:]...)
-			return b
-		}
-	}
-	return make([]int32, 0, n)
-}
-
-// query is the current normalised query.
+// query is the normalised query the shown matches are for.
 func (f *filterState) query() string {
 	if len(f.levels) == 0 {
 		return ""
 	}
 	return f.levels[len(f.levels)-1].query
+}
+
+// target is the query the person asked for last: the pending one, if any.
+func (f *filterState) target() string {
+	if f.pending != nil {
+		return f.pending.query
+	}
+	return f.query()
 }
 
 // matches is the current result, as storage indices in table order.
@@ -88,30 +110,56 @@ func (f *filterState) matches() []int32 {
 	return f.levels[len(f.levels)-1].matches
 }
 
-// set applies a new (raw) query against ix. It never rescans for a query it
-// already has a level for.
-func (f *filterState) set(ix *tokenIndex, raw string) {
+// request asks for a new (raw) query against ix. A query that has a level
+// (backspace, or the same text) is applied at once and request returns nil;
+// otherwise it returns the job to run, which supersedes any pending one.
+// Either way its cost does not depend on the number of tokens.
+func (f *filterState) request(ix *tokenIndex, raw string) *filterJob {
 	q := normalizeQuery(raw)
+	base := 0
+	for i := len(f.levels) - 1; i > 0; i-- {
+		if strings.HasPrefix(q, f.levels[i].query) {
+			base = i
+			break
+		}
+	}
+	f.pending, f.slow = nil, false
+	if f.levels[base].query == q {
+		f.levels = f.levels[:base+1]
+		return nil
+	}
+	f.pending = &filterJob{ix: ix, base: f.levels[base], query: q}
+	return f.pending
+}
+
+// apply takes a job's result if it is the pending one, and reports whether
+// it did. The levels the new query does not extend go; the result becomes
+// the top level.
+func (f *filterState) apply(msg filterResultMsg) bool {
+	if msg.job == nil || msg.job != f.pending {
+		return false // stale: a newer query, index or sort came since
+	}
+	q := msg.job.query
 	for len(f.levels) > 1 && !strings.HasPrefix(q, f.levels[len(f.levels)-1].query) {
-		f.pop()
+		f.levels = f.levels[:len(f.levels)-1]
 	}
-	top := f.levels[len(f.levels)-1]
-	if top.query == q {
-		return
+	f.levels = append(f.levels, filterLevel{query: q, matches: msg.matches})
+	f.pending, f.slow = nil, false
+	return true
+}
+
+// set applies a query now, on the caller's goroutine: for the rare changes
+// that must show their result in the same frame (a new list or sort, a
+// revoke, Enter leaving the input).
+func (f *filterState) set(ix *tokenIndex, raw string) {
+	if job := f.request(ix, raw); job != nil {
+		f.apply(job.run())
 	}
-	buf := f.buffer(len(top.matches))
-	var m []int32
-	if len(f.levels) == 1 || len(top.matches) > ix.len()/narrowLimit {
-		m = ix.scan(q, top.matches, buf)
-	} else {
-		m = ix.narrow(q, top.matches, buf)
+}
+
+// settle applies the pending job now, if there is one.
+func (f *filterState) settle() {
+	if f.pending != nil {
+		f.apply(f.pending.run())
 	}
-	if len(m) < cap(m)/4 && cap(m) > 1024 {
-		// A small result in a big buffer: keep a right-sized copy, so a
-		// stack of levels never pins several big half-empty arrays.
-		small := slices.Clone(m)
-		f.release(m)
-		m = small
-	}
-	f.levels = append(f.levels, filterLevel{query: q, matches: m})
 }

@@ -121,7 +121,7 @@ func TestFilterAgreesWithNaiveAtScale(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		gone = append(gone, tokens[rng.IntN(len(tokens))].ID)
 	}
-	ix.remove(gone)
+	ix, _ = ix.without(gone)
 	for _, sort := range []sortKey{sortByName, sortByCreated, sortByExpires} {
 		var f filterState
 		f.reset(ix.order(sort))
@@ -159,7 +159,11 @@ func TestSortOrders(t *testing.T) {
 	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "delta", "bravo", "Alpha"}) {
 		t.Errorf("by expiry (soonest first, never last): %v", got)
 	}
-	ix.remove([]string{"4"})
+	before := ix
+	ix, _ = ix.without([]string{"4"})
+	if got := names(before.order(sortByExpires)); len(got) != 4 {
+		t.Errorf("without changed the index it was called on: %v", got)
+	}
 	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "bravo", "Alpha"}) {
 		t.Errorf("after removing delta: %v", got)
 	}

@@ -98,10 +98,18 @@ func (p *memProvider) Revoke(_ context.Context, t client.Token) error {
 }
 func (p *memProvider) Catalog(context.Context) (client.Catalog, error) { return client.Catalog{}, nil }
 
-// update runs one message through the model and drops the command.
+// update runs one message through the model and drops the command; a
+// filter computation it started is run and its result delivered, as the
+// program does before the next key on an idle machine. Tests of what
+// happens in between use Update directly.
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
-	return next.(Model)
+	m = next.(Model)
+	if job := m.table.filter.pending; job != nil {
+		next, _ = m.Update(job.run())
+		m = next.(Model)
+	}
+	return m
 }
 
 // updateCmd runs one message and returns the command too.

@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -22,8 +23,10 @@ import (
 //     UUID happens to contain it, and the short ID on screen is a prefix.
 //
 // The three sort orders are precomputed index slices, so `s` never sorts.
-// It is built inside the List command, off the Update goroutine. The only
-// mutation after that is remove (tombstones), done in Update after a revoke.
+// It is built inside the List command, off the Update goroutine, and never
+// changes after that: filter commands read it from other goroutines while
+// Update runs. A revoke makes a new index (without) sharing what did not
+// change.
 type tokenIndex struct {
 	tokens   []client.Token
 	haystack string     // lower-cased name and IPs per token, each field ending in NUL
@@ -33,13 +36,24 @@ type tokenIndex struct {
 	facets   []string // distinct lower-cased scope/role/project/environment sets
 	facetOf  []int32  // token -> index into facets
 	orders   [sortKeys][]int32
-	byID     map[string]int32
-	gone     []bool // tombstones: revoked since the build
-	live     int
-	fields   presentFields
-	mark     []bool    // scratch for full scans; reused, never shared
-	facetHit []bool    // scratch: which facets match the current query
-	idBytes  [256]bool // every byte that occurs in some lower-cased ID
+	// ranks[k][i] is token i's position in the built orders[k]: rows in
+	// order k are ascending in it (removing tokens keeps that), so a
+	// token's row is found by binary search, not a scan of 100 000 rows.
+	ranks   [sortKeys][]int32
+	byID    map[string]int32
+	gone    []bool // tombstones: revoked since the build
+	live    int
+	fields  presentFields
+	idBytes [256]bool // every byte that occurs in some lower-cased ID
+	// scratch hands each filter computation its own buffers: several may
+	// run at once (one per keystroke typed faster than they finish).
+	scratch *sync.Pool
+}
+
+// filterScratch is one computation's working memory.
+type filterScratch struct {
+	mark     []bool // per token: matches the query
+	facetHit []bool // per facet: contains the query
 }
 
 // presentFields records which optional fields any token uses, so the table
@@ -81,7 +95,6 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 		facetOf:  make([]int32, n),
 		byID:     make(map[string]int32, n),
 		gone:     make([]bool, n),
-		mark:     make([]bool, n),
 		live:     n,
 	}
 	var hay, facet strings.Builder
@@ -115,7 +128,10 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 	for i := range ix.masks {
 		ix.masks[i] = maskOf(ix.key(int32(i)))
 	}
-	ix.facetHit = make([]bool, len(ix.facets))
+	nFacets := len(ix.facets)
+	ix.scratch = &sync.Pool{New: func() any {
+		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
+	}}
 	// The lower-cased name is the first field of each token's part: sort on
 	// views of the haystack instead of lower-casing every name again.
 	lowerNames := make([]string, n)
@@ -161,6 +177,13 @@ func buildIndex(tokens []client.Token) *tokenIndex {
 		return nameThenID(a, b)
 	})
 	ix.orders = [sortKeys][]int32{byName, byCreated, byExpires}
+	for k, order := range ix.orders {
+		rank := make([]int32, n)
+		for pos, i := range order {
+			rank[i] = int32(pos)
+		}
+		ix.ranks[k] = rank
+	}
 	return ix
 }
 
@@ -239,25 +262,48 @@ func (ix *tokenIndex) len() int {
 // order is the live tokens in the given order, as storage indices.
 func (ix *tokenIndex) order(k sortKey) []int32 { return ix.orders[k] }
 
-// remove tombstones the tokens with these IDs and drops them from the sort
-// orders (keeping their order: no re-sort). It reports how many it removed.
-func (ix *tokenIndex) remove(ids []string) int {
+// without is the index minus the tokens with these IDs (tombstoned, and
+// dropped from the sort orders without a re-sort), and how many it removed.
+// ix itself is left as it was: a filter command may be reading it.
+func (ix *tokenIndex) without(ids []string) (*tokenIndex, int) {
+	var gone []bool
 	removed := 0
 	for _, id := range ids {
-		if i, ok := ix.byID[id]; ok && !ix.gone[i] {
-			ix.gone[i] = true
-			removed++
+		i, ok := ix.byID[id]
+		if !ok || ix.gone[i] || gone != nil && gone[i] {
+			continue
 		}
+		if gone == nil {
+			gone = slices.Clone(ix.gone)
+		}
+		gone[i] = true
+		removed++
 	}
 	if removed == 0 {
-		return 0
+		return ix, 0
 	}
-	ix.live -= removed
-	for k := range ix.orders {
-		// fresh slices: filter levels may still hold views of the old ones
-		ix.orders[k] = slices.DeleteFunc(slices.Clone(ix.orders[k]), func(i int32) bool { return ix.gone[i] })
+	next := *ix
+	next.gone = gone
+	next.live -= removed
+	for k := range next.orders {
+		next.orders[k] = slices.DeleteFunc(slices.Clone(ix.orders[k]), func(i int32) bool { return gone[i] })
 	}
-	return removed
+	return &next, removed
+}
+
+// position is where storage index i sits in rows, a subsequence of order
+// k, or -1: a binary search on the ranks.
+func (ix *tokenIndex) position(k sortKey, rows []int32, i int32) int {
+	rank := ix.ranks[k]
+	if int(i) >= len(rank) {
+		return -1
+	}
+	want := rank[i]
+	pos, _ := slices.BinarySearchFunc(rows, want, func(r, w int32) int { return int(rank[r] - w) })
+	if pos < len(rows) && rows[pos] == i {
+		return pos
+	}
+	return -1
 }
 
 // key is token i's lower-cased name and IPs (NUL-terminated fields).
@@ -265,14 +311,13 @@ func (ix *tokenIndex) key(i int32) string {
 	return ix.haystack[ix.starts[i]:ix.starts[i+1]]
 }
 
-// matchFacets marks the shared field sets containing q and returns how many
-// did.
-func (ix *tokenIndex) matchFacets(q string) int {
+// matchFacets marks in hit the shared field sets containing q and returns
+// how many did.
+func (ix *tokenIndex) matchFacets(q string, hit []bool) int {
 	n := 0
 	for f, s := range ix.facets {
-		hit := strings.Contains(s, q)
-		ix.facetHit[f] = hit
-		if hit {
+		hit[f] = strings.Contains(s, q)
+		if hit[f] {
 			n++
 		}
 	}
@@ -291,13 +336,15 @@ func (ix *tokenIndex) couldBeID(q string) bool {
 	return true
 }
 
-// scan finds every live token matching q (lower-cased, non-empty) and
-// appends them to dst[:0] in the given order, which must hold every token
-// that can match (the unfiltered order, or the matches of a query q
-// extends).
-func (ix *tokenIndex) scan(q string, order, dst []int32) []int32 {
-	mark, gone := ix.mark, ix.gone
-	facets := ix.matchFacets(q)
+// scan finds every live token matching q (lower-cased, non-empty) in the
+// given order, which must hold every token that can match (the unfiltered
+// order, or the matches of a query q extends). The result is a new slice:
+// ix and order are only read, so scans may run concurrently.
+func (ix *tokenIndex) scan(q string, order []int32) []int32 {
+	sc := ix.scratch.Get().(*filterScratch)
+	defer ix.scratch.Put(sc)
+	mark, gone := sc.mark, ix.gone
+	facets := ix.matchFacets(q, sc.facetHit)
 	if facets > 0 && facets == len(ix.facets) {
 		// Every shared set matches ("e", "read"): so does every token.
 		for i := range mark {
@@ -311,7 +358,7 @@ func (ix *tokenIndex) scan(q string, order, dst []int32) []int32 {
 		qm, exact := maskOf(q), exactMask(q)
 		switch {
 		case facets > 0: // a token whose shared set matched needs no search
-			hit, of := ix.facetHit, ix.facetOf
+			hit, of := sc.facetHit, ix.facetOf
 			for i, m := range ix.masks {
 				mark[i] = hit[of[i]] || m&qm == qm && (exact || strings.Contains(ix.key(int32(i)), q))
 			}
@@ -335,8 +382,16 @@ func (ix *tokenIndex) scan(q string, order, dst []int32) []int32 {
 			mark[i] = mark[i] && !gone[i]
 		}
 	}
+	// Count first, so the result is allocated once at its exact size: a
+	// rare query at 100 000 tokens must not hold a 400 KB array.
+	n := 0
+	for _, m := range mark {
+		if m {
+			n++
+		}
+	}
 	// The one pass in display order reads a byte per token.
-	out := dst[:0]
+	out := make([]int32, 0, n)
 	for _, i := range order {
 		if mark[i] {
 			out = append(out, i)
@@ -345,17 +400,20 @@ func (ix *tokenIndex) scan(q string, order, dst []int32) []int32 {
 	return out
 }
 
-// narrow appends to dst[:0] the candidates matching q, in their order.
-func (ix *tokenIndex) narrow(q string, candidates, dst []int32) []int32 {
-	facets, ids := ix.matchFacets(q) > 0, ix.couldBeID(q)
+// narrow is the candidates matching q, in their order, as a new slice.
+func (ix *tokenIndex) narrow(q string, candidates []int32) []int32 {
+	sc := ix.scratch.Get().(*filterScratch)
+	defer ix.scratch.Put(sc)
+	hit := sc.facetHit
+	facets, ids := ix.matchFacets(q, hit) > 0, ix.couldBeID(q)
 	qm, exact := maskOf(q), exactMask(q)
-	out := dst[:0]
+	var out []int32
 	for _, i := range candidates {
-		if facets && ix.facetHit[ix.facetOf[i]] ||
+		if facets && hit[ix.facetOf[i]] ||
 			ix.masks[i]&qm == qm && (exact || strings.Contains(ix.key(i), q)) ||
 			ids && strings.HasPrefix(ix.lowerIDs[i], q) {
 			out = append(out, i)
 		}
 	}
-	return out
+	return slices.Clip(out)
 }

@@ -127,10 +127,15 @@ func (m *Model) actionText() string {
 func (m *Model) countText() string {
 	total := m.table.ix.len()
 	shown := len(m.table.rows())
+	text := plural(total, "token")
 	if m.table.filter.query() != "" {
-		return strconv.Itoa(shown) + "/" + plural(total, "token")
+		text = strconv.Itoa(shown) + "/" + text
 	}
-	return plural(total, "token")
+	if m.table.filter.slow {
+		// The count is still the previous query's: say a newer one is coming.
+		text = "filtering… " + text
+	}
+	return text
 }
 
 func joinNonEmpty(parts []string, sep string) string {

@@ -61,7 +61,7 @@ func (t *tableModel) setIndex(ix *tokenIndex, roleLabel string) {
 	if tok, ok := t.selected(); ok {
 		keepID = tok.ID
 	}
-	query := t.filter.query()
+	query := t.filter.target()
 	t.ix = ix
 	t.filter.reset(ix.order(t.sort))
 	if query != "" {
@@ -84,25 +84,69 @@ func (t *tableModel) reselect(byID map[string]int32, id string) {
 	t.clamp()
 }
 
-// cursorTo moves the cursor to storage index i if it is shown. O(rows) int
-// compares: cheap even at 100 000 rows, and only on filter/sort changes.
+// cursorTo moves the cursor to storage index i if it is shown: a binary
+// search, so re-filtering 100 000 rows does not scan them for the cursor.
 func (t *tableModel) cursorTo(i int32) bool {
-	for pos, r := range t.rows() {
-		if r == i {
-			t.cursor = pos
-			return true
-		}
+	if t.ix == nil || i < 0 {
+		return false
 	}
-	return false
+	pos := t.ix.position(t.sort, t.rows(), i)
+	if pos < 0 {
+		return false
+	}
+	t.cursor = pos
+	return true
 }
 
-// setQuery re-filters; the selection stays on its token while it matches.
+// setQuery re-filters now; the selection stays on its token while it
+// matches. Typing goes through requestQuery instead.
 func (t *tableModel) setQuery(raw string) {
 	if t.ix == nil {
 		return
 	}
 	keep := t.selectedIndex()
 	t.filter.set(t.ix, raw)
+	t.keepSelection(keep)
+}
+
+// requestQuery asks for a query while typing: applied at once when a level
+// has it (nil returned), else the job to run off the Update path.
+func (t *tableModel) requestQuery(raw string) *filterJob {
+	if t.ix == nil {
+		return nil
+	}
+	keep := t.selectedIndex()
+	job := t.filter.request(t.ix, raw)
+	if job == nil {
+		t.keepSelection(keep)
+	}
+	return job
+}
+
+// applyFilter takes a filter job's result if it is still wanted.
+func (t *tableModel) applyFilter(msg filterResultMsg) bool {
+	keep := t.selectedIndex()
+	if !t.filter.apply(msg) {
+		return false
+	}
+	t.keepSelection(keep)
+	return true
+}
+
+// settleFilter applies a pending query now (Enter leaving the input): the
+// keys after it act on the rows the query names, not on the previous ones.
+func (t *tableModel) settleFilter() {
+	keep := t.selectedIndex()
+	if t.filter.pending == nil {
+		return
+	}
+	t.filter.settle()
+	t.keepSelection(keep)
+}
+
+// keepSelection puts the cursor back on storage index keep after the rows
+// changed, or on the first row when keep is not among them.
+func (t *tableModel) keepSelection(keep int32) {
 	if keep < 0 || !t.cursorTo(keep) {
 		t.cursor, t.offset = 0, 0
 	}
@@ -116,7 +160,7 @@ func (t *tableModel) cycleSort(roleLabel string) {
 		return
 	}
 	keep := t.selectedIndex()
-	query := t.filter.query()
+	query := t.filter.target()
 	t.filter.reset(t.ix.order(t.sort))
 	if query != "" {
 		t.filter.set(t.ix, query)
@@ -133,18 +177,20 @@ func (t *tableModel) remove(ids []string) {
 		return
 	}
 	keep := t.selectedIndex()
-	if t.ix.remove(ids) == 0 {
+	ix, removed := t.ix.without(ids)
+	if removed == 0 {
 		return
 	}
+	t.ix = ix
 	for _, id := range ids {
 		delete(t.marks, id)
 	}
-	query := t.filter.query()
-	t.filter.reset(t.ix.order(t.sort))
+	query := t.filter.target()
+	t.filter.reset(ix.order(t.sort))
 	if query != "" {
-		t.filter.set(t.ix, query)
+		t.filter.set(ix, query)
 	}
-	if keep >= 0 && !t.ix.gone[keep] {
+	if keep >= 0 && !ix.gone[keep] {
 		t.cursorTo(keep)
 	}
 	t.clamp()

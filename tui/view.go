@@ -171,6 +171,8 @@ func (m *Model) tableContent(focused bool) string {
 		return m.spinner.View() + " " + theme.EmptyState.Render("loading tokens…")
 	case t.ix.len() == 0:
 		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  no tokens")
+	case len(t.rows()) == 0 && t.filter.pending != nil:
+		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  filtering…")
 	case len(t.rows()) == 0:
 		return t.view(m.now(), m.catalog, focused) + "\n\n" +
 			theme.EmptyState.Render(fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
