@@ -149,22 +149,15 @@ func run(args []string, getenv func(string) string, stderr io.Writer, start func
 			current = i
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	prov, err := profile.Open(ctx, sel.Selected)
-	cancel()
-	if err != nil {
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitUsage
-	}
 	theme.Init()
+	// The dashboard opens the profile itself (its token_command may take
+	// seconds): a spinner meanwhile, and a failure it can retry or switch
+	// away from.
 	opts := tui.Options{
-		Provider:     prov,
-		ProfileLabel: tui.ProfileLabel(sel.Selected),
-		URL:          sel.Selected.URL,
-		Demo:         sel.Demo(),
-		ClearAfter:   cfg.clearAfter,
-		Profiles:     sel.Profiles,
-		Profile:      current,
+		Demo:       sel.Demo(),
+		ClearAfter: cfg.clearAfter,
+		Profiles:   sel.Profiles,
+		Profile:    current,
 	}
 	if err := start(opts); err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"time"
 
@@ -25,7 +26,9 @@ import (
 
 // Options configure the dashboard.
 type Options struct {
-	// Provider is the token system to manage. Required.
+	// Provider is the token system to manage. Nil: Init opens
+	// Profiles[Profile] (its token_command may take seconds) with the
+	// spinner up, the same way p switches profiles.
 	Provider client.Provider
 	// ProfileLabel names the connection in the status bar, e.g.
 	// "demo · GoodAccess".
@@ -97,7 +100,8 @@ type Model struct {
 	// provGen counts provider switches: answers about an earlier provider
 	// (its catalog, a create) are dropped.
 	provGen   int
-	switching bool // a profile is being opened
+	switching bool  // a profile is being opened
+	openErr   error // opening the first profile failed: no provider yet
 
 	clip      clipboard.Clipboard
 	clearJobs []*clipboard.ClearJob // clears still due, run at once on quit
@@ -141,7 +145,7 @@ func New(opts Options) Model {
 	h.Styles.FullSeparator = theme.HelpSep
 	h.Styles.Ellipsis = theme.HelpSep
 
-	return Model{
+	m := Model{
 		opts:      opts,
 		now:       now,
 		table:     newTableModel(),
@@ -155,10 +159,34 @@ func New(opts Options) Model {
 		listGen:   1,
 		clip:      clip,
 	}
+	if opts.Provider == nil {
+		// Nothing to list until Init has opened the profile.
+		m.listing = false
+		if p, ok := m.currentProfile(); ok {
+			m.switching = true
+			m.status = busyStatus("connecting to " + p.Name + "…")
+			if m.opts.ProfileLabel == "" {
+				m.opts.ProfileLabel = ProfileLabel(p)
+			}
+			if m.opts.URL == "" {
+				m.opts.URL = p.URL
+			}
+		} else {
+			m.openErr = errors.New("no provider and no profile to open")
+		}
+	}
+	return m
 }
 
-// Init loads the tokens and, once, the catalog (scope groups, role label).
+// Init loads the tokens and, once, the catalog (scope groups, role label);
+// without a provider it opens the selected profile first.
 func (m Model) Init() tea.Cmd {
+	if m.opts.Provider == nil {
+		if !m.switching {
+			return nil
+		}
+		return tea.Batch(openProfileCmd(m.opts.Open, m.opts.Profiles[m.opts.Profile], m.opts.Profile), m.spinner.Tick)
+	}
 	return tea.Batch(
 		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
 		loadCatalogCmd(m.opts.Provider, m.provGen),
@@ -277,6 +305,9 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	case key.Matches(msg, m.keys.Refresh):
+		if m.opts.Provider == nil {
+			return m.retryOpen()
+		}
 		return m.refresh(true)
 	case key.Matches(msg, m.keys.Switch):
 		if m.focus == focusTable {
@@ -286,6 +317,9 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.relayout()
 		return m, nil
+	}
+	if m.opts.Provider == nil {
+		return m, nil // not connected: only quit, help, p and r do anything
 	}
 	if m.focus == focusDetail {
 		return m.onDetailKey(msg)

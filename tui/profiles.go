@@ -35,14 +35,15 @@ type profileKeys struct {
 type profileOverlay struct {
 	profiles []profile.Profile
 	current  int
+	open     bool // current is open; false: it failed, and enter retries it
 	cursor   int
 	note     string // why enter did nothing
 	keys     profileKeys
 }
 
-func newProfileOverlay(ps []profile.Profile, current int) *profileOverlay {
+func newProfileOverlay(ps []profile.Profile, current int, open bool) *profileOverlay {
 	return &profileOverlay{
-		profiles: ps, current: current, cursor: current,
+		profiles: ps, current: current, cursor: current, open: open,
 		keys: profileKeys{
 			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -72,7 +73,7 @@ func (o *profileOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 			o.note = "cannot use " + p.Name + ": " + err.Error()
 			return o, nil
 		}
-		if o.cursor == o.current {
+		if o.cursor == o.current && o.open {
 			return nil, nil
 		}
 		i := o.cursor
@@ -97,7 +98,7 @@ func (o *profileOverlay) view(width, height int) string {
 		}
 		name := client.Sanitize(p.Name)
 		title := theme.ProfileName.Render(name) + theme.Muted.Render("  "+p.DisplayProvider())
-		if i == o.current {
+		if i == o.current && o.open {
 			title += theme.ProfileCurrent.Render("  (open)")
 		}
 		where := client.Sanitize(p.URL) + " · token: " + client.Sanitize(p.TokenSource())
@@ -121,40 +122,91 @@ func (o *profileOverlay) helpKeys() []key.Binding {
 }
 
 func (m Model) openProfiles() (tea.Model, tea.Cmd) {
-	if len(m.opts.Profiles) < 2 {
-		m.status = infoStatus("no other profile to switch to: add profiles to ~/.config/tokentui/config.yaml, or try --demo")
-		return m, nil
-	}
 	if m.switching {
 		m.status = infoStatus("a profile is still opening")
 		return m, nil
 	}
-	m.overlay = newProfileOverlay(m.opts.Profiles, m.opts.Profile)
+	// Not connected, the open profile may be chosen again: that retries.
+	if len(m.opts.Profiles) < 2 && m.opts.Provider != nil {
+		m.status = infoStatus("no other profile to switch to: add profiles to ~/.config/tokentui/config.yaml, or try --demo")
+		return m, nil
+	}
+	if len(m.opts.Profiles) == 0 {
+		return m, nil
+	}
+	m.overlay = newProfileOverlay(m.opts.Profiles, m.opts.Profile, m.opts.Provider != nil)
 	m.relayout()
 	return m, nil
 }
 
+// currentProfile is the profile the dashboard shows (or is opening).
+func (m *Model) currentProfile() (profile.Profile, bool) {
+	if m.opts.Profile < 0 || m.opts.Profile >= len(m.opts.Profiles) {
+		return profile.Profile{}, false
+	}
+	return m.opts.Profiles[m.opts.Profile], true
+}
+
+// retryOpen opens the current profile again after it failed to open.
+func (m Model) retryOpen() (tea.Model, tea.Cmd) {
+	if m.switching {
+		return m, nil
+	}
+	if _, ok := m.currentProfile(); !ok {
+		return m, nil
+	}
+	return m.onProfile(profileChosenMsg{index: m.opts.Profile})
+}
+
+// openProfileCmd opens profile p (index i of the list) in a Cmd: its
+// token_command may take seconds.
+func openProfileCmd(open func(context.Context, profile.Profile) (client.Provider, error), p profile.Profile, i int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		defer cancel()
+		prov, err := open(ctx, p)
+		return profileOpenedMsg{index: i, prov: prov, err: err}
+	}
+}
+
+// onProfile opens a chosen profile and takes its result. The first profile,
+// opened by Init, comes through here too: one mechanism for both.
 func (m Model) onProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case profileChosenMsg:
 		p := m.opts.Profiles[msg.index]
 		m.switching = true
-		m.status = busyStatus("opening " + p.Name + "…")
-		open := m.opts.Open
-		return m, tea.Batch(m.spinner.Tick, func() tea.Msg {
-			ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
-			defer cancel()
-			prov, err := open(ctx, p)
-			return profileOpenedMsg{index: msg.index, prov: prov, err: err}
-		})
+		if m.opts.Provider == nil {
+			m.openErr = nil
+			m.opts.Profile = msg.index
+			m.opts.ProfileLabel, m.opts.URL = ProfileLabel(p), p.URL
+			m.status = busyStatus("connecting to " + p.Name + "…")
+		} else {
+			m.status = busyStatus("opening " + p.Name + "…")
+		}
+		m.relayout()
+		return m, tea.Batch(m.spinner.Tick, openProfileCmd(m.opts.Open, p, msg.index))
 	case profileOpenedMsg:
 		m.switching = false
 		p := m.opts.Profiles[msg.index]
 		if msg.err != nil {
+			if m.opts.Provider == nil {
+				m.openErr = msg.err // the error state says it, with p and r
+				m.status = errorStatus("could not open " + p.Name)
+				m.relayout()
+				return m, nil
+			}
 			m.status = errorStatus("could not open " + p.Name + ": " + msg.err.Error())
 			return m, nil
 		}
-		return m.switchTo(msg.index, msg.prov)
+		first := m.opts.Provider == nil
+		next, cmd := m.switchTo(msg.index, msg.prov)
+		if first {
+			nm := next.(Model)
+			nm.status = status{}
+			next = nm
+		}
+		return next, cmd
 	}
 	return m, nil
 }
@@ -167,6 +219,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.opts.Profile = index
 	m.opts.ProfileLabel = ProfileLabel(p)
 	m.opts.URL = p.URL
+	m.openErr = nil
 	m.provGen++
 	m.table = newTableModel()
 	m.catalog = nil

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -167,18 +166,15 @@ func newTapeDemoModel(t *testing.T) tea.Model {
 		t.Fatal(err)
 	}
 	t.Cleanup(sel.Close)
-	p, err := profile.Open(context.Background(), sel.Selected)
-	if err != nil {
-		t.Fatal(err)
-	}
 	current := 0
 	for i, pr := range sel.Profiles {
 		if pr.Name == sel.Selected.Name {
 			current = i
 		}
 	}
+	// As main.go does: the dashboard opens the profile itself.
 	return New(Options{
-		Provider: p, ProfileLabel: ProfileLabel(sel.Selected), URL: sel.Selected.URL, Demo: true,
+		Demo:     true,
 		Profiles: sel.Profiles, Profile: current,
 		Now: fixedClock, Location: time.UTC, Clipboard: clipboard.NewFake(),
 	})

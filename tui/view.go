@@ -163,6 +163,14 @@ func (m *Model) tableContent(focused bool) string {
 	t := &m.table
 	w := t.width
 	switch {
+	case m.opts.Provider == nil && m.openErr != nil:
+		return m.openErrView(w)
+	case m.opts.Provider == nil:
+		name := "the profile"
+		if p, ok := m.currentProfile(); ok {
+			name = client.Sanitize(p.Name)
+		}
+		return m.spinner.View() + " " + theme.EmptyState.Render("connecting to "+name+"…")
 	case t.ix == nil && m.loadErr != nil:
 		msg := theme.ErrorText.Render(ansi.Wrap("Could not load tokens: "+client.Sanitize(m.loadErr.Error()), w, " ")) +
 			"\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
@@ -178,6 +186,19 @@ func (m *Model) tableContent(focused bool) string {
 			theme.EmptyState.Render(fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
 	}
 	return t.view(m.now(), m.catalog, focused)
+}
+
+// openErrView says why the profile could not be opened and what to do.
+func (m *Model) openErrView(w int) string {
+	name := "the profile"
+	if p, ok := m.currentProfile(); ok {
+		name = p.Name
+	}
+	msg := theme.ErrorText.Render(ansi.Wrap(client.Sanitize("Could not open "+name+": "+m.openErr.Error()), w, " ")) + "\n\n"
+	if len(m.opts.Profiles) > 1 {
+		msg += theme.Key.Render("p") + theme.Muted.Render(" to switch profile / ")
+	}
+	return msg + theme.Key.Render("r") + theme.Muted.Render(" to retry · ") + theme.Key.Render("q") + theme.Muted.Render(" to quit")
 }
 
 func (m *Model) detailPane() string {
@@ -205,6 +226,13 @@ func (m *Model) helpKeys() helpKeyMap {
 	}
 	profileKey := g.Profile
 	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
+	if m.opts.Provider == nil { // connecting, or the profile did not open
+		retry := g.Refresh
+		retry.SetHelp(retry.Help().Key, "retry")
+		retry.SetEnabled(m.openErr != nil)
+		ks := []key.Binding{profileKey, retry, g.Help, g.Quit}
+		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+	}
 	if m.focus == focusDetail {
 		d := m.detail.keys
 		return helpKeyMap{
