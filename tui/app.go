@@ -360,7 +360,7 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		return m, m.filter.Focus()
 	case key.Matches(msg, tk.Sort):
-		m.table.cycleSort(m.catalog.roleLabel())
+		m.table.cycleSort()
 		m.detail.scroll = 0
 		return m, nil
 	case key.Matches(msg, tk.Detail):
@@ -483,7 +483,7 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.loadErr = nil
 	m.refreshedAt = msg.at
-	m.table.setIndex(msg.index, m.catalog.roleLabel())
+	m.table.setIndex(msg.index, m.catalog)
 	if id := m.selectAfterLoad; id != "" {
 		m.selectAfterLoad = ""
 		m.selectByID(id)

@@ -36,6 +36,13 @@ func (ci *catalogInfo) lowerName(i int) string {
 	return strings.ToLower(otherGroup)
 }
 
+// hasScopes reports whether the provider has a scope checklist.
+func (ci *catalogInfo) hasScopes() bool { return ci != nil && len(ci.groups) > 0 }
+
+// canRestrictIPs reports whether the provider can restrict a token to
+// addresses. Before the catalog has arrived: no, unless a token has some.
+func (ci *catalogInfo) canRestrictIPs() bool { return ci != nil && ci.catalog.AllowedIPs }
+
 // roleLabel names the role column: the catalog's word for it ("Role",
 // "Type"), or "Role" before the catalog has arrived.
 func (ci *catalogInfo) roleLabel() string {

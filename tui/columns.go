@@ -2,7 +2,9 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
 )
 
@@ -41,14 +43,19 @@ const (
 // fixed width and how much it is worth keeping. Name takes what is left.
 // Priorities: what a token IS (name) and when it dies (expires) outlive what
 // it may do, which outlives where it came from.
-func columnSpecs(f presentFields, roleLabel string) []column {
+//
+// Which columns exist follows the provider's catalog (cat; nil until it has
+// arrived) and what the tokens use: no Allowed IPs column for an API that
+// cannot restrict addresses, no Scopes column where nothing has scopes.
+// Data wins over the catalog: a token that has IPs shows them.
+func columnSpecs(f presentFields, cat *catalogInfo) []column {
 	cols := []column{{id: colName, title: "Name", priority: 100}}
 	cols = append(cols, column{id: colID, title: "ID", width: shortIDLen, priority: 60})
-	if f.scopes || (!f.role && !f.projects) {
+	if f.scopes || cat.hasScopes() || cat == nil && !f.role && !f.projects {
 		cols = append(cols, column{id: colScopes, title: "Scopes", width: 16, priority: 80})
 	}
 	if f.role {
-		cols = append(cols, column{id: colRole, title: roleLabel, width: 10, priority: 80})
+		cols = append(cols, column{id: colRole, title: cat.roleLabel(), width: 10, priority: 80})
 	}
 	if f.projects {
 		cols = append(cols, column{id: colProjects, title: "Projects", width: 14, priority: 55})
@@ -57,20 +64,42 @@ func columnSpecs(f presentFields, roleLabel string) []column {
 		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
 	}
 	if f.secret {
-		cols = append(cols, column{id: colSecret, title: "Secret", width: 26, priority: 20})
+		// Only the masked tail ("25ee…b1"): projects and environment have
+		// columns of their own, and the detail pane shows the whole mask.
+		// Narrow, it fits beside every Unleash column at 120 cells.
+		cols = append(cols, column{id: colSecret, title: "Secret", width: secretTailWidth, priority: 20})
 	}
 	cols = append(cols,
 		column{id: colCreated, title: "Created", width: len(dateLayout), priority: 40},
 		column{id: colExpires, title: "Expires", width: 16, priority: 90},
-		column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50},
 	)
+	if f.allowedIPs || cat.canRestrictIPs() {
+		cols = append(cols, column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50})
+	}
 	return cols
+}
+
+// secretTailWidth fits a masked tail: 4 characters, …, 2 (or 6 bullets).
+const secretTailWidth = 8
+
+// secretTail is the masked secret without an Unleash "projects:environment."
+// prefix: the part that tells two tokens of one project apart.
+func secretTail(secret string) string {
+	masked := client.MaskSecret(secret)
+	if c := strings.IndexByte(secret, ':'); c >= 0 {
+		if j := strings.IndexByte(secret[c:], '.'); j >= 0 {
+			if prefix := secret[:c+j+1]; strings.HasPrefix(masked, prefix) && len(masked) > len(prefix) {
+				return masked[len(prefix):]
+			}
+		}
+	}
+	return masked
 }
 
 // layoutColumns drops the least valuable columns until the rest fit width,
 // then gives the name column everything left over.
-func layoutColumns(width int, f presentFields, roleLabel string) []column {
-	cols := columnSpecs(f, roleLabel)
+func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
+	cols := columnSpecs(f, cat)
 	avail := width - gutterWidth
 	// The name is what people read first: on a wide table it keeps a
 	// readable width before optional columns are allowed to stay.

@@ -56,7 +56,7 @@ func (t *tableModel) selectedIndex() int32 {
 // setIndex swaps in a freshly loaded index, keeping the filter, the sort,
 // the marks of tokens that still exist and the selection when that token
 // still exists.
-func (t *tableModel) setIndex(ix *tokenIndex, roleLabel string) {
+func (t *tableModel) setIndex(ix *tokenIndex, cat *catalogInfo) {
 	var keepID string
 	if tok, ok := t.selected(); ok {
 		keepID = tok.ID
@@ -72,7 +72,7 @@ func (t *tableModel) setIndex(ix *tokenIndex, roleLabel string) {
 			delete(t.marks, id)
 		}
 	}
-	t.relayout(roleLabel)
+	t.relayout(cat)
 	t.reselect(ix.byID, keepID)
 }
 
@@ -154,7 +154,7 @@ func (t *tableModel) keepSelection(keep int32) {
 }
 
 // cycleSort switches to the next order and re-applies the filter.
-func (t *tableModel) cycleSort(roleLabel string) {
+func (t *tableModel) cycleSort() {
 	t.sort = (t.sort + 1) % sortKeys
 	if t.ix == nil {
 		return
@@ -197,18 +197,18 @@ func (t *tableModel) remove(ids []string) {
 }
 
 // setSize sets the inner size of the table and re-lays out the columns.
-func (t *tableModel) setSize(width, height int, roleLabel string) {
+func (t *tableModel) setSize(width, height int, cat *catalogInfo) {
 	t.width, t.height = width, height
-	t.relayout(roleLabel)
+	t.relayout(cat)
 	t.clamp()
 }
 
-func (t *tableModel) relayout(roleLabel string) {
+func (t *tableModel) relayout(cat *catalogInfo) {
 	var f presentFields
 	if t.ix != nil {
 		f = t.ix.fields
 	}
-	t.cols = layoutColumns(t.width, f, roleLabel)
+	t.cols = layoutColumns(t.width, f, cat)
 }
 
 // visibleRows is how many token rows fit under the header.
@@ -372,7 +372,7 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (
 	case colEnvironment:
 		return tok.Environment, theme.TonePlain
 	case colSecret:
-		return client.MaskSecret(tok.Secret), theme.ToneWarn
+		return secretTail(tok.Secret), theme.ToneWarn
 	case colCreated:
 		if tok.CreatedAt.IsZero() {
 			return "—", theme.ToneMuted

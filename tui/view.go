@@ -76,7 +76,7 @@ func (m *Model) relayout() {
 	}
 	l.detailInnerW, l.detailInnerH = max(l.detailW-4, 10), max(l.detailH-2, 1)
 	m.layout = l
-	m.table.setSize(l.tableW-2, l.tableH-2, m.catalog.roleLabel())
+	m.table.setSize(l.tableW-2, l.tableH-2, m.catalog)
 }
 
 // View draws the whole screen.
