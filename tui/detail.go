@@ -103,7 +103,12 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 		field("Created by", tok.CreatedBy, theme.FieldValue)
 	}
 	if len(tok.AllowedIPs) == 0 {
-		field("Allowed IPs", "any address", theme.Muted)
+		// "any address" only where an address list was possible: on
+		// Border0 or Unleash it would hint at a restriction that does not
+		// exist.
+		if cat.canRestrictIPs() {
+			field("Allowed IPs", "any address", theme.Muted)
+		}
 	} else {
 		for i, ip := range tok.AllowedIPs {
 			label := ""
