@@ -61,7 +61,7 @@ func TestFirstProfileFailureShowsErrorAndRetries(t *testing.T) {
 	g := &gatedOpen{release: make(chan struct{})}
 	close(g.release)
 	tm := startWith(t, Options{Profiles: ps, Profile: 0, Demo: true, Open: g.open}, 120, 35)
-	waitFor(t, tm, "Could not open demo-goodaccess", "cannot get the admin token", "p to switch profile / r to retry")
+	waitFor(t, tm, "Could not open the profile: profile demo-goodaccess: cannot get the admin token", "p to switch profile / r to retry")
 	g.ok.Store(true)
 	send(tm, "r")
 	waitFor(t, tm, "refreshed ", "16 tokens")

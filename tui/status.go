@@ -53,7 +53,10 @@ func (m *Model) statusBar(width int) string {
 	}
 	action := m.actionText()
 
-	count := theme.StatusValue.Render(m.countText())
+	count := ""
+	if m.table.ix != nil { // "0 tokens" before any list would be a claim
+		count = theme.StatusValue.Render(m.countText())
+	}
 	if n := len(m.table.marks); n > 0 {
 		// Marks hidden by a filter still take part in a bulk revoke: say so.
 		count += theme.Marked.Render(" · " + strconv.Itoa(n) + " marked")

@@ -194,7 +194,13 @@ func (m *Model) openErrView(w int) string {
 	if p, ok := m.currentProfile(); ok {
 		name = p.Name
 	}
-	msg := theme.ErrorText.Render(ansi.Wrap(client.Sanitize("Could not open "+name+": "+m.openErr.Error()), w, " ")) + "\n\n"
+	text := m.openErr.Error()
+	if !strings.Contains(text, name) { // profile errors name their profile already
+		text = "Could not open " + name + ": " + text
+	} else {
+		text = "Could not open the profile: " + text
+	}
+	msg := theme.ErrorText.Render(ansi.Wrap(client.Sanitize(text), w, " ")) + "\n\n"
 	if len(m.opts.Profiles) > 1 {
 		msg += theme.Key.Render("p") + theme.Muted.Render(" to switch profile / ")
 	}
