@@ -5,29 +5,14 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/tokentui/tokentui/client/profile"
-	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
 	"github.com/tokentui/tokentui/tui/cli"
-)
-
-// Exit codes: 2 is a usage problem the user can fix on the command line.
-const (
-	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
+	"github.com/tokentui/tokentui/tui/launch"
 )
 
 func main() {
@@ -37,133 +22,7 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
-	os.Exit(run(os.Args[1:], os.Getenv, os.Stderr, runTUI))
-}
-
-// config is what the command line and environment asked for.
-type config struct {
-	profile    profile.Options
-	clearAfter time.Duration // negative: never
-}
-
-const usage = `tokentui — manage API tokens from the terminal
-
-Usage:
-  tokentui --demo                      try it on built-in emulators (GoodAccess, Border0, Unleash)
-  tokentui [--profile NAME]            open a profile from the config file
-  tokentui --provider KIND [--url URL] an ad hoc profile; --url alone means GoodAccess
-  tokentui COMMAND [flags]             scripting: %s
-                                       (tokentui help COMMAND for details)
-
-Environment:
-  TOKENTUI_URL, TOKENTUI_TOKEN  a GoodAccess API and its admin token (the token is
-                                read from the environment only, so it never shows
-                                in the process list or shell history)
-  TOKENTUI_CLEAR_AFTER          default for --clear-after
-  NO_COLOR                      disable colours
-
-Flags:
-`
-
-// parseFlags reads the flags and the environment. It returns flag.ErrHelp
-// for --help (usage already printed to stderr).
-func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	cfg := config{profile: profile.Options{Env: getenv}}
-	fs := flag.NewFlagSet("tokentui", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, usage, strings.Join(cli.Subcommands(), ", "))
-		fs.PrintDefaults()
-	}
-	cfg.profile.RegisterFlags(fs)
-	clearAfter := fs.String("clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never; default $TOKENTUI_CLEAR_AFTER or 45s)")
-	if err := fs.Parse(args); err != nil {
-		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q (see --help)", fs.Arg(0))
-	}
-	raw := *clearAfter
-	if raw == "" {
-		raw = getenv("TOKENTUI_CLEAR_AFTER")
-	}
-	d, err := parseClearAfter(raw)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.clearAfter = d
-	// Early versions took --url for GoodAccess alone; keep that meaning.
-	if cfg.profile.URL != "" && cfg.profile.Provider == "" {
-		cfg.profile.Provider = profile.GoodAccess
-	}
-	return cfg, nil
-}
-
-// parseClearAfter reads "45s", "2m" or a number of seconds; "0" means never
-// (returned as -1, the dialog's "never"), "" the default (0).
-func parseClearAfter(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		n, nerr := strconv.Atoi(s)
-		if nerr != nil {
-			return 0, fmt.Errorf("--clear-after %q: use a duration such as 45s or 2m, or 0 for never", s)
-		}
-		d = time.Duration(n) * time.Second
-	}
-	switch {
-	case d < 0:
-		return 0, fmt.Errorf("--clear-after %q: must not be negative (0 means never)", s)
-	case d == 0:
-		return -1, nil
-	}
-	return d, nil
-}
-
-func run(args []string, getenv func(string) string, stderr io.Writer, start func(tui.Options) error) int {
-	cfg, err := parseFlags(args, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitUsage
-	}
-	sel, err := profile.Resolve(cfg.profile)
-	if err != nil {
-		// A NoProfileError explains how to add a profile and that --demo
-		// exists; every error here is one the user fixes with flags or config.
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitUsage
-	}
-	defer sel.Close()
-	if sel.ConfigErr != nil {
-		fmt.Fprintln(stderr, "tokentui: warning:", sel.ConfigErr)
-	}
-	current := 0
-	for i, p := range sel.Profiles {
-		if p.Name == sel.Selected.Name {
-			current = i
-		}
-	}
-	theme.Init()
-	// The dashboard opens the profile itself (its token_command may take
-	// seconds): a spinner meanwhile, and a failure it can retry or switch
-	// away from.
-	opts := tui.Options{
-		Demo:       sel.Demo(),
-		ClearAfter: cfg.clearAfter,
-		Profiles:   sel.Profiles,
-		Profile:    current,
-	}
-	if err := start(opts); err != nil {
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitError
-	}
-	return exitOK
+	os.Exit(launch.Run(os.Args[1:], os.Getenv, os.Stderr, runTUI))
 }
 
 // runTUI runs the dashboard until the user quits.

@@ -1,4 +1,4 @@
-package main
+package launch
 
 import (
 	"bytes"
@@ -49,7 +49,7 @@ func TestRunRefusesWhatItCannotUse(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitUsage {
+			if code := Run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitUsage {
 				t.Errorf("exit %d, want %d; stderr %q", code, exitUsage, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.want) {
@@ -84,7 +84,7 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var got tui.Options
 			var stderr bytes.Buffer
-			code := run(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
+			code := Run(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
@@ -107,7 +107,7 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 
 func TestDemoProfileListsEmulatorTokens(t *testing.T) {
 	var listed int
-	code := run([]string{"--demo"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error {
+	code := Run([]string{"--demo"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error {
 		prov, err := profile.Open(t.Context(), o.Profiles[o.Profile])
 		if err != nil {
 			return err
@@ -135,17 +135,17 @@ func TestClearAfter(t *testing.T) {
 	}
 	var got tui.Options
 	env := envOf(t, map[string]string{"TOKENTUI_CLEAR_AFTER": "10s"})
-	if run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter != 10*time.Second {
+	if Run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter != 10*time.Second {
 		t.Errorf("TOKENTUI_CLEAR_AFTER: ClearAfter = %v", got.ClearAfter)
 	}
-	if run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter >= 0 {
+	if Run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter >= 0 {
 		t.Errorf("--clear-after 0 must mean never (negative), got %v", got.ClearAfter)
 	}
 }
 
 func TestHelpListsSubcommandsAndExitsZero(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitOK {
+	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitOK {
 		t.Errorf("exit %d", code)
 	}
 	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "--clear-after", "--profile"} {
