@@ -153,7 +153,7 @@ func replayTape(t *testing.T, tp tape) error {
 }
 
 // newTapeDemoModel is the dashboard `tokentui --demo` opens (the profile
-// selection main.go makes), on emulators running in this test, and a fake
+// selection tui/launch makes), on emulators running in this test, and a fake
 // clipboard. The clock is pinned to the moment the test starts, not to
 // testNow: the providers check expiry dates against the wall clock, which a
 // date in the past would fail.
@@ -166,16 +166,10 @@ func newTapeDemoModel(t *testing.T) tea.Model {
 		t.Fatal(err)
 	}
 	t.Cleanup(sel.Close)
-	current := 0
-	for i, pr := range sel.Profiles {
-		if pr.Name == sel.Selected.Name {
-			current = i
-		}
-	}
-	// As main.go does: the dashboard opens the profile itself.
+	// As tui/launch does: the dashboard opens the profile itself.
 	return New(Options{
 		Demo:     true,
-		Profiles: sel.Profiles, Profile: current,
+		Profiles: sel.Profiles, Profile: sel.SelectedIndex(),
 		Now: fixedClock, Location: time.UTC, Clipboard: clipboard.NewFake(),
 	})
 }

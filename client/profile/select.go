@@ -55,6 +55,17 @@ type Selection struct {
 	demo *fake.Demo
 }
 
+// SelectedIndex is the position of Selected in Profiles (0 when absent), the
+// form the dashboard's profile switcher takes.
+func (s *Selection) SelectedIndex() int {
+	for i, p := range s.Profiles {
+		if p.Name == s.Selected.Name {
+			return i
+		}
+	}
+	return 0
+}
+
 // Demo reports whether the selection runs the in-process emulators.
 func (s *Selection) Demo() bool { return s.demo != nil }
 

@@ -193,3 +193,17 @@ func inList(ps []Profile, name string) bool {
 	}
 	return false
 }
+
+func TestSelectedIndexFindsTheSelectedProfile(t *testing.T) {
+	s := &Selection{
+		Selected: Profile{Name: "b"},
+		Profiles: []Profile{{Name: "a"}, {Name: "b"}, {Name: "c"}},
+	}
+	if got := s.SelectedIndex(); got != 1 {
+		t.Errorf("SelectedIndex = %d, want 1", got)
+	}
+	s.Selected = Profile{Name: "gone"}
+	if got := s.SelectedIndex(); got != 0 {
+		t.Errorf("SelectedIndex of a profile not in the list = %d, want 0", got)
+	}
+}

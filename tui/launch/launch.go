@@ -132,12 +132,6 @@ func Run(args []string, getenv func(string) string, stderr io.Writer, start func
 	if sel.ConfigErr != nil {
 		fmt.Fprintln(stderr, "tokentui: warning:", sel.ConfigErr)
 	}
-	current := 0
-	for i, p := range sel.Profiles {
-		if p.Name == sel.Selected.Name {
-			current = i
-		}
-	}
 	theme.Init()
 	// The dashboard opens the profile itself (its token_command may take
 	// seconds): a spinner meanwhile, and a failure it can retry or switch
@@ -146,7 +140,7 @@ func Run(args []string, getenv func(string) string, stderr io.Writer, start func
 		Demo:       sel.Demo(),
 		ClearAfter: cfg.clearAfter,
 		Profiles:   sel.Profiles,
-		Profile:    current,
+		Profile:    sel.SelectedIndex(),
 	}
 	if err := start(opts); err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)
