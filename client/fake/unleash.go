@@ -1,11 +1,12 @@
 package fake
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
 // UnleashOptions configures the Unleash emulator.
@@ -272,7 +273,10 @@ func (u *Unleash) use(secret string) (unleashToken, bool) {
 }
 
 func unleashClientFeatures(w http.ResponseWriter, tok unleashToken) {
-	body := fmt.Sprintf(`{"version":2,"features":[],"query":{"project":%s,"environment":%s,"inlineSegmentConstraints":true},"meta":{"revisionId":0,"etag":"\"9e6ab8a8:0:v1\"","queryHash":"9e6ab8a8"}}`,
-		unleashJSONStrings(tok.projects), unleashJSONString(tok.environment))
-	unleashWrite(w, http.StatusOK, []byte(body))
+	b := append(make([]byte, 0, 256), `{"version":2,"features":[],"query":{"project":`...)
+	b = jsonappend.Strings(b, tok.projects)
+	b = append(b, `,"environment":`...)
+	b = jsonappend.String(b, tok.environment)
+	b = append(b, `,"inlineSegmentConstraints":true},"meta":{"revisionId":0,"etag":"\"9e6ab8a8:0:v1\"","queryHash":"9e6ab8a8"}}`...)
+	unleashWrite(w, http.StatusOK, b)
 }

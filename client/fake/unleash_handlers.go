@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
 const unleashTokensPath = "/api/admin/api-tokens"
@@ -198,11 +200,11 @@ func (u *Unleash) listProjects(w http.ResponseWriter) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"name":`...)
-		b = unleashAppendString(b, p.name)
+		b = jsonappend.String(b, p.name)
 		b = append(b, `,"id":`...)
-		b = unleashAppendString(b, p.id)
+		b = jsonappend.String(b, p.id)
 		b = append(b, `,"description":`...)
-		b = unleashAppendString(b, p.description)
+		b = jsonappend.String(b, p.description)
 		b = append(b, `,"health":100,"technicalDebt":0,"featureCount":0,"memberCount":0,"createdAt":`...)
 		b = unleashAppendTime(b, p.createdAt)
 		b = append(b, `,"archivedAt":null,"mode":"open","lastReportedFlagUsage":null,"lastUpdatedAt":null}`...)
@@ -223,9 +225,9 @@ func (u *Unleash) listEnvironments(w http.ResponseWriter) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"name":`...)
-		b = unleashAppendString(b, e.name)
+		b = jsonappend.String(b, e.name)
 		b = append(b, `,"type":`...)
-		b = unleashAppendString(b, e.typ)
+		b = jsonappend.String(b, e.typ)
 		b = append(b, `,"sortOrder":`...)
 		b = strconv.AppendInt(b, int64(e.sortOrder), 10)
 		b = append(b, `,"enabled":`...)

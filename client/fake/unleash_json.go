@@ -9,12 +9,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
 // The emulator writes its JSON by hand: a list of 100 000 tokens is encoded
 // several times faster than through reflection, and the key order and
-// null-versus-absent choices can follow the real server exactly.
+// null-versus-absent choices can follow the real server exactly. Strings go
+// through client/jsonappend, which writes what JSON.stringify does except
+// that U+2028 and U+2029 come escaped; a client decodes the same value.
 
 const unleashTimeLayout = "2006-01-02T15:04:05.000Z" // JavaScript's toISOString
 
@@ -47,13 +50,13 @@ func unleashErrorBody(withID bool, name, message string, details []unleashDetail
 	b = append(b, '{')
 	if withID {
 		b = append(b, `"id":`...)
-		b = unleashAppendString(b, newUUID())
+		b = jsonappend.String(b, newUUID())
 		b = append(b, ',')
 	}
 	b = append(b, `"name":`...)
-	b = unleashAppendString(b, name)
+	b = jsonappend.String(b, name)
 	b = append(b, `,"message":`...)
-	b = unleashAppendString(b, message)
+	b = jsonappend.String(b, message)
 	b = append(b, `,"details":[`...)
 	for i, d := range details {
 		if i > 0 {
@@ -62,17 +65,17 @@ func unleashErrorBody(withID bool, name, message string, details []unleashDetail
 		switch {
 		case d.Path == "":
 			b = append(b, `{"message":`...)
-			b = unleashAppendString(b, d.Message)
+			b = jsonappend.String(b, d.Message)
 		case d.PathFirst:
 			b = append(b, `{"path":`...)
-			b = unleashAppendString(b, d.Path)
+			b = jsonappend.String(b, d.Path)
 			b = append(b, `,"message":`...)
-			b = unleashAppendString(b, d.Message)
+			b = jsonappend.String(b, d.Message)
 		default:
 			b = append(b, `{"message":`...)
-			b = unleashAppendString(b, d.Message)
+			b = jsonappend.String(b, d.Message)
 			b = append(b, `,"path":`...)
-			b = unleashAppendString(b, d.Path)
+			b = jsonappend.String(b, d.Path)
 		}
 		b = append(b, '}')
 	}
@@ -177,17 +180,17 @@ func unleashHTMLError(w http.ResponseWriter, status int, message string) {
 // key present, null for no expiry or never seen.
 func unleashAppendListed(b []byte, t *unleashToken) []byte {
 	b = append(b, `{"secret":`...)
-	b = unleashAppendString(b, t.secret)
+	b = jsonappend.String(b, t.secret)
 	b = append(b, `,"tokenName":`...)
-	b = unleashAppendString(b, t.name)
+	b = jsonappend.String(b, t.name)
 	b = append(b, `,"type":`...)
-	b = unleashAppendString(b, t.typ)
+	b = jsonappend.String(b, t.typ)
 	b = append(b, `,"project":`...)
-	b = unleashAppendString(b, strings.Join(t.projects, ","))
+	b = jsonappend.String(b, strings.Join(t.projects, ","))
 	b = append(b, `,"projects":`...)
-	b = unleashAppendStrings(b, t.projects)
+	b = jsonappend.Strings(b, t.projects)
 	b = append(b, `,"environment":`...)
-	b = unleashAppendString(b, t.environment)
+	b = jsonappend.String(b, t.environment)
 	b = append(b, `,"expiresAt":`...)
 	b = unleashAppendTime(b, t.expiresAt)
 	b = append(b, `,"createdAt":`...)
@@ -202,21 +205,21 @@ func unleashAppendListed(b []byte, t *unleashToken) []byte {
 // when unset.
 func unleashAppendCreated(b []byte, t *unleashToken, askedType string) []byte {
 	b = append(b, `{"tokenName":`...)
-	b = unleashAppendString(b, t.name)
+	b = jsonappend.String(b, t.name)
 	b = append(b, `,"environment":`...)
-	b = unleashAppendString(b, t.environment)
+	b = jsonappend.String(b, t.environment)
 	b = append(b, `,"projects":`...)
-	b = unleashAppendStrings(b, t.projects)
+	b = jsonappend.Strings(b, t.projects)
 	if !t.expiresAt.IsZero() {
 		b = append(b, `,"expiresAt":`...)
 		b = unleashAppendTime(b, t.expiresAt)
 	}
 	b = append(b, `,"secret":`...)
-	b = unleashAppendString(b, t.secret)
+	b = jsonappend.String(b, t.secret)
 	b = append(b, `,"type":`...)
-	b = unleashAppendString(b, askedType)
+	b = jsonappend.String(b, askedType)
 	b = append(b, `,"alias":null,"project":`...)
-	b = unleashAppendString(b, strings.Join(t.projects, ","))
+	b = jsonappend.String(b, strings.Join(t.projects, ","))
 	b = append(b, `,"createdAt":`...)
 	b = unleashAppendTime(b, t.createdAt)
 	return append(b, `,"secure":false}`...)
@@ -228,61 +231,6 @@ func unleashAppendTime(b []byte, t time.Time) []byte {
 	}
 	b = append(b, '"')
 	b = t.UTC().AppendFormat(b, unleashTimeLayout)
-	return append(b, '"')
-}
-
-func unleashAppendStrings(b []byte, ss []string) []byte {
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = unleashAppendString(b, s)
-	}
-	return append(b, ']')
-}
-
-func unleashJSONString(s string) string     { return string(unleashAppendString(nil, s)) }
-func unleashJSONStrings(ss []string) string { return string(unleashAppendStrings(nil, ss)) }
-
-// unleashAppendString appends s as a JSON string the way JSON.stringify
-// writes it: only quotes, backslashes and control characters escaped.
-func unleashAppendString(b []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = append(b, `\ufffd`...)
-			} else {
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
-			continue
-		}
-		switch c {
-		case '"':
-			b = append(b, `\"`...)
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\r':
-			b = append(b, `\r`...)
-		case '\t':
-			b = append(b, `\t`...)
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		i++
-	}
 	return append(b, '"')
 }
 

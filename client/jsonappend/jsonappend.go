@@ -1,0 +1,95 @@
+// Package jsonappend writes JSON strings and string arrays by appending to a
+// byte slice.
+//
+// It exists for lists of 100 000 tokens: the emulators in client/fake serve
+// them and `tokentui list --json` prints them, and at that size the
+// reflection inside encoding/json, and the whole document it builds in
+// memory, dominate the time. Appending into one reused buffer allocates
+// almost nothing. It lives outside client/internal so that tui/cli can use
+// it too.
+//
+// The output is byte-for-byte what encoding/json writes with
+// SetEscapeHTML(false); the tests and FuzzString hold it to that.
+package jsonappend
+
+import "unicode/utf8"
+
+const hexDigits = "0123456789abcdef"
+
+// String appends s as a quoted JSON string: quotes, backslashes and control
+// characters escaped (\n, \r, \t, \b, \f by name, the rest as \u00XX),
+// invalid UTF-8 replaced by \ufffd, and U+2028 and U+2029 escaped because
+// JavaScript treats them as line ends. '<', '>' and '&' are left as they
+// are. Runs of characters that need no escape are copied at once.
+func String(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// Strings appends ss as a JSON array of strings. A nil slice is written as
+// [], for APIs that always send an array; use NullableStrings where nil
+// must read as null.
+func Strings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = String(b, s)
+	}
+	return append(b, ']')
+}
+
+// NullableStrings appends ss as encoding/json marshals a []string: null for
+// a nil slice, otherwise as Strings does.
+func NullableStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	return Strings(b, ss)
+}
