@@ -52,15 +52,7 @@ func New(conn client.Connection) (*Provider, error) {
 	if base == "" {
 		base = DefaultBaseURL
 	}
-	api, err := rest.New(rest.Config{
-		BaseURL:     base,
-		Authorize:   rest.Bearer(token),
-		Timeout:     conn.Timeout,
-		Retries:     conn.Retries,
-		BaseBackoff: conn.RetryBackoff,
-		CAFile:      conn.CAFile,
-		ParseError:  parseError,
-	})
+	api, err := rest.ForConnection(conn, base, rest.Bearer(token), parseError)
 	if err != nil {
 		return nil, err
 	}

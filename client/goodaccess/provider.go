@@ -49,15 +49,7 @@ func New(conn client.Connection) (*Provider, error) {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("goodaccess: base URL %q is not an http(s) URL such as %s", client.Sanitize(base), DefaultBaseURL)
 	}
-	api, err := rest.New(rest.Config{
-		BaseURL:     base,
-		Authorize:   rest.Bearer(strings.TrimSpace(conn.Token)),
-		Timeout:     conn.Timeout,
-		Retries:     conn.Retries,
-		BaseBackoff: conn.RetryBackoff,
-		CAFile:      conn.CAFile,
-		ParseError:  parseError,
-	})
+	api, err := rest.ForConnection(conn, base, rest.Bearer(strings.TrimSpace(conn.Token)), parseError)
 	if err != nil {
 		return nil, fmt.Errorf("goodaccess: %w", err)
 	}

@@ -45,15 +45,7 @@ func New(conn client.Connection) (*Provider, error) {
 	if strings.TrimSpace(conn.Token) == "" {
 		return nil, fmt.Errorf("no Unleash admin token: set %s (an admin API token or a personal access token)", TokenEnv)
 	}
-	api, err := rest.New(rest.Config{
-		BaseURL:     base,
-		Authorize:   rest.RawAuthorization(strings.TrimSpace(conn.Token)),
-		Timeout:     conn.Timeout,
-		Retries:     conn.Retries,
-		BaseBackoff: conn.RetryBackoff,
-		CAFile:      conn.CAFile,
-		ParseError:  parseError,
-	})
+	api, err := rest.ForConnection(conn, base, rest.RawAuthorization(strings.TrimSpace(conn.Token)), parseError)
 	if err != nil {
 		return nil, err
 	}

@@ -64,6 +64,21 @@ type Config struct {
 	HTTPClient *http.Client
 }
 
+// ForConnection builds the Client of a provider from the connection every
+// provider constructor takes: the provider says only how it authorises and
+// how its API words errors; timeouts, retries and the CA are the user's.
+func ForConnection(conn client.Connection, baseURL string, authorize func(*resty.Request), parseError func(int, []byte) ErrorInfo) (*Client, error) {
+	return New(Config{
+		BaseURL:     baseURL,
+		Authorize:   authorize,
+		Timeout:     conn.Timeout,
+		Retries:     conn.Retries,
+		BaseBackoff: conn.RetryBackoff,
+		CAFile:      conn.CAFile,
+		ParseError:  parseError,
+	})
+}
+
 // Client sends requests for one provider.
 type Client struct {
 	r   *resty.Client
