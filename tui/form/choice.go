@@ -185,19 +185,11 @@ func (m *Model) updateChoice(sec section, msg tea.KeyMsg) bool {
 	f := m.choice(sec)
 	items := m.visible(sec)
 	k := m.keys
+	if c, moved := m.navigate(f.cursor, len(items), msg); moved {
+		f.cursor = c
+		return false
+	}
 	switch {
-	case keyMatches(msg, k.Up):
-		f.cursor = max(0, f.cursor-1)
-	case keyMatches(msg, k.Down):
-		f.cursor = min(len(items)-1, f.cursor+1)
-	case keyMatches(msg, k.PageUp):
-		f.cursor = max(0, f.cursor-m.bodyHeight()+1)
-	case keyMatches(msg, k.PageDown):
-		f.cursor = min(len(items)-1, f.cursor+m.bodyHeight()-1)
-	case keyMatches(msg, k.Top):
-		f.cursor = 0
-	case keyMatches(msg, k.Bottom):
-		f.cursor = len(items) - 1
 	case keyMatches(msg, k.Toggle), keyMatches(msg, k.Enter):
 		if f.cursor < 0 || f.cursor >= len(items) {
 			return false

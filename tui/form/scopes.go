@@ -185,7 +185,10 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 		return
 	}
 
-	rows := f.rows()
+	if c, moved := m.navigate(f.cursor, len(f.rows()), msg); moved {
+		f.cursor = c
+		return
+	}
 	r, ok := f.current()
 	switch {
 	case keyMatches(msg, k.Cancel): // only reached with a filter set
@@ -194,18 +197,6 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 	case keyMatches(msg, k.Filter):
 		f.filtering = true
 		f.filter.Focus()
-	case keyMatches(msg, k.Up):
-		f.cursor = max(0, f.cursor-1)
-	case keyMatches(msg, k.Down):
-		f.cursor = min(len(rows)-1, f.cursor+1)
-	case keyMatches(msg, k.PageUp):
-		f.cursor = max(0, f.cursor-m.bodyHeight()+1)
-	case keyMatches(msg, k.PageDown):
-		f.cursor = min(len(rows)-1, f.cursor+m.bodyHeight()-1)
-	case keyMatches(msg, k.Top):
-		f.cursor = 0
-	case keyMatches(msg, k.Bottom):
-		f.cursor = len(rows) - 1
 	case !ok:
 	case keyMatches(msg, k.ToggleGroup):
 		if r.kind != rowPreset {
