@@ -44,7 +44,7 @@ func (c *confirmRevoke) update(msg tea.Msg) (overlay, tea.Cmd) {
 const maxListed = 6
 
 func (c *confirmRevoke) view(width, height int) string {
-	inner := min(max(width-10, 30), 64)
+	inner := dialogWidth(width, 64)
 	listed := min(len(c.targets), maxListed, max(height-14, 1))
 	var b strings.Builder
 	title := "Revoke token?"
@@ -68,8 +68,7 @@ func (c *confirmRevoke) view(width, height int) string {
 	}
 	b.WriteString(theme.Muted.Render(fit(consequence, inner)))
 	b.WriteString("\n\n")
-	b.WriteString(theme.Key.Render("y") + theme.Muted.Render(" revoke   ") +
-		theme.Key.Render("n") + theme.Muted.Render("/") + theme.Key.Render("esc") + theme.Muted.Render(" cancel"))
+	b.WriteString(keyHints(c.keys.Yes, c.keys.No))
 	return theme.DangerDialog.Render(b.String())
 }
 

@@ -128,7 +128,7 @@ func (e *expiryOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 }
 
 func (e *expiryOverlay) view(width, height int) string {
-	inner := min(max(width-10, 30), 64)
+	inner := dialogWidth(width, 64)
 	var b strings.Builder
 	b.WriteString(theme.Title.Render("Edit expiry"))
 	b.WriteString("\n\n")
@@ -158,7 +158,7 @@ func (e *expiryOverlay) view(width, height int) string {
 		b.WriteString("\n" + theme.Muted.Render(fit("local time; YYYY-MM-DD means 00:00 that day", inner)) + "\n")
 	}
 	b.WriteString("\n")
-	b.WriteString(theme.Key.Render("enter") + theme.Muted.Render(" set   ") + theme.Key.Render("esc") + theme.Muted.Render(" cancel"))
+	b.WriteString(keyHints(e.keys.Save, e.keys.Cancel))
 	return theme.Dialog.Render(b.String())
 }
 

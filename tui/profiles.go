@@ -83,7 +83,7 @@ func (o *profileOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 }
 
 func (o *profileOverlay) view(width, height int) string {
-	inner := min(max(width-10, 30), 90)
+	inner := dialogWidth(width, 90)
 	var b strings.Builder
 	b.WriteString(theme.Title.Render("Switch profile"))
 	b.WriteString("\n")
@@ -113,7 +113,7 @@ func (o *profileOverlay) view(width, height int) string {
 		b.WriteString("\n\n" + theme.ErrorText.Render(fit(client.Sanitize(o.note), inner)))
 	}
 	b.WriteString("\n\n")
-	b.WriteString(theme.Key.Render("enter") + theme.Muted.Render(" switch   ") + theme.Key.Render("esc") + theme.Muted.Render(" close"))
+	b.WriteString(keyHints(o.keys.Open, o.keys.Cancel))
 	return theme.Dialog.Render(b.String())
 }
 

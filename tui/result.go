@@ -40,7 +40,7 @@ func (r *revokeReport) update(msg tea.Msg) (overlay, tea.Cmd) {
 }
 
 func (r *revokeReport) view(width, height int) string {
-	inner := min(max(width-10, 30), 72)
+	inner := dialogWidth(width, 72)
 	// lines the list may use: the screen minus the frame, title and hints
 	room := max(height-12, 2)
 	failedRoom := min(len(r.failed), max(room-min(len(r.ok), 2), 1))
@@ -75,7 +75,7 @@ func (r *revokeReport) view(width, height int) string {
 		}
 	}
 	b.WriteString("\n\n")
-	b.WriteString(theme.Key.Render("enter") + theme.Muted.Render(" close"))
+	b.WriteString(keyHints(r.keys.Close))
 	return theme.DangerDialog.Render(b.String())
 }
 

@@ -41,7 +41,7 @@ func (c *confirmRotateRevoke) update(msg tea.Msg) (overlay, tea.Cmd) {
 }
 
 func (c *confirmRotateRevoke) view(width, height int) string {
-	inner := min(max(width-10, 30), 64)
+	inner := dialogWidth(width, 64)
 	var b strings.Builder
 	b.WriteString(theme.DangerTitle.Render("Revoke the old token now?"))
 	b.WriteString("\n\n")
@@ -51,8 +51,7 @@ func (c *confirmRotateRevoke) view(width, height int) string {
 	b.WriteString("\n")
 	b.WriteString(theme.Muted.Render(fit("Anything still using the old one stops working at once.", inner)))
 	b.WriteString("\n\n")
-	b.WriteString(theme.Key.Render("y") + theme.Muted.Render(" revoke   ") +
-		theme.Key.Render("n") + theme.Muted.Render("/") + theme.Key.Render("esc") + theme.Muted.Render(" keep it"))
+	b.WriteString(keyHints(c.keys.Yes, c.keys.No))
 	return theme.DangerDialog.Render(b.String())
 }
 

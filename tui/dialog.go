@@ -1,0 +1,26 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/tokentui/tokentui/theme"
+)
+
+// dialogWidth is the text width of a dialog on a screen width wide: room
+// for the border and padding, never narrower than 30 nor wider than widest.
+func dialogWidth(width, widest int) int {
+	return min(max(width-10, 30), widest)
+}
+
+// keyHints is a dialog's footer ("y revoke   n/esc cancel"), drawn from the
+// same help text the help line shows, so the two never disagree.
+func keyHints(bindings ...key.Binding) string {
+	parts := make([]string, 0, len(bindings))
+	for _, b := range bindings {
+		h := b.Help()
+		parts = append(parts, theme.Key.Render(h.Key)+theme.Muted.Render(" "+h.Desc))
+	}
+	return strings.Join(parts, theme.Muted.Render("   "))
+}
