@@ -187,10 +187,9 @@ func explainSystemErr(err error, getenv func(string) string) error {
 	return err
 }
 
-// OSC52Sequence is the exact sequence Copy writes for secret: wrapped for
-// tmux when TMUX is set (tmux needs `allow-passthrough on`, or
-// `set-clipboard on`), for screen when TERM starts with "screen", plain
-// otherwise.
+// OSC52Sequence is the exact sequence Copy writes for secret: plain and
+// passthrough-wrapped when TMUX is set (see osc52For), wrapped for screen when
+// TERM starts with "screen", plain otherwise.
 func OSC52Sequence(secret string, getenv func(string) string) string {
 	if getenv == nil {
 		getenv = os.Getenv
@@ -198,13 +197,20 @@ func OSC52Sequence(secret string, getenv func(string) string) string {
 	return osc52For(secret, getenv("TMUX"), getenv("TERM"))
 }
 
+// Inside tmux two forms go out together, because which one works depends on
+// two tmux options nobody should have to know about: the plain sequence is
+// taken by tmux itself with `set-clipboard on` (it keeps a paste buffer and
+// passes the clipboard on to the outer terminal), the DCS-wrapped one reaches
+// the outer terminal with `allow-passthrough on` (off by default since tmux
+// 3.3, so wrapping alone silently copies nothing). A terminal that gets both
+// sets the same clipboard twice.
 func osc52For(secret, tmux, term string) string {
 	seq := newOSC52(secret)
 	switch {
 	case tmux != "":
-		seq = seq.Tmux()
+		return seq.String() + seq.Tmux().String()
 	case strings.HasPrefix(term, "screen"):
-		seq = seq.Screen()
+		return seq.Screen().String()
 	}
 	return seq.String()
 }

@@ -98,7 +98,7 @@ func TestOSC52ExactBytes(t *testing.T) {
 	}{
 		{"plain", map[string]string{"TERM": "xterm-256color"}, "\x1b]52;c;czNjcjN0\x07"},
 		{"tmux", map[string]string{"TMUX": "/tmp/tmux-1000/default,1234,0", "TERM": "screen-256color"},
-			"\x1bPtmux;\x1b\x1b]52;c;czNjcjN0\x07\x1b\\"},
+			"\x1b]52;c;czNjcjN0\x07" + "\x1bPtmux;\x1b\x1b]52;c;czNjcjN0\x07\x1b\\"},
 		{"screen", map[string]string{"TERM": "screen.xterm-256color"}, "\x1bP\x1b]52;c;czNjcjN0\x07\x1b\\"},
 	}
 	for _, tc := range cases {
