@@ -139,9 +139,11 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	co, open := m.overlay.(*createOverlay)
-	if msg.provGen != m.provGen {
-		return m, nil
+	if msg.provGen != m.provGen && msg.err != nil {
+		return m, nil // a failure for a profile no longer shown: nothing to keep
 	}
+	// A success is shown even if the profile changed meanwhile: the secret
+	// exists nowhere else, and the server will never send it again.
 	if msg.err != nil {
 		m.status = errorStatus("could not create the token: " + msg.err.Error())
 		if open {

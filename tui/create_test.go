@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -228,3 +229,28 @@ func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s
 // secretHead is the secret's first characters: the dialog wraps long
 // secrets, so the test looks for a piece that is never split.
 func secretHead(s string) string { return s[:min(len(s), 16)] }
+
+// A created secret is revealed even when the answer arrives for a profile
+// that is no longer the current one: it exists nowhere else.
+func TestCreateDoneForAnEarlierProfileStillRevealsTheSecret(t *testing.T) {
+	p := &memProvider{}
+	m := loadedModel(t, p, modelFixture(), nil, 120, 35)
+	const secret = "ga_0123456789abcdef0123456789abcdef01234567"
+	stale := createDoneMsg{
+		created: client.Created{Token: client.Token{ID: "11111111-2222", Name: "late"}, Secret: secret},
+		provGen: m.provGen - 1,
+	}
+	m = update(m, stale)
+	if _, ok := m.overlay.(*revealOverlay); !ok {
+		t.Fatalf("overlay = %T, want the reveal dialog", m.overlay)
+	}
+	if !strings.Contains(m.View(), secret) {
+		t.Fatalf("the secret is not on screen:\n%s", m.View())
+	}
+
+	m2 := loadedModel(t, p, modelFixture(), nil, 120, 35)
+	m2 = update(m2, createDoneMsg{err: errors.New("boom"), provGen: m2.provGen - 1})
+	if m2.overlay != nil {
+		t.Fatalf("a stale failure opened %T", m2.overlay)
+	}
+}
