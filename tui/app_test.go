@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // These tests run the whole program (teatest) against the GoodAccess
@@ -97,7 +97,7 @@ func TestDashboardGolden(t *testing.T) {
 		{"160x40", 160, 40, []string{"j"}},
 	} {
 		t.Run(size.name, func(t *testing.T) {
-			_, p := startGoodAccess(t, fake.GoodAccessOptions{})
+			_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 			tm := startApp(t, p, size.w, size.h)
 			waitReady(t, tm)
 			send(tm, size.keys...)
@@ -111,7 +111,7 @@ func TestDashboardGolden(t *testing.T) {
 }
 
 func TestTooSmallNotice(t *testing.T) {
-	_, p := startGoodAccess(t, fake.GoodAccessOptions{})
+	_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 59, 20)
 	waitFor(t, tm, "terminal too small (need 60x20)")
 	tm.Send(tea.WindowSizeMsg{Width: 60, Height: 19})
@@ -125,7 +125,7 @@ func TestTooSmallNotice(t *testing.T) {
 }
 
 func TestFilterNarrowsEmulatorTokens(t *testing.T) {
-	_, p := startGoodAccess(t, fake.GoodAccessOptions{})
+	_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 120, 35)
 	waitReady(t, tm)
 	send(tm, "/")
@@ -145,7 +145,7 @@ func TestFilterNarrowsEmulatorTokens(t *testing.T) {
 }
 
 func TestRevokeConfirmedRemovesRowAndServerToken(t *testing.T) {
-	ga, p := startGoodAccess(t, fake.GoodAccessOptions{})
+	ga, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 120, 35)
 	waitReady(t, tm)
 	send(tm, "/")
@@ -167,7 +167,7 @@ func TestRevokeConfirmedRemovesRowAndServerToken(t *testing.T) {
 }
 
 func TestRevokeCancelledKeepsRow(t *testing.T) {
-	ga, p := startGoodAccess(t, fake.GoodAccessOptions{})
+	ga, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 120, 35)
 	waitReady(t, tm)
 	send(tm, "x")
@@ -183,7 +183,7 @@ func TestRevokeCancelledKeepsRow(t *testing.T) {
 }
 
 func TestRevokeForbiddenShowsMissingScope(t *testing.T) {
-	ga, _ := startGoodAccess(t, fake.GoodAccessOptions{})
+	ga, _ := startGoodAccess(t, emulator.GoodAccessOptions{})
 	var scopes []string
 	for _, s := range goodAccessCatalog(t).AllScopes() {
 		if s != "token.delete" {
@@ -208,7 +208,7 @@ func TestRevokeForbiddenShowsMissingScope(t *testing.T) {
 }
 
 func TestBulkRevokePartialFailure(t *testing.T) {
-	_, p := startGoodAccess(t, fake.GoodAccessOptions{})
+	_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 120, 35)
 	waitReady(t, tm)
 	// By name: backup, datadog, github, gitlab, grafana.

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
@@ -21,7 +21,7 @@ import (
 // and the dashboard on the wall clock too, not the pinned one.
 func startGoodAccessLive(t *testing.T) client.Provider {
 	t.Helper()
-	ga, err := fake.NewGoodAccess(fake.GoodAccessOptions{})
+	ga, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/goodaccess"
 	"github.com/tokentui/tokentui/theme"
 )
@@ -34,10 +34,10 @@ func fixedClock() time.Time { return testNow }
 
 // startGoodAccess runs the GoodAccess emulator on the pinned clock and
 // returns it with a provider holding its all-scope admin token.
-func startGoodAccess(t testing.TB, opts fake.GoodAccessOptions) (*fake.GoodAccess, client.Provider) {
+func startGoodAccess(t testing.TB, opts emulator.GoodAccessOptions) (*emulator.GoodAccess, client.Provider) {
 	t.Helper()
 	opts.Clock = fixedClock
-	ga, err := fake.NewGoodAccess(opts)
+	ga, err := emulator.NewGoodAccess(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func startGoodAccess(t testing.TB, opts fake.GoodAccessOptions) (*fake.GoodAcces
 	return ga, providerFor(t, ga, ga.AdminToken)
 }
 
-func providerFor(t testing.TB, ga *fake.GoodAccess, token string) client.Provider {
+func providerFor(t testing.TB, ga *emulator.GoodAccess, token string) client.Provider {
 	t.Helper()
 	p, err := goodaccess.New(client.Connection{BaseURL: ga.URL, Token: token, RetryBackoff: time.Millisecond})
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
@@ -20,7 +20,7 @@ import (
 
 func startDemo(t *testing.T) []profile.Profile {
 	t.Helper()
-	d, err := fake.StartDemo(nil)
+	d, err := emulator.StartDemo(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,13 +17,13 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 func main() {
 	extra := flag.Int("extra", 0, "generated tokens to add to the seeded ones")
 	flag.Parse()
-	ga, err := fake.NewGoodAccess(fake.GoodAccessOptions{Extra: *extra})
+	ga, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{Extra: *extra})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "emulator:", err)
 		os.Exit(1)

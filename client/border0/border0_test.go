@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // These tests run the provider against the Border0 emulator: real HTTP,
@@ -18,12 +18,12 @@ var testNow = time.Date(2026, 3, 14, 9, 26, 53, 0, time.UTC)
 
 func fixedClock() time.Time { return testNow }
 
-func newEmulator(t *testing.T, opts fake.Border0Options) *fake.Border0 {
+func newEmulator(t *testing.T, opts emulator.Border0Options) *emulator.Border0 {
 	t.Helper()
 	if opts.Clock == nil {
 		opts.Clock = fixedClock
 	}
-	e, err := fake.NewBorder0(opts)
+	e, err := emulator.NewBorder0(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func byName(t *testing.T, tokens []client.Token, name string) client.Token {
 }
 
 func TestBorder0ListSeededTokens(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{})
+	e := newEmulator(t, emulator.Border0Options{})
 	p := newProvider(t, e.URL, e.AdminToken)
 	tokens, err := p.List(context.Background())
 	if err != nil {
@@ -81,7 +81,7 @@ func TestBorder0ListSeededTokens(t *testing.T) {
 }
 
 func TestBorder0CreateReadsBackAndRevokes(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	ctx := context.Background()
 	exp := testNow.Add(90 * 24 * time.Hour)
@@ -134,7 +134,7 @@ func TestBorder0CreateReadsBackAndRevokes(t *testing.T) {
 }
 
 func TestBorder0CreateNeverExpiring(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	created, err := p.Create(context.Background(), client.NewToken{Name: "terraform", Role: "admin"})
 	if err != nil {
@@ -154,7 +154,7 @@ func isUnauthorized(err error) bool {
 }
 
 func TestBorder0Unauthorized(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	_, expired := e.IssueToken("old", "admin", testNow.Add(-time.Hour))
 	for name, token := range map[string]string{
 		"garbage": "eyJ.not.valid",
@@ -172,7 +172,7 @@ func TestBorder0Unauthorized(t *testing.T) {
 }
 
 func TestBorder0ForbiddenNamesAdminRole(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	_, member := e.IssueToken("ci", "member", time.Time{})
 	_, connector := e.IssueToken("conn", "connector", time.Time{})
 	id, _ := e.IssueToken("victim", "member", time.Time{})
@@ -197,7 +197,7 @@ func TestBorder0ForbiddenNamesAdminRole(t *testing.T) {
 func TestBorder0ServerValidationLandsOnField(t *testing.T) {
 	// The emulator's clock runs an hour ahead of the provider's, so an
 	// expiry 30 minutes out passes the client check and the server refuses it.
-	e := newEmulator(t, fake.Border0Options{NoSeed: true, Clock: func() time.Time { return testNow.Add(time.Hour) }})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true, Clock: func() time.Time { return testNow.Add(time.Hour) }})
 	p := newProvider(t, e.URL, e.AdminToken)
 	_, err := p.Create(context.Background(), client.NewToken{Name: "soon", Role: "admin", ExpiresAt: testNow.Add(30 * time.Minute)})
 	var v *client.ValidationError
@@ -210,7 +210,7 @@ func TestBorder0ServerValidationLandsOnField(t *testing.T) {
 }
 
 func TestBorder0EmptyOrgListsNothing(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	p := newProvider(t, e.URL, e.AdminToken)
 	tokens, err := p.List(context.Background())
 	if err != nil || len(tokens) != 1 {
@@ -226,7 +226,7 @@ func TestBorder0EmptyOrgListsNothing(t *testing.T) {
 }
 
 func TestBorder0NamesWithEscapesAreSanitised(t *testing.T) {
-	e := newEmulator(t, fake.Border0Options{NoSeed: true})
+	e := newEmulator(t, emulator.Border0Options{NoSeed: true})
 	e.IssueToken("evil\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J-name\r\n", "member", time.Time{})
 	p := newProvider(t, e.URL, e.AdminToken)
 	tokens, err := p.List(context.Background())

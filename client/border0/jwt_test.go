@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // seedSample is the admin token shown in Border0's documentation (the seed).
@@ -30,7 +30,7 @@ func TestBorder0DecodeClaimsOfDocumentedSample(t *testing.T) {
 }
 
 func TestBorder0DecodeClaimsOfEmulatorToken(t *testing.T) {
-	e, err := fake.NewBorder0(fake.Border0Options{NoSeed: true, Clock: fixedClock})
+	e, err := emulator.NewBorder0(emulator.Border0Options{NoSeed: true, Clock: fixedClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,14 +6,14 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
 // BenchmarkDecodeList10k decodes a 10 000-token list response as List does,
 // from bytes the emulator served, so only decoding and conversion are timed.
 func BenchmarkDecodeList10k(b *testing.B) {
-	g, err := fake.NewGoodAccess(fake.GoodAccessOptions{
+	g, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{
 		NoSeed: true, Extra: 9_999,
 		Clock: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) },
 	})
@@ -52,7 +52,7 @@ func TestList100kIsFast(t *testing.T) {
 	if raceEnabled {
 		n = 20_000
 	}
-	g := newEmulator(t, fake.GoodAccessOptions{Extra: n})
+	g := newEmulator(t, emulator.GoodAccessOptions{Extra: n})
 	p := newProvider(t, g.URL, g.AdminToken)
 	start := time.Now()
 	tokens, err := p.List(context.Background())

@@ -10,15 +10,15 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // These tests run the provider against the GoodAccess emulator: real HTTP on
 // loopback, real auth, scopes, expiry, allowed IPs and validation.
 
-func newEmulator(t *testing.T, opts fake.GoodAccessOptions) *fake.GoodAccess {
+func newEmulator(t *testing.T, opts emulator.GoodAccessOptions) *emulator.GoodAccess {
 	t.Helper()
-	g, err := fake.NewGoodAccess(opts)
+	g, err := emulator.NewGoodAccess(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestNewRefusesUnusableConnections(t *testing.T) {
 }
 
 func TestListSeededTokens(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{})
+	g := newEmulator(t, emulator.GoodAccessOptions{})
 	p := newProvider(t, g.URL, g.AdminToken)
 	tokens, err := p.List(context.Background())
 	if err != nil {
@@ -115,7 +115,7 @@ func TestListSeededTokens(t *testing.T) {
 }
 
 func TestGet(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	exp := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 	id, _ := g.IssueToken("reader", []string{"members.read", "groups.read-all"}, exp, []string{"2001:db8::/32", "192.0.2.1"})
 	p := newProvider(t, g.URL, g.AdminToken)
@@ -131,7 +131,7 @@ func TestGet(t *testing.T) {
 }
 
 func TestCreateReturnsTheFullTokenAndAWorkingSecret(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL, g.AdminToken)
 	exp := time.Now().Add(30 * 24 * time.Hour)
 	c, err := p.Create(context.Background(), client.NewToken{
@@ -171,7 +171,7 @@ func TestCreateReturnsTheFullTokenAndAWorkingSecret(t *testing.T) {
 }
 
 func TestCreateNeverExpiringWithoutIPs(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL, g.AdminToken)
 	c, err := p.Create(context.Background(), client.NewToken{Name: "forever", Scopes: []string{"admin-logs.read"}})
 	if err != nil {
@@ -183,7 +183,7 @@ func TestCreateNeverExpiringWithoutIPs(t *testing.T) {
 }
 
 func TestRevoke(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	id, secret := g.IssueToken("doomed", []string{"token.read"}, time.Time{}, nil)
 	p := newProvider(t, g.URL, g.AdminToken)
 	if err := p.Revoke(context.Background(), client.Token{ID: id}); err != nil {
@@ -204,7 +204,7 @@ func TestRevoke(t *testing.T) {
 }
 
 func TestUnauthorized(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	_, expired := g.IssueToken("old", catalog().AllScopes(), time.Now().Add(-time.Hour), nil)
 	_, elsewhere := g.IssueToken("office only", catalog().AllScopes(), time.Time{}, []string{"203.0.113.0/24", "2001:db8::/32"})
 	_, loopback := g.IssueToken("this host", []string{"token.read-all"}, time.Time{}, []string{"127.0.0.0/8"})
@@ -235,7 +235,7 @@ func TestUnauthorized(t *testing.T) {
 }
 
 func TestForbiddenNamesTheMissingScope(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	victim, _ := g.IssueToken("victim", []string{"members.read"}, time.Time{}, nil)
 	ctx := context.Background()
 	calls := map[string]func(p *Provider) error{
@@ -266,7 +266,7 @@ func TestForbiddenNamesTheMissingScope(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL, g.AdminToken)
 	for _, id := range []string{"6a1f0c3e-0000-4000-8000-000000000000", "not-a-uuid", "../tokens", ".."} {
 		_, err := p.Get(context.Background(), id)
@@ -290,7 +290,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestWrongBaseURLPathIsNotFoundWithAHint(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL+"/v2", g.AdminToken)
 	_, err := p.List(context.Background())
 	var nf *client.NotFoundError
@@ -302,7 +302,7 @@ func TestWrongBaseURLPathIsNotFoundWithAHint(t *testing.T) {
 // The emulator's own validation, reached by pinning the provider's clock so
 // its check passes and the server's refuses.
 func TestServerValidationMapsToFields(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL, g.AdminToken)
 	p.now = func() time.Time { return time.Now().Add(-72 * time.Hour) }
 	_, err := p.Create(context.Background(), client.NewToken{
@@ -324,7 +324,7 @@ func TestServerValidationMapsToFields(t *testing.T) {
 }
 
 func TestEveryCatalogScopeIsAcceptedByTheServer(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	p := newProvider(t, g.URL, g.AdminToken)
 	all := catalog().AllScopes()
 	c, err := p.Create(context.Background(), client.NewToken{Name: "all", Scopes: all})
@@ -339,7 +339,7 @@ func TestEveryCatalogScopeIsAcceptedByTheServer(t *testing.T) {
 // When the follow-up GET fails the secret must still come back: the token
 // exists and the server will never send its secret again.
 func TestCreateKeepsTheSecretWhenReadBackFails(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	_, creator := g.IssueToken("create only", []string{"token.create"}, time.Time{}, nil)
 	p := newProvider(t, g.URL, creator)
 	exp := time.Now().Add(time.Hour)
@@ -365,7 +365,7 @@ func TestCreateKeepsTheSecretWhenReadBackFails(t *testing.T) {
 }
 
 func TestHostileNamesAreSanitised(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{NoSeed: true})
+	g := newEmulator(t, emulator.GoodAccessOptions{NoSeed: true})
 	hostile := "\x1b]52;c;cm0gLXJmIH4=\x07evil\x1b[2J\x1b[31m-\u202etoken\x1b]0;pwned\x1b\\\r\nname\u009b1;1H"
 	id, _ := g.IssueToken(hostile, []string{"token.read", "\x1b[5mtoken.delete"}, time.Time{}, []string{"10.0.0.1\x07"})
 	p := newProvider(t, g.URL, g.AdminToken)
@@ -397,7 +397,7 @@ func TestHostileNamesAreSanitised(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	g := newEmulator(t, fake.GoodAccessOptions{})
+	g := newEmulator(t, emulator.GoodAccessOptions{})
 	p := newProvider(t, g.URL, g.AdminToken)
 	ctx := context.Background()
 	var wg sync.WaitGroup

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // Options are the inputs of profile selection: the global flags and the
@@ -52,7 +52,7 @@ type Selection struct {
 	// (flags or the environment chose the profile); worth a warning.
 	ConfigErr error
 
-	demo *fake.Demo
+	demo *emulator.Demo
 }
 
 // SelectedIndex is the position of Selected in Profiles (0 when absent), the
@@ -193,7 +193,7 @@ func adHoc(opts Options, getenv func(string) string) (Profile, error) {
 // resolveDemo starts the emulators and selects demo-goodaccess, or the demo
 // profile --profile names, or the one of --provider's kind.
 func resolveDemo(opts Options) (*Selection, error) {
-	d, err := fake.StartDemo(fake.Clock(opts.Clock))
+	d, err := emulator.StartDemo(emulator.Clock(opts.Clock))
 	if err != nil {
 		return nil, fmt.Errorf("starting the demo emulators: %w", err)
 	}
@@ -220,7 +220,7 @@ func resolveDemo(opts Options) (*Selection, error) {
 
 // DemoProfiles are the profiles of running demo emulators, with their admin
 // tokens in memory.
-func DemoProfiles(d *fake.Demo) []Profile {
+func DemoProfiles(d *emulator.Demo) []Profile {
 	var out []Profile
 	for _, e := range d.Endpoints() {
 		p := WithLiteralToken(e.Name, e.Provider, e.URL, e.AdminToken)

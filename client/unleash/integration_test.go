@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
@@ -286,7 +286,7 @@ type parityStep struct {
 
 func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 	_, prefix := realServer(t) // also revokes the run's tokens on the real server
-	emu, err := fake.NewUnleash(fake.UnleashOptions{NoSeed: true})
+	emu, err := emulator.NewUnleash(emulator.UnleashOptions{NoSeed: true})
 	if err != nil {
 		t.Fatal(err)
 	}

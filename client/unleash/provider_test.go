@@ -11,17 +11,17 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
-func newEmulator(t *testing.T, opts fake.UnleashOptions) *fake.Unleash {
+func newEmulator(t *testing.T, opts emulator.UnleashOptions) *emulator.Unleash {
 	t.Helper()
 	if opts.Clock == nil {
 		opts.Clock = func() time.Time { return testNow }
 	}
-	u, err := fake.NewUnleash(opts)
+	u, err := emulator.NewUnleash(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestUnleashNewNeedsAnInstanceURLAndAToken(t *testing.T) {
 }
 
 func TestUnleashListMapsEveryField(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{})
+	u := newEmulator(t, emulator.UnleashOptions{})
 	p := newProvider(t, u.URL+"/api/", u.AdminToken) // the SDK-style URL works
 	tokens, err := p.List(context.Background())
 	if err != nil {
@@ -114,7 +114,7 @@ func TestUnleashListMapsEveryField(t *testing.T) {
 }
 
 func TestUnleashListSanitisesWhatTheServerSays(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
+	u := newEmulator(t, emulator.UnleashOptions{NoSeed: true})
 	secret := u.IssueToken("evil\x1b]52;c;aGk=\x07name\x1b[2J", "client", []string{"default"}, "production", time.Time{})
 	tokens, err := newProvider(t, u.URL, u.AdminToken).List(context.Background())
 	if err != nil {
@@ -127,7 +127,7 @@ func TestUnleashListSanitisesWhatTheServerSays(t *testing.T) {
 }
 
 func TestUnleashCreateEachType(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{})
+	u := newEmulator(t, emulator.UnleashOptions{})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
 	expiry := testNow.Add(90 * 24 * time.Hour).Truncate(time.Millisecond)
@@ -234,7 +234,7 @@ func TestUnleashCreateRefusesBeforeSending(t *testing.T) {
 }
 
 func TestUnleashCreateServerValidationLandsOnFields(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
+	u := newEmulator(t, emulator.UnleashOptions{NoSeed: true})
 	p := newProvider(t, u.URL, u.AdminToken)
 	cases := []struct {
 		req   client.NewToken
@@ -257,7 +257,7 @@ func TestUnleashCreateServerValidationLandsOnFields(t *testing.T) {
 }
 
 func TestUnleashCreateOverTheLimit(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{NoSeed: true, MaxTokens: 1})
+	u := newEmulator(t, emulator.UnleashOptions{NoSeed: true, MaxTokens: 1})
 	_, err := newProvider(t, u.URL, u.AdminToken).Create(context.Background(), client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"*"}})
 	var v *client.ValidationError
 	if !errors.As(err, &v) || !strings.Contains(v.Message, "limit of 1") || !strings.Contains(v.Message, "Revoke") {
@@ -298,7 +298,7 @@ func TestUnleashCreateHTML400SaysTheBodyWasUnreadable(t *testing.T) {
 }
 
 func TestUnleashRevoke(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{})
+	u := newEmulator(t, emulator.UnleashOptions{})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
 	// A project id with characters that need escaping in a path.
@@ -322,7 +322,7 @@ func TestUnleashRevoke(t *testing.T) {
 }
 
 func TestUnleashUpdateExpiry(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
+	u := newEmulator(t, emulator.UnleashOptions{NoSeed: true})
 	p := newProvider(t, u.URL, u.AdminToken)
 	ctx := context.Background()
 	secret := u.IssueToken("ci-backend", "backend", []string{"*"}, "development", time.Time{})
@@ -363,7 +363,7 @@ func TestUnleashUpdateExpiryReportsAnIgnoredChange(t *testing.T) {
 }
 
 func TestUnleashCatalog(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{})
+	u := newEmulator(t, emulator.UnleashOptions{})
 	cat, err := newProvider(t, u.URL, u.AdminToken).Catalog(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -401,7 +401,7 @@ func TestUnleashCatalog(t *testing.T) {
 }
 
 func TestUnleashErrorClasses(t *testing.T) {
-	u := newEmulator(t, fake.UnleashOptions{NoSeed: true})
+	u := newEmulator(t, emulator.UnleashOptions{NoSeed: true})
 	ctx := context.Background()
 	frontend := u.IssueToken("web", "frontend", []string{"default"}, "production", time.Time{})
 	expired := u.IssueToken("old", "admin", []string{"*"}, "*", testNow.Add(-time.Hour))

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 func TestCheckFindingsExit1(t *testing.T) {
@@ -72,13 +72,12 @@ func TestCheckWindowWidensExpiring(t *testing.T) {
 }
 
 func TestCheckCleanExit0(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	_, careful := g.IssueToken("careful", []string{"token.read-all", "token.delete"}, testNow.Add(90*24*time.Hour), []string{"127.0.0.1", "::1"})
 	o, flags := against("goodaccess", g.URL, careful)
 	// The emulator's admin token is a finding (no expiry, every scope):
 	// revoke it with the careful one, leaving only the careful token.
-	var list []map[string]any
-	list = decodeList(t, run(t, o, args("list", flags, "--json", "--filter", "admin")...).out)
+	list := decodeList(t, run(t, o, args("list", flags, "--json", "--filter", "admin")...).out)
 	if len(list) != 1 {
 		t.Fatalf("admin tokens: %d", len(list))
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
@@ -52,12 +52,12 @@ func run(t *testing.T, o runOpts, args ...string) result {
 
 // emulators started by a test, reached with --provider/--url and the
 // admin token in the environment, so state persists between runs.
-func goodAccess(t *testing.T, opts fake.GoodAccessOptions) *fake.GoodAccess {
+func goodAccess(t *testing.T, opts emulator.GoodAccessOptions) *emulator.GoodAccess {
 	t.Helper()
 	if opts.Clock == nil {
 		opts.Clock = func() time.Time { return testNow }
 	}
-	g, err := fake.NewGoodAccess(opts)
+	g, err := emulator.NewGoodAccess(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,9 +65,9 @@ func goodAccess(t *testing.T, opts fake.GoodAccessOptions) *fake.GoodAccess {
 	return g
 }
 
-func unleashServer(t *testing.T) *fake.Unleash {
+func unleashServer(t *testing.T) *emulator.Unleash {
 	t.Helper()
-	u, err := fake.NewUnleash(fake.UnleashOptions{Clock: func() time.Time { return testNow }})
+	u, err := emulator.NewUnleash(emulator.UnleashOptions{Clock: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
 func TestCreatePrintsOnlyTheSecret(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("create", flags, "--name", "ci", "--scope", "token.read-all,token.create", "--expires", "30d")...)
@@ -170,7 +170,7 @@ func TestCreateUsageErrors(t *testing.T) {
 }
 
 func TestCreateRefusedByProviderIsExit1WithFlagNames(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("create", flags, "--name", "dup", "--scope", "members.read", "--ip", "10.0.0.1", "--ip", "10.0.0.1")...)

@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 func TestUnauthorizedExits3(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	o, flags := against("goodaccess", g.URL, "ga_wrong")
 	r := run(t, o, args("list", flags)...)
 	if r.code != ExitAuthFail || !strings.Contains(r.err, "refused") {
@@ -23,7 +23,7 @@ func TestUnauthorizedExits3(t *testing.T) {
 }
 
 func TestForbiddenExits3(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	_, weak := g.IssueToken("weak", []string{"members.read"}, time.Time{}, nil)
 	o, flags := against("goodaccess", g.URL, weak)
 	r := run(t, o, args("list", flags)...)
@@ -54,7 +54,7 @@ func TestNoProfileExits2WithAdvice(t *testing.T) {
 }
 
 func TestConfigProfileIsUsed(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	home := t.TempDir()
 	dir := filepath.Join(home, "tokentui")
 	os.MkdirAll(dir, 0o700)

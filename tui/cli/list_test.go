@@ -4,7 +4,7 @@ import (
 	"context"
 	"io"
 
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 	"strings"
 	"testing"
 	"time"
@@ -195,7 +195,7 @@ func TestListUsageErrors(t *testing.T) {
 }
 
 func BenchmarkListJSON10k(b *testing.B) {
-	g, err := fake.NewGoodAccess(fake.GoodAccessOptions{Extra: 10000})
+	g, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{Extra: 10000})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,18 +12,18 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/fake"
+	"github.com/tokentui/tokentui/client/emulator"
 )
 
 // issue adds two tokens to a GoodAccess emulator and returns their ids.
-func issueTwo(g *fake.GoodAccess) (string, string) {
+func issueTwo(g *emulator.GoodAccess) (string, string) {
 	a, _ := g.IssueToken("alpha-bot", []string{"members.read"}, testNow.Add(30*24*time.Hour), nil)
 	b, _ := g.IssueToken("beta-bot", []string{"members.read"}, time.Time{}, nil)
 	return a, b
 }
 
 func TestRevokeWithYes(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, b := issueTwo(g)
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
@@ -43,7 +43,7 @@ func TestRevokeWithYes(t *testing.T) {
 }
 
 func TestRevokeRefusesWithoutTerminalOrYes(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, _ := issueTwo(g)
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
@@ -54,7 +54,7 @@ func TestRevokeRefusesWithoutTerminalOrYes(t *testing.T) {
 }
 
 func TestRevokeAsksOnATerminal(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, b := issueTwo(g)
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	o.terminal = true
@@ -91,7 +91,7 @@ func failingProxy(t *testing.T, target, failID string) string {
 }
 
 func TestRevokePartialFailureExits1NamingWhich(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, b := issueTwo(g)
 	o, flags := against("goodaccess", failingProxy(t, g.URL, b), g.AdminToken)
 	before := g.Len()
@@ -108,7 +108,7 @@ func TestRevokePartialFailureExits1NamingWhich(t *testing.T) {
 }
 
 func TestRevokeUnresolvedArgumentsRevokeNothing(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, _ := issueTwo(g)
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
@@ -161,7 +161,7 @@ func TestRevokeUnleashBySecret(t *testing.T) {
 }
 
 func TestRevokeAuthFailureExits3(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, _ := issueTwo(g)
 	_, reader := g.IssueToken("reader", []string{"token.read-all"}, time.Time{}, nil)
 	o, flags := against("goodaccess", g.URL, reader)
@@ -178,7 +178,7 @@ type blockingReader struct{ ch chan struct{} }
 func (b blockingReader) Read([]byte) (int, error) { <-b.ch; return 0, io.EOF }
 
 func TestRevokePromptEndsOnCancel(t *testing.T) {
-	g := goodAccess(t, fake.GoodAccessOptions{NoSeed: true})
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, _ := issueTwo(g)
 	before := g.Len()
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)

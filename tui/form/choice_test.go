@@ -125,7 +125,7 @@ func TestUnleashRequest(t *testing.T) {
 	m, _ = press(t, m, "tab", "down", "space") // backend
 	m, _ = press(t, m, "tab", "down", "down", "space")
 	m, _ = press(t, m, "tab", "down", "space") // production
-	m, msgs := press(t, m, "ctrl+s")
+	_, msgs := press(t, m, "ctrl+s")
 	req := submitted(t, msgs)
 	if req.Role != "backend" || !reflect.DeepEqual(req.Projects, []string{"web"}) || req.Environment != "production" {
 		t.Fatalf("request = %+v", req)

@@ -176,7 +176,7 @@ func TestCustomFutureDateInLocalTimeSentAsUTC(t *testing.T) {
 	if !strings.Contains(view(m), "→ Wed 2025-12-24 18:30 CEST (2025-12-24 16:30 UTC, in 206 days)") {
 		t.Fatalf("resulting time not shown:\n%s", view(m))
 	}
-	m, msgs := press(t, m, "ctrl+s")
+	_, msgs := press(t, m, "ctrl+s")
 	req := submitted(t, msgs)
 	want := time.Date(2025, 12, 24, 16, 30, 0, 0, time.UTC)
 	if !req.ExpiresAt.Equal(want) || req.ExpiresAt.Location() != time.UTC {

@@ -15,9 +15,8 @@ import (
 )
 
 type nameField struct {
-	input   textinput.Model
-	max     int
-	initial string
+	input textinput.Model
+	max   int
 }
 
 func newNameField(cat client.Catalog) nameField {

@@ -177,7 +177,7 @@ func TestCopyAgain(t *testing.T) {
 	f := clipboard.NewFake()
 	m := open(t, f, Options{})
 	f.SetContent("something else")
-	m, _ = press(t, m, "c")
+	press(t, m, "c")
 	if got := f.Copies(); len(got) != 2 {
 		t.Fatalf("copies = %v, want 2", got)
 	}

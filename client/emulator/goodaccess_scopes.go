@@ -1,4 +1,4 @@
-package fake
+package emulator
 
 // goodAccessScopes is every scope the GoodAccess Integration API knows, as
 // its reference spells them (irregular forms included: access-card.read-all,

@@ -1,4 +1,4 @@
-package fake
+package emulator
 
 import (
 	"encoding/json"

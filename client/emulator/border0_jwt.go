@@ -1,4 +1,4 @@
-package fake
+package emulator
 
 import (
 	"crypto/hmac"

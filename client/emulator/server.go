@@ -1,8 +1,8 @@
-// Package fake holds in-process emulators of the token APIs tokentui speaks
+// Package emulator holds in-process emulators of the token APIs tokentui speaks
 // to. They serve real HTTP on loopback and enforce what the real services
 // enforce (bearer auth, scopes or roles, expiry, allowed IPs, validation), so
 // the TUI's error paths run for real in tests and in --demo.
-package fake
+package emulator
 
 import (
 	"context"
