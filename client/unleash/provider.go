@@ -55,7 +55,7 @@ func New(conn client.Connection) (*Provider, error) {
 func baseURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return "", errors.New("no URL for Unleash, which is self-hosted and has no default: give the instance URL, e.g. https://unleash.example.com")
+		return "", errors.New("no default URL for Unleash, which is self-hosted: give the instance URL, e.g. https://unleash.example.com")
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
