@@ -3,7 +3,9 @@ package client
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // MaskSecret shows enough of a secret to recognise it and not enough to use
@@ -52,4 +54,42 @@ func unleashPrefix(s string) bool {
 		}
 	}
 	return true
+}
+
+// IsHex reports whether s is a non-empty run of hexadecimal digits.
+func IsHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// DescribeExpiry is an expiry for a sentence: "never", "2027-01-31T10:00:00Z
+// (expired)" or "2027-01-31T10:00:00Z (in 12 days)".
+func DescribeExpiry(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	when := t.UTC().Format(time.RFC3339)
+	if !t.After(now) {
+		return when + " (expired)"
+	}
+	return when + " (in " + roughly(t.Sub(now)) + ")"
+}
+
+// roughly is a duration in its largest whole unit of minutes, hours or days.
+func roughly(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + " minutes"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + " hours"
+	}
+	return strconv.Itoa(int(d/(24*time.Hour))) + " days"
 }

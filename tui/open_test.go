@@ -74,7 +74,7 @@ func TestFirstProfileFailureShowsErrorAndRetries(t *testing.T) {
 func TestFirstProfileFailureThenSwitch(t *testing.T) {
 	ps := startDemo(t)
 	fail := func(ctx context.Context, p profile.Profile) (client.Provider, error) {
-		if p.Provider == profile.GoodAccess {
+		if p.Provider == "goodaccess" {
 			return nil, errors.New("profile demo-goodaccess: cannot get the admin token: $GA_TOKEN is empty or not set")
 		}
 		return profile.Open(ctx, p)

@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
@@ -20,12 +20,12 @@ import (
 
 func startDemo(t *testing.T) []profile.Profile {
 	t.Helper()
-	d, err := emulator.StartDemo(nil)
+	profiles, stop, err := demo.Start(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(d.Close)
-	return profile.DemoProfiles(d)
+	t.Cleanup(stop)
+	return profiles
 }
 
 func openDemo(t *testing.T, ps []profile.Profile, kind string) (client.Provider, int) {
@@ -52,7 +52,7 @@ func demoOptions(t *testing.T, kind string) (Options, client.Provider) {
 // The role picker: a Border0 token with role member, whose reveal shows the
 // JWT's claims.
 func TestBorder0CreateWithRoleMember(t *testing.T) {
-	opts, p := demoOptions(t, profile.Border0)
+	opts, p := demoOptions(t, "border0")
 	tm := startWith(t, opts, 120, 40)
 	waitFor(t, tm, "refreshed ")
 	send(tm, "n")
@@ -75,7 +75,7 @@ func TestBorder0CreateWithRoleMember(t *testing.T) {
 // The project/environment picker: an Unleash frontend token for one project
 // in production, which the server then lists.
 func TestUnleashCreateFrontendForOneProject(t *testing.T) {
-	opts, p := demoOptions(t, profile.Unleash)
+	opts, p := demoOptions(t, "unleash")
 	cat, err := p.Catalog(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +121,7 @@ func TestUnleashCreateFrontendForOneProject(t *testing.T) {
 // Unleash lists secrets: masked in the table, copied with c (and cleared
 // later), decoded in the detail pane.
 func TestUnleashCopyAndDecodeSecret(t *testing.T) {
-	opts, p := demoOptions(t, profile.Unleash)
+	opts, p := demoOptions(t, "unleash")
 	tokens, err := p.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestUnleashCopyAndDecodeSecret(t *testing.T) {
 
 // e edits an Unleash token's expiry; GoodAccess says it cannot.
 func TestEditExpiry(t *testing.T) {
-	opts, p := demoOptions(t, profile.Unleash)
+	opts, p := demoOptions(t, "unleash")
 	tm := startWith(t, opts, 120, 40)
 	waitFor(t, tm, "refreshed ")
 	send(tm, "e")
@@ -189,7 +189,7 @@ func TestEditExpiry(t *testing.T) {
 
 // p switches from demo-goodaccess to demo-border0 without a restart.
 func TestProfileSwitch(t *testing.T) {
-	opts, _ := demoOptions(t, profile.GoodAccess)
+	opts, _ := demoOptions(t, "goodaccess")
 	tm := startWith(t, opts, 120, 35)
 	waitFor(t, tm, "refreshed ", "demo · GoodAccess")
 	send(tm, "p")
@@ -212,7 +212,7 @@ func TestProfileSwitch(t *testing.T) {
 
 // A refused profile is greyed with its reason and cannot be opened.
 func TestProfileSwitcherRefusesBrokenProfile(t *testing.T) {
-	good := profile.WithLiteralToken("work", profile.GoodAccess, "https://integration.goodaccess.com", "t")
+	good := profile.WithLiteralToken("work", "goodaccess", "https://integration.goodaccess.com", "t")
 	broken := profile.Profile{Name: "bad", Provider: "nope", URL: "https://x.example"}
 	opened := false
 	m := New(Options{Provider: &memProvider{}, Now: fixedClock, Clipboard: clipboard.NewFake(),

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
@@ -161,7 +162,7 @@ func newTapeDemoModel(t *testing.T) tea.Model {
 	t.Helper()
 	start := time.Now().UTC().Truncate(time.Minute)
 	fixedClock := func() time.Time { return start }
-	sel, err := profile.Resolve(profile.Options{Demo: true, Clock: fixedClock})
+	sel, err := profile.Resolve(profile.Options{Demo: true, Clock: fixedClock, StartDemo: demo.Start})
 	if err != nil {
 		t.Fatal(err)
 	}

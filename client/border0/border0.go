@@ -59,12 +59,6 @@ func New(conn client.Connection) (*Provider, error) {
 	return &Provider{api: api, now: time.Now}, nil
 }
 
-// Kind is "border0".
-func (p *Provider) Kind() string { return "border0" }
-
-// DisplayName is "Border0".
-func (p *Provider) DisplayName() string { return "Border0" }
-
 // Catalog says what a Border0 token can be given: one role and an expiry.
 // It needs no request: the roles are fixed by Border0.
 func (p *Provider) Catalog(ctx context.Context) (client.Catalog, error) {

@@ -3,8 +3,6 @@ package border0
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -23,16 +21,7 @@ type createRequest struct {
 func (p *Provider) validate(req client.NewToken) (createRequest, error) {
 	v := &client.ValidationError{}
 	name := strings.TrimSpace(req.Name)
-	switch n := utf8.RuneCountInString(name); {
-	case name == "":
-		v.Add(client.FieldName, "a name is required: it is the only way to tell Border0 tokens apart")
-	case !utf8.ValidString(name):
-		v.Add(client.FieldName, "the name is not valid UTF-8")
-	case n > NameMaxLen:
-		v.Add(client.FieldName, fmt.Sprintf("the name is %d characters; at most %d are allowed", n, NameMaxLen))
-	case strings.IndexFunc(name, unicode.IsControl) >= 0:
-		v.Add(client.FieldName, "the name may not contain control characters")
-	}
+	client.CheckName(v, name, NameMaxLen, "it is the only way to tell Border0 tokens apart")
 
 	role := strings.ToLower(strings.TrimSpace(req.Role))
 	switch {
@@ -48,18 +37,7 @@ func (p *Provider) validate(req client.NewToken) (createRequest, error) {
 		v.Add(client.FieldExpiresAt, "the expiry must be in the future (leave it empty for a token that never expires)")
 	}
 
-	if len(req.AllowedIPs) > 0 {
-		v.Add(client.FieldAllowedIPs, "Border0 tokens cannot be restricted to IP addresses; remove the addresses")
-	}
-	if len(req.Scopes) > 0 {
-		v.Add(client.FieldScopes, "Border0 tokens have no scopes: their role decides what they may do")
-	}
-	if len(req.Projects) > 0 {
-		v.Add(client.FieldProjects, "Border0 tokens cannot be restricted to projects")
-	}
-	if req.Environment != "" {
-		v.Add(client.FieldEnvironment, "Border0 tokens cannot be restricted to an environment")
-	}
+	client.RefuseUnsupported(v, req, Descriptor)
 
 	if len(v.Fields) > 0 {
 		return createRequest{}, v

@@ -132,3 +132,7 @@ func ipAllowed(allowed []string, addr netip.Addr) bool {
 	}
 	return false
 }
+
+// Endpoint is where the emulator listens and the secret of its seeded admin
+// token: what a profile needs to reach it.
+func (s *Server) Endpoint() (url, adminToken string) { return s.URL, s.AdminToken }

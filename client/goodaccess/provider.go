@@ -56,12 +56,6 @@ func New(conn client.Connection) (*Provider, error) {
 	return &Provider{api: api, baseURL: base, now: time.Now}, nil
 }
 
-// Kind is "goodaccess".
-func (p *Provider) Kind() string { return "goodaccess" }
-
-// DisplayName is "GoodAccess".
-func (p *Provider) DisplayName() string { return "GoodAccess" }
-
 // Catalog is the fixed GoodAccess scope list; it needs no request.
 func (p *Provider) Catalog(context.Context) (client.Catalog, error) { return catalog(), nil }
 

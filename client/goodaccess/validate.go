@@ -5,8 +5,6 @@ import (
 	"net/netip"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -20,14 +18,7 @@ func validate(req client.NewToken, now time.Time) (createBody, error) {
 
 	// The API would accept an unnamed token, but a list of unnamed tokens
 	// cannot be told apart, audited or safely revoked: we require a name.
-	switch n := utf8.RuneCountInString(body.Name); {
-	case n == 0:
-		v.Add(client.FieldName, "a name is required (GoodAccess allows unnamed tokens, but they cannot be told apart later)")
-	case n > NameMaxLen:
-		v.Add(client.FieldName, fmt.Sprintf("the name may be at most %d characters (this one has %d)", NameMaxLen, n))
-	case strings.IndexFunc(body.Name, unicode.IsControl) >= 0:
-		v.Add(client.FieldName, "the name may not contain control characters")
-	}
+	client.CheckName(v, body.Name, NameMaxLen, "GoodAccess allows unnamed tokens, but they cannot be told apart later")
 
 	seenScope := map[string]bool{}
 	for _, s := range req.Scopes {
@@ -73,15 +64,7 @@ func validate(req client.NewToken, now time.Time) (createBody, error) {
 
 	// GoodAccess tokens have scopes, not roles, projects or environments;
 	// refusing them beats silently creating something else than was asked.
-	if req.Role != "" {
-		v.Add(client.FieldRole, "GoodAccess tokens have no role; choose scopes instead")
-	}
-	if len(req.Projects) > 0 {
-		v.Add(client.FieldProjects, "GoodAccess tokens have no projects")
-	}
-	if req.Environment != "" {
-		v.Add(client.FieldEnvironment, "GoodAccess tokens have no environment")
-	}
+	client.RefuseUnsupported(v, req, Descriptor)
 
 	if len(v.Fields) > 0 {
 		return createBody{}, v

@@ -240,8 +240,8 @@ func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(st
 			}
 		}
 		if p.URL == "" {
-			if info, ok := infoOf(p.Provider); ok {
-				p.URL = info.defaultURL
+			if d, ok := descriptorOf(p.Provider); ok {
+				p.URL = d.DefaultURL
 			}
 		}
 		out = append(out, p)

@@ -38,7 +38,7 @@ func TestParseConfigExample(t *testing.T) {
 		t.Fatalf("names in file order = %q", got)
 	}
 	ga, _ := cfg.Lookup("prod-ga")
-	if ga.Provider != GoodAccess || ga.TokenEnv != "GA_TOKEN" || ga.Origin != "config.yaml line 4" {
+	if ga.Provider != "goodaccess" || ga.TokenEnv != "GA_TOKEN" || ga.Origin != "config.yaml line 4" {
 		t.Errorf("prod-ga = %+v", ga)
 	}
 	b0, _ := cfg.Lookup("border0")

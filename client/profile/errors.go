@@ -1,8 +1,12 @@
 package profile
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/registry"
 )
 
 // Error is a profile that cannot be used as written: it names the profile,
@@ -65,16 +69,54 @@ func (e *NoProfileError) Error() string {
 		return fmt.Sprintf("%s has several profiles (%s) and no default: pass --profile NAME, or add a line `default: NAME` to it",
 			e.ConfigPath, strings.Join(e.Available, ", "))
 	}
+	first, rest := exampleKinds()
 	return fmt.Sprintf(`no profile configured. Add one to %s, for example:
 
   default: work
   profiles:
     work:
-      provider: goodaccess        # or border0, unleash (unleash also needs url:)
-      token_env: GOODACCESS_TOKEN # or token_command: "pass show goodaccess/admin"
+      provider: %s%s
+      token_env: %s # or token_command: "pass show %s/admin"
 
-or name one on the command line: --provider border0 (token from $%s or $BORDER0_ADMIN_TOKEN).
-To look around without any account, run: tokentui --demo`, e.ConfigPath, SharedTokenEnv)
+or name one on the command line: %s.
+To look around without any account, run: tokentui --demo`,
+		e.ConfigPath, first.Kind, rest, cmp.Or(first.TokenEnv, SharedTokenEnv), first.Kind, adHocExample())
+}
+
+// exampleKinds is the first provider, for the example, and a comment
+// naming the others: "   # or border0, unleash (unleash also needs url:)".
+func exampleKinds() (client.Descriptor, string) {
+	all := registry.All()
+	var others, selfHosted []string
+	for _, d := range all[1:] {
+		others = append(others, d.Kind)
+		if d.DefaultURL == "" {
+			selfHosted = append(selfHosted, d.Kind)
+		}
+	}
+	comment := ""
+	if len(others) > 0 {
+		comment = "   # or " + strings.Join(others, ", ")
+	}
+	if len(selfHosted) > 0 {
+		comment += " (" + strings.Join(selfHosted, ", ") + " also needs url:)"
+	}
+	return all[0], comment
+}
+
+// adHocExample is a --provider line for a provider with a public API:
+// "--provider border0 (token from $TOKENTUI_TOKEN or $BORDER0_ADMIN_TOKEN)".
+func adHocExample() string {
+	all := registry.All()
+	d := all[len(all)-1]
+	for _, c := range all[1:] {
+		if c.DefaultURL != "" && c.TokenEnv != "" {
+			d = c
+			break
+		}
+	}
+	envs := strings.Join(DefaultTokenEnvs(d.Kind), " or $")
+	return "--provider " + d.Kind + " (token from $" + envs + ")"
 }
 
 func quoteName(name string) string {

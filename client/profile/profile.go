@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/registry"
 )
 
 // Profile is one way to reach one token system: which provider, where, and
@@ -14,7 +15,7 @@ import (
 // in-memory tokens of demo profiles and a literal from a private config file.
 type Profile struct {
 	Name     string
-	Provider string // GoodAccess, Border0 or Unleash
+	Provider string // a kind of the registry: "goodaccess", "border0", …
 	URL      string // base URL, never empty for a usable profile
 	CAFile   string // optional PEM bundle for a private CA
 	Insecure bool   // allow plain http:// to a non-loopback host
@@ -41,15 +42,15 @@ type Profile struct {
 // literal token in a config file other users can read.
 func (p Profile) Err() error {
 	where := p.where()
-	info, ok := infoOf(p.Provider)
+	d, ok := descriptorOf(p.Provider)
 	if !ok {
 		if p.Provider == "" {
-			return &Error{Profile: p.Name, Where: where, Msg: "no provider: set provider to one of " + kindList()}
+			return &Error{Profile: p.Name, Where: where, Msg: "no provider: set provider to one of " + registry.KindList()}
 		}
-		return &Error{Profile: p.Name, Where: where, Msg: fmt.Sprintf("unknown provider %q: use one of %s", client.Sanitize(p.Provider), kindList())}
+		return &Error{Profile: p.Name, Where: where, Msg: fmt.Sprintf("unknown provider %q: use one of %s", client.Sanitize(p.Provider), registry.KindList())}
 	}
 	if p.URL == "" {
-		return &Error{Profile: p.Name, Where: where, Msg: info.display + " is self-hosted: set url to your instance, such as https://unleash.example.com"}
+		return &Error{Profile: p.Name, Where: where, Msg: d.DisplayName + " is self-hosted: set url to your instance, such as " + d.URLExample}
 	}
 	if err := checkURL(p.URL, p.Insecure); err != nil {
 		return &Error{Profile: p.Name, Where: where, Msg: err.Error()}
@@ -71,8 +72,8 @@ func (p Profile) Err() error {
 
 // DisplayProvider is the provider's name for people ("GoodAccess").
 func (p Profile) DisplayProvider() string {
-	if info, ok := infoOf(p.Provider); ok {
-		return info.display
+	if d, ok := descriptorOf(p.Provider); ok {
+		return d.DisplayName
 	}
 	return client.Sanitize(p.Provider)
 }
@@ -90,7 +91,7 @@ func (p Profile) TokenSource() string {
 	case p.TokenEnv != "":
 		return "$" + p.TokenEnv
 	}
-	envs := defaultTokenEnvs(p.Provider)
+	envs := DefaultTokenEnvs(p.Provider)
 	for i := range envs {
 		envs[i] = "$" + envs[i]
 	}
@@ -120,7 +121,7 @@ func (p Profile) Token(ctx context.Context) (string, error) {
 		}
 		return p.checkToken(tok, "$"+p.TokenEnv)
 	}
-	envs := defaultTokenEnvs(p.Provider)
+	envs := DefaultTokenEnvs(p.Provider)
 	for _, name := range envs {
 		if tok := strings.TrimSpace(p.env(name)); tok != "" {
 			return p.checkToken(tok, "$"+name)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/client/registry"
 )
 
 // Options are the inputs of profile selection: the global flags and the
@@ -28,14 +28,45 @@ type Options struct {
 	Env func(string) string
 	// Clock pins the demo emulators' time; nil means the wall clock.
 	Clock func() time.Time
+	// StartDemo starts the in-process emulators for --demo (the emulator
+	// package's demo wiring; this package does not import the emulators).
+	// Nil: --demo is refused.
+	StartDemo DemoStarter
+}
+
+// DemoStarter starts the demo emulators and returns their profiles (with
+// their admin tokens in memory, see DemoProfile) and the function that
+// stops them.
+type DemoStarter func(clock func() time.Time) (profiles []Profile, stop func(), err error)
+
+// DemoProfile is the profile of one running demo emulator: its kind, its
+// URL and its admin token, held in memory.
+func DemoProfile(kind, url, token string) Profile {
+	p := WithLiteralToken("demo-"+kind, kind, url, token)
+	p.Demo, p.Origin = true, "demo"
+	return p
+}
+
+// selfHostedNote is "; required for unleash" for the self-hosted kinds.
+func selfHostedNote() string {
+	var kinds []string
+	for _, d := range registry.All() {
+		if d.DefaultURL == "" {
+			kinds = append(kinds, d.Kind)
+		}
+	}
+	if len(kinds) == 0 {
+		return ""
+	}
+	return "; required for " + strings.Join(kinds, ", ")
 }
 
 // RegisterFlags defines the global profile flags on fs, writing into o.
 func (o *Options) RegisterFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Demo, "demo", false, "use the built-in demo emulators (in memory; nothing persists between runs)")
 	fs.StringVar(&o.Profile, "profile", "", "use the profile called `NAME` (from the config file, or demo-* with --demo)")
-	fs.StringVar(&o.Provider, "provider", "", "ad hoc profile: `KIND` of system (goodaccess, border0, unleash); token from $TOKENTUI_TOKEN or the provider's own variable")
-	fs.StringVar(&o.URL, "url", "", "ad hoc profile: base `URL` (default: the provider's public API; required for unleash)")
+	fs.StringVar(&o.Provider, "provider", "", "ad hoc profile: `KIND` of system ("+registry.KindList()+"); token from $TOKENTUI_TOKEN or the provider's own variable")
+	fs.StringVar(&o.URL, "url", "", "ad hoc profile: base `URL` (default: the provider's public API"+selfHostedNote()+")")
 	fs.BoolVar(&o.Insecure, "insecure", false, "allow plain http:// to a host that is not loopback (sends the admin token unencrypted)")
 	fs.StringVar(&o.CAFile, "ca-file", "", "PEM `FILE` of the CA that signed the server's certificate")
 }
@@ -52,7 +83,7 @@ type Selection struct {
 	// (flags or the environment chose the profile); worth a warning.
 	ConfigErr error
 
-	demo *emulator.Demo
+	stopDemo func() // nil unless the demo emulators run
 }
 
 // SelectedIndex is the position of Selected in Profiles (0 when absent), the
@@ -67,20 +98,20 @@ func (s *Selection) SelectedIndex() int {
 }
 
 // Demo reports whether the selection runs the in-process emulators.
-func (s *Selection) Demo() bool { return s.demo != nil }
+func (s *Selection) Demo() bool { return s.stopDemo != nil }
 
 // Close stops the demo emulators, if any. Safe to call on nil and twice.
 func (s *Selection) Close() {
-	if s == nil || s.demo == nil {
+	if s == nil || s.stopDemo == nil {
 		return
 	}
-	s.demo.Close()
-	s.demo = nil
+	s.stopDemo()
+	s.stopDemo = nil
 }
 
 // Resolve picks the profile, in this order: --demo, then --provider/--url,
-// then --profile, then TOKENTUI_URL with TOKENTUI_TOKEN (a GoodAccess
-// profile, as early versions had), then the config's default, then its only
+// then --profile, then TOKENTUI_URL with TOKENTUI_TOKEN (a profile of
+// registry.Legacy, as early versions had), then the config's default, then its only
 // profile. When none applies it returns a *NoProfileError saying how to add
 // one. The selected profile is checked (Err) but its token is not fetched
 // yet: that happens in Open. The caller must Close the selection.
@@ -120,7 +151,7 @@ func Resolve(opts Options) (*Selection, error) {
 		return sel.finish(p, true, cfg, nil, opts)
 	}
 	if u, tok := getenv(LegacyURLEnv), getenv(SharedTokenEnv); u != "" && tok != "" {
-		p := Profile{Name: "env", Provider: GoodAccess, URL: normaliseURL(u), Origin: "$" + LegacyURLEnv, getenv: getenv, TokenEnv: SharedTokenEnv}
+		p := Profile{Name: "env", Provider: registry.Legacy().Kind, URL: normaliseURL(u), Origin: "$" + LegacyURLEnv, getenv: getenv, TokenEnv: SharedTokenEnv}
 		return sel.finish(p, false, cfg, cfgErr, opts)
 	}
 	if cfgErr != nil {
@@ -170,18 +201,18 @@ func (s *Selection) finish(p Profile, fromConfig bool, cfg Config, cfgErr error,
 func adHoc(opts Options, getenv func(string) string) (Profile, error) {
 	kind := strings.ToLower(strings.TrimSpace(opts.Provider))
 	if kind == "" {
-		return Profile{}, selectErrorf("--url needs --provider (%s)", kindList())
+		return Profile{}, selectErrorf("--url needs --provider (%s)", registry.KindList())
 	}
-	info, ok := infoOf(kind)
+	d, ok := descriptorOf(kind)
 	if !ok {
-		return Profile{}, selectErrorf("--provider %q is not one of %s", client.Sanitize(opts.Provider), kindList())
+		return Profile{}, selectErrorf("--provider %q is not one of %s", client.Sanitize(opts.Provider), registry.KindList())
 	}
 	u := normaliseURL(opts.URL)
 	if u == "" {
-		u = info.defaultURL
+		u = d.DefaultURL
 	}
 	if u == "" {
-		return Profile{}, selectErrorf("--provider %s needs --url: %s is self-hosted", kind, info.display)
+		return Profile{}, selectErrorf("--provider %s needs --url: %s is self-hosted", kind, d.DisplayName)
 	}
 	name := kind
 	if parsed, err := url.Parse(u); err == nil && parsed.Host != "" {
@@ -190,14 +221,20 @@ func adHoc(opts Options, getenv func(string) string) (Profile, error) {
 	return Profile{Name: name, Provider: kind, URL: u, Origin: "--provider/--url", getenv: getenv}, nil
 }
 
-// resolveDemo starts the emulators and selects demo-goodaccess, or the demo
-// profile --profile names, or the one of --provider's kind.
+// resolveDemo starts the emulators and selects the first demo profile, or
+// the one --profile names, or the one of --provider's kind.
 func resolveDemo(opts Options) (*Selection, error) {
-	d, err := emulator.StartDemo(emulator.Clock(opts.Clock))
+	if opts.StartDemo == nil {
+		return nil, selectErrorf("--demo is not available in this build")
+	}
+	profiles, stop, err := opts.StartDemo(opts.Clock)
 	if err != nil {
 		return nil, fmt.Errorf("starting the demo emulators: %w", err)
 	}
-	profiles := DemoProfiles(d)
+	if len(profiles) == 0 {
+		stop()
+		return nil, selectErrorf("the demo has no emulators")
+	}
 	want := profiles[0].Name
 	switch {
 	case opts.Profile != "":
@@ -207,25 +244,13 @@ func resolveDemo(opts Options) (*Selection, error) {
 	}
 	for _, p := range profiles {
 		if p.Name == want {
-			return &Selection{Selected: p, Profiles: profiles, demo: d}, nil
+			return &Selection{Selected: p, Profiles: profiles, stopDemo: stop}, nil
 		}
 	}
-	d.Close()
+	stop()
 	names := make([]string, len(profiles))
 	for i, p := range profiles {
 		names[i] = p.Name
 	}
 	return nil, selectErrorf("with --demo, choose one of the demo profiles (%s); %q is not one", strings.Join(names, ", "), client.Sanitize(want))
-}
-
-// DemoProfiles are the profiles of running demo emulators, with their admin
-// tokens in memory.
-func DemoProfiles(d *emulator.Demo) []Profile {
-	var out []Profile
-	for _, e := range d.Endpoints() {
-		p := WithLiteralToken(e.Name, e.Provider, e.URL, e.AdminToken)
-		p.Demo, p.Origin = true, "demo"
-		out = append(out, p)
-	}
-	return out
 }

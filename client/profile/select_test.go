@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client/registry"
 )
 
 const twoProfiles = "default: ga\nprofiles:\n  ga: {provider: goodaccess, token_env: GA}\n  b0: {provider: border0}\n"
@@ -16,6 +19,7 @@ func resolveWith(t *testing.T, config string, env map[string]string, opts Option
 		opts.ConfigPath = writeConfig(t, config, 0o600)
 	}
 	opts.Env = envOf(env)
+	opts.StartDemo = stubDemo
 	sel, err := Resolve(opts)
 	if sel != nil {
 		t.Cleanup(sel.Close)
@@ -168,13 +172,33 @@ func TestDemoProfilesHoldWorkingTokens(t *testing.T) {
 		if !p.Demo || p.Err() != nil {
 			t.Errorf("%s: demo=%v err=%v", p.Name, p.Demo, p.Err())
 		}
-		if tok, err := p.Token(t.Context()); err != nil || tok == "" {
+		if tok, err := p.Token(t.Context()); err != nil || tok != "admin-of-"+p.Provider {
 			t.Errorf("%s: Token() = %v", p.Name, err)
 		}
 	}
 	if _, err := resolveWith(t, "", nil, Options{Demo: true, Profile: "prod"}); err == nil {
 		t.Error("--demo --profile prod must be refused")
 	}
+	if !stopped {
+		t.Error("a refused demo selection left the emulators running")
+	}
+	if _, err := Resolve(Options{Demo: true}); err == nil {
+		t.Error("--demo without a demo starter must be refused")
+	}
+}
+
+// stopped records that stubDemo's stop function ran.
+var stopped bool
+
+// stubDemo stands in for the emulators (client/emulator/demo, which imports
+// this package): one demo profile per registered provider.
+func stubDemo(func() time.Time) ([]Profile, func(), error) {
+	stopped = false
+	var out []Profile
+	for _, kind := range registry.Kinds() {
+		out = append(out, DemoProfile(kind, "http://127.0.0.1:1/"+kind, "admin-of-"+kind))
+	}
+	return out, func() { stopped = true }, nil
 }
 
 func names(ps []Profile) []string {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestTokenEnv(t *testing.T) {
-	p := Profile{Name: "a", Provider: Border0, URL: "https://api.border0.com/api/v1", TokenEnv: "B0", getenv: envOf(map[string]string{"B0": "  tok-b0\n"})}
+	p := Profile{Name: "a", Provider: "border0", URL: "https://api.border0.com/api/v1", TokenEnv: "B0", getenv: envOf(map[string]string{"B0": "  tok-b0\n"})}
 	if tok, err := p.Token(t.Context()); err != nil || tok != "tok-b0" {
 		t.Fatalf("Token() = %q, %v", tok, err)
 	}
@@ -22,7 +22,7 @@ func TestTokenEnv(t *testing.T) {
 }
 
 func TestDefaultTokenEnvs(t *testing.T) {
-	p := Profile{Name: "a", Provider: Border0, URL: "https://api.border0.com/api/v1"}
+	p := Profile{Name: "a", Provider: "border0", URL: "https://api.border0.com/api/v1"}
 	p.getenv = envOf(map[string]string{"BORDER0_ADMIN_TOKEN": "own", "TOKENTUI_TOKEN": "shared"})
 	if tok, _ := p.Token(t.Context()); tok != "shared" {
 		t.Errorf("TOKENTUI_TOKEN must win, got %q", tok)
@@ -35,18 +35,18 @@ func TestDefaultTokenEnvs(t *testing.T) {
 	if _, err := p.Token(t.Context()); err == nil || !strings.Contains(err.Error(), "TOKENTUI_TOKEN") || !strings.Contains(err.Error(), "BORDER0_ADMIN_TOKEN") {
 		t.Errorf("no token: %v", err)
 	}
-	u := Profile{Name: "u", Provider: Unleash, URL: "http://127.0.0.1:4242", getenv: envOf(map[string]string{"UNLEASH_ADMIN_TOKEN": "*:*.x"})}
+	u := Profile{Name: "u", Provider: "unleash", URL: "http://127.0.0.1:4242", getenv: envOf(map[string]string{"UNLEASH_ADMIN_TOKEN": "*:*.x"})}
 	if tok, _ := u.Token(t.Context()); tok != "*:*.x" {
 		t.Errorf("unleash own variable, got %q", tok)
 	}
-	g := Profile{Name: "g", Provider: GoodAccess, URL: "https://integration.goodaccess.com", getenv: envOf(map[string]string{"GOODACCESS_TOKEN": "ga"})}
+	g := Profile{Name: "g", Provider: "goodaccess", URL: "https://integration.goodaccess.com", getenv: envOf(map[string]string{"GOODACCESS_TOKEN": "ga"})}
 	if tok, _ := g.Token(t.Context()); tok != "ga" {
 		t.Errorf("goodaccess own variable, got %q", tok)
 	}
 }
 
 func TestTokenRefusesMultiWordValues(t *testing.T) {
-	p := Profile{Name: "a", Provider: Border0, URL: "https://api.border0.com/api/v1", TokenEnv: "B0", getenv: envOf(map[string]string{"B0": "pw123\nlogin: ada"})}
+	p := Profile{Name: "a", Provider: "border0", URL: "https://api.border0.com/api/v1", TokenEnv: "B0", getenv: envOf(map[string]string{"B0": "pw123\nlogin: ada"})}
 	_, err := p.Token(t.Context())
 	if err == nil || !strings.Contains(err.Error(), "head -n1") || strings.Contains(err.Error(), "pw123") {
 		t.Fatalf("err = %v", err)
@@ -54,7 +54,7 @@ func TestTokenRefusesMultiWordValues(t *testing.T) {
 }
 
 func commandProfile(cmd string) Profile {
-	return Profile{Name: "c", Provider: Border0, URL: "https://api.border0.com/api/v1", TokenCommand: cmd}
+	return Profile{Name: "c", Provider: "border0", URL: "https://api.border0.com/api/v1", TokenCommand: cmd}
 }
 
 func TestTokenCommandSuccess(t *testing.T) {

@@ -3,6 +3,8 @@ package unleash
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tokentui/tokentui/client"
 )
 
 // SecretInfo is what an Unleash secret says about itself, read without asking
@@ -92,17 +94,30 @@ func (s SecretInfo) String() string {
 	return out
 }
 
+// Format is the one line the dashboard's detail pane shows: "v2 ·
+// projects: default · environment: production".
+func (s SecretInfo) Format() string {
+	if s.Version == 1 {
+		return "v1 (before Unleash 4.3): says nothing about projects or environment"
+	}
+	out := "v2 · projects: " + s.Projects + " · environment: " + s.environmentWords()
+	if s.Admin {
+		out += " · admin"
+	}
+	return out
+}
+
+// environmentWords is the environment part for people: "*" is "all
+// environments".
+func (s SecretInfo) environmentWords() string {
+	if s.Environment == "*" {
+		return "all environments"
+	}
+	return s.Environment
+}
+
 func isHexHash(s string) bool {
-	if len(s) < minHashHexDigits || len(s)%2 != 0 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
+	return len(s) >= minHashHexDigits && len(s)%2 == 0 && client.IsHex(s)
 }
 
 // validPart accepts what Unleash allows in project ids and environment names

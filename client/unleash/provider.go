@@ -75,12 +75,6 @@ func baseURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
-// Kind is "unleash".
-func (p *Provider) Kind() string { return "unleash" }
-
-// DisplayName is "Unleash".
-func (p *Provider) DisplayName() string { return "Unleash" }
-
 // List returns every API token with its secret. A backend token is listed
 // with Role "client": that is what Unleash 8.2 reports.
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {

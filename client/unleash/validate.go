@@ -48,12 +48,7 @@ func buildCreate(req client.NewToken, now time.Time) (createBody, error) {
 			body.ExpiresAt = wireTime(req.ExpiresAt)
 		}
 	}
-	if len(req.Scopes) > 0 {
-		verr.Add(client.FieldScopes, "Unleash tokens have no scopes; their access is the type, projects and environment")
-	}
-	if len(req.AllowedIPs) > 0 {
-		verr.Add(client.FieldAllowedIPs, "Unleash cannot restrict a token to IP addresses")
-	}
+	client.RefuseUnsupported(verr, req, Descriptor)
 	if len(verr.Fields) > 0 {
 		return createBody{}, verr
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 )
 
@@ -16,7 +17,7 @@ import (
 // --demo it starts the emulators, which close when the command ends.
 func (inv *invocation) open(ctx context.Context) (client.Provider, profile.Profile, error) {
 	opts := inv.global
-	opts.Env, opts.Clock = inv.io.Env, inv.io.Now
+	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
 	sel, err := profile.Resolve(opts)
 	if err != nil {
 		return nil, profile.Profile{}, err

@@ -13,7 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
+	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
 	"github.com/tokentui/tokentui/tui/cli"
@@ -35,14 +37,16 @@ type config struct {
 const usage = `tokentui — manage API tokens from the terminal
 
 Usage:
-  tokentui --demo                      try it on built-in emulators (GoodAccess, Border0, Unleash)
+  tokentui --demo                      try it on built-in emulators ({{displayNames}})
   tokentui [--profile NAME]            open a profile from the config file
-  tokentui --provider KIND [--url URL] an ad hoc profile; --url alone means GoodAccess
-  tokentui COMMAND [flags]             scripting: %s
+  tokentui --provider KIND [--url URL] an ad hoc profile; --url alone means {{legacy}}
+  tokentui COMMAND [flags]             scripting: {{commands}}
                                        (tokentui help COMMAND for details)
 
+Providers (KIND):
+{{providers}}
 Environment:
-  TOKENTUI_URL, TOKENTUI_TOKEN  a GoodAccess API and its admin token (the token is
+  TOKENTUI_URL, TOKENTUI_TOKEN  a {{legacy}} API and its admin token (the token is
                                 read from the environment only, so it never shows
                                 in the process list or shell history)
   TOKENTUI_CLEAR_AFTER          default for --clear-after
@@ -51,14 +55,36 @@ Environment:
 Flags:
 `
 
+// usageText fills the usage with the registry's providers and the
+// scripting commands, so no provider is listed by hand.
+func usageText() string {
+	var names []string
+	var rows strings.Builder
+	for _, d := range registry.All() {
+		names = append(names, d.DisplayName)
+		url := d.DefaultURL
+		if url == "" {
+			url = "self-hosted: --url " + d.URLExample
+		}
+		fmt.Fprintf(&rows, "  %-12s %s: %s\n  %-12s %s · token from $%s\n", d.Kind, d.DisplayName, d.Can.Summary(),
+			"", url, strings.Join(profile.DefaultTokenEnvs(d.Kind), " or $"))
+	}
+	return strings.NewReplacer(
+		"{{displayNames}}", strings.Join(names, ", "),
+		"{{legacy}}", registry.Legacy().DisplayName,
+		"{{commands}}", strings.Join(cli.Subcommands(), ", "),
+		"{{providers}}", rows.String(),
+	).Replace(usage)
+}
+
 // parseFlags reads the flags and the environment. It returns flag.ErrHelp
 // for --help (usage already printed to stderr).
 func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	cfg := config{profile: profile.Options{Env: getenv}}
+	cfg := config{profile: profile.Options{Env: getenv, StartDemo: demo.Start}}
 	fs := flag.NewFlagSet("tokentui", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, usage, strings.Join(cli.Subcommands(), ", "))
+		fmt.Fprint(stderr, usageText())
 		fs.PrintDefaults()
 	}
 	cfg.profile.RegisterFlags(fs)
@@ -78,9 +104,9 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 		return cfg, err
 	}
 	cfg.clearAfter = d
-	// Early versions took --url for GoodAccess alone; keep that meaning.
+	// Early versions took --url for one provider alone; keep that meaning.
 	if cfg.profile.URL != "" && cfg.profile.Provider == "" {
-		cfg.profile.Provider = profile.GoodAccess
+		cfg.profile.Provider = registry.Legacy().Kind
 	}
 	return cfg, nil
 }
