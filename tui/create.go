@@ -2,13 +2,14 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/border0"
+	"github.com/tokentui/tokentui/client/inspect"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
@@ -173,25 +174,19 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(dlg.Init(), refresh)
 }
 
-// revealDetails are the lines the dialog shows under the secret: what a
-// Border0 token says about itself, read from its JWT claims.
+// revealDetails are the lines the dialog shows under the secret: what the
+// new token claims about itself (a JWT's organisation, id, role, expiry),
+// read by the one recogniser (client/inspect), as aligned "Label: value"
+// lines. Secrets that carry no claims add nothing.
 func (m *Model) revealDetails(c client.Created) []string {
-	if m.opts.Provider == nil || m.opts.Provider.Kind() != "border0" {
-		return nil
+	claims := inspect.RecogniseAt(c.Secret, m.now()).Claims
+	width := 0
+	for _, f := range claims {
+		width = max(width, len(f.Label)+1)
 	}
-	claims, err := border0.DecodeClaims(c.Secret)
-	if err != nil {
-		return []string{"The token's claims could not be read: " + err.Error()}
-	}
-	out := []string{"Organisation: " + orDash(claims.OrgID), "Token ID:     " + orDash(claims.TokenID),
-		"Type:         " + orDash(claims.Type)}
-	if claims.Role != "" {
-		out = append(out, "Role:         "+claims.Role)
-	}
-	if claims.Expires() {
-		out = append(out, "Expires:      "+claims.ExpiresAt.In(m.location()).Format("2006-01-02 15:04 MST"))
-	} else {
-		out = append(out, "Expires:      never")
+	out := make([]string, len(claims))
+	for i, f := range claims {
+		out[i] = fmt.Sprintf("%-*s %s", width, f.Label+":", f.Value)
 	}
 	return out
 }
@@ -201,13 +196,6 @@ func (m *Model) location() *time.Location {
 		return m.opts.Location
 	}
 	return time.Local
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // selectByID puts the cursor on the token with id; when a filter hides it,

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/unleash"
+	"github.com/tokentui/tokentui/client/inspect"
 	"github.com/tokentui/tokentui/theme"
 )
 
@@ -84,10 +84,10 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 	}
 	if tok.Secret != "" {
 		field("Secret", client.MaskSecret(tok.Secret), theme.Secret)
-		// What the secret says about itself (Unleash v1/v2), read offline;
-		// it never includes the hash part.
-		if info, ok := unleash.ParseSecret(tok.Secret); ok {
-			field("Format", secretFormat(info), theme.FieldValue)
+		// What the secret says about itself, read offline by the one
+		// recogniser (client/inspect); it never repeats the secret.
+		if format := inspect.RecogniseAt(tok.Secret, now).Format; format != "" {
+			field("Format", format, theme.FieldValue)
 		}
 	}
 	field("Created", absRel(tok.CreatedAt, relativePast(tok.CreatedAt, now)), theme.FieldValue)
@@ -133,23 +133,6 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 		return append(append(lines, ""), scopes...)
 	}
 	return joinColumns(lines, scopes, left, 2)
-}
-
-// secretFormat describes an Unleash secret: "v2 · projects: default ·
-// environment: production".
-func secretFormat(info unleash.SecretInfo) string {
-	if info.Version == 1 {
-		return "v1 (before Unleash 4.3): says nothing about projects or environment"
-	}
-	env := info.Environment
-	if env == "*" {
-		env = "all environments"
-	}
-	s := "v2 · projects: " + info.Projects + " · environment: " + env
-	if info.Admin {
-		s += " · admin"
-	}
-	return s
 }
 
 // absRel is "2025-03-01 10:00 UTC · in 3d"; a zero time is the relative

@@ -9,41 +9,26 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/tokentui/tokentui/client/border0"
-	"github.com/tokentui/tokentui/client/unleash"
+	"github.com/tokentui/tokentui/client"
 )
 
-// recogniseJWT: a Border0 organisation token (org_id or type "token" in its
-// claims), or any other JWT.
+// recogniseJWT reads a JWT that no provider claimed: its registered claims
+// (RFC 7519) and the names of the others.
 func recogniseJWT(secret string, now time.Time) (Result, bool) {
 	if strings.Count(secret, ".") != 2 || !strings.HasPrefix(secret, "eyJ") {
 		return Result{}, false
 	}
-	claims, err := border0.DecodeClaims(secret)
-	if err != nil {
+	alg, exp, ok := jwtHeaderAndExpiry(secret)
+	if !ok {
 		return Result{}, false
 	}
-	if claims.OrgID != "" || claims.Type == "token" {
-		r := Result{Kind: KindBorder0, Title: "Border0 organisation access token (a JWT; decoded, not verified)"}
-		r.add("org_id", "Organisation", claims.OrgID)
-		r.add("token_id", "Token id", claims.TokenID)
-		r.add("type", "Type", claims.Type)
-		r.add("role", "Role", claims.Role)
-		r.add("user_id", "User", claims.UserID)
-		if !claims.IssuedAt.IsZero() {
-			r.add("issued_at", "Issued", claims.IssuedAt.UTC().Format(time.RFC3339))
-		}
-		r.add("expires_at", "Expires", expiry(claims.ExpiresAt, now))
-		r.add("algorithm", "Algorithm", claims.Algorithm)
-		return r, true
-	}
 	r := Result{Kind: KindJWT, Title: "a JWT from an unknown issuer (decoded, not verified)"}
-	r.add("algorithm", "Algorithm", claims.Algorithm)
+	r.add("algorithm", "Algorithm", alg)
 	for _, c := range standardClaims(secret, now) {
 		r.add(c.Key, c.Label, c.Value)
 	}
-	if !claims.ExpiresAt.IsZero() {
-		r.add("expires_at", "Expires", expiry(claims.ExpiresAt, now))
+	if !exp.IsZero() {
+		r.add("expires_at", "Expires", client.DescribeExpiry(exp, now))
 	}
 	return r, true
 }
@@ -103,49 +88,6 @@ func claimText(v any) string {
 	return string(b)
 }
 
-// recogniseUnleash: "<projects>:<environment>.<hash>" (v2), or a bare run of
-// hex digits (v1), which any hex secret also looks like.
-func recogniseUnleash(secret string, _ time.Time) (Result, bool) {
-	info, ok := unleash.ParseSecret(secret)
-	if !ok {
-		return Result{}, false
-	}
-	if info.Version == 1 {
-		r := Result{Kind: KindUnleash, Title: "probably an Unleash API token in the v1 format (or another hex secret: the format is not distinctive)"}
-		r.add("format", "Format", "v1: hex only; projects, environment and type are not in the secret")
-		r.add("length", "Length", fmt.Sprintf("%d hex digits", len(secret)))
-		return r, true
-	}
-	r := Result{Kind: KindUnleash, Title: "Unleash API token (v2 format)"}
-	r.add("format", "Format", "v2: <projects>:<environment>.<hash>")
-	r.add("projects", "Projects", info.Projects)
-	env := info.Environment
-	if env == "*" {
-		env = "all environments"
-	}
-	r.add("environment", "Environment", env)
-	if info.Admin {
-		r.add("type", "Type", "admin (all projects and environments)")
-	} else {
-		r.add("type", "Type", "client, backend or frontend (not in the secret)")
-	}
-	return r, true
-}
-
-// goodAccessPrefix is the prefix of secrets tokentui's GoodAccess emulator
-// issues. GoodAccess does not document its own format.
-const goodAccessPrefix = "ga_"
-
-func recogniseGoodAccess(secret string, _ time.Time) (Result, bool) {
-	rest, ok := strings.CutPrefix(secret, goodAccessPrefix)
-	if !ok || len(rest) != 40 || !isHex(rest) {
-		return Result{}, false
-	}
-	r := Result{Kind: KindGoodAccess, Title: "GoodAccess token in the format of tokentui's emulator (ga_ + 40 hex)"}
-	r.add("note", "Note", "the real GoodAccess API does not document its token format; scopes and expiry are not in the secret")
-	return r, true
-}
-
 func unknown(secret string) Result {
 	r := Result{Kind: KindUnknown, Title: "not a format tokentui recognises"}
 	r.add("length", "Length", fmt.Sprintf("%d characters", len([]rune(secret))))
@@ -181,7 +123,7 @@ func charset(s string) string {
 		return "contains non-ASCII characters"
 	case space:
 		return "contains whitespace (more than one word? a token is one)"
-	case isHex(s):
+	case client.IsHex(s):
 		return "hexadecimal"
 	case other:
 		return "printable ASCII with punctuation"
@@ -199,15 +141,29 @@ func charset(s string) string {
 	return "letters, digits and - _ + / ="
 }
 
-func isHex(s string) bool {
-	if s == "" {
-		return false
+// jwtHeaderAndExpiry decodes a JWT's header algorithm and its exp claim;
+// ok is false when the first two parts are not base64url JSON objects.
+func jwtHeaderAndExpiry(jwt string) (alg string, exp time.Time, ok bool) {
+	parts := strings.Split(jwt, ".")
+	var header struct {
+		Alg any `json:"alg"`
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
+	var payload struct {
+		Exp any `json:"exp"`
 	}
-	return true
+	if !decodeSegment(parts[0], &header) || !decodeSegment(parts[1], &payload) {
+		return "", time.Time{}, false
+	}
+	alg, _ = header.Alg.(string)
+	if secs, isNum := payload.Exp.(float64); isNum && secs > 0 && secs < 1e11 {
+		exp = time.Unix(int64(secs), 0)
+	}
+	return alg, exp, true
+}
+
+// decodeSegment base64url-decodes one JWT part (padding tolerated) into v,
+// which must be a JSON object.
+func decodeSegment(seg string, v any) bool {
+	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(seg, "="))
+	return err == nil && len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, v) == nil
 }

@@ -4,32 +4,26 @@
 package inspect
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/registry"
 )
 
-// Kind is what a secret was recognised as.
+// Kind is what a secret was recognised as: a provider's kind (from the
+// registry) or one of the kinds below.
 type Kind string
 
 const (
-	KindUnleash    Kind = "unleash"
-	KindBorder0    Kind = "border0"
-	KindJWT        Kind = "jwt" // a JWT from some other issuer
-	KindGoodAccess Kind = "goodaccess"
-	KindUnknown    Kind = "unknown"
-	KindEmpty      Kind = "empty"
+	KindJWT     Kind = "jwt" // a JWT from an issuer no provider claims
+	KindUnknown Kind = "unknown"
+	KindEmpty   Kind = "empty"
 )
 
 // Field is one fact about the secret. Values are sanitised and never hold
 // the secret.
-type Field struct {
-	Key   string // stable, for JSON: "projects", "expires_at"
-	Label string // for people: "Projects"
-	Value string
-}
+type Field = client.Fact
 
 // Result is what Recognise found.
 type Result struct {
@@ -38,7 +32,13 @@ type Result struct {
 	Title string
 	// Masked shows enough of the secret to recognise it, not to use it.
 	Masked string
+	// Format describes the secret's format in one line (empty when there is
+	// nothing to add to the title).
+	Format string
 	Fields []Field
+	// Claims are the token's own claims about itself (a subset of Fields,
+	// from a JWT): what the dashboard shows beside a new secret.
+	Claims []Field
 	// Summary is Title and every field as "Label: value" lines.
 	Summary []string
 }
@@ -65,21 +65,42 @@ func RecogniseAt(secret string, now time.Time) Result {
 	return r
 }
 
-// recognisers run in order; the first that claims the secret wins. JWTs come
-// first: they are unambiguous (three base64url parts with a JSON header).
-var recognisers = []func(secret string, now time.Time) (Result, bool){
-	recogniseJWT,
-	recogniseUnleash,
-	recogniseGoodAccess,
-}
-
+// recognise asks every provider's recogniser; a definite match wins over a
+// probable one (any hex run looks like an Unleash v1 secret), and a JWT no
+// provider claims is read as a generic JWT before a probable match counts.
 func recognise(secret string, now time.Time) Result {
-	for _, rec := range recognisers {
-		if r, ok := rec(secret, now); ok {
+	var probable *Result
+	for _, d := range registry.All() {
+		if d.Recognise == nil {
+			continue
+		}
+		facts, ok := d.Recognise(secret, now)
+		if !ok {
+			continue
+		}
+		r := fromFacts(Kind(d.Kind), facts)
+		if !facts.Probable {
 			return r
 		}
+		if probable == nil {
+			probable = &r
+		}
+	}
+	if r, ok := recogniseJWT(secret, now); ok {
+		return r
+	}
+	if probable != nil {
+		return *probable
 	}
 	return unknown(secret)
+}
+
+func fromFacts(kind Kind, f client.SecretFacts) Result {
+	r := Result{Kind: kind, Title: f.Title, Format: f.Format, Fields: f.Fields}
+	if f.Claims {
+		r.Claims = f.Fields
+	}
+	return r
 }
 
 func (r Result) summaryLines() []string {
@@ -94,10 +115,9 @@ func (r Result) summaryLines() []string {
 }
 
 func (r *Result) add(key, label, value string) {
-	if value == "" {
-		return
-	}
-	r.Fields = append(r.Fields, Field{Key: key, Label: label, Value: clip(client.Sanitize(value), 120)})
+	f := client.SecretFacts{Fields: r.Fields}
+	f.Add(key, label, value)
+	r.Fields = f.Fields
 }
 
 // Value returns the value of the field with key, or "".
@@ -108,33 +128,4 @@ func (r Result) Value(key string) string {
 		}
 	}
 	return ""
-}
-
-// expiry describes an expiry time relative to now.
-func expiry(t, now time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	when := t.UTC().Format(time.RFC3339)
-	if !t.After(now) {
-		return when + " (expired)"
-	}
-	return fmt.Sprintf("%s (in %s)", when, roughly(t.Sub(now)))
-}
-
-func roughly(d time.Duration) string {
-	switch {
-	case d < time.Hour:
-		return fmt.Sprintf("%d minutes", int(d/time.Minute))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%d hours", int(d/time.Hour))
-	}
-	return fmt.Sprintf("%d days", int(d/(24*time.Hour)))
-}
-
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

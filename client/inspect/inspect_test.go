@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokentui/tokentui/client/border0"
+	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/client/unleash"
 )
 
 var now = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -40,7 +44,7 @@ func noLeak(t *testing.T, r Result, secret string) {
 
 func TestBorder0SeedJWT(t *testing.T) {
 	r := RecogniseAt("Bearer "+seedBorder0JWT+"\n", now)
-	if r.Kind != KindBorder0 {
+	if r.Kind != Kind(border0.Descriptor.Kind) {
 		t.Fatalf("kind %q: %v", r.Kind, r.Summary)
 	}
 	if r.Value("org_id") != "my-awesome-org-id" || r.Value("type") != "token" || r.Value("user_id") != "this-is-my-user-id" {
@@ -56,7 +60,7 @@ func TestBorder0ExpiredJWT(t *testing.T) {
 	exp := now.Add(-time.Hour).Unix()
 	secret := jwt(`{"alg":"HS256","typ":"JWT"}`, `{"org_id":"o1","type":"token","token_id":"3f2a","exp":`+strconv.FormatInt(exp, 10)+`}`)
 	r := RecogniseAt(secret, now)
-	if r.Kind != KindBorder0 || !strings.Contains(r.Value("expires_at"), "expired") || r.Value("token_id") != "3f2a" {
+	if r.Kind != Kind(border0.Descriptor.Kind) || !strings.Contains(r.Value("expires_at"), "expired") || r.Value("token_id") != "3f2a" {
 		t.Fatalf("%+v", r)
 	}
 }
@@ -85,7 +89,7 @@ func TestGenericJWT(t *testing.T) {
 func TestUnleashV2(t *testing.T) {
 	secret := "default:production.25ee8d7b2a1c4f0e9d3b6a5c8e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b"
 	r := RecogniseAt(secret, now)
-	if r.Kind != KindUnleash || !strings.Contains(r.Title, "v2") {
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v2") {
 		t.Fatalf("%+v", r)
 	}
 	if r.Value("projects") != "default" || r.Value("environment") != "production" {
@@ -97,7 +101,7 @@ func TestUnleashV2(t *testing.T) {
 	noLeak(t, r, secret)
 
 	admin := RecogniseAt("*:*.unleash-insecure-admin-api-token", now)
-	if admin.Kind != KindUnleash || !strings.Contains(admin.Value("type"), "admin") || admin.Value("projects") != "all projects" || admin.Value("environment") != "all environments" {
+	if admin.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(admin.Value("type"), "admin") || admin.Value("projects") != "all projects" || admin.Value("environment") != "all environments" {
 		t.Errorf("admin: %+v", admin)
 	}
 	several := RecogniseAt("[]:development.25ee8d7b2a1c4f0e9d3b6a5c8e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b", now)
@@ -109,7 +113,7 @@ func TestUnleashV2(t *testing.T) {
 func TestUnleashV1(t *testing.T) {
 	secret := strings.Repeat("a1b2c3d4", 8)
 	r := RecogniseAt(secret, now)
-	if r.Kind != KindUnleash || !strings.Contains(r.Title, "v1") || r.Value("length") != "64 hex digits" {
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v1") || r.Value("length") != "64 hex digits" {
 		t.Fatalf("%+v", r)
 	}
 	noLeak(t, r, secret)
@@ -118,7 +122,7 @@ func TestUnleashV1(t *testing.T) {
 func TestGoodAccessEmulatorFormat(t *testing.T) {
 	secret := "ga_" + strings.Repeat("0123456789", 4)
 	r := RecogniseAt(secret, now)
-	if r.Kind != KindGoodAccess {
+	if r.Kind != Kind(goodaccess.Descriptor.Kind) {
 		t.Fatalf("%+v", r)
 	}
 	noLeak(t, r, secret)
