@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // Finding kinds, as check --json spells them.
@@ -94,7 +95,7 @@ Exits 1 when there are findings, 0 when there are none.`)
 	}
 	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(tokens), prof.Name))
 	if len(found) > 0 {
-		return &shownError{code: ExitFailure}
+		return &shownError{code: exitcode.Failure}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // minPrefix is the shortest id prefix revoke accepts: short enough to type,
@@ -78,10 +79,10 @@ Exits 1 if any revoke failed, naming which and why.`)
 	case failed == 0:
 		return nil
 	case authFailed == failed:
-		return &shownError{code: ExitAuthFail}
+		return &shownError{code: exitcode.Auth}
 	}
 	fmt.Fprintf(inv.io.Err, "%d of %d revokes failed\n", failed, len(targets))
-	return &shownError{code: ExitFailure}
+	return &shownError{code: exitcode.Failure}
 }
 
 // resolveTargets maps each argument to one token: an exact id, an Unleash
