@@ -72,14 +72,11 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 		}
 	}
 
-	prov, prof, err := inv.open(ctx)
+	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
 		return err
 	}
-	cat, err := prov.Catalog(ctx)
-	if err != nil {
-		return err
-	}
+	prov, prof, cat := s.prov, s.prof, s.catalog
 	if err := checkAgainstCatalog(req, cat, prov.DisplayName()); err != nil {
 		return err
 	}

@@ -30,18 +30,14 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 		}
 	}
 
-	prov, _, err := inv.open(ctx)
-	if err != nil {
-		return err
-	}
-	tokens, err := prov.List(ctx)
+	s, err := inv.connect(ctx, readTokens)
 	if err != nil {
 		return err
 	}
 	now := inv.io.Now()
 	text := strings.ToLower(strings.TrimSpace(*filter))
-	kept := tokens[:0]
-	for _, t := range tokens {
+	kept := s.tokens[:0]
+	for _, t := range s.tokens {
 		if !matches(t, text) {
 			continue
 		}

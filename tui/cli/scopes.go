@@ -67,18 +67,14 @@ whether IP restrictions and tokens without expiry are possible.`)
 	if len(pos) > 0 {
 		return usagef("scopes takes no arguments (got %q)", pos[0])
 	}
-	prov, prof, err := inv.open(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := prov.Catalog(ctx)
+	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return inv.writeJSON(toCatalogJSON(cat, prof.Name, prov.Kind()))
+		return inv.writeJSON(toCatalogJSON(s.catalog, s.prof.Name, s.prov.Kind()))
 	}
-	return inv.writeCatalog(cat, prov.DisplayName())
+	return inv.writeCatalog(s.catalog, s.prov.DisplayName())
 }
 
 func toCatalogJSON(cat client.Catalog, profileName, kind string) catalogJSON {
