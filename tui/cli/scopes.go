@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -141,7 +142,7 @@ func (inv *invocation) writeCatalog(cat client.Catalog, provider string) error {
 		}
 	}
 	if len(cat.Roles) > 0 {
-		label := cmpOr(cat.RoleLabel, "Role")
+		label := cmp.Or(cat.RoleLabel, "Role")
 		fmt.Fprintln(w)
 		heading(fmt.Sprintf("%s (--%s, one of):", label, flagFor(strings.ToLower(label))))
 		for _, r := range cat.Roles {
