@@ -51,12 +51,8 @@ type). An expired token is reported only as expired.
 Exits 1 when there are findings, 0 when there are none.`)
 	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
 	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, ""); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("check takes no arguments (got %q)", pos[0])
 	}
 	window, err := parseWindow(*within)
 	if err != nil {

@@ -69,12 +69,8 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
 	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
 	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, "give the name with --name"); err != nil {
 		return f, err
-	}
-	if len(pos) > 0 {
-		return f, usagef("create takes no arguments (got %q); give the name with --name", pos[0])
 	}
 	if f.role != "" && f.typ != "" && !strings.EqualFold(f.role, f.typ) {
 		return f, usagef("--role and --type both set the token's role; give one")

@@ -106,3 +106,18 @@ func TestTopLevelUsage(t *testing.T) {
 		t.Error("flags are not subcommands")
 	}
 }
+
+func TestFlagOnlyCommandsRefuseArguments(t *testing.T) {
+	cases := map[string]string{
+		"list":   `list takes no arguments (got "extra"); to search, use --filter`,
+		"check":  `check takes no arguments (got "extra")`,
+		"scopes": `scopes takes no arguments (got "extra")`,
+		"create": `create takes no arguments (got "extra"); give the name with --name`,
+	}
+	for name, want := range cases {
+		r := run(t, runOpts{}, name, "--demo", "extra")
+		if r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, "tokentui "+name+": "+want+"\n") || !strings.Contains(r.err, "--help") {
+			t.Errorf("%s extra: exit %d, stderr %q", name, r.code, r.err)
+		}
+	}
+}

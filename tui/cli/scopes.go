@@ -61,12 +61,8 @@ func runScopes(ctx context.Context, inv *invocation, args []string) error {
 and presets, Border0 roles, Unleash types, projects and environments, and
 whether IP restrictions and tokens without expiry are possible.`)
 	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, ""); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("scopes takes no arguments (got %q)", pos[0])
 	}
 	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
