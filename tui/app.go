@@ -20,6 +20,7 @@ import (
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
 )
@@ -104,8 +105,8 @@ type Model struct {
 	openErr   error // opening the first profile failed: no provider yet
 
 	clip      clipboard.Clipboard
-	clearJobs []*clipboard.ClearJob // clears still due, run at once on quit
-	copy      *tableCopy            // a copy from the table waiting for its result
+	clearJobs []*clipcmd.ClearJob // clears still due, run at once on quit
+	copy      *tableCopy          // a copy from the table waiting for its result
 
 	// selectAfterLoad is the id of a token just created: the next list
 	// selects it.
@@ -217,7 +218,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onRevokeDone(msg)
 	case form.SubmitMsg, form.CancelledMsg, createDoneMsg, reveal.ClosedMsg, rotateKeptMsg:
 		return m.onCreateFlow(msg)
-	case clipboard.CopiedMsg, clipboard.ClearDueMsg, clipboard.ClearedMsg, quitClearedMsg:
+	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, quitClearedMsg:
 		return m.onClipboard(msg)
 	case expiryChosenMsg, expiryDoneMsg:
 		return m.onExpiry(msg)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 	"github.com/tokentui/tokentui/tui/reveal"
 )
 
@@ -46,12 +47,12 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	ref := "table/" + strconv.FormatUint(copyRefs.Add(1), 10)
 	m.copy = &tableCopy{ref: ref, label: labelOf(*tok), secret: tok.Secret}
 	m.status = busyStatus("copying the secret of " + labelOf(*tok) + "…")
-	return m, clipboard.CopyCmd(m.clip, tok.Secret, ref)
+	return m, clipcmd.Copy(m.clip, tok.Secret, ref)
 }
 
 func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case clipboard.CopiedMsg:
+	case clipcmd.CopiedMsg:
 		if m.copy != nil && msg.Ref == m.copy.ref {
 			return m.onTableCopied(msg.Result)
 		}
@@ -60,9 +61,9 @@ func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.forwardToOverlay(msg)
 		}
 		return m, nil
-	case clipboard.ClearDueMsg:
-		return m, clipboard.HandleClearDue(msg)
-	case clipboard.ClearedMsg:
+	case clipcmd.ClearDueMsg:
+		return m, clipcmd.HandleClearDue(msg)
+	case clipcmd.ClearedMsg:
 		m.status = clearStatus(msg.Result)
 		m.pruneClearJobs()
 		return m.forwardToOverlay(msg)
@@ -95,7 +96,7 @@ func (m Model) onTableCopied(res clipboard.Result) (tea.Model, tea.Cmd) {
 	if after < 0 {
 		return m, nil
 	}
-	job, tick := clipboard.ScheduleClear(m.clip, c.secret, after)
+	job, tick := clipcmd.ScheduleClear(m.clip, c.secret, after)
 	m.clearJobs = append(m.clearJobs, job)
 	if res.Method == clipboard.System {
 		m.status = okStatus("copied the secret of " + c.label + " to the system clipboard; it is cleared at " +
@@ -122,7 +123,7 @@ func clearStatus(r clipboard.ClearResult) status {
 }
 
 // keepClear remembers a pending clear (once) so quitting can run it.
-func (m *Model) keepClear(j *clipboard.ClearJob) {
+func (m *Model) keepClear(j *clipcmd.ClearJob) {
 	if j.Pending() && !slices.Contains(m.clearJobs, j) {
 		m.clearJobs = append(m.clearJobs, j)
 	}
@@ -141,7 +142,7 @@ func (m *Model) pruneClearJobs() {
 // quit clears, right now, every secret still due to be cleared (if the
 // clipboard still holds it), then ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	jobs := append([]*clipboard.ClearJob(nil), m.clearJobs...)
+	jobs := append([]*clipcmd.ClearJob(nil), m.clearJobs...)
 	if r, ok := m.overlay.(*revealOverlay); ok {
 		if j := r.m.PendingClear(); j != nil {
 			jobs = append(jobs, j)
@@ -160,7 +161,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	clearAll := func() tea.Msg {
 		var out quitClearedMsg
 		for _, c := range clears {
-			if cm, ok := c().(clipboard.ClearedMsg); ok {
+			if cm, ok := c().(clipcmd.ClearedMsg); ok {
 				out.results = append(out.results, cm.Result)
 			}
 		}

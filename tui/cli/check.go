@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // Finding kinds, as check --json spells them.
@@ -50,53 +51,45 @@ type). An expired token is reported only as expired.
 Exits 1 when there are findings, 0 when there are none.`)
 	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
 	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, ""); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("check takes no arguments (got %q)", pos[0])
 	}
 	window, err := parseWindow(*within)
 	if err != nil {
 		return usagef("--within: %s", err)
 	}
 
-	prov, prof, err := inv.open(ctx)
+	s, err := inv.connect(ctx, readTokens|readCatalog)
 	if err != nil {
 		return err
 	}
-	tokens, err := prov.List(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := prov.Catalog(ctx)
-	if err != nil {
-		return err
-	}
-	sortTokens(tokens)
+	sortTokens(s.tokens)
 	now := inv.io.Now()
 	var found []finding
-	for _, t := range tokens {
-		found = append(found, audit(t, now, window, cat.AllowedIPs)...)
+	for _, t := range s.tokens {
+		found = append(found, audit(t, now, window, s.catalog.AllowedIPs)...)
 	}
 
 	if *asJSON {
-		out := checkJSON{Profile: prof.Name, Provider: prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second), TokensChecked: len(tokens), Findings: []findingJSON{}}
-		for _, f := range found {
-			out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
-		}
-		if err := inv.writeJSON(out); err != nil {
+		if err := inv.writeJSON(toCheckJSON(s, now, window, found)); err != nil {
 			return err
 		}
 	} else if err := inv.writeFindings(found); err != nil {
 		return err
 	}
-	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(tokens), prof.Name))
+	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name))
 	if len(found) > 0 {
-		return &shownError{code: ExitFailure}
+		return &shownError{code: exitcode.Failure}
 	}
 	return nil
+}
+
+func toCheckJSON(s *session, now time.Time, window time.Duration, found []finding) checkJSON {
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}}
+	for _, f := range found {
+		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
+	}
+	return out
 }
 
 // audit lists what is worth a look about one token.

@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 func TestCheckFindingsExit1(t *testing.T) {
 	r := run(t, runOpts{}, "check", "--demo")
-	if r.code != ExitFailure {
+	if r.code != exitcode.Failure {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
 	for _, kind := range []string{findingExpired, findingExpiring, findingNoExpiry, findingNoIPLimit, findingCreatesTokens} {
@@ -30,7 +31,7 @@ func TestCheckFindingsExit1(t *testing.T) {
 
 func TestCheckJSON(t *testing.T) {
 	r := run(t, runOpts{}, "check", "--demo", "--json", "--within", "2w")
-	if r.code != ExitFailure {
+	if r.code != exitcode.Failure {
 		t.Fatalf("exit %d", r.code)
 	}
 	var v map[string]any
@@ -85,16 +86,16 @@ func TestCheckCleanExit0(t *testing.T) {
 		t.Fatalf("revoke admin: %d %s", r.code, r.err)
 	}
 	r := run(t, o, args("check", flags)...)
-	if r.code != ExitOK || r.out != "" || !strings.Contains(r.err, "0 finding(s) in 1 token(s)") {
+	if r.code != exitcode.OK || r.out != "" || !strings.Contains(r.err, "0 finding(s) in 1 token(s)") {
 		t.Fatalf("exit %d out %q err %q", r.code, r.out, r.err)
 	}
-	if r := run(t, o, args("check", flags, "--within", "100d")...); r.code != ExitFailure || !strings.Contains(r.out, findingExpiring) {
+	if r := run(t, o, args("check", flags, "--within", "100d")...); r.code != exitcode.Failure || !strings.Contains(r.out, findingExpiring) {
 		t.Fatalf("within 100d: exit %d out %q", r.code, r.out)
 	}
 }
 
 func TestCheckUsage(t *testing.T) {
-	if r := run(t, runOpts{}, "check", "--demo", "--within", "0d"); r.code != ExitUsage {
+	if r := run(t, runOpts{}, "check", "--demo", "--within", "0d"); r.code != exitcode.Usage {
 		t.Errorf("exit %d", r.code)
 	}
 }

@@ -14,14 +14,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/tui/clipboard"
-)
-
-// Exit codes. They are part of the interface: scripts branch on them.
-const (
-	ExitOK       = 0 // success; for check: no findings
-	ExitFailure  = 1 // the API refused or failed, a token was not found, or check has findings
-	ExitUsage    = 2 // bad flags or arguments, a profile problem, or a refused confirmation
-	ExitAuthFail = 3 // the admin token is missing, invalid, expired or lacks a permission
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // IO is everything a subcommand touches outside itself, so tests run it
@@ -107,7 +100,7 @@ func Run(ctx context.Context, args []string, stdio IO) int {
 	stdio = stdio.withDefaults()
 	if len(args) == 0 {
 		writeOverview(stdio.Err)
-		return ExitUsage
+		return exitcode.Usage
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
@@ -116,22 +109,22 @@ func Run(ctx context.Context, args []string, stdio IO) int {
 				return Run(ctx, []string{args[1], "--help"}, stdio)
 			}
 			fmt.Fprintf(stdio.Err, "tokentui help: unknown command %q\n", args[1])
-			return ExitUsage
+			return exitcode.Usage
 		}
 		writeOverview(stdio.Out)
-		return ExitOK
+		return exitcode.OK
 	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stdio.Err, "tokentui: unknown command %q\n\n", name)
 		writeOverview(stdio.Err)
-		return ExitUsage
+		return exitcode.Usage
 	}
 	inv := &invocation{io: stdio, name: name}
 	defer inv.close()
 	err := cmd.run(ctx, inv, args[1:])
 	if err == nil {
-		return ExitOK
+		return exitcode.OK
 	}
 	return inv.report(err)
 }
@@ -144,7 +137,7 @@ func (inv *invocation) report(err error) int {
 		return shown.code
 	}
 	if errors.Is(err, errHelpShown) {
-		return ExitOK
+		return exitcode.OK
 	}
 	code := exitCode(err)
 	fmt.Fprintf(inv.io.Err, "tokentui %s: %s\n", inv.name, err)

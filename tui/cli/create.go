@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
@@ -25,6 +27,32 @@ type createFlags struct {
 }
 
 func runCreate(ctx context.Context, inv *invocation, args []string) error {
+	f, err := inv.parseCreateFlags(args)
+	if err != nil {
+		return err
+	}
+	now := inv.io.Now()
+	req, err := f.request(now)
+	if err != nil {
+		return err
+	}
+	s, err := inv.connect(ctx, readCatalog)
+	if err != nil {
+		return err
+	}
+	if err := checkAgainstCatalog(req, s.catalog, s.prov.DisplayName()); err != nil {
+		return err
+	}
+	created, err := s.prov.Create(ctx, req)
+	if err != nil {
+		return flagNames(err)
+	}
+	return inv.reportCreated(s, f, req, created, now)
+}
+
+// parseCreateFlags reads create's command line: flags only, and at most one
+// of --role and --type (they set the same thing).
+func (inv *invocation) parseCreateFlags(args []string) (createFlags, error) {
 	var f createFlags
 	fs := inv.flags("tokentui create --name NAME [permission flags] [--expires 30d|never|2027-01-31] [--json] [--copy]",
 		`Create a token and print its secret, once, on stdout: only the secret and a
@@ -41,78 +69,81 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
 	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
 	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
 	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
-	pos, err := inv.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("create takes no arguments (got %q); give the name with --name", pos[0])
+	if err := inv.parseFlagsOnly(args, "give the name with --name"); err != nil {
+		return f, err
 	}
 	if f.role != "" && f.typ != "" && !strings.EqualFold(f.role, f.typ) {
-		return usagef("--role and --type both set the token's role; give one")
+		return f, usagef("--role and --type both set the token's role; give one")
 	}
-	now := inv.io.Now()
+	return f, nil
+}
+
+// defaultExpiry is the lifetime of a token created without --expires: the
+// create form's default, so a script does not mint immortal tokens by omission.
+const defaultExpiry = "30d"
+
+// request turns the flags into what is sent, refusing an expiry or an IP
+// entry that cannot be read. Whether the provider takes the rest is for
+// checkAgainstCatalog to say, once connected.
+func (f createFlags) request(now time.Time) (client.NewToken, error) {
 	req := client.NewToken{
 		Name:        strings.TrimSpace(f.name),
 		Scopes:      f.scopes,
-		Role:        strings.TrimSpace(cmpOr(f.role, f.typ)),
+		Role:        strings.TrimSpace(cmp.Or(f.role, f.typ)),
 		Projects:    f.projects,
 		Environment: strings.TrimSpace(f.environment),
 		AllowedIPs:  f.ips,
 	}
-	if f.expires == "" {
-		f.expires = defaultExpiry
-	}
-	if req.ExpiresAt, err = parseExpiry(f.expires, now); err != nil {
-		return usagef("%s", err)
+	var err error
+	if req.ExpiresAt, err = parseExpiry(cmp.Or(f.expires, defaultExpiry), now); err != nil {
+		return req, usagef("%s", err)
 	}
 	for _, ip := range f.ips {
 		if !validIPEntry(ip) {
-			return usagef("--ip %q is not an address or CIDR range such as 203.0.113.7 or 10.0.0.0/8", ip)
+			return req, usagef("--ip %q is not an address or CIDR range such as 203.0.113.7 or 10.0.0.0/8", ip)
 		}
 	}
+	return req, nil
+}
 
-	prov, prof, err := inv.open(ctx)
-	if err != nil {
+// reportCreated prints the secret (the only thing on stdout), says on
+// stderr what was created and what deserves a second look, and copies the
+// secret when --copy asks for it.
+func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewToken, created client.Created, now time.Time) error {
+	if err := inv.writeSecret(created, f.asJSON, now); err != nil {
 		return err
 	}
-	cat, err := prov.Catalog(ctx)
-	if err != nil {
-		return err
-	}
-	if err := checkAgainstCatalog(req, cat, prov.DisplayName()); err != nil {
-		return err
-	}
-
-	created, err := prov.Create(ctx, req)
-	if err != nil {
-		return flagNames(err)
-	}
-
-	if f.asJSON {
-		if err := inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning}); err != nil {
-			return err
-		}
-	} else if _, err := fmt.Fprintln(inv.io.Out, created.Secret); err != nil {
-		return err
-	}
-
-	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, prof.Name))
+	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, s.prof.Name))
 	if created.Warning != "" {
 		inv.warn(created.Warning)
 	}
-	for _, w := range createWarnings(created.Token, req, cat) {
+	for _, w := range createWarnings(created.Token, req, s.catalog) {
 		inv.warn(w)
 	}
 	if f.copy {
-		cb := inv.io.Clipboard
-		if cb == nil {
-			cb = clipboard.Default()
-		}
-		res := cb.Copy(created.Secret)
-		inv.info(res.String())
+		inv.copySecret(created.Secret)
 	}
 	return nil
+}
+
+// writeSecret prints the new secret on stdout: bare with a newline, or in
+// create --json's object.
+func (inv *invocation) writeSecret(created client.Created, asJSON bool, now time.Time) error {
+	if asJSON {
+		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning})
+	}
+	_, err := fmt.Fprintln(inv.io.Out, created.Secret)
+	return err
+}
+
+// copySecret copies the secret for --copy and says on stderr how that went
+// (the result never holds the secret).
+func (inv *invocation) copySecret(secret string) {
+	cb := inv.io.Clipboard
+	if cb == nil {
+		cb = clipboard.Default()
+	}
+	inv.info(cb.Copy(secret).String())
 }
 
 // createdJSON is create --json's output, the only JSON that holds a secret.
@@ -121,78 +152,6 @@ type createdJSON struct {
 	Token   jsonToken `json:"token"`
 	Warning string    `json:"warning"`
 }
-
-// checkAgainstCatalog refuses, before anything is sent, input the provider
-// cannot take, naming the flag and what it can take instead.
-func checkAgainstCatalog(req client.NewToken, cat client.Catalog, provider string) error {
-	if cat.NameRequired && req.Name == "" {
-		return usagef("--name is required")
-	}
-	if cat.NameMaxLen > 0 && len([]rune(req.Name)) > cat.NameMaxLen {
-		return refusal("--name is %d characters long; %s allows at most %d", len([]rune(req.Name)), provider, cat.NameMaxLen)
-	}
-	if len(req.Scopes) > 0 {
-		all := cat.AllScopes()
-		if len(all) == 0 {
-			return refusal("%s tokens have no scopes; %s", provider, permissionHint(cat))
-		}
-		for _, s := range req.Scopes {
-			if !slices.Contains(all, s) {
-				return refusal("unknown scope %q%s; run 'tokentui scopes' for the list", s, similarScopes(s, all))
-			}
-		}
-	} else if len(cat.ScopeGroups) > 0 {
-		return usagef("give at least one --scope (run 'tokentui scopes' for the list)")
-	}
-	if len(cat.Roles) > 0 {
-		label := strings.ToLower(cmpOr(cat.RoleLabel, "role"))
-		if req.Role == "" {
-			return usagef("--%s is required: one of %s", flagFor(label), roleNames(cat.Roles, true))
-		}
-		i := slices.IndexFunc(cat.Roles, func(r client.Role) bool { return strings.EqualFold(r.Name, req.Role) })
-		switch {
-		case i < 0:
-			return refusal("%s %q is not one of %s", label, req.Role, roleNames(cat.Roles, true))
-		case !cat.Roles[i].Creatable:
-			return refusal("%s %s cannot be created: %s", label, cat.Roles[i].Name, cat.Roles[i].Reason)
-		}
-	} else if req.Role != "" {
-		return refusal("%s tokens have no role or type; %s", provider, permissionHint(cat))
-	}
-	if len(cat.Projects) > 0 {
-		if len(req.Projects) == 0 {
-			return usagef("--project is required: one or more of %s, or * for all", optionIDs(cat.Projects))
-		}
-		for _, p := range req.Projects {
-			if p != "*" && !hasOption(cat.Projects, p) {
-				return refusal("unknown project %q: use %s, or * for all", p, optionIDs(cat.Projects))
-			}
-		}
-	} else if len(req.Projects) > 0 {
-		return refusal("%s tokens have no projects; %s", provider, permissionHint(cat))
-	}
-	if len(cat.Environments) > 0 {
-		if req.Environment == "" {
-			return usagef("--environment is required: one of %s", optionIDs(cat.Environments))
-		}
-		if !hasOption(cat.Environments, req.Environment) {
-			return refusal("unknown environment %q: use %s", req.Environment, optionIDs(cat.Environments))
-		}
-	} else if req.Environment != "" {
-		return refusal("%s tokens have no environment; %s", provider, permissionHint(cat))
-	}
-	if len(req.AllowedIPs) > 0 && !cat.AllowedIPs {
-		return refusal("%s cannot restrict a token to IP addresses; drop --ip", provider)
-	}
-	if !cat.NeverExpires && req.ExpiresAt.IsZero() {
-		return refusal("%s tokens must expire: give --expires a duration or date", provider)
-	}
-	return nil
-}
-
-// defaultExpiry is the lifetime of a token created without --expires: the
-// create form's default, so a script does not mint immortal tokens by omission.
-const defaultExpiry = "30d"
 
 // createWarnings are the risks of the created token worth a second look.
 func createWarnings(t client.Token, req client.NewToken, cat client.Catalog) []string {
@@ -206,7 +165,7 @@ func createWarnings(t client.Token, req client.NewToken, cat client.Catalog) []s
 	if slices.Contains(req.Scopes, "token.create") {
 		out = append(out, "the token has scope token.create: it can create further tokens")
 	}
-	if strings.EqualFold(cmpOr(t.Role, req.Role), "admin") {
+	if strings.EqualFold(cmp.Or(t.Role, req.Role), "admin") {
 		out = append(out, "the token is an admin token: it has every privilege, including creating tokens")
 	}
 	return out
@@ -243,78 +202,4 @@ func validIPEntry(s string) bool {
 	}
 	_, err := netip.ParseAddr(s)
 	return err == nil
-}
-
-// permissionHint says which flags a provider's tokens do take.
-func permissionHint(cat client.Catalog) string {
-	var flags []string
-	if len(cat.ScopeGroups) > 0 {
-		flags = append(flags, "--scope")
-	}
-	if len(cat.Roles) > 0 {
-		flags = append(flags, "--"+flagFor(strings.ToLower(cmpOr(cat.RoleLabel, "role"))))
-	}
-	if len(cat.Projects) > 0 {
-		flags = append(flags, "--project")
-	}
-	if len(cat.Environments) > 0 {
-		flags = append(flags, "--environment")
-	}
-	if len(flags) == 0 {
-		return "it takes only --name and --expires"
-	}
-	return "use " + strings.Join(flags, ", ")
-}
-
-// flagFor maps the catalog's role label to its flag: "type" for Unleash,
-// "role" otherwise.
-func flagFor(label string) string {
-	if label == "type" {
-		return "type"
-	}
-	return "role"
-}
-
-func roleNames(roles []client.Role, creatableOnly bool) string {
-	var names []string
-	for _, r := range roles {
-		if r.Creatable || !creatableOnly {
-			names = append(names, r.Name)
-		}
-	}
-	return strings.Join(names, ", ")
-}
-
-func optionIDs(opts []client.Option) string {
-	ids := make([]string, len(opts))
-	for i, o := range opts {
-		ids[i] = o.ID
-	}
-	return strings.Join(ids, ", ")
-}
-
-func hasOption(opts []client.Option, id string) bool {
-	return slices.ContainsFunc(opts, func(o client.Option) bool { return o.ID == id })
-}
-
-// similarScopes suggests scopes of the same area (the part before the dot).
-func similarScopes(s string, all []string) string {
-	area, _, _ := strings.Cut(s, ".")
-	var near []string
-	for _, c := range all {
-		if a, _, _ := strings.Cut(c, "."); strings.TrimSuffix(a, "s") == strings.TrimSuffix(area, "s") {
-			near = append(near, c)
-		}
-	}
-	if len(near) == 0 || len(near) > 8 {
-		return ""
-	}
-	return " (did you mean " + strings.Join(near, ", ") + "?)"
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 func TestCreatePrintsOnlyTheSecret(t *testing.T) {
@@ -163,7 +164,7 @@ func TestCreateUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := run(t, runOpts{}, append([]string{"create", "--demo"}, c.args...)...)
-		if r.code != ExitUsage || r.out != "" || !strings.Contains(r.err, c.want) {
+		if r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, c.want) {
 			t.Errorf("%v: exit %d out %q\nerr %q\nwant %q", c.args, r.code, r.out, r.err, c.want)
 		}
 	}
@@ -174,7 +175,7 @@ func TestCreateRefusedByProviderIsExit1WithFlagNames(t *testing.T) {
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("create", flags, "--name", "dup", "--scope", "members.read", "--ip", "10.0.0.1", "--ip", "10.0.0.1")...)
-	if r.code != ExitFailure || r.out != "" || !strings.Contains(r.err, "--ip: ") || !strings.Contains(r.err, "twice") {
+	if r.code != exitcode.Failure || r.out != "" || !strings.Contains(r.err, "--ip: ") || !strings.Contains(r.err, "twice") {
 		t.Fatalf("exit %d out %q err %q", r.code, r.out, r.err)
 	}
 	if g.Len() != before {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // usageError: the command line is wrong. hint adds "Run --help".
@@ -47,11 +48,11 @@ func exitCode(err error) int {
 	)
 	switch {
 	case errors.As(err, &usage):
-		return ExitUsage
+		return exitcode.Usage
 	case client.IsAuth(err), errors.As(err, &tokErr):
-		return ExitAuthFail
+		return exitcode.Auth
 	case errors.As(err, &profErr), errors.As(err, &cfgErr), errors.As(err, &noProf), errors.As(err, &selErr):
-		return ExitUsage
+		return exitcode.Usage
 	}
-	return ExitFailure
+	return exitcode.Failure
 }

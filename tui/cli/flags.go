@@ -63,6 +63,21 @@ func (inv *invocation) parse(args []string) ([]string, error) {
 	}
 }
 
+// parseFlagsOnly parses args for a command that takes flags and no
+// arguments; hint, when given, says what to do instead of an argument.
+func (inv *invocation) parseFlagsOnly(args []string, hint string) error {
+	pos, err := inv.parse(args)
+	switch {
+	case err != nil:
+		return err
+	case len(pos) == 0:
+		return nil
+	case hint != "":
+		return usagef("%s takes no arguments (got %q); %s", inv.name, pos[0], hint)
+	}
+	return usagef("%s takes no arguments (got %q)", inv.name, pos[0])
+}
+
 // cutDashes splits args at the first "--".
 func cutDashes(args []string) (before, after []string, found bool) {
 	for i, a := range args {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 const seedBorder0JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiIsInVzZXJfaWQiOiJ0aGlzLWlzLW15LXVzZXItaWQifQ.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
@@ -66,13 +68,13 @@ func keysOf(m map[string]string) string {
 }
 
 func TestInspectUsage(t *testing.T) {
-	if r := run(t, runOpts{}, "inspect"); r.code != ExitUsage || !strings.Contains(r.err, "no token given") {
+	if r := run(t, runOpts{}, "inspect"); r.code != exitcode.Usage || !strings.Contains(r.err, "no token given") {
 		t.Errorf("empty stdin: exit %d err %q", r.code, r.err)
 	}
-	if r := run(t, runOpts{}, "inspect", "a", "b"); r.code != ExitUsage {
+	if r := run(t, runOpts{}, "inspect", "a", "b"); r.code != exitcode.Usage {
 		t.Errorf("two tokens: exit %d", r.code)
 	}
-	if r := run(t, runOpts{stdin: strings.Repeat("x", 70<<10)}, "inspect"); r.code != ExitUsage {
+	if r := run(t, runOpts{stdin: strings.Repeat("x", 70<<10)}, "inspect"); r.code != exitcode.Usage {
 		t.Errorf("huge stdin: exit %d", r.code)
 	}
 }

@@ -16,32 +16,26 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 	filter := fs.String("filter", "", "only tokens whose id, name, permissions or creator contain `TEXT` (any case)")
 	expiring := fs.String("expiring", "", "only tokens that are valid now and expire within `DURATION` (7d, 12h, 2w)")
 	expired := fs.Bool("expired", false, "only tokens that have expired")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, "to search, use --filter"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("list takes no arguments (got %q); to search, use --filter", pos[0])
 	}
 	var window time.Duration
 	if *expiring != "" {
-		if window, err = parseWindow(*expiring); err != nil {
+		w, err := parseWindow(*expiring)
+		if err != nil {
 			return usagef("--expiring: %s", err)
 		}
+		window = w
 	}
 
-	prov, _, err := inv.open(ctx)
-	if err != nil {
-		return err
-	}
-	tokens, err := prov.List(ctx)
+	s, err := inv.connect(ctx, readTokens)
 	if err != nil {
 		return err
 	}
 	now := inv.io.Now()
 	text := strings.ToLower(strings.TrimSpace(*filter))
-	kept := tokens[:0]
-	for _, t := range tokens {
+	kept := s.tokens[:0]
+	for _, t := range s.tokens {
 		if !matches(t, text) {
 			continue
 		}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"io"
 
-	"github.com/tokentui/tokentui/client/emulator"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,last_used_at,name,projects,role,scopes,secret_masked"
@@ -188,7 +190,7 @@ func TestListUsageErrors(t *testing.T) {
 		{"list", "--demo", "--expiring", "7y"},
 		{"list", "--nope"},
 	} {
-		if r := run(t, runOpts{}, a...); r.code != ExitUsage || r.out != "" || !strings.Contains(r.err, "tokentui list:") {
+		if r := run(t, runOpts{}, a...); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, "tokentui list:") {
 			t.Errorf("%v: exit %d out %q err %q", a, r.code, r.out, r.err)
 		}
 	}

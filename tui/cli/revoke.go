@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // minPrefix is the shortest id prefix revoke accepts: short enough to type,
@@ -31,37 +32,48 @@ Exits 1 if any revoke failed, naming which and why.`)
 		return refusal("refusing to revoke without confirmation: stdin is not a terminal; pass --yes to revoke %d token(s)", len(ids))
 	}
 
-	prov, prof, err := inv.open(ctx)
+	s, err := inv.connect(ctx, readTokens)
 	if err != nil {
 		return err
 	}
-	tokens, err := prov.List(ctx)
+	targets, err := resolveTargets(ids, s.tokens)
 	if err != nil {
 		return err
 	}
-	targets, err := resolveTargets(ids, tokens)
-	if err != nil {
+	if err := inv.confirmRevoke(ctx, s, targets, *yes); err != nil {
 		return err
 	}
+	return inv.revokeEach(ctx, s.prov, targets)
+}
 
+// confirmRevoke lists the targets on stderr and, without --yes, asks the
+// person at the terminal; a refusal is an error, so nothing is revoked.
+func (inv *invocation) confirmRevoke(ctx context.Context, s *session, targets []client.Token, yes bool) error {
 	verb := "About to revoke"
-	if *yes {
+	if yes {
 		verb = "Revoking"
 	}
-	inv.info(fmt.Sprintf("%s %d token(s) on %s (%s):", verb, len(targets), prof.Name, prov.DisplayName()))
+	inv.info(fmt.Sprintf("%s %d token(s) on %s (%s):", verb, len(targets), s.prof.Name, s.prov.DisplayName()))
 	for _, t := range targets {
 		inv.info("  " + describe(t))
 	}
-	if !*yes {
-		ok, err := inv.confirm(ctx, fmt.Sprintf("Revoke %d token(s)? This cannot be undone. [y/N] ", len(targets)))
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return refusal("nothing revoked")
-		}
+	if yes {
+		return nil
 	}
+	ok, err := inv.confirm(ctx, fmt.Sprintf("Revoke %d token(s)? This cannot be undone. [y/N] ", len(targets)))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return refusal("nothing revoked")
+	}
+	return nil
+}
 
+// revokeEach revokes every target, going on past a failure so one bad token
+// does not leave the rest standing. Each outcome is printed as it happens;
+// the exit code is 3 only when every failure was the admin token's fault.
+func (inv *invocation) revokeEach(ctx context.Context, prov client.Provider, targets []client.Token) error {
 	failed, authFailed := 0, 0
 	for _, t := range targets {
 		if err := prov.Revoke(ctx, t); err != nil {
@@ -78,10 +90,10 @@ Exits 1 if any revoke failed, naming which and why.`)
 	case failed == 0:
 		return nil
 	case authFailed == failed:
-		return &shownError{code: ExitAuthFail}
+		return &shownError{code: exitcode.Auth}
 	}
 	fmt.Fprintf(inv.io.Err, "%d of %d revokes failed\n", failed, len(targets))
-	return &shownError{code: ExitFailure}
+	return &shownError{code: exitcode.Failure}
 }
 
 // resolveTargets maps each argument to one token: an exact id, an Unleash

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // issue adds two tokens to a GoodAccess emulator and returns their ids.
@@ -48,7 +49,7 @@ func TestRevokeRefusesWithoutTerminalOrYes(t *testing.T) {
 	o, flags := against("goodaccess", g.URL, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("revoke", flags, a)...)
-	if r.code != ExitUsage || !strings.Contains(r.err, "--yes") || g.Len() != before {
+	if r.code != exitcode.Usage || !strings.Contains(r.err, "--yes") || g.Len() != before {
 		t.Fatalf("exit %d err %q, tokens %d → %d", r.code, r.err, before, g.Len())
 	}
 }
@@ -62,7 +63,7 @@ func TestRevokeAsksOnATerminal(t *testing.T) {
 	o.stdin = "n\n"
 	before := g.Len()
 	r := run(t, o, args("revoke", flags, a)...)
-	if r.code != ExitUsage || g.Len() != before || !strings.Contains(r.err, "[y/N]") || !strings.Contains(r.err, "nothing revoked") {
+	if r.code != exitcode.Usage || g.Len() != before || !strings.Contains(r.err, "[y/N]") || !strings.Contains(r.err, "nothing revoked") {
 		t.Fatalf("declined: exit %d err %q", r.code, r.err)
 	}
 	o.stdin = "yes\n"
@@ -96,7 +97,7 @@ func TestRevokePartialFailureExits1NamingWhich(t *testing.T) {
 	o, flags := against("goodaccess", failingProxy(t, g.URL, b), g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("revoke", flags, a, b, "--yes")...)
-	if r.code != ExitFailure {
+	if r.code != exitcode.Failure {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
 	if g.Len() != before-1 || !strings.Contains(r.out, "revoked "+a) {
@@ -117,9 +118,9 @@ func TestRevokeUnresolvedArgumentsRevokeNothing(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{a, "00000000-0000-4000-8000-000000000000"}, ExitFailure, "no token with id"},
-		{[]string{a, "abc"}, ExitUsage, "at least 6 characters"},
-		{[]string{}, ExitUsage, "at least one token ID"},
+		{[]string{a, "00000000-0000-4000-8000-000000000000"}, exitcode.Failure, "no token with id"},
+		{[]string{a, "abc"}, exitcode.Usage, "at least 6 characters"},
+		{[]string{}, exitcode.Usage, "at least one token ID"},
 	}
 	for _, c := range cases {
 		r := run(t, o, append(args("revoke", flags, c.ids...), "--yes")...)
@@ -140,7 +141,7 @@ func TestResolveAmbiguousPrefix(t *testing.T) {
 	if tok, problem, _ := resolveOne("abcdef02", tokens); problem != "" || tok.ID != "abcdef02-2" {
 		t.Errorf("unique prefix: %q %q", tok.ID, problem)
 	}
-	if _, err := resolveTargets([]string{"abcdef"}, tokens); exitCode(err) != ExitUsage {
+	if _, err := resolveTargets([]string{"abcdef"}, tokens); exitCode(err) != exitcode.Usage {
 		t.Errorf("ambiguous exit %d", exitCode(err))
 	}
 }
@@ -167,7 +168,7 @@ func TestRevokeAuthFailureExits3(t *testing.T) {
 	o, flags := against("goodaccess", g.URL, reader)
 	before := g.Len()
 	r := run(t, o, args("revoke", flags, a, "--yes")...)
-	if r.code != ExitAuthFail || g.Len() != before || !strings.Contains(r.err, "token.delete") {
+	if r.code != exitcode.Auth || g.Len() != before || !strings.Contains(r.err, "token.delete") {
 		t.Fatalf("exit %d err %q", r.code, r.err)
 	}
 }
@@ -190,7 +191,7 @@ func TestRevokePromptEndsOnCancel(t *testing.T) {
 	code := Run(ctx, []string{"revoke", "--provider", "goodaccess", "--url", g.URL, a}, IO{
 		In: block, InIsTerminal: true, Err: &errb, Env: func(k string) string { return env[k] },
 	})
-	if code != ExitUsage || !strings.Contains(errb.String(), "interrupted") || g.Len() != before {
+	if code != exitcode.Usage || !strings.Contains(errb.String(), "interrupted") || g.Len() != before {
 		t.Fatalf("exit %d err %q", code, errb.String())
 	}
 }

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -60,25 +63,17 @@ func runScopes(ctx context.Context, inv *invocation, args []string) error {
 and presets, Border0 roles, Unleash types, projects and environments, and
 whether IP restrictions and tokens without expiry are possible.`)
 	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	pos, err := inv.parse(args)
-	if err != nil {
+	if err := inv.parseFlagsOnly(args, ""); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("scopes takes no arguments (got %q)", pos[0])
-	}
-	prov, prof, err := inv.open(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := prov.Catalog(ctx)
+	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return inv.writeJSON(toCatalogJSON(cat, prof.Name, prov.Kind()))
+		return inv.writeJSON(toCatalogJSON(s.catalog, s.prof.Name, s.prov.Kind()))
 	}
-	return inv.writeCatalog(cat, prov.DisplayName())
+	return inv.writeCatalog(s.catalog, s.prov.DisplayName())
 }
 
 func toCatalogJSON(cat client.Catalog, profileName, kind string) catalogJSON {
@@ -112,81 +107,111 @@ func options(in []client.Option) []optionJSON {
 	return out
 }
 
+// writeCatalog prints what scopes shows a person: each kind of permission
+// the provider has, then what it allows besides.
 func (inv *invocation) writeCatalog(cat client.Catalog, provider string) error {
 	st, styled := inv.styles()
-	style := func(s string, on func() string) string {
-		if styled {
-			return on()
-		}
-		return s
-	}
-	w := bufio.NewWriter(inv.io.Out)
-	heading := func(s string) {
-		fmt.Fprintln(w, style(s, func() string { return st.Header.Render(s) }))
-	}
-	heading(provider + " tokens can be given:")
-	if len(cat.ScopeGroups) > 0 {
-		width := 0
-		for _, s := range cat.AllScopes() {
-			width = max(width, len(s))
-		}
-		for _, g := range cat.ScopeGroups {
-			fmt.Fprintf(w, "\n  %s\n", style(g.Name, func() string { return st.Group.Render(g.Name) }))
-			for _, s := range g.Scopes {
-				fmt.Fprintf(w, "    %-*s  %s\n", width, s.Name, style(s.Description, func() string { return st.Muted.Render(s.Description) }))
-			}
-		}
-	}
-	if len(cat.Presets) > 0 {
-		fmt.Fprintln(w)
-		heading("Presets (use their scopes with --scope):")
-		for _, p := range cat.Presets {
-			fmt.Fprintf(w, "  %s — %s\n    %s\n", p.Name, p.Description, strings.Join(p.Scopes, ","))
-		}
-	}
-	if len(cat.Roles) > 0 {
-		label := cmpOr(cat.RoleLabel, "Role")
-		fmt.Fprintln(w)
-		heading(fmt.Sprintf("%s (--%s, one of):", label, flagFor(strings.ToLower(label))))
-		for _, r := range cat.Roles {
-			line := fmt.Sprintf("  %-10s %s", r.Name, r.Description)
-			if !r.Creatable {
-				line += " [cannot be created: " + r.Reason + "]"
-			}
-			fmt.Fprintln(w, line)
-		}
-	}
-	writeOptions := func(title string, opts []client.Option) {
-		if len(opts) == 0 {
-			return
-		}
-		fmt.Fprintln(w)
-		heading(title)
-		width := 0
-		for _, o := range opts {
-			width = max(width, len(o.ID))
-		}
-		for _, o := range opts {
-			line := fmt.Sprintf("  %-*s", width, o.ID)
-			if o.Label != "" && o.Label != o.ID {
-				line += "  " + o.Label
-			}
-			if o.Description != "" {
-				line += " — " + o.Description
-			}
-			fmt.Fprintln(w, strings.TrimRight(line, " "))
-		}
-	}
-	writeOptions("Projects (--project, repeatable; * for all):", cat.Projects)
-	writeOptions("Environments (--environment, one of):", cat.Environments)
+	c := catalogText{w: bufio.NewWriter(inv.io.Out), st: st, styled: styled}
+	c.heading(provider + " tokens can be given:")
+	c.scopes(cat)
+	c.presets(cat.Presets)
+	c.roles(cat)
+	c.options("Projects (--project, repeatable; * for all):", cat.Projects)
+	c.options("Environments (--environment, one of):", cat.Environments)
+	c.limits(cat)
+	return c.w.Flush()
+}
 
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Allowed IPs (--ip): %s\n", yesNo(cat.AllowedIPs, "supported", "not supported"))
-	fmt.Fprintf(w, "Without expiry (--expires never): %s\n", yesNo(cat.NeverExpires, "allowed", "not allowed"))
-	if cat.NameMaxLen > 0 {
-		fmt.Fprintf(w, "Name: at most %d characters\n", cat.NameMaxLen)
+// catalogText writes the sections of writeCatalog. Without colour (styled
+// false) text is written as is, not through a style.
+type catalogText struct {
+	w      *bufio.Writer
+	st     themeStyles
+	styled bool
+}
+
+func (c catalogText) style(s string, st lipgloss.Style) string {
+	if c.styled {
+		return st.Render(s)
 	}
-	return w.Flush()
+	return s
+}
+
+func (c catalogText) heading(s string) { fmt.Fprintln(c.w, c.style(s, c.st.Header)) }
+
+func (c catalogText) scopes(cat client.Catalog) {
+	if len(cat.ScopeGroups) == 0 {
+		return
+	}
+	width := 0
+	for _, s := range cat.AllScopes() {
+		width = max(width, len(s))
+	}
+	for _, g := range cat.ScopeGroups {
+		fmt.Fprintf(c.w, "\n  %s\n", c.style(g.Name, c.st.Group))
+		for _, s := range g.Scopes {
+			fmt.Fprintf(c.w, "    %-*s  %s\n", width, s.Name, c.style(s.Description, c.st.Muted))
+		}
+	}
+}
+
+func (c catalogText) presets(presets []client.Preset) {
+	if len(presets) == 0 {
+		return
+	}
+	fmt.Fprintln(c.w)
+	c.heading("Presets (use their scopes with --scope):")
+	for _, p := range presets {
+		fmt.Fprintf(c.w, "  %s — %s\n    %s\n", p.Name, p.Description, strings.Join(p.Scopes, ","))
+	}
+}
+
+func (c catalogText) roles(cat client.Catalog) {
+	if len(cat.Roles) == 0 {
+		return
+	}
+	label := cmp.Or(cat.RoleLabel, "Role")
+	fmt.Fprintln(c.w)
+	c.heading(fmt.Sprintf("%s (--%s, one of):", label, flagFor(strings.ToLower(label))))
+	for _, r := range cat.Roles {
+		line := fmt.Sprintf("  %-10s %s", r.Name, r.Description)
+		if !r.Creatable {
+			line += " [cannot be created: " + r.Reason + "]"
+		}
+		fmt.Fprintln(c.w, line)
+	}
+}
+
+func (c catalogText) options(title string, opts []client.Option) {
+	if len(opts) == 0 {
+		return
+	}
+	fmt.Fprintln(c.w)
+	c.heading(title)
+	width := 0
+	for _, o := range opts {
+		width = max(width, len(o.ID))
+	}
+	for _, o := range opts {
+		line := fmt.Sprintf("  %-*s", width, o.ID)
+		if o.Label != "" && o.Label != o.ID {
+			line += "  " + o.Label
+		}
+		if o.Description != "" {
+			line += " — " + o.Description
+		}
+		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
+	}
+}
+
+// limits says what the provider allows beyond permissions.
+func (c catalogText) limits(cat client.Catalog) {
+	fmt.Fprintln(c.w)
+	fmt.Fprintf(c.w, "Allowed IPs (--ip): %s\n", yesNo(cat.AllowedIPs, "supported", "not supported"))
+	fmt.Fprintf(c.w, "Without expiry (--expires never): %s\n", yesNo(cat.NeverExpires, "allowed", "not allowed"))
+	if cat.NameMaxLen > 0 {
+		fmt.Fprintf(c.w, "Name: at most %d characters\n", cat.NameMaxLen)
+	}
 }
 
 func yesNo(b bool, yes, no string) string {

@@ -13,14 +13,32 @@ import (
 	"github.com/tokentui/tokentui/client/profile"
 )
 
-// open resolves the profile from the global flags and connects to it. With
-// --demo it starts the emulators, which close when the command ends.
-func (inv *invocation) open(ctx context.Context) (client.Provider, profile.Profile, error) {
+// session is where a command that talks to an API starts: the selected
+// profile, its provider, and what the command asked connect to read first.
+type session struct {
+	prov    client.Provider
+	prof    profile.Profile
+	tokens  []client.Token // with readTokens
+	catalog client.Catalog // with readCatalog
+}
+
+// reads says what connect fetches before a command starts its own work.
+type reads int
+
+const (
+	readTokens  reads = 1 << iota // the token list (list, revoke, check)
+	readCatalog                   // what a new token can be given (create, scopes, check)
+)
+
+// connect resolves the profile from the global flags, connects to it and
+// reads what the command needs (the token list first, then the catalog).
+// With --demo it starts the emulators, which close when the command ends.
+func (inv *invocation) connect(ctx context.Context, what reads) (*session, error) {
 	opts := inv.global
 	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
 	sel, err := profile.Resolve(opts)
 	if err != nil {
-		return nil, profile.Profile{}, err
+		return nil, err
 	}
 	inv.cleanup = append(inv.cleanup, sel.Close)
 	if sel.ConfigErr != nil {
@@ -28,9 +46,20 @@ func (inv *invocation) open(ctx context.Context) (client.Provider, profile.Profi
 	}
 	prov, err := profile.Open(ctx, sel.Selected)
 	if err != nil {
-		return nil, sel.Selected, err
+		return nil, err
 	}
-	return prov, sel.Selected, nil
+	s := &session{prov: prov, prof: sel.Selected}
+	if what&readTokens != 0 {
+		if s.tokens, err = prov.List(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if what&readCatalog != 0 {
+		if s.catalog, err = prov.Catalog(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // jsonTime is a timestamp in JSON: RFC 3339 in UTC, or null when unset.

@@ -3,7 +3,9 @@
 // wl-clipboard, pbcopy, ... through atotto/clipboard) and falls back to OSC 52,
 // an escape sequence that asks the terminal itself to set the clipboard; that
 // is what works over SSH. Every call may block (it runs a program or writes to
-// the terminal), so the TUI calls it only inside a tea.Cmd (see cmd.go).
+// the terminal), so the TUI calls it only inside a tea.Cmd (package
+// tui/clipcmd). This package does not import Bubble Tea: the scripting
+// commands use it too, and they must not link the TUI.
 //
 // Errors and results never contain the secret.
 package clipboard

@@ -19,13 +19,7 @@ import (
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
 	"github.com/tokentui/tokentui/tui/cli"
-)
-
-// Exit codes: 2 is a usage problem the user can fix on the command line.
-const (
-	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // config is what the command line and environment asked for.
@@ -141,18 +135,18 @@ func parseClearAfter(s string) (time.Duration, error) {
 func Run(args []string, getenv func(string) string, stderr io.Writer, start func(tui.Options) error) int {
 	cfg, err := parseFlags(args, getenv, stderr)
 	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
+		return exitcode.OK
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitUsage
+		return exitcode.Usage
 	}
 	sel, err := profile.Resolve(cfg.profile)
 	if err != nil {
 		// A NoProfileError explains how to add a profile and that --demo
 		// exists; every error here is one the user fixes with flags or config.
 		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitUsage
+		return exitcode.Usage
 	}
 	defer sel.Close()
 	if sel.ConfigErr != nil {
@@ -170,7 +164,7 @@ func Run(args []string, getenv func(string) string, stderr io.Writer, start func
 	}
 	if err := start(opts); err != nil {
 		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitError
+		return exitcode.Failure
 	}
-	return exitOK
+	return exitcode.OK
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // envOf is an environment with only kv, and a config directory with no
@@ -49,8 +50,8 @@ func TestRunRefusesWhatItCannotUse(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := Run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitUsage {
-				t.Errorf("exit %d, want %d; stderr %q", code, exitUsage, stderr.String())
+			if code := Run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitcode.Usage {
+				t.Errorf("exit %d, want %d; stderr %q", code, exitcode.Usage, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.want) {
 				t.Errorf("stderr = %q, want %q", stderr.String(), c.want)
@@ -85,7 +86,7 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 			var got tui.Options
 			var stderr bytes.Buffer
 			code := Run(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
-			if code != exitOK {
+			if code != exitcode.OK {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			if got.Provider != nil {
@@ -116,7 +117,7 @@ func TestDemoProfileListsEmulatorTokens(t *testing.T) {
 		listed = len(tokens)
 		return err
 	})
-	if code != exitOK || listed == 0 {
+	if code != exitcode.OK || listed == 0 {
 		t.Fatalf("exit %d, %d tokens", code, listed)
 	}
 }
@@ -135,17 +136,17 @@ func TestClearAfter(t *testing.T) {
 	}
 	var got tui.Options
 	env := envOf(t, map[string]string{"TOKENTUI_CLEAR_AFTER": "10s"})
-	if Run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter != 10*time.Second {
+	if Run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter != 10*time.Second {
 		t.Errorf("TOKENTUI_CLEAR_AFTER: ClearAfter = %v", got.ClearAfter)
 	}
-	if Run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitOK || got.ClearAfter >= 0 {
+	if Run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter >= 0 {
 		t.Errorf("--clear-after 0 must mean never (negative), got %v", got.ClearAfter)
 	}
 }
 
 func TestHelpListsSubcommandsAndExitsZero(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitOK {
+	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.OK {
 		t.Errorf("exit %d", code)
 	}
 	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "--clear-after", "--profile"} {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 )
 
 // DefaultClearAfter is how long a copied secret may stay on the clipboard.
@@ -40,7 +41,7 @@ type Options struct {
 type ClosedMsg struct {
 	// ClearJob is the clear still pending when the dialog closed; nil when
 	// there is none (never copied, already cleared, or clearing disabled).
-	ClearJob *clipboard.ClearJob
+	ClearJob *clipcmd.ClearJob
 }
 
 // Model is the reveal-once dialog.
@@ -61,7 +62,7 @@ type Model struct {
 	confirm    bool
 	closed     bool
 
-	clearJob    *clipboard.ClearJob
+	clearJob    *clipcmd.ClearJob
 	clearAt     time.Time
 	clearResult *clipboard.ClearResult
 }
@@ -108,7 +109,7 @@ func (m Model) copyCmd() tea.Cmd {
 	if m.secret == "" || m.clip == nil {
 		return nil
 	}
-	return clipboard.CopyCmd(m.clip, m.secret, m.ref)
+	return clipcmd.Copy(m.clip, m.secret, m.ref)
 }
 
 // SetSize gives the dialog the space it may use.
@@ -121,7 +122,7 @@ func (m Model) KeyMap() KeyMap { return m.keys }
 
 // PendingClear is the clipboard clear scheduled by the last copy while it
 // has not run yet; nil otherwise. The root clears it at once on quit.
-func (m Model) PendingClear() *clipboard.ClearJob {
+func (m Model) PendingClear() *clipcmd.ClearJob {
 	if m.clearJob.Pending() {
 		return m.clearJob
 	}
@@ -137,16 +138,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	switch msg := msg.(type) {
-	case clipboard.CopiedMsg:
+	case clipcmd.CopiedMsg:
 		if msg.Ref != m.ref {
 			return m, nil
 		}
 		return m.copied(msg.Result)
-	case clipboard.ClearDueMsg:
+	case clipcmd.ClearDueMsg:
 		// The root's janitor may have run this job already; HandleClearDue
 		// makes sure it runs once.
-		return m, clipboard.HandleClearDue(msg)
-	case clipboard.ClearedMsg:
+		return m, clipcmd.HandleClearDue(msg)
+	case clipcmd.ClearedMsg:
 		if msg.For(m.clearJob) {
 			res := msg.Result
 			m.clearResult = &res
@@ -173,7 +174,7 @@ func (m Model) copied(res clipboard.Result) (Model, tea.Cmd) {
 	if m.opts.ClearAfter < 0 {
 		return m, nil
 	}
-	job, tick := clipboard.ScheduleClear(m.clip, m.secret, m.opts.ClearAfter)
+	job, tick := clipcmd.ScheduleClear(m.clip, m.secret, m.opts.ClearAfter)
 	m.clearJob = job
 	m.clearAt = m.opts.Now().Add(m.opts.ClearAfter)
 	return m, tick
@@ -224,7 +225,7 @@ func (m Model) close() (Model, tea.Cmd) {
 	m.shown = ""
 	m.closed = true
 	m.confirm = false
-	var job *clipboard.ClearJob
+	var job *clipcmd.ClearJob
 	if m.clearJob.Pending() {
 		job = m.clearJob
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 )
 
 func TestMain(m *testing.M) {
@@ -288,7 +289,7 @@ func TestClearAfterOSC52SaysWhyNot(t *testing.T) {
 }
 
 // The timer outlives the dialog: after close, the root's janitor
-// (clipboard.HandleClearDue) still clears.
+// (clipcmd.HandleClearDue) still clears.
 func TestClearWorksAfterClose(t *testing.T) {
 	f := clipboard.NewFake()
 	m := New(created(jwt), f, Options{ClearAfter: 5 * time.Millisecond, Now: fixedNow})
@@ -301,11 +302,11 @@ func TestClearWorksAfterClose(t *testing.T) {
 	if _, cmd := m.Update(due); cmd != nil {
 		t.Fatal("a closed dialog acted on the timer")
 	}
-	cmd := clipboard.HandleClearDue(due)
+	cmd := clipcmd.HandleClearDue(due)
 	if cmd == nil {
 		t.Fatal("janitor ignored the job")
 	}
-	if res := cmd().(clipboard.ClearedMsg).Result; !res.Cleared || f.Content() != "" {
+	if res := cmd().(clipcmd.ClearedMsg).Result; !res.Cleared || f.Content() != "" {
 		t.Fatalf("not cleared: %+v, %q", res, f.Content())
 	}
 }
@@ -385,7 +386,7 @@ func TestClosedMsgCarriesThePendingClear(t *testing.T) {
 		t.Fatal("PendingClear changed on close")
 	}
 	// Quitting runs it at once: the clipboard still holds the secret, so it empties.
-	cleared := job.ClearNow()().(clipboard.ClearedMsg)
+	cleared := job.ClearNow()().(clipcmd.ClearedMsg)
 	if !cleared.Result.Cleared || f.Content() != "" {
 		t.Fatalf("clear on quit: %v, clipboard %q", cleared.Result, f.Content())
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 )
 
 // host stands in for the root app: it routes messages to the dialog, runs
@@ -25,9 +26,9 @@ func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ClosedMsg:
 		return h, tea.Quit
-	case clipboard.ClearDueMsg:
-		return h, clipboard.HandleClearDue(msg)
-	case clipboard.ClearedMsg:
+	case clipcmd.ClearDueMsg:
+		return h, clipcmd.HandleClearDue(msg)
+	case clipcmd.ClearedMsg:
 		h.status = msg.Result.String()
 	}
 	var cmd tea.Cmd

@@ -1,36 +1,39 @@
-package clipboard
-
-import (
-	"fmt"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
-)
-
-// The Bubble Tea side: every clipboard call runs in a tea.Cmd, and clearing
-// is a job that outlives whichever dialog scheduled it.
+// Package clipcmd runs the clipboard for Bubble Tea: every clipboard call
+// happens in a tea.Cmd, and clearing is a job that outlives whichever dialog
+// scheduled it. The clipboard itself (package clipboard) knows nothing of
+// Bubble Tea, so the scripting commands can use it without linking the TUI.
 //
 // How the root wires it (a "janitor" with no state of its own):
 //
-//	case clipboard.ClearDueMsg:
-//	    return m, clipboard.HandleClearDue(msg)
-//	case clipboard.ClearedMsg:
+//	case clipcmd.ClearDueMsg:
+//	    return m, clipcmd.HandleClearDue(msg)
+//	case clipcmd.ClearedMsg:
 //	    m.status = msg.Result.String() // and pass it on to an open reveal dialog
 //
 // The job itself remembers whether it is still wanted, so it does not matter
 // whether the dialog that scheduled it is open, closed, or also handles the
 // message: a job clears at most once, and a job superseded by a newer copy
 // (Cancel) does nothing.
+package clipcmd
 
-// CopiedMsg reports a Copy. Ref is whatever the caller passed to CopyCmd, so
-// it can tell its own copies from others'.
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/tui/clipboard"
+)
+
+// CopiedMsg reports how a Copy went. Ref is whatever the caller passed to
+// Copy, so it can tell its own copies from others'.
 type CopiedMsg struct {
 	Ref    string
-	Result Result
+	Result clipboard.Result
 }
 
-// CopyCmd copies secret off the Update loop.
-func CopyCmd(c Clipboard, secret, ref string) tea.Cmd {
+// Copy copies secret off the Update loop.
+func Copy(c clipboard.Clipboard, secret, ref string) tea.Cmd {
 	return func() tea.Msg {
 		return CopiedMsg{Ref: ref, Result: c.Copy(secret)}
 	}
@@ -51,7 +54,7 @@ const (
 // Its methods must be called from Update (they are not synchronised; the
 // Bubble Tea loop serialises them).
 type ClearJob struct {
-	clip   Clipboard
+	clip   clipboard.Clipboard
 	secret string
 	state  jobState
 }
@@ -59,7 +62,7 @@ type ClearJob struct {
 // ScheduleClear returns a job that clears c after d if c still holds secret,
 // and the Cmd that starts its timer. The timer's ClearDueMsg must reach
 // HandleClearDue (the root's janitor, or the dialog while it is open).
-func ScheduleClear(c Clipboard, secret string, d time.Duration) (*ClearJob, tea.Cmd) {
+func ScheduleClear(c clipboard.Clipboard, secret string, d time.Duration) (*ClearJob, tea.Cmd) {
 	j := &ClearJob{clip: c, secret: secret}
 	return j, tea.Tick(d, func(time.Time) tea.Msg { return ClearDueMsg{job: j} })
 }
@@ -92,13 +95,13 @@ func (j *ClearJob) ClearNow() tea.Cmd {
 }
 
 // Format keeps fmt from ever printing the secret, whatever the verb.
-func (ClearJob) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipboard.ClearJob{…}") }
+func (ClearJob) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipcmd.ClearJob{…}") }
 
 // ClearDueMsg is the timer of a ClearJob going off.
 type ClearDueMsg struct{ job *ClearJob }
 
 // Format keeps fmt from ever printing the secret, whatever the verb.
-func (ClearDueMsg) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipboard.ClearDueMsg{…}") }
+func (ClearDueMsg) Format(f fmt.State, _ rune) { fmt.Fprint(f, "clipcmd.ClearDueMsg{…}") }
 
 // HandleClearDue is the janitor: for a ClearDueMsg of a pending job it returns
 // the Cmd that clears; for anything else, or a job already run or cancelled,
@@ -114,7 +117,7 @@ func HandleClearDue(msg tea.Msg) tea.Cmd {
 // ClearedMsg reports a clear.
 type ClearedMsg struct {
 	job    *ClearJob
-	Result ClearResult
+	Result clipboard.ClearResult
 }
 
 // For reports whether the message is about job j.

@@ -1,4 +1,4 @@
-package clipboard
+package clipcmd
 
 import (
 	"fmt"
@@ -7,13 +7,17 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
+const secret = "s3cr3t"
+
 func TestCopyCmdReportsRef(t *testing.T) {
-	f := NewFake()
-	msg := CopyCmd(f, secret, "reveal/1")()
+	f := clipboard.NewFake()
+	msg := Copy(f, secret, "reveal/1")()
 	got, ok := msg.(CopiedMsg)
-	if !ok || got.Ref != "reveal/1" || got.Result.Method != System {
+	if !ok || got.Ref != "reveal/1" || got.Result.Method != clipboard.System {
 		t.Fatalf("msg = %#v", msg)
 	}
 	if len(f.Copies()) != 1 {
@@ -22,7 +26,7 @@ func TestCopyCmdReportsRef(t *testing.T) {
 }
 
 func TestClearJobRunsOnceWhenDue(t *testing.T) {
-	f := NewFake()
+	f := clipboard.NewFake()
 	f.Copy(secret)
 	job, tick := ScheduleClear(f, secret, time.Millisecond)
 	due := tick()
@@ -47,7 +51,7 @@ func TestClearJobRunsOnceWhenDue(t *testing.T) {
 }
 
 func TestCancelledJobDoesNothing(t *testing.T) {
-	f := NewFake()
+	f := clipboard.NewFake()
 	f.Copy(secret)
 	job, tick := ScheduleClear(f, secret, time.Millisecond)
 	job.Cancel()
@@ -66,7 +70,7 @@ func TestHandleClearDueIgnoresOtherMessages(t *testing.T) {
 }
 
 func TestJobNeverPrintsItsSecret(t *testing.T) {
-	job, tick := ScheduleClear(NewFake(), secret, time.Millisecond)
+	job, tick := ScheduleClear(clipboard.NewFake(), secret, time.Millisecond)
 	due := tick()
 	for _, v := range []any{job, due, *job} {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
