@@ -15,6 +15,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/tui"
+	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // acme is a fourth provider that exists only in this test. Registering its
@@ -68,7 +69,7 @@ func TestAddedProviderInConfigAndSwitcher(t *testing.T) {
 	var opts tui.Options
 	var stderr bytes.Buffer
 	code := Run(nil, func(k string) string { return env[k] }, &stderr, func(o tui.Options) error { opts = o; return nil })
-	if code != exitOK || len(opts.Profiles) != 2 {
+	if code != exitcode.OK || len(opts.Profiles) != 2 {
 		t.Fatalf("exit %d, %d profiles; stderr %q", code, len(opts.Profiles), stderr.String())
 	}
 	acme := opts.Profiles[opts.Profile]
@@ -92,7 +93,7 @@ func TestAddedProviderAdHocAndHelp(t *testing.T) {
 	env := map[string]string{"ACME_ADMIN_TOKEN": "acme-admin"}
 	var stderr bytes.Buffer
 	code := Run([]string{"--provider", "acme"}, envOf(t, env), &stderr, func(o tui.Options) error { opts = o; return nil })
-	if code != exitOK {
+	if code != exitcode.OK {
 		t.Fatalf("--provider acme: exit %d: %s", code, stderr.String())
 	}
 	p := opts.Profiles[opts.Profile]
@@ -104,7 +105,7 @@ func TestAddedProviderAdHocAndHelp(t *testing.T) {
 	}
 
 	stderr.Reset()
-	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitOK {
+	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.OK {
 		t.Fatalf("--help: exit %d", code)
 	}
 	help := stderr.String()
