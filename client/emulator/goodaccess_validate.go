@@ -47,79 +47,101 @@ func gaParseCreate(body io.Reader, now time.Time) (gaCreateRequest, *gaValidatio
 		return gaCreateRequest{}, &gaValidation{Message: "The request body must be a valid JSON object."}
 	}
 	v := &gaValidation{}
-	var req gaCreateRequest
-
-	if m, ok := fields["name"]; ok && !gaIsNull(m) {
-		if err := json.Unmarshal(m, &req.name); err != nil {
-			v.add("name", "The name must be a string.")
-		} else if n := utf8.RuneCountInString(req.name); n > gaNameMaxLen {
-			v.add("name", fmt.Sprintf("The name may not be greater than %d characters.", gaNameMaxLen))
-		}
+	req := gaCreateRequest{
+		name:       gaParseName(fields["name"], v),
+		scopes:     gaParseScopes(fields["scopes"], v),
+		allowedIPs: gaParseIPs(fields["allowed_ips"], v),
+		expiresAt:  gaParseExpiry(fields["expires_at"], now, v),
 	}
-
-	if m, ok := fields["scopes"]; !ok || gaIsNull(m) {
-		v.add("scopes", "The scopes field is required.")
-	} else if err := json.Unmarshal(m, &req.scopes); err != nil {
-		v.add("scopes", "The scopes must be an array of strings.")
-	} else if len(req.scopes) == 0 {
-		v.add("scopes", "The scopes field is required.")
-	} else {
-		seen := map[string]bool{}
-		for i, s := range req.scopes {
-			key := fmt.Sprintf("scopes.%d", i)
-			switch {
-			case !goodAccessScopeSet[s]:
-				v.add(key, fmt.Sprintf("The selected scopes.%d is invalid.", i))
-			case seen[s]:
-				v.add(key, fmt.Sprintf("The scopes.%d field has a duplicate value.", i))
-			}
-			seen[s] = true
-		}
-	}
-
-	if m, ok := fields["allowed_ips"]; ok && !gaIsNull(m) {
-		if err := json.Unmarshal(m, &req.allowedIPs); err != nil {
-			v.add("allowed_ips", "The allowed ips must be an array of strings.")
-		} else {
-			seen := map[string]bool{}
-			for i, ip := range req.allowedIPs {
-				key := fmt.Sprintf("allowed_ips.%d", i)
-				switch {
-				case !gaValidIPEntry(ip):
-					v.add(key, fmt.Sprintf("The allowed_ips.%d must be a valid IP address or CIDR range.", i))
-				case seen[ip]:
-					v.add(key, fmt.Sprintf("The allowed_ips.%d field has a duplicate value.", i))
-				}
-				seen[ip] = true
-			}
-		}
-	}
-	if req.allowedIPs == nil {
-		req.allowedIPs = []string{}
-	}
-
-	if m, ok := fields["expires_at"]; ok && !gaIsNull(m) {
-		var s string
-		if err := json.Unmarshal(m, &s); err != nil {
-			v.add("expires_at", "The expires at must be a string.")
-		} else if s != "" {
-			t, err := time.ParseInLocation(gaDateLayout, s, time.UTC)
-			switch {
-			case err != nil:
-				v.add("expires_at", "The expires at does not match the format Y-m-d H:i:s.")
-			case !t.After(now):
-				v.add("expires_at", "The expires at must be a date after now.")
-			default:
-				req.expiresAt = t
-			}
-		}
-	}
-
 	if len(v.Errors) > 0 {
 		v.Message = "The given data was invalid."
 		return gaCreateRequest{}, v
 	}
 	return req, nil
+}
+
+func gaParseName(m json.RawMessage, v *gaValidation) string {
+	var name string
+	if m == nil || gaIsNull(m) {
+		return ""
+	}
+	if err := json.Unmarshal(m, &name); err != nil {
+		v.add("name", "The name must be a string.")
+	} else if n := utf8.RuneCountInString(name); n > gaNameMaxLen {
+		v.add("name", fmt.Sprintf("The name may not be greater than %d characters.", gaNameMaxLen))
+	}
+	return name
+}
+
+func gaParseScopes(m json.RawMessage, v *gaValidation) []string {
+	var scopes []string
+	switch {
+	case m == nil || gaIsNull(m):
+		v.add("scopes", "The scopes field is required.")
+	case json.Unmarshal(m, &scopes) != nil:
+		v.add("scopes", "The scopes must be an array of strings.")
+	case len(scopes) == 0:
+		v.add("scopes", "The scopes field is required.")
+	default:
+		gaCheckItems(v, "scopes", scopes, func(s string) bool { return goodAccessScopeSet[s] }, "The selected scopes.%d is invalid.")
+	}
+	return scopes
+}
+
+func gaParseIPs(m json.RawMessage, v *gaValidation) []string {
+	ips := []string{}
+	if m == nil || gaIsNull(m) {
+		return ips
+	}
+	if err := json.Unmarshal(m, &ips); err != nil {
+		v.add("allowed_ips", "The allowed ips must be an array of strings.")
+		return []string{}
+	}
+	if ips == nil {
+		ips = []string{}
+	}
+	gaCheckItems(v, "allowed_ips", ips, gaValidIPEntry, "The allowed_ips.%d must be a valid IP address or CIDR range.")
+	return ips
+}
+
+// gaCheckItems reports each invalid or repeated item of a list field
+// against its index ("scopes.1"), as Laravel's validator does.
+func gaCheckItems(v *gaValidation, field string, items []string, valid func(string) bool, invalid string) {
+	seen := map[string]bool{}
+	for i, item := range items {
+		key := fmt.Sprintf("%s.%d", field, i)
+		switch {
+		case !valid(item):
+			v.add(key, fmt.Sprintf(invalid, i))
+		case seen[item]:
+			v.add(key, fmt.Sprintf("The %s.%d field has a duplicate value.", field, i))
+		}
+		seen[item] = true
+	}
+}
+
+func gaParseExpiry(m json.RawMessage, now time.Time, v *gaValidation) time.Time {
+	var s string
+	if m == nil || gaIsNull(m) {
+		return time.Time{}
+	}
+	if err := json.Unmarshal(m, &s); err != nil {
+		v.add("expires_at", "The expires at must be a string.")
+		return time.Time{}
+	}
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.ParseInLocation(gaDateLayout, s, time.UTC)
+	switch {
+	case err != nil:
+		v.add("expires_at", "The expires at does not match the format Y-m-d H:i:s.")
+	case !t.After(now):
+		v.add("expires_at", "The expires at must be a date after now.")
+	default:
+		return t
+	}
+	return time.Time{}
 }
 
 func gaIsNull(m json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(m), []byte("null")) }
