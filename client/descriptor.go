@@ -129,3 +129,16 @@ func (s *SecretFacts) Add(key, label, value string) {
 }
 
 const maxFactLen = 120
+
+// Constructor adapts a provider package's New to Descriptor.New: a failed
+// construction must be a nil Provider, not a typed nil inside the
+// interface, which would pass every `p != nil` check.
+func Constructor[P Provider](newProvider func(Connection) (P, error)) func(Connection) (Provider, error) {
+	return func(c Connection) (Provider, error) {
+		p, err := newProvider(c)
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
+}

@@ -14,16 +14,8 @@ var Descriptor = client.Descriptor{
 	TokenEnv:    TokenEnv,
 	TokenHelp:   "create an organisation access token with the admin role in the Border0 portal",
 	Can:         client.Capabilities{Role: "role"},
-	New:         asProvider,
+	New:         client.Constructor(New),
 	Recognise:   recognise,
-}
-
-func asProvider(conn client.Connection) (client.Provider, error) {
-	p, err := New(conn)
-	if err != nil {
-		return nil, err // never a typed nil inside the interface
-	}
-	return p, nil
 }
 
 // Kind is Descriptor.Kind.

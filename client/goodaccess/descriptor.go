@@ -16,16 +16,8 @@ var Descriptor = client.Descriptor{
 	TokenEnv:  "GOODACCESS_TOKEN",
 	TokenHelp: "create one in the GoodAccess portal under Settings → API Integration",
 	Can:       client.Capabilities{Scopes: true, AllowedIPs: true},
-	New:       asProvider,
+	New:       client.Constructor(New),
 	Recognise: recognise,
-}
-
-func asProvider(conn client.Connection) (client.Provider, error) {
-	p, err := New(conn)
-	if err != nil {
-		return nil, err // never a typed nil inside the interface
-	}
-	return p, nil
 }
 
 // Kind is Descriptor.Kind.

@@ -18,16 +18,8 @@ var Descriptor = client.Descriptor{
 		Role: "type", Projects: true, Environment: true,
 		EditExpiry: true, ListsSecrets: true,
 	},
-	New:       asProvider,
+	New:       client.Constructor(New),
 	Recognise: recognise,
-}
-
-func asProvider(conn client.Connection) (client.Provider, error) {
-	p, err := New(conn)
-	if err != nil {
-		return nil, err // never a typed nil inside the interface
-	}
-	return p, nil
 }
 
 // Kind is Descriptor.Kind.
