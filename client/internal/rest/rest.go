@@ -118,17 +118,40 @@ func New(cfg Config) (*Client, error) {
 		SetRedirectPolicy(resty.NoRedirectPolicy()) // never carry the bearer token elsewhere
 	r.SetLogger(silentLogger{})
 	if cfg.CAFile != "" {
-		pem, err := os.ReadFile(cfg.CAFile)
+		pool, err := readCAFile(cfg.CAFile)
 		if err != nil {
-			return nil, fmt.Errorf("reading CA file: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("CA file %s holds no PEM certificate", cfg.CAFile)
+			return nil, err
 		}
 		r.SetTLSClientConfig(&tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12})
 	}
 	return &Client{r: r, cfg: cfg}, nil
+}
+
+// maxCAFile bounds a CA bundle: the whole Mozilla bundle is about 220 KB.
+// Without a bound, --ca-file /dev/zero read until memory ran out.
+const maxCAFile = 4 << 20
+
+// readCAFile reads a PEM bundle of at most maxCAFile bytes. The path is the
+// user's input and is shown sanitised.
+func readCAFile(path string) (*x509.CertPool, error) {
+	shown := client.Sanitize(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file: %s", client.Sanitize(err.Error()))
+	}
+	defer f.Close()
+	pem, err := io.ReadAll(io.LimitReader(f, maxCAFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file %s: %s", shown, client.Sanitize(err.Error()))
+	}
+	if len(pem) > maxCAFile {
+		return nil, fmt.Errorf("CA file %s is larger than %s; that is no certificate bundle", shown, byteSize(maxCAFile))
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("CA file %s holds no PEM certificate", shown)
+	}
+	return pool, nil
 }
 
 // Request describes one call.
@@ -288,6 +311,9 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 			return Response{}, err
 		}
 		return Response{Status: status, Header: resp.Header()}, nil
+	}
+	if status := resp.StatusCode(); status < 200 || status >= 300 {
+		limit = c.cfg.MaxBody // an error answer is a few words, even to a list request
 	}
 	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
 	raw.Close()
