@@ -374,7 +374,7 @@ func TestBorder0ListSanitisesEveryString(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tokens[0]
-	if got.ID != "id" || got.Name != "name" || got.Role != "admin" || got.CreatedBy != "eve" {
+	if got.ID != "id" || got.Name != "name" || got.Role != "admin" || got.CreatedBy != "e⟨U+202E⟩ve" {
 		t.Fatalf("%q %q %q %q", got.ID, got.Name, got.Role, got.CreatedBy)
 	}
 }
