@@ -15,22 +15,35 @@ func MaskSecret(secret string) string {
 	if secret == "" {
 		return ""
 	}
-	prefix, hash := "", secret
-	// The prefix ends at the first dot after the colon: project ids may hold
-	// dots, but what follows the environment is secret, and an admin token
-	// ("*:*.<any text>") may hold dots of its own.
-	if c := strings.IndexByte(secret, ':'); c >= 0 {
-		if j := strings.IndexByte(secret[c:], '.'); j >= 0 {
-			i := c + j
-			if i < len(secret)-1 && unleashPrefix(secret[:i]) {
-				prefix, hash = secret[:i+1], secret[i+1:]
-			}
-		}
-	}
+	n := unleashPrefixLen(secret)
+	prefix, hash := Sanitize(secret[:n]), secret[n:]
 	if len(hash) <= 8 {
 		return prefix + strings.Repeat("•", 6)
 	}
-	return prefix + hash[:4] + "…" + hash[len(hash)-2:]
+	// Sanitised: a pasted secret (inspect) may hold anything, and the kept
+	// characters must not carry half an escape sequence to the terminal.
+	return prefix + Sanitize(hash[:4]) + "…" + Sanitize(hash[len(hash)-2:])
+}
+
+// unleashPrefixLen is the length of a secret's readable Unleash
+// "projects:environment." prefix, dot included; 0 when it has none. The
+// prefix ends at the first dot after the colon: project ids may hold dots,
+// but what follows the environment is secret, and an admin token
+// ("*:*.<any text>") may hold dots of its own.
+func unleashPrefixLen(secret string) int {
+	c := strings.IndexByte(secret, ':')
+	if c < 0 {
+		return 0
+	}
+	j := strings.IndexByte(secret[c:], '.')
+	if j < 0 {
+		return 0
+	}
+	i := c + j
+	if i < len(secret)-1 && unleashPrefix(secret[:i]) {
+		return i + 1
+	}
+	return 0
 }
 
 // Fingerprint is a short, stable, non-secret id for a secret: the first 12

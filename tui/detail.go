@@ -161,7 +161,7 @@ func fieldLines(label, value string, style lipgloss.Style, width int) []string {
 		if i == 0 {
 			l = label
 		}
-		out[i] = theme.FieldLabel.Render(fit(l, labelWidth)) + style.Render(fit(w, valueWidth))
+		out[i] = theme.FieldLabel.Render(fit(l, labelWidth)) + theme.Visible(style, fit(w, valueWidth))
 	}
 	return out
 }

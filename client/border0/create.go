@@ -40,6 +40,7 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// unexpected type, so a secret next to an odd "name" is still read.
 	decodeErr := rest.Decode(resp, &out)
 	secret := client.Sanitize(strings.TrimSpace(out.Token))
+	client.RememberSecret(secret) // read back below: an error must not echo it
 	if decodeErr != nil && secret == "" {
 		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the token list and revoke it if it is there", decodeErr)
 	}

@@ -100,6 +100,7 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// unexpected type, so a secret next to an odd field is still read: the
 	// token exists and its secret is not sent again.
 	secret, id := cr.secretAndID()
+	client.RememberSecret(secret) // read back below: an error must not echo it
 	if decodeErr != nil && secret == "" {
 		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the list and revoke it if it is there", decodeErr)
 	}

@@ -152,6 +152,7 @@ func (p Profile) Connection(ctx context.Context) (client.Connection, error) {
 	if err != nil {
 		return client.Connection{}, err
 	}
+	client.RememberSecret(tok) // whatever reports an error from here on masks it
 	return client.Connection{BaseURL: p.URL, Token: tok, CAFile: p.CAFile}, nil
 }
 

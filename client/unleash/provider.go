@@ -110,7 +110,7 @@ func (p *Provider) Revoke(ctx context.Context, t client.Token) error {
 		return err
 	}
 	_, err = p.api.Do(ctx, rest.Request{Method: http.MethodDelete, Path: path})
-	return withoutSecret(err, t.Secret)
+	return err
 }
 
 // UpdateExpiry sets a new expiry. Unleash cannot remove an expiry, and it
@@ -127,7 +127,7 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 	}
 	want := wireTime(expiresAt)
 	if _, err := p.api.Do(ctx, rest.Request{Method: http.MethodPut, Path: path, Body: expiryBody{ExpiresAt: want}}); err != nil {
-		return explainHTML400(withoutSecret(err, t.Secret))
+		return explainHTML400(err)
 	}
 	tokens, err := p.List(ctx)
 	if err != nil {
@@ -153,10 +153,14 @@ func describeExpiry(t client.Token) string {
 }
 
 // secretPath is the address of a token: its secret, percent-encoded as one
-// path segment (the server also accepts "*" and ":" raw).
+// path segment (the server also accepts "*" and ":" raw). Unleash answers an
+// unknown route with "The path you were looking for (<path>) is not
+// available.", in whatever encoding a proxy left the path in: the secret is
+// remembered, so every error masks it (client.Scrub).
 func secretPath(t client.Token) (string, error) {
 	if t.Secret == "" {
 		return "", &client.ValidationError{Message: "this token has no secret, and Unleash addresses tokens only by their secret; refresh the list"}
 	}
+	client.RememberSecret(t.Secret)
 	return tokensPath + "/" + url.PathEscape(t.Secret), nil
 }

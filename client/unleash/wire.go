@@ -67,6 +67,7 @@ func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
 // token converts to the provider-neutral model, sanitising every string.
 func (a *apiToken) token() client.Token {
 	secret := client.Sanitize(a.Secret)
+	client.RememberListedSecret(secret) // an error that echoes it masks it
 	t := client.Token{
 		ID:          client.Fingerprint(secret),
 		Secret:      secret,
@@ -126,6 +127,7 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 	// Sanitised like everything else: the secret is shown on screen, and it
 	// must equal the Token.Secret the list will report.
 	secret = client.Sanitize(secret)
+	client.RememberSecret(secret)
 	created := client.Created{Secret: secret}
 	var tok apiToken
 	if err := json.Unmarshal(resp.Body, &tok); err != nil {

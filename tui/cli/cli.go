@@ -13,6 +13,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -140,7 +141,7 @@ func (inv *invocation) report(err error) int {
 		return exitcode.OK
 	}
 	code := exitCode(err)
-	fmt.Fprintf(inv.io.Err, "tokentui %s: %s\n", inv.name, err)
+	fmt.Fprintf(inv.io.Err, "tokentui %s: %s\n", inv.name, client.Scrub(err.Error()))
 	var u *usageError
 	if errors.As(err, &u) && u.hint {
 		fmt.Fprintf(inv.io.Err, "Run 'tokentui %s --help' for usage.\n", inv.name)

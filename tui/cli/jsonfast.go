@@ -17,13 +17,15 @@ import (
 // writeTokensJSON streams tokens as a compact JSON array and a newline.
 func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
 	buf := make([]byte, 0, 1024)
+	var escaped []byte
 	w.WriteByte('[')
 	for i := range tokens {
 		if i > 0 {
 			w.WriteByte(',')
 		}
 		buf = appendToken(buf[:0], &tokens[i])
-		if _, err := w.Write(buf); err != nil {
+		escaped = jsonappend.EscapeInvisible(escaped[:0], buf) // see writeJSON
+		if _, err := w.Write(escaped); err != nil {
 			return err
 		}
 	}
