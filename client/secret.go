@@ -84,10 +84,14 @@ func IsHex(s string) bool {
 }
 
 // DescribeExpiry is an expiry for a sentence: "never", "2027-01-31T10:00:00Z
-// (expired)" or "2027-01-31T10:00:00Z (in 12 days)".
+// (expired)", "2027-01-31T10:00:00Z (in 12 days)", or InvalidDate for a
+// time out of range (see ValidTime; not the zero time, which is "never").
 func DescribeExpiry(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
+	}
+	if !ValidTime(t) {
+		return InvalidDate
 	}
 	when := t.UTC().Format(time.RFC3339)
 	if !t.After(now) {

@@ -24,17 +24,30 @@ type Token struct {
 	AllowedIPs []string
 
 	CreatedAt  time.Time
-	ExpiresAt  time.Time // zero: never expires
+	ExpiresAt  time.Time // zero: never expires, unless InvalidDates says otherwise
 	LastUsedAt time.Time // zero: never used (or the API does not say)
 	CreatedBy  string
+	// InvalidDates are the dates the server sent that tokentui cannot
+	// trust (unreadable, or out of range: see ValidTime). Their fields are
+	// zero; views show InvalidDate for them, never "never". Set by SetDate.
+	InvalidDates DateFields
 
 	// Secret is set only by providers whose list endpoint returns secrets
 	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
 	Secret string
 }
 
-// Expires reports whether the token has an expiry at all.
+// Expires reports whether the token has a known expiry. A token without
+// one either never expires (NeverExpires) or has an invalid one
+// (ExpiryInvalid).
 func (t Token) Expires() bool { return !t.ExpiresAt.IsZero() }
+
+// NeverExpires reports whether the server said the token has no expiry.
+func (t Token) NeverExpires() bool { return t.ExpiresAt.IsZero() && !t.ExpiryInvalid() }
+
+// ExpiryInvalid reports whether the server sent an expiry that is not a
+// valid date: when the token expires is unknown.
+func (t Token) ExpiryInvalid() bool { return t.InvalidDates.Has(DateExpires) }
 
 // ExpiredAt reports whether the token is past its expiry at now.
 func (t Token) ExpiredAt(now time.Time) bool {

@@ -90,15 +90,16 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 			field("Format", format, theme.FieldValue)
 		}
 	}
-	field("Created", absRel(tok.CreatedAt, relativePast(tok.CreatedAt, now)), theme.FieldValue)
-	exp, tone := relativeExpiry(*tok, now)
-	expStyle := theme.Cell(expiryCellTone(tone), false)
-	if tok.Expires() {
-		field("Expires", absRel(tok.ExpiresAt, exp), expStyle)
-	} else {
-		field("Expires", "never", expStyle)
+	past := func(f client.DateFields, t time.Time) string {
+		if tok.InvalidDates.Has(f) {
+			return client.InvalidDate
+		}
+		return absRel(t, relativePast(t, now))
 	}
-	field("Last used", absRel(tok.LastUsedAt, relativePast(tok.LastUsedAt, now)), theme.FieldValue)
+	field("Created", past(client.DateCreated, tok.CreatedAt), theme.FieldValue)
+	exp, tone := relativeExpiry(*tok, now)
+	field("Expires", absRel(tok.ExpiresAt, exp), theme.Cell(expiryCellTone(tone), false))
+	field("Last used", past(client.DateLastUsed, tok.LastUsedAt), theme.FieldValue)
 	if tok.CreatedBy != "" {
 		field("Created by", tok.CreatedBy, theme.FieldValue)
 	}

@@ -64,9 +64,13 @@ const (
 const soonWindow = 7 * day
 
 // relativeExpiry renders a token's expiry relative to now ("in 3d",
-// "expired 2d ago", "never") and the tone to draw it in.
+// "expired 2d ago", "never", "invalid date") and the tone to draw it in. An
+// expiry the server sent but that is no valid date is unknown, and drawn
+// like an expired one: never as "never".
 func relativeExpiry(t client.Token, now time.Time) (string, expiryTone) {
 	switch {
+	case t.ExpiryInvalid():
+		return client.InvalidDate, toneExpired
 	case !t.Expires():
 		return "never", toneNever
 	case t.ExpiredAt(now):

@@ -374,6 +374,9 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (
 	case colSecret:
 		return secretTail(tok.Secret), theme.ToneWarn
 	case colCreated:
+		if tok.InvalidDates.Has(client.DateCreated) {
+			return "invalid", theme.ToneError // "invalid date" is wider than a date
+		}
 		if tok.CreatedAt.IsZero() {
 			return "—", theme.ToneMuted
 		}

@@ -76,15 +76,16 @@ func requested(body createRequest, out createResponse, claims Claims) client.Tok
 		t.Name = name
 	}
 	var at flexTime
-	if len(out.CreatedAt) > 0 && json.Unmarshal(out.CreatedAt, &at) == nil {
-		t.CreatedAt = at.Time
+	if len(out.CreatedAt) > 0 && json.Unmarshal(out.CreatedAt, &at) == nil && at.Present {
+		t.SetDate(client.DateCreated, at.WireDate)
 	}
-	if t.CreatedAt.IsZero() {
+	if t.CreatedAt.IsZero() && !t.InvalidDates.Has(client.DateCreated) {
 		t.CreatedAt = claims.IssuedAt
 	}
 	if body.ExpiresAt != 0 {
 		t.ExpiresAt = time.Unix(body.ExpiresAt, 0).UTC()
 	}
+	client.ScrubToken(&t)
 	return t
 }
 

@@ -37,10 +37,17 @@ func recognise(secret string, now time.Time) (client.SecretFacts, bool) {
 	f.Add("type", "Type", claims.Type)
 	f.Add("role", "Role", claims.Role)
 	f.Add("user_id", "User", claims.UserID)
-	if !claims.IssuedAt.IsZero() {
+	switch {
+	case claims.IssuedInvalid:
+		f.Add("issued_at", "Issued", client.InvalidDate)
+	case !claims.IssuedAt.IsZero():
 		f.Add("issued_at", "Issued", claims.IssuedAt.UTC().Format(time.RFC3339))
 	}
-	f.Add("expires_at", "Expires", client.DescribeExpiry(claims.ExpiresAt, now))
+	if claims.ExpiryInvalid {
+		f.Add("expires_at", "Expires", client.InvalidDate+": when it expires is unknown")
+	} else {
+		f.Add("expires_at", "Expires", client.DescribeExpiry(claims.ExpiresAt, now))
+	}
 	f.Add("algorithm", "Algorithm", claims.Algorithm)
 	return f, true
 }

@@ -24,11 +24,14 @@ type Claims struct {
 	// emulator), else jti; empty when the token carries neither.
 	TokenID   string
 	Role      string    // role, when present
-	IssuedAt  time.Time // iat; zero when absent
-	ExpiresAt time.Time // exp; zero: the token never expires
+	IssuedAt  time.Time // iat; zero when absent or not a valid time
+	ExpiresAt time.Time // exp; zero: the token never expires (unless ExpiryInvalid)
+	// IssuedInvalid and ExpiryInvalid: the claim is there but not a valid
+	// time (a word, a negative number, the year 292 million).
+	IssuedInvalid, ExpiryInvalid bool
 }
 
-// Expires reports whether the token has an expiry at all.
+// Expires reports whether the token has a known expiry.
 func (c Claims) Expires() bool { return !c.ExpiresAt.IsZero() }
 
 // ErrNotJWT is wrapped by every DecodeClaims error about the input's form.
@@ -75,21 +78,21 @@ func DecodeClaims(jwt string) (Claims, error) {
 		Exp     flexTime `json:"exp"`
 	}
 	if err := decodeSegment(parts[1], &payload); err != nil {
-		var typ *json.UnmarshalTypeError
-		if errors.As(err, &typ) {
-			return Claims{}, fmt.Errorf("%w: its %s claim is not a time", ErrNotJWT, client.Sanitize(typ.Field))
-		}
 		return Claims{}, fmt.Errorf("%w: its payload %v", ErrNotJWT, err)
 	}
+	iat, iatOK := payload.IAT.valid()
+	exp, expOK := payload.Exp.valid()
 	c := Claims{
-		Algorithm: claimString(header.Alg),
-		OrgID:     claimString(payload.OrgID),
-		UserID:    claimString(payload.UserID),
-		Type:      claimString(payload.Type),
-		TokenID:   claimString(payload.TokenID),
-		Role:      claimString(payload.Role),
-		IssuedAt:  payload.IAT.Time,
-		ExpiresAt: payload.Exp.Time,
+		Algorithm:     claimString(header.Alg),
+		OrgID:         claimString(payload.OrgID),
+		UserID:        claimString(payload.UserID),
+		Type:          claimString(payload.Type),
+		TokenID:       claimString(payload.TokenID),
+		Role:          claimString(payload.Role),
+		IssuedAt:      iat,
+		ExpiresAt:     exp,
+		IssuedInvalid: !iatOK,
+		ExpiryInvalid: !expOK,
 	}
 	if c.TokenID == "" {
 		c.TokenID = claimString(payload.JTI)

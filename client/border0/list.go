@@ -56,12 +56,14 @@ func convertToken(w *wireToken) (client.Token, error) { return w.token(), nil }
 
 // token converts a wire entry, sanitising every string.
 func (w wireToken) token() client.Token {
-	return client.Token{
+	t := client.Token{
 		ID:        client.Sanitize(string(w.ID)),
 		Name:      client.Sanitize(w.Name),
 		Role:      client.Sanitize(w.Role),
 		CreatedBy: client.Sanitize(w.CreatedBy),
-		CreatedAt: w.CreatedAt.Time,
-		ExpiresAt: w.ExpiresAt.Time,
 	}
+	t.SetDate(client.DateCreated, w.CreatedAt.WireDate)
+	t.SetDate(client.DateExpires, w.ExpiresAt.WireDate)
+	client.ScrubToken(&t)
+	return t
 }

@@ -2,7 +2,6 @@ package goodaccess
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 
@@ -31,7 +30,9 @@ func (a apiToken) toToken() (client.Token, error) {
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised by the caller (a list shares them between tokens).
+// sanitised by the caller (a list shares them between tokens). A date that
+// cannot be read, or is out of range ("0000-00-00 00:00:00", MySQL's zero
+// date), is marked invalid on the token rather than failing the list.
 func (a *apiToken) convert(scopes []string) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
@@ -39,47 +40,31 @@ func (a *apiToken) convert(scopes []string) (client.Token, error) {
 		Scopes:     scopes,
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 	}
-	var err error
-	if t.CreatedAt, err = parseDate("created_at", a.CreatedAt); err != nil {
-		return client.Token{}, err
-	}
-	if t.ExpiresAt, err = parseDate("expires_at", a.ExpiresAt); err != nil {
-		return client.Token{}, err
-	}
-	if t.LastUsedAt, err = parseDate("last_used_at", a.LastUsedAt); err != nil {
-		return client.Token{}, err
-	}
+	t.SetDate(client.DateCreated, parseDate(a.CreatedAt))
+	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt))
+	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt))
+	client.ScrubToken(&t)
 	return t, nil
 }
 
 // parseDate reads the API's "Y-m-d H:i:s" (UTC) and, in case the service
-// changes to it, RFC 3339. "" means no date (never expires, never used).
-func parseDate(field, s string) (time.Time, error) {
+// changes to it, RFC 3339. "" is no date (never expires, never used).
+func parseDate(s string) client.WireDate {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, nil
+		return client.WireDate{}
 	}
 	if t, err := time.ParseInLocation(dateLayout, s, time.UTC); err == nil {
-		return t, nil
+		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), nil
+		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
-	return time.Time{}, &client.ServerError{
-		Status:  200,
-		Message: fmt.Sprintf("the token's %s %q is not a date tokentui can read", field, client.Sanitize(truncate(s, 40))),
-	}
+	return client.WireDate{Present: true}
 }
 
 // formatDate writes a time the way the API expects it.
 func formatDate(t time.Time) string { return t.UTC().Format(dateLayout) }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
 
 // createBody is what POST /api/v1/token is sent. allowed_ips is always an
 // array: the API reads an empty one as "every address", and sending it

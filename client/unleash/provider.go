@@ -146,6 +146,9 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 }
 
 func describeExpiry(t client.Token) string {
+	if t.ExpiryInvalid() {
+		return "an expiry that is not a valid date"
+	}
 	if !t.Expires() {
 		return "no expiry"
 	}

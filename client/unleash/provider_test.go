@@ -267,7 +267,7 @@ func TestUnleashCreateOverTheLimit(t *testing.T) {
 
 func TestUnleashCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
 	req := client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"default"}}
-	srv, _ := countingServer(t, 201, "application/json", `{"secret":"default:production.0123456789abcdef0123456789abcdef","tokenName":"a","createdAt":12}`)
+	srv, _ := countingServer(t, 201, "application/json", `{"secret":"default:production.0123456789abcdef0123456789abcdef","tokenName":"a","environment":12}`)
 	created, err := newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
 	if err != nil || created.Secret != "default:production.0123456789abcdef0123456789abcdef" || created.Warning == "" || created.Token.Name != "a" {
 		t.Errorf("odd answer: %+v, %v", created, err)

@@ -13,15 +13,35 @@ import (
 // apiToken is one token as the admin API spells it (list and create).
 // Pointers tell an absent or null field from a zero one.
 type apiToken struct {
-	Secret      string     `json:"secret"`
-	TokenName   string     `json:"tokenName"`
-	Type        string     `json:"type"`
-	Project     string     `json:"project"`
-	Projects    []string   `json:"projects"`
-	Environment string     `json:"environment"`
-	ExpiresAt   *time.Time `json:"expiresAt"`
-	CreatedAt   *time.Time `json:"createdAt"`
-	SeenAt      *time.Time `json:"seenAt"`
+	Secret      string   `json:"secret"`
+	TokenName   string   `json:"tokenName"`
+	Type        string   `json:"type"`
+	Project     string   `json:"project"`
+	Projects    []string `json:"projects"`
+	Environment string   `json:"environment"`
+	ExpiresAt   jsonDate `json:"expiresAt"`
+	CreatedAt   jsonDate `json:"createdAt"`
+	SeenAt      jsonDate `json:"seenAt"`
+}
+
+// jsonDate is a date of the admin API: an ISO 8601 string (JavaScript's
+// toISOString), null, or absent. It never fails the decode: a value that is
+// no RFC 3339 time (a number, "yesterday", "0001-01-01") is read as a
+// client.WireDate that is not Readable, which the token shows as an invalid
+// date rather than losing the whole list to it.
+type jsonDate struct{ client.WireDate }
+
+func (d *jsonDate) UnmarshalJSON(data []byte) error {
+	d.WireDate = client.WireDate{}
+	if string(data) == "null" || string(data) == `""` {
+		return nil
+	}
+	d.Present = true
+	var t time.Time
+	if t.UnmarshalJSON(data) == nil { // strict RFC 3339, no allocation
+		d.Time, d.Readable = t, true
+	}
+	return nil
 }
 
 // createBody is the create request. The singular "project" is never sent:
@@ -76,15 +96,10 @@ func (a *apiToken) token() client.Token {
 		Environment: client.Sanitize(a.Environment),
 		Projects:    projectsOf(a.Projects, a.Project),
 	}
-	if a.ExpiresAt != nil {
-		t.ExpiresAt = *a.ExpiresAt
-	}
-	if a.CreatedAt != nil {
-		t.CreatedAt = *a.CreatedAt
-	}
-	if a.SeenAt != nil {
-		t.LastUsedAt = *a.SeenAt
-	}
+	t.SetDate(client.DateExpires, a.ExpiresAt.WireDate)
+	t.SetDate(client.DateCreated, a.CreatedAt.WireDate)
+	t.SetDate(client.DateLastUsed, a.SeenAt.WireDate)
+	client.ScrubToken(&t)
 	return t
 }
 

@@ -16,6 +16,7 @@ const (
 	findingNoExpiry      = "no-expiry"
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
+	findingInvalidDate   = "invalid-date"
 )
 
 type finding struct {
@@ -45,9 +46,10 @@ type findingJSON struct {
 func runCheck(ctx context.Context, inv *invocation, args []string) error {
 	fs := inv.flags("tokentui check [--within 14d] [--json]",
 		`Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
-within the window, no expiry, no IP restriction (where the provider supports
-one), and tokens that can create tokens (token.create scope, admin role or
-type). An expired token is reported only as expired.
+within the window, no expiry, a date the server sent that is not valid, no IP
+restriction (where the provider supports one), and tokens that can create
+tokens (token.create scope, admin role or type). An expired token is
+reported only as expired.
 Exits 1 when there are findings, 0 when there are none.`)
 	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
 	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
@@ -98,7 +100,11 @@ func audit(t client.Token, now time.Time, window time.Duration, ipsSupported boo
 		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
 	}
 	var out []finding
+	if t.InvalidDates != 0 {
+		out = append(out, finding{t, findingInvalidDate, invalidDateDetail(t)})
+	}
 	switch {
+	case t.ExpiryInvalid(): // reported above: whether it expires is unknown
 	case !t.Expires():
 		out = append(out, finding{t, findingNoExpiry, "never expires"})
 	case t.ExpiresWithin(now, window):
@@ -113,6 +119,15 @@ func audit(t client.Token, now time.Time, window time.Duration, ipsSupported boo
 	return out
 }
 
+// invalidDateDetail says which dates the server sent that are not valid.
+func invalidDateDetail(t client.Token) string {
+	d := "not a valid date: " + t.InvalidDates.Words()
+	if t.ExpiryInvalid() {
+		d += "; when it expires is unknown"
+	}
+	return d
+}
+
 func (inv *invocation) writeFindings(found []finding) error {
 	if len(found) == 0 {
 		return nil
@@ -121,7 +136,7 @@ func (inv *invocation) writeFindings(found []finding) error {
 	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
 	for _, f := range found {
 		style := st.Expiring
-		if f.Kind == findingExpired {
+		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
 			style = st.Expired
 		}
 		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))

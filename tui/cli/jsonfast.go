@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
@@ -60,11 +61,15 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	b = jsonappend.String(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
+	b = append(b, `,"invalid_dates":`...)
+	b = jsonappend.NullableStrings(b, t.InvalidDates)
 	return append(b, '}')
 }
 
+// appendTime writes a time as JSON.md promises: RFC 3339 with a four-digit
+// year, or null for no time and for one out of range (client.ValidTime).
 func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() {
+	if t.IsZero() || !client.ValidTime(t) {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')

@@ -101,6 +101,8 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 
 func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 	switch {
+	case t.ExpiryInvalid(): // unknown, so never "never"
+		return cell{text: client.InvalidDate, style: st.Expired}
 	case !t.Expires():
 		return cell{text: "never", style: st.Muted}
 	case t.ExpiredAt(now):
@@ -114,6 +116,9 @@ func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 }
 
 func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
+	if t.InvalidDates.Has(client.DateLastUsed) {
+		return cell{text: client.InvalidDate, style: st.Expired}
+	}
 	if t.LastUsedAt.IsZero() {
 		return cell{text: "never", style: st.Muted}
 	}

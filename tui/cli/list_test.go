@@ -12,7 +12,7 @@ import (
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
-const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,last_used_at,name,projects,role,scopes,secret_masked"
+const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,invalid_dates,last_used_at,name,projects,role,scopes,secret_masked"
 
 func TestListTableIsSortedAlignedAndPlainWithoutTTY(t *testing.T) {
 	r := run(t, runOpts{}, "list", "--demo")

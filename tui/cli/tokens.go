@@ -62,14 +62,12 @@ func (inv *invocation) connect(ctx context.Context, what reads) (*session, error
 	return s, nil
 }
 
-// jsonTime is a timestamp in JSON: RFC 3339 in UTC, or null when unset.
+// jsonTime is a timestamp in JSON: RFC 3339 in UTC with a four-digit year,
+// or null when unset or not a valid date (see invalid_dates in JSON.md).
 type jsonTime struct{ t time.Time }
 
 func (j jsonTime) MarshalJSON() ([]byte, error) {
-	if j.t.IsZero() {
-		return []byte("null"), nil
-	}
-	return []byte(`"` + j.t.UTC().Format(time.RFC3339) + `"`), nil
+	return appendTime(nil, j.t), nil
 }
 
 // jsonToken is one token in --json output; see JSON.md. Every field is
@@ -88,6 +86,7 @@ type jsonToken struct {
 	CreatedBy    string   `json:"created_by"`
 	SecretMasked string   `json:"secret_masked"`
 	Expired      bool     `json:"expired"`
+	InvalidDates []string `json:"invalid_dates"`
 }
 
 func toJSON(t client.Token, now time.Time) jsonToken {
@@ -105,6 +104,7 @@ func toJSON(t client.Token, now time.Time) jsonToken {
 		CreatedBy:    t.CreatedBy,
 		SecretMasked: client.MaskSecret(t.Secret),
 		Expired:      t.ExpiredAt(now),
+		InvalidDates: t.InvalidDates.Names(),
 	}
 }
 

@@ -32,7 +32,7 @@ func RotateOptions(t client.Token, base Options) Options {
 	}
 	o.Lifetime, o.NoExpiry = 0, false
 	switch {
-	case !t.Expires():
+	case t.NeverExpires(): // not an invalid expiry: that one is unknown
 		o.NoExpiry = true
 	case !t.CreatedAt.IsZero() && t.ExpiresAt.After(t.CreatedAt):
 		o.Lifetime = t.ExpiresAt.Sub(t.CreatedAt)
