@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tokentui/tokentui/client/hostile/leak"
 )
 
 const (
@@ -87,52 +89,9 @@ func TestScrubMasksEveryEncoding(t *testing.T) {
 	}
 }
 
-// leakedRun decodes text independently of Scrub (URL, JSON, HTML escapes,
-// any case, invisible characters dropped) and returns the first run of
-// minRun characters of hash it holds.
-func leakedRun(text, hash string) string {
-	s := text
-	for range 3 {
-		s = strings.ReplaceAll(s, "⟨U+200B⟩", "")
-		if u, err := url.PathUnescape(s); err == nil {
-			s = u
-		}
-		s = html.UnescapeString(s)
-		s = unescapeJSON(s)
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if !IsInvisible(r) {
-			b.WriteRune(r)
-		}
-	}
-	s = b.String()
-	for i := 0; i+minRun <= len(hash); i++ {
-		if strings.Contains(s, hash[i:i+minRun]) {
-			return hash[i : i+minRun]
-		}
-	}
-	return ""
-}
-
-func unescapeJSON(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+5 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U') {
-			var r rune
-			if _, err := fmt.Sscanf(s[i+2:i+6], "%04x", &r); err == nil {
-				b.WriteRune(r)
-				i += 5
-				continue
-			}
-		}
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
+// leakedRun is the first run of minRun characters of hash that text still
+// holds, decoded independently of Scrub (leak.Run).
+func leakedRun(text, hash string) string { return leak.Run(text, hash, minRun) }
 
 // What the mask shows: a whole echo keeps the secret's first four and last
 // two characters (as MaskSecret does) and the readable Unleash prefix; a cut
