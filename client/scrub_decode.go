@@ -50,7 +50,7 @@ func normalise(s string) *normText {
 
 // decode undoes one level of escapes and reports whether it found any.
 func (n *normText) decode() bool {
-	if bytes.IndexAny(n.b, `%\&`) < 0 {
+	if !bytes.ContainsAny(n.b, `%\&`) {
 		return false
 	}
 	out := &normText{b: make([]byte, 0, len(n.b)), span: make([][2]int32, 0, len(n.b))}

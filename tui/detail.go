@@ -90,16 +90,10 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 			field("Format", format, theme.FieldValue)
 		}
 	}
-	past := func(f client.DateFields, t time.Time) string {
-		if tok.InvalidDates.Has(f) {
-			return client.InvalidDate
-		}
-		return absRel(t, relativePast(t, now))
-	}
-	field("Created", past(client.DateCreated, tok.CreatedAt), theme.FieldValue)
+	field("Created", pastDate(tok, client.DateCreated, tok.CreatedAt, now), theme.FieldValue)
 	exp, tone := relativeExpiry(*tok, now)
 	field("Expires", absRel(tok.ExpiresAt, exp), theme.Cell(expiryCellTone(tone), false))
-	field("Last used", past(client.DateLastUsed, tok.LastUsedAt), theme.FieldValue)
+	field("Last used", pastDate(tok, client.DateLastUsed, tok.LastUsedAt, now), theme.FieldValue)
 	if tok.CreatedBy != "" {
 		field("Created by", tok.CreatedBy, theme.FieldValue)
 	}
@@ -134,6 +128,15 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 		return append(append(lines, ""), scopes...)
 	}
 	return joinColumns(lines, scopes, left, 2)
+}
+
+// pastDate is one of a token's past dates: "2025-03-01 10:00 UTC · 3d ago",
+// "never", or "invalid date" when the server sent one that is not valid.
+func pastDate(tok *client.Token, field client.DateFields, t, now time.Time) string {
+	if tok.InvalidDates.Has(field) {
+		return client.InvalidDate
+	}
+	return absRel(t, relativePast(t, now))
 }
 
 // absRel is "2025-03-01 10:00 UTC · in 3d"; a zero time is the relative
