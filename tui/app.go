@@ -197,10 +197,21 @@ func (m Model) Init() tea.Cmd {
 // busy reports whether something is under way that the spinner shows.
 func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching }
 
-// Update routes a message: results of commands to their handlers, keys to
-// the open overlay, else the filter input while typing, else the focused
-// pane. It never blocks.
+// Update routes a message (route), then hands the detail pane the token
+// selected now: whatever moved the selection (a key, a filter result, a new
+// list, a revoke), the pane notices on its own. It never blocks.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.route(msg)
+	nm := next.(Model)
+	tok, _ := nm.table.selected()
+	nm.detail.show(tok)
+	return nm, cmd
+}
+
+// route sends a message where it belongs: results of commands to their
+// handlers, keys to the open overlay, else the filter input while typing,
+// else the focused pane.
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -224,10 +235,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case profileChosenMsg, profileOpenedMsg:
 		return m.onProfile(msg)
 	case filterResultMsg:
-		before := m.table.selectedIndex()
-		if m.table.applyFilter(msg) && m.table.selectedIndex() != before {
-			m.detail.scroll = 0
-		}
+		m.table.applyFilter(msg)
 		return m, nil
 	case filterSlowMsg:
 		if msg.job == m.table.filter.pending {
@@ -361,7 +369,6 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.filter.Focus()
 	case key.Matches(msg, tk.Sort):
 		m.table.cycleSort()
-		m.detail.scroll = 0
 		return m, nil
 	case key.Matches(msg, tk.Detail):
 		if _, ok := m.table.selected(); ok {
@@ -394,11 +401,7 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	before := m.table.selectedIndex()
 	m.table, _ = m.table.update(msg)
-	if m.table.selectedIndex() != before {
-		m.detail.scroll = 0
-	}
 	return m, nil
 }
 
@@ -417,21 +420,13 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.filterKey.Apply):
 		m.filtering = false
 		m.filter.Blur()
-		before := m.table.selectedIndex()
 		m.table.settleFilter()
-		if m.table.selectedIndex() != before {
-			m.detail.scroll = 0
-		}
 		m.relayout()
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)
-	before := m.table.selectedIndex()
 	job := m.table.requestQuery(m.filter.Value())
-	if m.table.selectedIndex() != before {
-		m.detail.scroll = 0
-	}
 	if job == nil {
 		return m, cmd
 	}
@@ -563,7 +558,6 @@ func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
 			"; " + strconv.Itoa(failed) + " failed: " + firstErr.err.Error())
 		m.overlay = newRevokeReport(msg.results)
 	}
-	m.detail.scroll = 0
 	m.relayout()
 	// The list the server holds now wins over our bookkeeping, and any List
 	// started before the revoke is stale from here on.
@@ -586,8 +580,7 @@ func plural(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-// detailLines renders the selected token for the detail pane.
+// detailLines renders the detail pane's token.
 func (m *Model) detailLines() []string {
-	tok, _ := m.table.selected()
-	return detailLines(tok, m.catalog, m.now(), m.layout.detailInnerW)
+	return detailLines(m.detail.tok, m.catalog, m.now(), m.layout.detailInnerW)
 }

@@ -223,5 +223,4 @@ func (m *Model) selectByID(id string) {
 		m.table.cursorTo(i)
 	}
 	m.table.clamp()
-	m.detail.scroll = 0
 }

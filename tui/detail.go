@@ -15,14 +15,33 @@ import (
 	"github.com/tokentui/tokentui/theme"
 )
 
-// detailModel shows every field of the selected token. It scrolls when the
-// token has more to say than the pane has lines.
+// detailModel shows every field of one token: the table's selected one,
+// handed over by the root after every update. It scrolls when the token has
+// more to say than the pane has lines, and starts at the top again whenever
+// it is handed a different token.
 type detailModel struct {
+	tok    *client.Token // nil: nothing selected
 	scroll int
 	keys   detailKeys
 }
 
 func newDetailModel() detailModel { return detailModel{keys: newDetailKeys()} }
+
+// show makes tok the token on display; a different token (by ID) starts at
+// the top.
+func (d *detailModel) show(tok *client.Token) {
+	if tokenID(d.tok) != tokenID(tok) {
+		d.scroll = 0
+	}
+	d.tok = tok
+}
+
+func tokenID(t *client.Token) string {
+	if t == nil {
+		return ""
+	}
+	return t.ID
+}
 
 // update scrolls; total and height are the content's and the pane's line
 // counts, so the offset never runs past the end.

@@ -494,3 +494,28 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 		}
 	}
 }
+
+// The detail pane follows the selection by itself: another token starts at
+// the top, the same token (a refresh, a sort) keeps its place.
+func TestDetailScrollFollowsTheSelectedToken(t *testing.T) {
+	cat := goodAccessCatalog(t)
+	wide := func(id, name string) client.Token {
+		return tok(id, name, withScopes(cat.AllScopes()[1:]...),
+			withIPs("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7"))
+	}
+	tokens := []client.Token{wide("aaaaaaaa-1111", "alpha"), wide("bbbbbbbb-2222", "bravo")}
+	m := loadedModel(t, &memProvider{}, tokens, &cat, 80, 24)
+	m = press(m, "enter", "j", "j", "esc")
+	if m.detail.scroll != 2 {
+		t.Fatalf("scroll = %d", m.detail.scroll)
+	}
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(tokens), at: testNow})
+	m = press(m, "s")
+	if m.detail.scroll != 2 {
+		t.Errorf("a refresh and a sort kept alpha selected but moved the detail to %d", m.detail.scroll)
+	}
+	m = press(m, "j")
+	if sel, _ := m.table.selected(); sel.Name != "bravo" || m.detail.scroll != 0 {
+		t.Errorf("another token (%s) keeps the detail at line %d", sel.Name, m.detail.scroll)
+	}
+}

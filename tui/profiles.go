@@ -228,7 +228,6 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.filter.SetValue("")
 	m.filtering = false
 	m.focus = focusTable
-	m.detail.scroll = 0
 	m.pendingRotate = nil
 	m.selectAfterLoad = ""
 	m.copy = nil
