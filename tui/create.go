@@ -27,9 +27,6 @@ type createDoneMsg struct {
 	provGen int
 }
 
-// rotateKeptMsg: the person chose to keep the old token of a rotate.
-type rotateKeptMsg struct{ old client.Token }
-
 // createOverlay is the create form in a dialog frame.
 type createOverlay struct {
 	form     form.Model
@@ -126,7 +123,7 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keepClear(msg.ClearJob)
 		if old := m.pendingRotate; old != nil {
 			m.pendingRotate = nil
-			m.overlay = newConfirmRotateRevoke(*old)
+			m.overlay = confirmRotateRevoke(*old)
 		}
 		m.relayout()
 		return m, nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
 )
 
@@ -23,4 +24,14 @@ func keyHints(bindings ...key.Binding) string {
 		parts = append(parts, theme.Key.Render(h.Key)+theme.Muted.Render(" "+h.Desc))
 	}
 	return strings.Join(parts, theme.Muted.Render("   "))
+}
+
+// tokenLabel is "name  3f2a9c4e", the name cut to fit width.
+func tokenLabel(t client.Token, width int) string {
+	name := t.Name
+	if name == "" {
+		name = "(unnamed)"
+	}
+	id := shortID(t.ID)
+	return theme.Bold.Render(fit(name, max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
 }

@@ -88,10 +88,11 @@ type confirmKeys struct {
 	Yes, No key.Binding
 }
 
-func newConfirmKeys() confirmKeys {
+// newConfirmKeys are y and n/esc; yes and no say what each does.
+func newConfirmKeys(yes, no string) confirmKeys {
 	return confirmKeys{
-		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "revoke")),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "cancel")),
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", no)),
 	}
 }
 

@@ -177,7 +177,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 		t.Errorf("status does not count marks: %q", statusLine(m))
 	}
 	m = press(m, "x")
-	c, ok := m.overlay.(*confirmRevoke)
+	c, ok := m.overlay.(*confirmDialog)
 	if !ok {
 		t.Fatal("x did not open the confirmation")
 	}
@@ -205,7 +205,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 	}
 	// Marks win over the cursor; with none, x takes the selected token.
 	m4 := press(loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35), "j", "delete")
-	if c, ok := m4.overlay.(*confirmRevoke); !ok || len(c.targets) != 1 || c.targets[0].Name != "bravo-ci" {
+	if c, ok := m4.overlay.(*confirmDialog); !ok || len(c.targets) != 1 || c.targets[0].Name != "bravo-ci" {
 		t.Errorf("delete on bravo-ci: %+v", m4.overlay)
 	}
 }
@@ -413,7 +413,7 @@ func TestKeyBurstIsHandledKeyByKey(t *testing.T) {
 	m = press(m, "esc")
 	// A burst never confirms a dialog it opened.
 	m = update(m, burst("xy"))
-	if _, ok := m.overlay.(*confirmRevoke); !ok {
+	if _, ok := m.overlay.(*confirmDialog); !ok {
 		t.Fatal("x of the burst did not open the confirmation")
 	}
 }

@@ -159,3 +159,19 @@ func padLine(s string, width int) string {
 	}
 	return s + strings.Repeat(" ", width-w)
 }
+
+// labelOf is "name (3f2a9c4e)".
+func labelOf(t client.Token) string {
+	name := t.Name
+	if name == "" {
+		name = "(unnamed)"
+	}
+	return name + " (" + shortID(t.ID) + ")"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
