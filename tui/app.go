@@ -21,6 +21,7 @@ import (
 	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // Options configure the dashboard.
@@ -85,7 +86,7 @@ type Model struct {
 	spinner   spinner.Model
 	overlay   overlay
 
-	catalog *catalogInfo
+	catalog *tokenfmt.Catalog
 
 	listGen     int  // id of the latest List asked for
 	listing     bool // that List has not answered yet
@@ -498,7 +499,7 @@ func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
 		m.status = errorStatus("could not load the permission catalog: " + msg.err.Error())
 		return m, nil
 	}
-	m.catalog = newCatalogInfo(msg.catalog)
+	m.catalog = tokenfmt.NewCatalog(msg.catalog)
 	m.relayout() // the role column may have a better title now
 	return m, nil
 }

@@ -2,10 +2,11 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // columnID names a table column.
@@ -48,14 +49,14 @@ const (
 // arrived) and what the tokens use: no Allowed IPs column for an API that
 // cannot restrict addresses, no Scopes column where nothing has scopes.
 // Data wins over the catalog: a token that has IPs shows them.
-func columnSpecs(f presentFields, cat *catalogInfo) []column {
+func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 	cols := []column{{id: colName, title: "Name", priority: 100}}
-	cols = append(cols, column{id: colID, title: "ID", width: shortIDLen, priority: 60})
-	if f.scopes || cat.hasScopes() || cat == nil && !f.role && !f.projects {
+	cols = append(cols, column{id: colID, title: "ID", width: tokenfmt.ShortIDLen, priority: 60})
+	if f.scopes || cat.HasScopes() || cat == nil && !f.role && !f.projects {
 		cols = append(cols, column{id: colScopes, title: "Scopes", width: 16, priority: 80})
 	}
 	if f.role {
-		cols = append(cols, column{id: colRole, title: cat.roleLabel(), width: 10, priority: 80})
+		cols = append(cols, column{id: colRole, title: cat.RoleLabel(), width: 10, priority: 80})
 	}
 	if f.projects {
 		cols = append(cols, column{id: colProjects, title: "Projects", width: 14, priority: 55})
@@ -70,10 +71,10 @@ func columnSpecs(f presentFields, cat *catalogInfo) []column {
 		cols = append(cols, column{id: colSecret, title: "Secret", width: secretTailWidth, priority: 20})
 	}
 	cols = append(cols,
-		column{id: colCreated, title: "Created", width: len(dateLayout), priority: 40},
+		column{id: colCreated, title: "Created", width: len(tokenfmt.DateLayout), priority: 40},
 		column{id: colExpires, title: "Expires", width: 16, priority: 90},
 	)
-	if f.allowedIPs || cat.canRestrictIPs() {
+	if f.allowedIPs || cat.CanRestrictIPs() {
 		cols = append(cols, column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50})
 	}
 	return cols
@@ -98,7 +99,7 @@ func secretTail(secret string) string {
 
 // layoutColumns drops the least valuable columns until the rest fit width,
 // then gives the name column everything left over.
-func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
+func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
 	cols := columnSpecs(f, cat)
 	avail := width - gutterWidth
 	// The name is what people read first: on a wide table it keeps a
@@ -146,15 +147,29 @@ func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
 	return cols
 }
 
-// expiryCellTone maps an expiry's meaning to a theme tone.
-func expiryCellTone(t expiryTone) theme.Tone {
-	switch t {
-	case toneExpired:
-		return theme.ToneError
-	case toneSoon:
-		return theme.ToneWarn
-	case toneNever:
-		return theme.ToneMuted
+// ipSummary is the allowed-IPs cell: "any" when unrestricted, else the
+// first entry and how many more.
+func ipSummary(ips []string) (string, bool) {
+	switch len(ips) {
+	case 0:
+		return "any", true
+	case 1:
+		return ips[0], false
 	}
-	return theme.TonePlain
+	return ips[0] + " +" + strconv.Itoa(len(ips)-1), false
+}
+
+// listSummary renders a list cell: "" for none, the only item, or the first
+// and how many more. "*" (Unleash: every project) reads "all".
+func listSummary(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		if items[0] == "*" {
+			return "all"
+		}
+		return items[0]
+	}
+	return items[0] + " +" + strconv.Itoa(len(items)-1)
 }

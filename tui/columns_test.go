@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 func columnIDs(cols []column) []columnID {
@@ -42,9 +43,9 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 			[]columnID{colName, colID, colScopes, colCreated, colExpires}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var cat *catalogInfo
+			var cat *tokenfmt.Catalog
 			if c.cat != nil {
-				cat = newCatalogInfo(*c.cat)
+				cat = tokenfmt.NewCatalog(*c.cat)
 			}
 			got := layoutColumns(c.width, c.f, cat)
 			if !slices.Equal(columnIDs(got), c.want) {
@@ -102,10 +103,10 @@ func TestSecretTail(t *testing.T) {
 func TestDetailSaysAnyAddressOnlyWhereIPsCanBeRestricted(t *testing.T) {
 	tk := tok("0123456789ab", "ci")
 	ga := goodAccessCatalog(t)
-	if got := strings.Join(detailLines(&tk, newCatalogInfo(ga), testNow, 80), "\n"); !strings.Contains(got, "any address") {
+	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(ga), testNow, 80), "\n"); !strings.Contains(got, "any address") {
 		t.Errorf("GoodAccess detail lacks \"any address\":\n%s", got)
 	}
-	if got := strings.Join(detailLines(&tk, newCatalogInfo(client.Catalog{RoleLabel: "Role"}), testNow, 80), "\n"); strings.Contains(got, "Allowed IPs") {
+	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(client.Catalog{RoleLabel: "Role"}), testNow, 80), "\n"); strings.Contains(got, "Allowed IPs") {
 		t.Errorf("Border0 detail mentions allowed IPs:\n%s", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // question is what a confirmDialog asks: the tokens it is about and what
@@ -76,7 +77,7 @@ func (c *confirmDialog) view(width, height int) string {
 	b.WriteString("\n")
 	for _, line := range c.consequence {
 		b.WriteString("\n")
-		b.WriteString(theme.Muted.Render(fit(line, inner)))
+		b.WriteString(theme.Muted.Render(tokenfmt.Fit(line, inner)))
 	}
 	b.WriteString("\n\n")
 	b.WriteString(keyHints(c.keys.Yes, c.keys.No))

@@ -91,7 +91,7 @@ func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
 	if rotateOf != nil {
 		base = form.RotateOptions(*rotateOf, base)
 	}
-	m.overlay = &createOverlay{form: form.New(m.catalog.catalog, base), rotateOf: rotateOf}
+	m.overlay = &createOverlay{form: form.New(m.catalog.Source(), base), rotateOf: rotateOf}
 	m.relayout()
 	return m, nil
 }

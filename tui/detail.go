@@ -13,6 +13,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/unleash"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // detailModel shows every field of one token: the table's selected one,
@@ -73,7 +74,7 @@ const labelWidth = 12
 const twoColumnMin = 90
 
 // lines renders the token into lines of at most width cells.
-func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) []string {
+func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width int) []string {
 	if tok == nil {
 		return []string{theme.EmptyState.Render("no token selected")}
 	}
@@ -93,7 +94,7 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 	}
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Role != "" {
-		field(cat.roleLabel(), tok.Role, theme.FieldValue)
+		field(cat.RoleLabel(), tok.Role, theme.FieldValue)
 	}
 	if len(tok.Projects) > 0 {
 		field("Projects", projectsText(tok.Projects), theme.FieldValue)
@@ -109,15 +110,15 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 			field("Format", secretFormat(info), theme.FieldValue)
 		}
 	}
-	field("Created", absRel(tok.CreatedAt, relativePast(tok.CreatedAt, now)), theme.FieldValue)
-	exp, tone := relativeExpiry(*tok, now)
-	expStyle := theme.Cell(expiryCellTone(tone), false)
+	field("Created", absRel(tok.CreatedAt, tokenfmt.RelativePast(tok.CreatedAt, now)), theme.FieldValue)
+	exp, tone := tokenfmt.RelativeExpiry(*tok, now)
+	expStyle := theme.Cell(tone.ThemeTone(), false)
 	if tok.Expires() {
 		field("Expires", absRel(tok.ExpiresAt, exp), expStyle)
 	} else {
 		field("Expires", "never", expStyle)
 	}
-	field("Last used", absRel(tok.LastUsedAt, relativePast(tok.LastUsedAt, now)), theme.FieldValue)
+	field("Last used", absRel(tok.LastUsedAt, tokenfmt.RelativePast(tok.LastUsedAt, now)), theme.FieldValue)
 	if tok.CreatedBy != "" {
 		field("Created by", tok.CreatedBy, theme.FieldValue)
 	}
@@ -125,7 +126,7 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 		// "any address" only where an address list was possible: on
 		// Border0 or Unleash it would hint at a restriction that does not
 		// exist.
-		if cat.canRestrictIPs() {
+		if cat.CanRestrictIPs() {
 			field("Allowed IPs", "any address", theme.Muted)
 		}
 	} else {
@@ -177,7 +178,7 @@ func absRel(t time.Time, rel string) string {
 	if t.IsZero() {
 		return rel
 	}
-	return t.Format(dateTimeLayout) + " · " + rel
+	return t.Format(tokenfmt.DateTimeLayout) + " · " + rel
 }
 
 func projectsText(ps []string) string {
@@ -197,7 +198,7 @@ func fieldLines(label, value string, style lipgloss.Style, width int) []string {
 		if i == 0 {
 			l = label
 		}
-		out[i] = theme.FieldLabel.Render(fit(l, labelWidth)) + style.Render(fit(w, valueWidth))
+		out[i] = theme.FieldLabel.Render(tokenfmt.Fit(l, labelWidth)) + style.Render(tokenfmt.Fit(w, valueWidth))
 	}
 	return out
 }
@@ -205,7 +206,7 @@ func fieldLines(label, value string, style lipgloss.Style, width int) []string {
 func wrapStyled(style lipgloss.Style, s string, width int) []string {
 	parts := strings.Split(ansi.Wrap(s, max(width, 1), " -"), "\n")
 	for i, p := range parts {
-		parts[i] = style.Render(fit(p, width))
+		parts[i] = style.Render(tokenfmt.Fit(p, width))
 	}
 	return parts
 }
@@ -213,9 +214,9 @@ func wrapStyled(style lipgloss.Style, s string, width int) []string {
 // scopeLines lists scopes by catalog group: the group and how much of it the
 // token holds ("Members 2/6") beside the scopes, wrapped. On a narrow pane
 // the group goes on its own line above its scopes.
-func scopeLines(scopes []string, cat *catalogInfo, width int) []string {
-	lines := []string{theme.PaneTitle.Render(fit("Scopes ("+strconv.Itoa(len(scopes))+")", width))}
-	groups := groupScopes(scopes, cat)
+func scopeLines(scopes []string, cat *tokenfmt.Catalog, width int) []string {
+	lines := []string{theme.PaneTitle.Render(tokenfmt.Fit("Scopes ("+strconv.Itoa(len(scopes))+")", width))}
+	groups := tokenfmt.GroupScopes(scopes, cat)
 	heads := make([]string, len(groups))
 	headW := 0
 	for i, g := range groups {
@@ -240,15 +241,15 @@ func scopeLines(scopes []string, cat *catalogInfo, width int) []string {
 		indent, scopeW := headW, width-headW
 		beside := scopeW >= longest && scopeW >= 12
 		if !beside {
-			lines = append(lines, theme.GroupLabel.Render(fit(heads[i], width)))
+			lines = append(lines, theme.GroupLabel.Render(tokenfmt.Fit(heads[i], width)))
 			indent, scopeW = 2, width-2
 		}
 		for j, w := range packWords(words, scopeW, "  ") {
 			lead := strings.Repeat(" ", indent)
 			if beside && j == 0 {
-				lead = theme.GroupLabel.Render(fit(heads[i], headW))
+				lead = theme.GroupLabel.Render(tokenfmt.Fit(heads[i], headW))
 			}
-			lines = append(lines, lead+theme.FieldValue.Render(fit(w, scopeW)))
+			lines = append(lines, lead+theme.FieldValue.Render(tokenfmt.Fit(w, scopeW)))
 		}
 	}
 	return lines

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // dialogWidth is the text width of a dialog on a screen width wide: room
@@ -32,6 +33,6 @@ func tokenLabel(t client.Token, width int) string {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	id := shortID(t.ID)
-	return theme.Bold.Render(fit(name, max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
+	id := tokenfmt.ShortID(t.ID)
+	return theme.Bold.Render(tokenfmt.Fit(name, max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
 }

@@ -1,12 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -182,41 +180,4 @@ func TestIndexSanitisesHostileStrings(t *testing.T) {
 	if got.Name != "evilname" {
 		t.Errorf("name = %q", got.Name)
 	}
-}
-
-// syntheticTokens makes n tokens shaped like the emulator's generated ones.
-func syntheticTokens(n int, rng *rand.Rand) []client.Token {
-	if rng == nil {
-		rng = rand.New(rand.NewPCG(3, uint64(n)))
-	}
-	systems := []string{"ci-runner", "terraform", "ansible", "backup", "siem-export", "grafana", "okta-sync", "jira-bot"}
-	envs := []string{"prod", "staging", "dev", "eu-west", "lab"}
-	profiles := [][]string{
-		{"gateway-log.read", "system-logs.read", "threat-blocker-logs.read", "device-posture-check-logs.read", "admin-logs.read"},
-		{"members.read-all", "groups.read-all", "systems.read-all", "system-groups.read-all", "access-card.read-all", "gateway.read-all", "devices.read-all", "token.read-all"},
-		{"members.create", "members.read", "members.update", "groups.read-all", "member-group-relation.add"},
-		{"devices.read", "devices.read-all", "devices.delete"},
-		{"token.read", "token.read-all"},
-	}
-	out := make([]client.Token, n)
-	for i := range out {
-		t := client.Token{
-			ID:        fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), rng.IntN(1<<16), rng.IntN(1<<12), rng.IntN(1<<12), rng.Uint64()&(1<<48-1)),
-			Name:      fmt.Sprintf("%s-%s-%d", systems[rng.IntN(len(systems))], envs[rng.IntN(len(envs))], i+1),
-			Scopes:    profiles[rng.IntN(len(profiles))],
-			CreatedAt: testNow.Add(-time.Duration(1+rng.IntN(900*24*60)) * time.Minute),
-		}
-		if rng.IntN(10) == 0 {
-			t.AllowedIPs = []string{fmt.Sprintf("10.%d.0.0/16", rng.IntN(256)), "2001:db8::/48"}
-		}
-		switch r := rng.IntN(10); {
-		case r < 2:
-		case r == 2:
-			t.ExpiresAt = testNow.Add(-time.Duration(1+rng.IntN(200)) * day)
-		default:
-			t.ExpiresAt = testNow.Add(time.Duration(1+rng.IntN(400*24)) * time.Hour)
-		}
-		out[i] = t
-	}
-	return out
 }

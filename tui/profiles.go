@@ -11,6 +11,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // p switches profiles without a restart: the switcher lists every profile
@@ -102,15 +103,15 @@ func (o *profileOverlay) view(width, height int) string {
 			title += theme.ProfileCurrent.Render("  (open)")
 		}
 		where := client.Sanitize(p.URL) + " · token: " + client.Sanitize(p.TokenSource())
-		second := theme.Muted.Render(fit(where, inner-4))
+		second := theme.Muted.Render(tokenfmt.Fit(where, inner-4))
 		if err := p.Err(); err != nil {
-			title = theme.ProfileRefused.Render(fit(name+"  "+p.DisplayProvider(), inner-2))
-			second = theme.ProfileRefused.Render(fit(client.Sanitize(err.Error()), inner-4))
+			title = theme.ProfileRefused.Render(tokenfmt.Fit(name+"  "+p.DisplayProvider(), inner-2))
+			second = theme.ProfileRefused.Render(tokenfmt.Fit(client.Sanitize(err.Error()), inner-4))
 		}
 		b.WriteString("\n" + mark + title + "\n    " + second)
 	}
 	if o.note != "" {
-		b.WriteString("\n\n" + theme.ErrorText.Render(fit(client.Sanitize(o.note), inner)))
+		b.WriteString("\n\n" + theme.ErrorText.Render(tokenfmt.Fit(client.Sanitize(o.note), inner)))
 	}
 	b.WriteString("\n\n")
 	b.WriteString(keyHints(o.keys.Open, o.keys.Cancel))

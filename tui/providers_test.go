@@ -200,7 +200,7 @@ func TestProfileSwitch(t *testing.T) {
 	if fm.opts.Provider.Kind() != "border0" || fm.opts.ProfileLabel != "demo · Border0" {
 		t.Fatalf("after the switch: %s, %q", fm.opts.Provider.Kind(), fm.opts.ProfileLabel)
 	}
-	if fm.table.ix.len() == 0 || fm.catalog == nil || fm.catalog.roleLabel() != "Role" {
+	if fm.table.ix.len() == 0 || fm.catalog == nil || fm.catalog.RoleLabel() != "Role" {
 		t.Errorf("Border0 tokens or catalog not loaded: %d tokens", fm.table.ix.len())
 	}
 	for _, tk := range fm.table.ix.tokens {

@@ -9,7 +9,11 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
+
+// clockLayout is how the status bar tells the time ("refreshed 12:03:04").
+const clockLayout = "15:04:05"
 
 // statusKind is how the last action ended.
 type statusKind int
@@ -166,7 +170,7 @@ func labelOf(t client.Token) string {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	return name + " (" + shortID(t.ID) + ")"
+	return name + " (" + tokenfmt.ShortID(t.ID) + ")"
 }
 
 func plural(n int, noun string) string {

@@ -6,10 +6,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // tableModel is the token list. It draws itself (no bubbles/table): only the
@@ -56,7 +56,7 @@ func (t *tableModel) selectedIndex() int32 {
 // setIndex swaps in a freshly loaded index, keeping the filter, the sort,
 // the marks of tokens that still exist and the selection when that token
 // still exists.
-func (t *tableModel) setIndex(ix *tokenIndex, cat *catalogInfo) {
+func (t *tableModel) setIndex(ix *tokenIndex, cat *tokenfmt.Catalog) {
 	var keepID string
 	if tok, ok := t.selected(); ok {
 		keepID = tok.ID
@@ -197,13 +197,13 @@ func (t *tableModel) remove(ids []string) {
 }
 
 // setSize sets the inner size of the table and re-lays out the columns.
-func (t *tableModel) setSize(width, height int, cat *catalogInfo) {
+func (t *tableModel) setSize(width, height int, cat *tokenfmt.Catalog) {
 	t.width, t.height = width, height
 	t.relayout(cat)
 	t.clamp()
 }
 
-func (t *tableModel) relayout(cat *catalogInfo) {
+func (t *tableModel) relayout(cat *tokenfmt.Catalog) {
 	var f presentFields
 	if t.ix != nil {
 		f = t.ix.fields
@@ -280,7 +280,7 @@ func (t *tableModel) markedTokens() []client.Token {
 
 // view draws the header and the visible rows. Its cost depends on the
 // screen size only.
-func (t *tableModel) view(now time.Time, cat *catalogInfo, focused bool) string {
+func (t *tableModel) view(now time.Time, cat *tokenfmt.Catalog, focused bool) string {
 	var b strings.Builder
 	t.writeHeader(&b)
 	rows := t.rows()
@@ -300,7 +300,7 @@ func (t *tableModel) writeHeader(b *strings.Builder) {
 		if sorted := t.sortColumn(); sorted == c.id {
 			title += " " + sortArrow(t.sort)
 		}
-		h.WriteString(fit(title, c.width))
+		h.WriteString(tokenfmt.Fit(title, c.width))
 		if i < len(t.cols)-1 {
 			h.WriteString("  ")
 		}
@@ -328,7 +328,7 @@ func sortArrow(k sortKey) string {
 
 // writeRow draws one token. The gutter shows the cursor (a bar that stays
 // visible without colour) and the bulk-action mark.
-func (t *tableModel) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, now time.Time, cat *catalogInfo) {
+func (t *tableModel) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, now time.Time, cat *tokenfmt.Catalog) {
 	sel := selected && focused
 	if selected {
 		b.WriteString(theme.CursorMark.Render("▌"))
@@ -342,7 +342,7 @@ func (t *tableModel) writeRow(b *strings.Builder, tok *client.Token, selected, f
 	}
 	for i, c := range t.cols {
 		text, tone := cellText(c.id, tok, now, cat)
-		cell := fit(text, c.width)
+		cell := tokenfmt.Fit(text, c.width)
 		if i < len(t.cols)-1 {
 			cell += "  " // the gap carries the selection background too
 		}
@@ -351,7 +351,7 @@ func (t *tableModel) writeRow(b *strings.Builder, tok *client.Token, selected, f
 }
 
 // cellText is the text and tone of one cell.
-func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (string, theme.Tone) {
+func cellText(id columnID, tok *client.Token, now time.Time, cat *tokenfmt.Catalog) (string, theme.Tone) {
 	switch id {
 	case colName:
 		if tok.Name == "" {
@@ -359,12 +359,12 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (
 		}
 		return tok.Name, theme.TonePlain
 	case colID:
-		return shortID(tok.ID), theme.ToneMuted
+		return tokenfmt.ShortID(tok.ID), theme.ToneMuted
 	case colScopes:
 		if len(tok.Scopes) == 0 {
 			return "none", theme.ToneMuted
 		}
-		return scopeSummary(tok.Scopes, cat), theme.TonePlain
+		return tokenfmt.ScopeSummary(tok.Scopes, cat), theme.TonePlain
 	case colRole:
 		return tok.Role, theme.TonePlain
 	case colProjects:
@@ -377,10 +377,10 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (
 		if tok.CreatedAt.IsZero() {
 			return "—", theme.ToneMuted
 		}
-		return tok.CreatedAt.Format(dateLayout), theme.TonePlain
+		return tok.CreatedAt.Format(tokenfmt.DateLayout), theme.TonePlain
 	case colExpires:
-		text, tone := relativeExpiry(*tok, now)
-		return text, expiryCellTone(tone)
+		text, tone := tokenfmt.RelativeExpiry(*tok, now)
+		return text, tone.ThemeTone()
 	case colIPs:
 		text, any := ipSummary(tok.AllowedIPs)
 		if any {
@@ -389,21 +389,4 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *catalogInfo) (
 		return text, theme.TonePlain
 	}
 	return "", theme.TonePlain
-}
-
-// fit truncates s to width cells (with an ellipsis) and pads it with spaces
-// to exactly width.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	w := ansi.StringWidth(s)
-	if w > width {
-		s = ansi.Truncate(s, width, "…")
-		w = ansi.StringWidth(s)
-	}
-	if w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
 }

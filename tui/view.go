@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // Minimum usable terminal; below it the dashboard shows a notice instead.
@@ -183,7 +184,7 @@ func (m *Model) tableContent(focused bool) string {
 		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  filtering…")
 	case len(t.rows()) == 0:
 		return t.view(m.now(), m.catalog, focused) + "\n\n" +
-			theme.EmptyState.Render(fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
+			theme.EmptyState.Render(tokenfmt.Fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
 	}
 	return t.view(m.now(), m.catalog, focused)
 }
