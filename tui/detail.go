@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -47,23 +46,11 @@ func tokenID(t *client.Token) string {
 // update scrolls; total and height are the content's and the pane's line
 // counts, so the offset never runs past the end.
 func (d detailModel) update(msg tea.KeyMsg, total, height int) (detailModel, bool) {
-	switch {
-	case key.Matches(msg, d.keys.Up):
-		d.scroll--
-	case key.Matches(msg, d.keys.Down):
-		d.scroll++
-	case key.Matches(msg, d.keys.PageUp):
-		d.scroll -= height
-	case key.Matches(msg, d.keys.PageDown):
-		d.scroll += height
-	case key.Matches(msg, d.keys.Top):
-		d.scroll = 0
-	case key.Matches(msg, d.keys.Bottom):
-		d.scroll = total
-	default:
+	scroll, ok := d.keys.Move(msg, d.scroll, height, total)
+	if !ok {
 		return d, false
 	}
-	d.scroll = max(min(d.scroll, total-height), 0)
+	d.scroll = max(min(scroll, total-height), 0)
 	return d, true
 }
 

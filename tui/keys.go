@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/tokentui/tokentui/tui/scroll"
+)
 
 // Each pane owns a keymap; the root asks the focused pane (or the open
 // overlay) for its bindings and feeds them, with the global ones, to the one
@@ -30,20 +34,15 @@ func newGlobalKeys() globalKeys {
 var forceQuit = key.NewBinding(key.WithKeys("ctrl+c"))
 
 type tableKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Mark, Revoke, Detail, Filter, Sort      key.Binding
-	ClearFilter                             key.Binding
-	New, Rotate, Copy, Expiry               key.Binding
+	scroll.Keys
+	Mark, Revoke, Detail, Filter, Sort key.Binding
+	ClearFilter                        key.Binding
+	New, Rotate, Copy, Expiry          key.Binding
 }
 
 func newTableKeys() tableKeys {
 	return tableKeys{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
-		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
-		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		Keys:        scroll.NewKeys(),
 		Mark:        key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
 		Revoke:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "revoke")),
 		Detail:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
@@ -69,19 +68,20 @@ func newFilterKeys() filterKeys {
 }
 
 type detailKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
+	scroll.Keys
+	Back key.Binding
 }
 
 func newDetailKeys() detailKeys {
-	return detailKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
-		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+	k := detailKeys{
+		Keys: scroll.NewKeys(),
+		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 	}
+	// A text has a top and a bottom; with nothing to mark, space reads on.
+	k.PageDown.SetKeys("pgdown", "ctrl+f", " ")
+	k.Top.SetHelp("g", "top")
+	k.Bottom.SetHelp("G", "bottom")
+	return k
 }
 
 type confirmKeys struct {

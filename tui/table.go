@@ -231,33 +231,24 @@ func (t *tableModel) clamp() {
 // update handles navigation and marking; the root handles the keys that
 // open other panes (filter, detail, revoke).
 func (t tableModel) update(msg tea.KeyMsg) (tableModel, bool) {
-	page := t.visibleRows()
-	switch {
-	case key.Matches(msg, t.keys.Up):
-		t.cursor--
-	case key.Matches(msg, t.keys.Down):
-		t.cursor++
-	case key.Matches(msg, t.keys.PageUp):
-		t.cursor -= page
-		t.offset -= page
-	case key.Matches(msg, t.keys.PageDown):
-		t.cursor += page
-		t.offset += page
-	case key.Matches(msg, t.keys.Top):
-		t.cursor = 0
-	case key.Matches(msg, t.keys.Bottom):
-		t.cursor = len(t.rows()) - 1
-	case key.Matches(msg, t.keys.Mark):
-		if tok, ok := t.selected(); ok {
-			if t.marks[tok.ID] {
-				delete(t.marks, tok.ID)
-			} else {
-				t.marks[tok.ID] = true
-			}
-			t.cursor++ // like a file manager: mark and move on
+	if cursor, ok := t.keys.Move(msg, t.cursor, t.visibleRows(), len(t.rows())-1); ok {
+		if t.keys.Paged(msg) {
+			t.offset += cursor - t.cursor // the view turns the page with the cursor
 		}
-	default:
+		t.cursor = cursor
+		t.clamp()
+		return t, true
+	}
+	if !key.Matches(msg, t.keys.Mark) {
 		return t, false
+	}
+	if tok, ok := t.selected(); ok {
+		if t.marks[tok.ID] {
+			delete(t.marks, tok.ID)
+		} else {
+			t.marks[tok.ID] = true
+		}
+		t.cursor++ // like a file manager: mark and move on
 	}
 	t.clamp()
 	return t, true
