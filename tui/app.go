@@ -21,6 +21,7 @@ import (
 	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -76,7 +77,8 @@ type Model struct {
 	layout        layout
 
 	focus     focusArea
-	table     tableModel
+	table     table.Model
+	tableKeys tableKeys
 	detail    detailModel
 	filter    textinput.Model
 	filtering bool // the filter input has the keys
@@ -148,7 +150,8 @@ func New(opts Options) Model {
 	m := Model{
 		opts:      opts,
 		now:       now,
-		table:     newTableModel(),
+		table:     table.New(),
+		tableKeys: newTableKeys(),
 		detail:    newDetailModel(),
 		filter:    fi,
 		filterKey: newFilterKeys(),
@@ -203,7 +206,7 @@ func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
-	tok, _ := nm.table.selected()
+	tok, _ := nm.table.Selected()
 	nm.detail.show(tok)
 	return nm, cmd
 }
@@ -234,14 +237,10 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
 		return m.onProfile(msg)
-	case filterResultMsg:
-		m.table.applyFilter(msg)
-		return m, nil
-	case filterSlowMsg:
-		if msg.job == m.table.filter.pending {
-			m.table.filter.slow = true
-		}
-		return m, nil
+	case table.FilterResultMsg, table.FilterSlowMsg:
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, cmd
 	case spinner.TickMsg:
 		if msg.ID != m.spinner.ID() {
 			return m.forwardToOverlay(msg) // an overlay's own spinner
@@ -359,19 +358,16 @@ func (m Model) onKeyBurst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	tk := m.table.keys
+	tk := m.tableKeys
 	switch {
 	case key.Matches(msg, tk.Filter):
 		m.filtering = true
-		m.filter.SetValue(m.table.filter.query())
+		m.filter.SetValue(m.table.Query())
 		m.filter.CursorEnd()
 		m.relayout()
 		return m, m.filter.Focus()
-	case key.Matches(msg, tk.Sort):
-		m.table.cycleSort()
-		return m, nil
 	case key.Matches(msg, tk.Detail):
-		if _, ok := m.table.selected(); ok {
+		if _, ok := m.table.Selected(); ok {
 			m.focus = focusDetail
 			m.relayout()
 		}
@@ -381,7 +377,7 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, tk.New):
 		return m.openCreate(nil)
 	case key.Matches(msg, tk.Rotate):
-		if tok, ok := m.table.selected(); ok {
+		if tok, ok := m.table.Selected(); ok {
 			old := *tok
 			return m.openCreate(&old)
 		}
@@ -392,17 +388,18 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openExpiry()
 	case key.Matches(msg, tk.ClearFilter):
 		switch {
-		case m.table.filter.query() != "":
+		case m.table.Query() != "":
 			m.filter.SetValue("")
-			m.table.setQuery("")
-		case len(m.table.marks) > 0:
-			clear(m.table.marks)
+			m.table.SetQuery("")
+		case m.table.MarkCount() > 0:
+			m.table.ClearMarks()
 			m.status = infoStatus("marks cleared")
 		}
 		return m, nil
 	}
-	m.table, _ = m.table.update(msg)
-	return m, nil
+	var cmd tea.Cmd
+	m.table, cmd = m.table.Update(msg) // movement, marks, sort
+	return m, cmd
 }
 
 // onFilterKey edits the query. The matching runs in a tea.Cmd on an
@@ -414,30 +411,23 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.filtering = false
 		m.filter.Blur()
 		m.filter.SetValue("")
-		m.table.setQuery("")
+		m.table.SetQuery("")
 		m.relayout()
 		return m, nil
 	case key.Matches(msg, m.filterKey.Apply):
 		m.filtering = false
 		m.filter.Blur()
-		m.table.settleFilter()
+		m.table.SettleFilter()
 		m.relayout()
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)
-	job := m.table.requestQuery(m.filter.Value())
-	if job == nil {
-		return m, cmd
+	if job := m.table.RequestQuery(m.filter.Value()); job != nil {
+		return m, tea.Batch(cmd, job)
 	}
-	return m, tea.Batch(cmd, job.cmd, tea.Tick(filterSlowAfter, func(time.Time) tea.Msg {
-		return filterSlowMsg{job: job}
-	}))
+	return m, cmd
 }
-
-// filterSlowAfter is how long a filter may take before the view says
-// "filtering…": shorter results would only make it flicker.
-const filterSlowAfter = 150 * time.Millisecond
 
 func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.detail.keys.Back) {
@@ -471,20 +461,20 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.userListing = false
 	if msg.err != nil {
 		m.loadErr = msg.err
-		if user || m.table.ix != nil {
+		if user || m.table.Loaded() {
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}
 		return m, nil
 	}
 	m.loadErr = nil
 	m.refreshedAt = msg.at
-	m.table.setIndex(msg.index, m.catalog)
+	m.table.SetIndex(msg.index)
 	if id := m.selectAfterLoad; id != "" {
 		m.selectAfterLoad = ""
 		m.selectByID(id)
 	}
 	if user {
-		m.status = okStatus("loaded " + plural(msg.index.len(), "token"))
+		m.status = okStatus("loaded " + plural(msg.index.Len(), "token"))
 	}
 	m.relayout()
 	return m, nil
@@ -500,7 +490,7 @@ func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.catalog = tokenfmt.NewCatalog(msg.catalog)
-	m.relayout() // the role column may have a better title now
+	m.table.SetCatalog(m.catalog) // the role column may have a better title now
 	return m, nil
 }
 

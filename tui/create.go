@@ -210,14 +210,10 @@ func orDash(s string) string {
 // selectByID puts the cursor on the token with id; when a filter hides it,
 // the filter goes, since the person wants to see what they just made.
 func (m *Model) selectByID(id string) {
-	i, ok := m.table.ix.byID[id]
-	if !ok {
+	if m.table.Select(id) || !m.table.Has(id) || m.table.Query() == "" {
 		return
 	}
-	if !m.table.cursorTo(i) && m.table.filter.query() != "" {
-		m.filter.SetValue("")
-		m.table.setQuery("")
-		m.table.cursorTo(i)
-	}
-	m.table.clamp()
+	m.filter.SetValue("")
+	m.table.SetQuery("")
+	m.table.Select(id)
 }

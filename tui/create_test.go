@@ -96,7 +96,7 @@ func TestCreateRevealsSecretAndCopies(t *testing.T) {
 	if fm.overlay != nil {
 		t.Fatalf("the dialog is still open: %T", fm.overlay)
 	}
-	if sel, ok := fm.table.selected(); !ok || sel.ID != created.ID {
+	if sel, ok := fm.table.Selected(); !ok || sel.ID != created.ID {
 		t.Errorf("selected %v, want the new token %s", sel, created.ID)
 	}
 	if len(created.Scopes) != 5 {
@@ -170,7 +170,7 @@ func TestCreateServerValidationLandsOnTheField(t *testing.T) {
 	if _, ok := tokenNamed(t, ga, "terraform-prod-2"); !ok {
 		t.Fatal("the corrected create did not reach the server")
 	}
-	if sel, ok := fm.table.selected(); !ok || sel.Name != "terraform-prod-2" {
+	if sel, ok := fm.table.Selected(); !ok || sel.Name != "terraform-prod-2" {
 		t.Errorf("selected %v", sel)
 	}
 }

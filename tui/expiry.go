@@ -169,7 +169,7 @@ func (e *expiryOverlay) helpKeys() []key.Binding {
 
 // openExpiry opens the dialog when the provider can change an expiry.
 func (m Model) openExpiry() (tea.Model, tea.Cmd) {
-	tok, ok := m.table.selected()
+	tok, ok := m.table.Selected()
 	if !ok {
 		return m, nil
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/tokentui/tokentui/client/goodaccess"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/table"
 )
 
 // Every test draws without colour on a known background, so views and golden
@@ -28,8 +29,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// The fixtures the table's tests share (package tokentest), by the names
-// these tests have always used.
+// Fixtures shared with the other packages' tests (package tokentest), by
+// the names these tests have always used.
 var (
 	testNow           = tokentest.Now
 	fixedClock        = tokentest.Clock
@@ -37,9 +38,9 @@ var (
 	withScopes        = tokentest.WithScopes
 	withIPs           = tokentest.WithIPs
 	expiresIn         = tokentest.ExpiresIn
-	createdAgo        = tokentest.CreatedAgo
 	syntheticTokens   = tokentest.Synthetic
 	goodAccessCatalog = tokentest.GoodAccessCatalog
+	modelFixture      = tokentest.Fixture
 )
 
 const day = tokentest.Day
@@ -103,8 +104,8 @@ func (p *memProvider) Catalog(context.Context) (client.Catalog, error) { return 
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
 	m = next.(Model)
-	if job := m.table.filter.pending; job != nil {
-		next, _ = m.Update(job.run())
+	if job := m.table.Pending(); job != nil {
+		next, _ = m.Update(job.Run())
 		m = next.(Model)
 	}
 	return m
@@ -173,14 +174,14 @@ func loadedModel(t testing.TB, p client.Provider, tokens []client.Token, cat *cl
 	if cat != nil {
 		m = update(m, catalogLoadedMsg{catalog: *cat})
 	}
-	return update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(tokens), at: testNow})
+	return update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(tokens), at: testNow})
 }
 
 // rowNames is the names of the rows the table shows, in order.
 func rowNames(m Model) []string {
 	var out []string
-	for _, i := range m.table.rows() {
-		out = append(out, m.table.ix.tokens[i].Name)
+	for pos := range m.table.RowCount() {
+		out = append(out, m.table.Row(pos).Name)
 	}
 	return out
 }

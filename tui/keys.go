@@ -33,21 +33,19 @@ func newGlobalKeys() globalKeys {
 // forceQuit quits even while typing.
 var forceQuit = key.NewBinding(key.WithKeys("ctrl+c"))
 
+// tableKeys act from the table through the root: they open the filter,
+// the detail pane or a dialog about the selection. What the table does
+// with keys itself (move, mark, sort) is its own table.KeyMap.
 type tableKeys struct {
-	scroll.Keys
-	Mark, Revoke, Detail, Filter, Sort key.Binding
-	ClearFilter                        key.Binding
-	New, Rotate, Copy, Expiry          key.Binding
+	Revoke, Detail, Filter, ClearFilter key.Binding
+	New, Rotate, Copy, Expiry           key.Binding
 }
 
 func newTableKeys() tableKeys {
 	return tableKeys{
-		Keys:        scroll.NewKeys(),
-		Mark:        key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
 		Revoke:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "revoke")),
 		Detail:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create")),
 		Rotate:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rotate")),

@@ -11,6 +11,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -222,7 +223,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.opts.URL = p.URL
 	m.openErr = nil
 	m.provGen++
-	m.table = newTableModel()
+	m.table = table.New()
 	m.catalog = nil
 	m.loadErr = nil
 	m.refreshedAt = time.Time{}

@@ -40,9 +40,9 @@ func (m Model) askRevoke() (tea.Model, tea.Cmd) {
 		m.status = infoStatus("a revoke is still running")
 		return m, nil
 	}
-	targets := m.table.markedTokens()
+	targets := m.table.Marked()
 	if len(targets) == 0 {
-		tok, ok := m.table.selected()
+		tok, ok := m.table.Selected()
 		if !ok {
 			return m, nil
 		}
@@ -73,7 +73,7 @@ func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
 			firstErr = &msg.results[i]
 		}
 	}
-	m.table.remove(okIDs)
+	m.table.Remove(okIDs)
 	total, failed := len(msg.results), len(msg.results)-len(okIDs)
 	switch {
 	case total == 1 && failed == 0:

@@ -43,6 +43,17 @@ func CreatedAgo(d time.Duration) func(*client.Token) {
 	return func(t *client.Token) { t.CreatedAt = Now.Add(-d) }
 }
 
+// Fixture is the four tokens most model tests act on; by name: alpha-logs,
+// bravo-ci, charlie-ci, delta.
+func Fixture() []client.Token {
+	return []client.Token{
+		Tok("aaaaaaaa-1111", "bravo-ci", CreatedAgo(3*Day), ExpiresIn(10*Day), WithScopes("token.read")),
+		Tok("bbbbbbbb-2222", "alpha-logs", CreatedAgo(1*Day), WithScopes("admin-logs.read")),
+		Tok("cccccccc-3333", "charlie-ci", CreatedAgo(9*Day), ExpiresIn(-2*Day), WithIPs("10.0.0.0/8")),
+		Tok("dddddddd-4444", "delta", CreatedAgo(2*Day), ExpiresIn(1*Day)),
+	}
+}
+
 // GoodAccessCatalog is the real provider's catalog (static, no network).
 func GoodAccessCatalog(t testing.TB) client.Catalog {
 	t.Helper()

@@ -1,11 +1,8 @@
-package tui
+package table
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
-	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -83,20 +80,6 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 // secretTailWidth fits a masked tail: 4 characters, …, 2 (or 6 bullets).
 const secretTailWidth = 8
 
-// secretTail is the masked secret without an Unleash "projects:environment."
-// prefix: the part that tells two tokens of one project apart.
-func secretTail(secret string) string {
-	masked := client.MaskSecret(secret)
-	if c := strings.IndexByte(secret, ':'); c >= 0 {
-		if j := strings.IndexByte(secret[c:], '.'); j >= 0 {
-			if prefix := secret[:c+j+1]; strings.HasPrefix(masked, prefix) && len(masked) > len(prefix) {
-				return masked[len(prefix):]
-			}
-		}
-	}
-	return masked
-}
-
 // layoutColumns drops the least valuable columns until the rest fit width,
 // then gives the name column everything left over.
 func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
@@ -145,31 +128,4 @@ func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
 	growCol(colProjects, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
-}
-
-// ipSummary is the allowed-IPs cell: "any" when unrestricted, else the
-// first entry and how many more.
-func ipSummary(ips []string) (string, bool) {
-	switch len(ips) {
-	case 0:
-		return "any", true
-	case 1:
-		return ips[0], false
-	}
-	return ips[0] + " +" + strconv.Itoa(len(ips)-1), false
-}
-
-// listSummary renders a list cell: "" for none, the only item, or the first
-// and how many more. "*" (Unleash: every project) reads "all".
-func listSummary(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		if items[0] == "*" {
-			return "all"
-		}
-		return items[0]
-	}
-	return items[0] + " +" + strconv.Itoa(len(items)-1)
 }

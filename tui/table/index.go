@@ -1,4 +1,4 @@
-package tui
+package table
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-// tokenIndex is an immutable-after-build view of one List result, shaped so
+// Index is an immutable-after-build view of one List result, shaped so
 // that filtering and sorting never touch the tokens themselves. A token's
 // searchable text is split three ways by how it behaves at scale:
 //
@@ -27,7 +27,7 @@ import (
 // changes after that: filter commands read it from other goroutines while
 // Update runs. A revoke makes a new index (without) sharing what did not
 // change.
-type tokenIndex struct {
+type Index struct {
 	tokens   []client.Token
 	haystack string     // lower-cased name and IPs per token, each field ending in NUL
 	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
@@ -62,32 +62,32 @@ type presentFields struct {
 	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy bool
 }
 
-// sortKey is the table order `s` cycles through.
-type sortKey int
+// SortKey is the table order `s` cycles through.
+type SortKey int
 
 const (
-	sortByName sortKey = iota
-	sortByCreated
-	sortByExpires
+	SortByName SortKey = iota
+	SortByCreated
+	SortByExpires
 	sortKeys // count
 )
 
-func (k sortKey) String() string {
+func (k SortKey) String() string {
 	switch k {
-	case sortByCreated:
+	case SortByCreated:
 		return "created ↓"
-	case sortByExpires:
+	case SortByExpires:
 		return "expires ↑"
 	}
 	return "name ↑"
 }
 
-// buildIndex sanitises the tokens (again: cheap when already clean, and the
+// BuildIndex sanitises the tokens (again: cheap when already clean, and the
 // table must never draw an escape sequence whatever a provider did) and
 // builds the search keys and sort orders.
-func buildIndex(tokens []client.Token) *tokenIndex {
+func BuildIndex(tokens []client.Token) *Index {
 	n := len(tokens)
-	ix := &tokenIndex{
+	ix := &Index{
 		tokens:   tokens,
 		starts:   make([]int32, n+1),
 		masks:    make([]charMask, n),
@@ -251,8 +251,8 @@ func (f *presentFields) note(t *client.Token) {
 	f.createdBy = f.createdBy || t.CreatedBy != ""
 }
 
-// len is the number of tokens not revoked since the build.
-func (ix *tokenIndex) len() int {
+// Len is the number of tokens not revoked since the build.
+func (ix *Index) Len() int {
 	if ix == nil {
 		return 0
 	}
@@ -260,12 +260,12 @@ func (ix *tokenIndex) len() int {
 }
 
 // order is the live tokens in the given order, as storage indices.
-func (ix *tokenIndex) order(k sortKey) []int32 { return ix.orders[k] }
+func (ix *Index) order(k SortKey) []int32 { return ix.orders[k] }
 
 // without is the index minus the tokens with these IDs (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
-func (ix *tokenIndex) without(ids []string) (*tokenIndex, int) {
+func (ix *Index) without(ids []string) (*Index, int) {
 	var gone []bool
 	removed := 0
 	for _, id := range ids {
@@ -293,7 +293,7 @@ func (ix *tokenIndex) without(ids []string) (*tokenIndex, int) {
 
 // position is where storage index i sits in rows, a subsequence of order
 // k, or -1: a binary search on the ranks.
-func (ix *tokenIndex) position(k sortKey, rows []int32, i int32) int {
+func (ix *Index) position(k SortKey, rows []int32, i int32) int {
 	rank := ix.ranks[k]
 	if int(i) >= len(rank) {
 		return -1
@@ -307,13 +307,13 @@ func (ix *tokenIndex) position(k sortKey, rows []int32, i int32) int {
 }
 
 // key is token i's lower-cased name and IPs (NUL-terminated fields).
-func (ix *tokenIndex) key(i int32) string {
+func (ix *Index) key(i int32) string {
 	return ix.haystack[ix.starts[i]:ix.starts[i+1]]
 }
 
 // matchFacets marks in hit the shared field sets containing q and returns
 // how many did.
-func (ix *tokenIndex) matchFacets(q string, hit []bool) int {
+func (ix *Index) matchFacets(q string, hit []bool) int {
 	n := 0
 	for f, s := range ix.facets {
 		hit[f] = strings.Contains(s, q)
@@ -327,7 +327,7 @@ func (ix *tokenIndex) matchFacets(q string, hit []bool) int {
 // couldBeID reports whether q can be the start of an ID: only if every byte
 // of q occurs in some ID. IDs are hex (UUIDs, fingerprints), so a query
 // with any other letter skips the ID pass entirely.
-func (ix *tokenIndex) couldBeID(q string) bool {
+func (ix *Index) couldBeID(q string) bool {
 	for i := 0; i < len(q); i++ {
 		if !ix.idBytes[q[i]] {
 			return false
@@ -340,7 +340,7 @@ func (ix *tokenIndex) couldBeID(q string) bool {
 // given order, which must hold every token that can match (the unfiltered
 // order, or the matches of a query q extends). The result is a new slice:
 // ix and order are only read, so scans may run concurrently.
-func (ix *tokenIndex) scan(q string, order []int32) []int32 {
+func (ix *Index) scan(q string, order []int32) []int32 {
 	sc := ix.scratch.Get().(*filterScratch)
 	defer ix.scratch.Put(sc)
 	mark, gone := sc.mark, ix.gone
@@ -401,7 +401,7 @@ func (ix *tokenIndex) scan(q string, order []int32) []int32 {
 }
 
 // narrow is the candidates matching q, in their order, as a new slice.
-func (ix *tokenIndex) narrow(q string, candidates []int32) []int32 {
+func (ix *Index) narrow(q string, candidates []int32) []int32 {
 	sc := ix.scratch.Get().(*filterScratch)
 	defer ix.scratch.Put(sc)
 	hit := sc.facetHit
