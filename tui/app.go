@@ -207,6 +207,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
 	tok, _ := nm.table.Selected()
+	if tok == nm.detail.tok {
+		// Nothing to hand over: return the model route boxed rather than
+		// box a second copy (most keys, every filter keystroke).
+		return next, cmd
+	}
 	nm.detail.show(tok)
 	return nm, cmd
 }
