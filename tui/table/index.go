@@ -62,29 +62,9 @@ type presentFields struct {
 	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy bool
 }
 
-// SortKey is the table order `s` cycles through.
-type SortKey int
-
-const (
-	SortByName SortKey = iota
-	SortByCreated
-	SortByExpires
-	sortKeys // count
-)
-
-func (k SortKey) String() string {
-	switch k {
-	case SortByCreated:
-		return "created ↓"
-	case SortByExpires:
-		return "expires ↑"
-	}
-	return "name ↑"
-}
-
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
 // table must never draw an escape sequence whatever a provider did) and
-// builds the search keys and sort orders.
+// builds the search keys and sort orders. It runs in the List command.
 func BuildIndex(tokens []client.Token) *Index {
 	n := len(tokens)
 	ix := &Index{
@@ -97,17 +77,26 @@ func BuildIndex(tokens []client.Token) *Index {
 		gone:     make([]bool, n),
 		live:     n,
 	}
+	ix.addTokens()
+	nFacets := len(ix.facets)
+	ix.scratch = &sync.Pool{New: func() any {
+		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
+	}}
+	ix.orders = sortOrders(tokens, ix.lowerNames())
+	ix.ranks = ranksOf(ix.orders)
+	return ix
+}
+
+// addTokens sanitises each token and records what searching needs of it:
+// its ID, its part of the haystack with that part's mask, and its facet.
+func (ix *Index) addTokens() {
 	var hay, facet strings.Builder
 	facetIDs := map[string]int32{}
-	for i := range tokens {
-		t := &tokens[i]
+	for i := range ix.tokens {
+		t := &ix.tokens[i]
 		sanitizeToken(t)
 		ix.fields.note(t)
-		ix.byID[t.ID] = int32(i)
-		ix.lowerIDs[i] = strings.ToLower(t.ID)
-		for j := 0; j < len(ix.lowerIDs[i]); j++ {
-			ix.idBytes[ix.lowerIDs[i][j]] = true
-		}
+		ix.addID(int32(i), t.ID)
 		ix.starts[i] = int32(hay.Len())
 		writeField(&hay, t.Name)
 		for _, ip := range t.AllowedIPs {
@@ -115,76 +104,47 @@ func BuildIndex(tokens []client.Token) *Index {
 		}
 		facet.Reset()
 		writeFacet(&facet, t)
-		f, ok := facetIDs[facet.String()]
-		if !ok {
-			f = int32(len(ix.facets))
-			ix.facets = append(ix.facets, facet.String())
-			facetIDs[facet.String()] = f
-		}
-		ix.facetOf[i] = f
+		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String())
 	}
-	ix.starts[n] = int32(hay.Len())
+	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
 	for i := range ix.masks {
 		ix.masks[i] = maskOf(ix.key(int32(i)))
 	}
-	nFacets := len(ix.facets)
-	ix.scratch = &sync.Pool{New: func() any {
-		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
-	}}
-	// The lower-cased name is the first field of each token's part: sort on
-	// views of the haystack instead of lower-casing every name again.
-	lowerNames := make([]string, n)
-	for i := range lowerNames {
+}
+
+// addID records token i's ID for lookups and prefix matching, and which
+// bytes IDs use (couldBeID).
+func (ix *Index) addID(i int32, id string) {
+	ix.byID[id] = i
+	lower := strings.ToLower(id)
+	ix.lowerIDs[i] = lower
+	for j := 0; j < len(lower); j++ {
+		ix.idBytes[lower[j]] = true
+	}
+}
+
+// internFacet is the number of facet f, stored once however many tokens
+// share it; ids maps the facets seen so far to theirs.
+func (ix *Index) internFacet(ids map[string]int32, f string) int32 {
+	id, ok := ids[f]
+	if !ok {
+		id = int32(len(ix.facets))
+		ix.facets = append(ix.facets, f)
+		ids[f] = id
+	}
+	return id
+}
+
+// lowerNames are the lower-cased names, the first field of each token's
+// part: views of the haystack instead of lower-casing every name again.
+func (ix *Index) lowerNames() []string {
+	names := make([]string, len(ix.tokens))
+	for i := range names {
 		k := ix.key(int32(i))
-		lowerNames[i] = k[:strings.IndexByte(k, 0)]
+		names[i] = k[:strings.IndexByte(k, 0)]
 	}
-	base := make([]int32, n)
-	for i := range base {
-		base[i] = int32(i)
-	}
-	// Every order ends on name, then ID, which is unique: the unstable
-	// (faster) sort still gives one order for one list. (No cmp.Or: it
-	// would evaluate every comparison every time.)
-	nameThenID := func(a, b int32) int {
-		if c := naturalCompare(lowerNames[a], lowerNames[b]); c != 0 {
-			return c
-		}
-		return strings.Compare(tokens[a].ID, tokens[b].ID)
-	}
-	byName := slices.Clone(base)
-	slices.SortFunc(byName, nameThenID)
-	byCreated := slices.Clone(base)
-	slices.SortFunc(byCreated, func(a, b int32) int {
-		if c := tokens[b].CreatedAt.Compare(tokens[a].CreatedAt); c != 0 {
-			return c
-		}
-		return nameThenID(a, b)
-	})
-	byExpires := base
-	slices.SortFunc(byExpires, func(a, b int32) int {
-		ta, tb := &tokens[a], &tokens[b]
-		switch {
-		case ta.Expires() != tb.Expires(): // never-expiring ones last
-			if ta.Expires() {
-				return -1
-			}
-			return 1
-		}
-		if c := ta.ExpiresAt.Compare(tb.ExpiresAt); c != 0 {
-			return c
-		}
-		return nameThenID(a, b)
-	})
-	ix.orders = [sortKeys][]int32{byName, byCreated, byExpires}
-	for k, order := range ix.orders {
-		rank := make([]int32, n)
-		for pos, i := range order {
-			rank[i] = int32(pos)
-		}
-		ix.ranks[k] = rank
-	}
-	return ix
+	return names
 }
 
 // writeField appends one lower-cased field and its NUL terminator. Fields
@@ -259,9 +219,6 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-// order is the live tokens in the given order, as storage indices.
-func (ix *Index) order(k SortKey) []int32 { return ix.orders[k] }
-
 // without is the index minus the tokens with these IDs (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
@@ -289,131 +246,4 @@ func (ix *Index) without(ids []string) (*Index, int) {
 		next.orders[k] = slices.DeleteFunc(slices.Clone(ix.orders[k]), func(i int32) bool { return gone[i] })
 	}
 	return &next, removed
-}
-
-// position is where storage index i sits in rows, a subsequence of order
-// k, or -1: a binary search on the ranks.
-func (ix *Index) position(k SortKey, rows []int32, i int32) int {
-	rank := ix.ranks[k]
-	if int(i) >= len(rank) {
-		return -1
-	}
-	want := rank[i]
-	pos, _ := slices.BinarySearchFunc(rows, want, func(r, w int32) int { return int(rank[r] - w) })
-	if pos < len(rows) && rows[pos] == i {
-		return pos
-	}
-	return -1
-}
-
-// key is token i's lower-cased name and IPs (NUL-terminated fields).
-func (ix *Index) key(i int32) string {
-	return ix.haystack[ix.starts[i]:ix.starts[i+1]]
-}
-
-// matchFacets marks in hit the shared field sets containing q and returns
-// how many did.
-func (ix *Index) matchFacets(q string, hit []bool) int {
-	n := 0
-	for f, s := range ix.facets {
-		hit[f] = strings.Contains(s, q)
-		if hit[f] {
-			n++
-		}
-	}
-	return n
-}
-
-// couldBeID reports whether q can be the start of an ID: only if every byte
-// of q occurs in some ID. IDs are hex (UUIDs, fingerprints), so a query
-// with any other letter skips the ID pass entirely.
-func (ix *Index) couldBeID(q string) bool {
-	for i := 0; i < len(q); i++ {
-		if !ix.idBytes[q[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-// scan finds every live token matching q (lower-cased, non-empty) in the
-// given order, which must hold every token that can match (the unfiltered
-// order, or the matches of a query q extends). The result is a new slice:
-// ix and order are only read, so scans may run concurrently.
-func (ix *Index) scan(q string, order []int32) []int32 {
-	sc := ix.scratch.Get().(*filterScratch)
-	defer ix.scratch.Put(sc)
-	mark, gone := sc.mark, ix.gone
-	facets := ix.matchFacets(q, sc.facetHit)
-	if facets > 0 && facets == len(ix.facets) {
-		// Every shared set matches ("e", "read"): so does every token.
-		for i := range mark {
-			mark[i] = true
-		}
-	} else {
-		// Names and IPs: the character mask rejects most tokens with one
-		// AND; only the rest are searched. Storage order throughout, so
-		// memory is read sequentially; the other fields are folded into
-		// mark the same way, each case in its own tight loop.
-		qm, exact := maskOf(q), exactMask(q)
-		switch {
-		case facets > 0: // a token whose shared set matched needs no search
-			hit, of := sc.facetHit, ix.facetOf
-			for i, m := range ix.masks {
-				mark[i] = hit[of[i]] || m&qm == qm && (exact || strings.Contains(ix.key(int32(i)), q))
-			}
-		case exact:
-			for i, m := range ix.masks {
-				mark[i] = m&qm == qm
-			}
-		default:
-			for i, m := range ix.masks {
-				mark[i] = m&qm == qm && strings.Contains(ix.key(int32(i)), q)
-			}
-		}
-		if ix.couldBeID(q) {
-			for i, id := range ix.lowerIDs {
-				mark[i] = mark[i] || strings.HasPrefix(id, q)
-			}
-		}
-	}
-	if ix.live != len(mark) {
-		for i := range mark {
-			mark[i] = mark[i] && !gone[i]
-		}
-	}
-	// Count first, so the result is allocated once at its exact size: a
-	// rare query at 100 000 tokens must not hold a 400 KB array.
-	n := 0
-	for _, m := range mark {
-		if m {
-			n++
-		}
-	}
-	// The one pass in display order reads a byte per token.
-	out := make([]int32, 0, n)
-	for _, i := range order {
-		if mark[i] {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// narrow is the candidates matching q, in their order, as a new slice.
-func (ix *Index) narrow(q string, candidates []int32) []int32 {
-	sc := ix.scratch.Get().(*filterScratch)
-	defer ix.scratch.Put(sc)
-	hit := sc.facetHit
-	facets, ids := ix.matchFacets(q, hit) > 0, ix.couldBeID(q)
-	qm, exact := maskOf(q), exactMask(q)
-	var out []int32
-	for _, i := range candidates {
-		if facets && hit[ix.facetOf[i]] ||
-			ix.masks[i]&qm == qm && (exact || strings.Contains(ix.key(i), q)) ||
-			ids && strings.HasPrefix(ix.lowerIDs[i], q) {
-			out = append(out, i)
-		}
-	}
-	return slices.Clip(out)
 }
