@@ -60,7 +60,11 @@ const labelWidth = 12
 // twoColumnMin is the width from which scopes go to the right of the fields.
 const twoColumnMin = 90
 
-// lines renders the token into lines of at most width cells.
+// addField appends one labelled field to the detail lines.
+type addField func(label, value string, style lipgloss.Style)
+
+// detailLines renders the token into lines of at most width cells: its
+// fields, then its scopes, beside the fields from twoColumnMin on.
 func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width int) []string {
 	if tok == nil {
 		return []string{theme.EmptyState.Render("no token selected")}
@@ -70,15 +74,28 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 	if twoCols {
 		left = min(width/2, 60)
 	}
-	var lines []string
-	title := tok.Name
-	if title == "" {
-		title = "(unnamed)"
-	}
-	lines = append(lines, wrapStyled(theme.PaneTitle, title, left)...)
+	lines := wrapStyled(theme.PaneTitle, tokenfmt.Name(tok.Name), left)
 	field := func(label, value string, style lipgloss.Style) {
 		lines = append(lines, fieldLines(label, value, style, left)...)
 	}
+	identityFields(field, tok, cat)
+	lifetimeFields(field, tok, now)
+	addressFields(field, tok, cat)
+	switch {
+	case len(tok.Scopes) == 0:
+		if tok.Role == "" && len(tok.Projects) == 0 {
+			field("Scopes", "none", theme.Muted)
+		}
+		return lines
+	case twoCols:
+		return joinColumns(lines, scopeLines(tok.Scopes, cat, width-left-2), left, 2)
+	}
+	return append(append(lines, ""), scopeLines(tok.Scopes, cat, width)...)
+}
+
+// identityFields are what the token is and what it may reach: ID, role,
+// projects, environment, and its secret as far as it may be shown.
+func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog) {
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Role != "" {
 		field(cat.RoleLabel(), tok.Role, theme.FieldValue)
@@ -97,6 +114,11 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 			field("Format", secretFormat(info), theme.FieldValue)
 		}
 	}
+}
+
+// lifetimeFields are when and by whom the token was made, when it was
+// last used and when it stops working.
+func lifetimeFields(field addField, tok *client.Token, now time.Time) {
 	field("Created", absRel(tok.CreatedAt, tokenfmt.RelativePast(tok.CreatedAt, now)), theme.FieldValue)
 	exp, tone := tokenfmt.RelativeExpiry(*tok, now)
 	expStyle := theme.Cell(tone.ThemeTone(), false)
@@ -109,6 +131,10 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 	if tok.CreatedBy != "" {
 		field("Created by", tok.CreatedBy, theme.FieldValue)
 	}
+}
+
+// addressFields are the addresses the token works from, one a line.
+func addressFields(field addField, tok *client.Token, cat *tokenfmt.Catalog) {
 	if len(tok.AllowedIPs) == 0 {
 		// "any address" only where an address list was possible: on
 		// Border0 or Unleash it would hint at a restriction that does not
@@ -116,30 +142,15 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 		if cat.CanRestrictIPs() {
 			field("Allowed IPs", "any address", theme.Muted)
 		}
-	} else {
-		for i, ip := range tok.AllowedIPs {
-			label := ""
-			if i == 0 {
-				label = "Allowed IPs"
-			}
-			field(label, ip, theme.FieldValue)
+		return
+	}
+	for i, ip := range tok.AllowedIPs {
+		label := ""
+		if i == 0 {
+			label = "Allowed IPs"
 		}
+		field(label, ip, theme.FieldValue)
 	}
-	if len(tok.Scopes) == 0 {
-		if tok.Role == "" && len(tok.Projects) == 0 {
-			field("Scopes", "none", theme.Muted)
-		}
-		return lines
-	}
-	scopeWidth := width
-	if twoCols {
-		scopeWidth = width - left - 2
-	}
-	scopes := scopeLines(tok.Scopes, cat, scopeWidth)
-	if !twoCols {
-		return append(append(lines, ""), scopes...)
-	}
-	return joinColumns(lines, scopes, left, 2)
 }
 
 // secretFormat describes an Unleash secret: "v2 · projects: default ·
@@ -196,98 +207,6 @@ func wrapStyled(style lipgloss.Style, s string, width int) []string {
 		parts[i] = style.Render(tokenfmt.Fit(p, width))
 	}
 	return parts
-}
-
-// scopeLines lists scopes by catalog group: the group and how much of it the
-// token holds ("Members 2/6") beside the scopes, wrapped. On a narrow pane
-// the group goes on its own line above its scopes.
-func scopeLines(scopes []string, cat *tokenfmt.Catalog, width int) []string {
-	lines := []string{theme.PaneTitle.Render(tokenfmt.Fit("Scopes ("+strconv.Itoa(len(scopes))+")", width))}
-	groups := tokenfmt.GroupScopes(scopes, cat)
-	heads := make([]string, len(groups))
-	headW := 0
-	for i, g := range groups {
-		heads[i] = g.Name
-		if g.Total > 0 {
-			heads[i] += " " + strconv.Itoa(len(g.Scopes)) + "/" + strconv.Itoa(g.Total)
-		}
-		headW = max(headW, ansi.StringWidth(heads[i])+2)
-	}
-	for i, g := range groups {
-		// A group the token holds entirely reads "all"; the scopes are
-		// then exactly the catalog's, listed in the create form.
-		words := g.Scopes
-		if g.Total > 0 && len(g.Scopes) == g.Total {
-			words = []string{"all"}
-		}
-		// Scopes sit beside their group when the longest one fits there.
-		longest := 0
-		for _, w := range words {
-			longest = max(longest, ansi.StringWidth(w))
-		}
-		indent, scopeW := headW, width-headW
-		beside := scopeW >= longest && scopeW >= 12
-		if !beside {
-			lines = append(lines, theme.GroupLabel.Render(tokenfmt.Fit(heads[i], width)))
-			indent, scopeW = 2, width-2
-		}
-		for j, w := range packWords(words, scopeW, "  ") {
-			lead := strings.Repeat(" ", indent)
-			if beside && j == 0 {
-				lead = theme.GroupLabel.Render(tokenfmt.Fit(heads[i], headW))
-			}
-			lines = append(lines, lead+theme.FieldValue.Render(tokenfmt.Fit(w, scopeW)))
-		}
-	}
-	return lines
-}
-
-// packWords fills lines of at most width cells with whole words joined by
-// sep; a scope is never split across lines (a word wider than a line gets a
-// line of its own and is cut by fit).
-func packWords(words []string, width int, sep string) []string {
-	var lines []string
-	var cur strings.Builder
-	curW := 0
-	for _, w := range words {
-		ww := ansi.StringWidth(w)
-		if curW > 0 && curW+len(sep)+ww > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			curW = 0
-		}
-		if curW > 0 {
-			cur.WriteString(sep)
-			curW += len(sep)
-		}
-		cur.WriteString(w)
-		curW += ww
-	}
-	if curW > 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
-}
-
-// joinColumns puts right beside left (each line of left is already exactly
-// leftWidth wide), padding the shorter column.
-func joinColumns(left, right []string, leftWidth, gap int) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	pad := strings.Repeat(" ", leftWidth+gap)
-	for i := 0; i < n; i++ {
-		var l, r string
-		if i < len(left) {
-			l = left[i] + strings.Repeat(" ", gap)
-		} else {
-			l = pad
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out[i] = l + r
-	}
-	return out
 }
 
 // view is the visible window of the detail lines.

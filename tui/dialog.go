@@ -29,10 +29,6 @@ func keyHints(bindings ...key.Binding) string {
 
 // tokenLabel is "name  3f2a9c4e", the name cut to fit width.
 func tokenLabel(t client.Token, width int) string {
-	name := t.Name
-	if name == "" {
-		name = "(unnamed)"
-	}
 	id := tokenfmt.ShortID(t.ID)
-	return theme.Bold.Render(tokenfmt.Fit(name, max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
+	return theme.Bold.Render(tokenfmt.Fit(tokenfmt.Name(t.Name), max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
 }

@@ -164,11 +164,7 @@ func padLine(s string, width int) string {
 
 // labelOf is "name (3f2a9c4e)".
 func labelOf(t client.Token) string {
-	name := t.Name
-	if name == "" {
-		name = "(unnamed)"
-	}
-	return name + " (" + tokenfmt.ShortID(t.ID) + ")"
+	return tokenfmt.Name(t.Name) + " (" + tokenfmt.ShortID(t.ID) + ")"
 }
 
 func plural(n int, noun string) string {

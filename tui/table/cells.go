@@ -18,7 +18,7 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *tokenfmt.Catal
 	switch id {
 	case colName:
 		if tok.Name == "" {
-			return "(unnamed)", theme.ToneMuted
+			return tokenfmt.Name(tok.Name), theme.ToneMuted
 		}
 		return tok.Name, theme.TonePlain
 	case colID:

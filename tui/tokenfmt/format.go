@@ -38,6 +38,14 @@ func ShortID(id string) string {
 	return id[:ShortIDLen]
 }
 
+// Name is a token's name as shown: "(unnamed)" for none.
+func Name(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
+}
+
 // span renders a positive duration in its largest whole unit: "45s", "12m",
 // "5h", "3d", "5mo", "2y". Whole units (rounded down) because "in 3d" must
 // never promise more time than is left.
