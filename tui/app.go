@@ -207,12 +207,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
 	tok, _ := nm.table.Selected()
-	if tok == nm.detail.tok {
-		// Nothing to hand over: return the model route boxed rather than
-		// box a second copy (most keys, every filter keystroke).
+	if !nm.detail.show(tok) {
+		// Nothing changed: pass on the model route boxed rather than box
+		// a second copy (most keys, every filter keystroke).
 		return next, cmd
 	}
-	nm.detail.show(tok)
 	return nm, cmd
 }
 
@@ -435,7 +434,7 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.detail.keys.Back) {
+	if key.Matches(msg, m.detail.keyMap().Back) {
 		m.focus = focusTable
 		m.relayout()
 		return m, nil
@@ -501,5 +500,5 @@ func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
 
 // detailLines renders the detail pane's token.
 func (m *Model) detailLines() []string {
-	return detailLines(m.detail.tok, m.catalog, m.now(), m.layout.detailInnerW)
+	return m.detail.lines(m.catalog, m.now(), m.layout.detailInnerW)
 }

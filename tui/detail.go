@@ -27,13 +27,25 @@ type detailModel struct {
 
 func newDetailModel() detailModel { return detailModel{keys: newDetailKeys()} }
 
-// show makes tok the token on display; a different token (by ID) starts at
-// the top.
-func (d *detailModel) show(tok *client.Token) {
+// keyMap is the pane's keys, for the help view.
+func (d *detailModel) keyMap() detailKeys { return d.keys }
+
+// show makes tok the token on display, and reports whether it was not
+// already; a different token (by ID) starts at the top.
+func (d *detailModel) show(tok *client.Token) bool {
+	if tok == d.tok {
+		return false
+	}
 	if tokenID(d.tok) != tokenID(tok) {
 		d.scroll = 0
 	}
 	d.tok = tok
+	return true
+}
+
+// lines renders the token on display for a pane width cells wide.
+func (d *detailModel) lines(cat *tokenfmt.Catalog, now time.Time, width int) []string {
+	return detailLines(d.tok, cat, now, width)
 }
 
 func tokenID(t *client.Token) string {

@@ -239,7 +239,7 @@ func (m *Model) helpKeys() helpKeyMap {
 		return oneGroup([]key.Binding{profileKey, retry, g.Help, g.Quit})
 	}
 	if m.focus == focusDetail {
-		d := m.detail.keys
+		d := m.detail.keyMap()
 		return helpKeyMap{
 			short: []key.Binding{d.Down, d.Up, d.Back, g.Switch, g.Help, g.Quit},
 			full: [][]key.Binding{
