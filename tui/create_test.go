@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/tokentui/tokentui/client"
@@ -92,6 +92,7 @@ func TestCreateRevealsSecretAndCopies(t *testing.T) {
 	send(tm, "v")
 	waitFor(t, tm, secretHead(secret))
 	send(tm, "enter") // a confirmed copy closes without asking
+	waitSelected(t, tm, "ci-logs-reader", 120, 35)
 	fm := quitByKey(t, tm)
 	if fm.overlay != nil {
 		t.Fatalf("the dialog is still open: %T", fm.overlay)
@@ -166,6 +167,7 @@ func TestCreateServerValidationLandsOnTheField(t *testing.T) {
 	tm.Send(keyMsg("ctrl+s"))
 	waitFor(t, tm, `Token "terraform-prod-2" created`)
 	send(tm, "enter")
+	waitSelected(t, tm, "terraform-prod-2", 120, 35)
 	fm := finish(t, tm)
 	if _, ok := tokenNamed(t, ga, "terraform-prod-2"); !ok {
 		t.Fatal("the corrected create did not reach the server")
@@ -214,6 +216,16 @@ func TestRotateRevokesOnlyAfterConfirmation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitSelected waits until the table's cursor is on the token called name,
+// which the list a create refreshes in the background selects, however
+// late it arrives. A same-size resize repaints the whole screen first: a
+// row drawn before the wait still counts.
+func waitSelected(t *testing.T, tm *teatest.TestModel, name string, w, h int) {
+	t.Helper()
+	tm.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	waitFor(t, tm, "▌ "+name)
 }
 
 // quitByKey presses q, as a person would (tm.Quit skips the model's own
