@@ -90,7 +90,7 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 	field := func(label, value string, style lipgloss.Style) {
 		lines = append(lines, fieldLines(label, value, style, left)...)
 	}
-	identityFields(field, tok, cat)
+	identityFields(field, tok, cat, now)
 	lifetimeFields(field, tok, now)
 	addressFields(field, tok, cat)
 	switch {
@@ -107,7 +107,7 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 
 // identityFields are what the token is and what it may reach: ID, role,
 // projects, environment, and its secret as far as it may be shown.
-func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog) {
+func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, now time.Time) {
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Role != "" {
 		field(cat.RoleLabel(), tok.Role, theme.FieldValue)

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/client/registry"
 )
 
 // Now is the pinned clock of every test, the emulators' included.
@@ -54,10 +54,15 @@ func Fixture() []client.Token {
 	}
 }
 
-// GoodAccessCatalog is the real provider's catalog (static, no network).
+// GoodAccessCatalog is the real provider's catalog (static, no network),
+// taken through the registry like everything in tui/.
 func GoodAccessCatalog(t testing.TB) client.Catalog {
 	t.Helper()
-	p, err := goodaccess.New(client.Connection{BaseURL: "http://127.0.0.1:1", Token: "unused"})
+	d, ok := registry.Lookup("goodaccess")
+	if !ok {
+		t.Fatal("no goodaccess provider in the registry")
+	}
+	p, err := d.New(client.Connection{BaseURL: "http://127.0.0.1:1", Token: "unused"})
 	if err != nil {
 		t.Fatal(err)
 	}
