@@ -21,12 +21,6 @@ func StdIO() IO {
 	}
 }
 
-// Main runs a subcommand of the real process: Run with StdIO. args starts
-// with the subcommand name (os.Args[1:]).
-func Main(ctx context.Context, args []string) int {
-	return Run(ctx, args, StdIO())
-}
-
 // readLine reads one line from in, giving up when ctx ends, so Ctrl-C at a
 // prompt works even when the caller turned SIGINT into a cancellation.
 func readLine(ctx context.Context, in io.Reader) (string, error) {
