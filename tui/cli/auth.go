@@ -16,7 +16,6 @@ import (
 // whose config says token_keyring. It writes to the keychain only; the
 // config file is never touched.
 
-
 func authCommand(stdio IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
