@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client/profile"
-	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // `tokentui auth` keeps admin tokens in the OS keychain for the profiles
@@ -28,14 +27,7 @@ token_keyring: ENTRY. tokentui never writes the config file: add that line
 yourself, then store the token with 'tokentui auth set PROFILE'.`,
 		Annotations: map[string]string{usageAnnotation: "tokentui auth set|delete PROFILE"},
 		Args:        cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "tokentui auth: unknown command %q (use set or delete)\n", args[0])
-			} else {
-				writeCommandHelp(cmd.ErrOrStderr(), cmd)
-			}
-			return &shownError{code: exitcode.Usage}
-		},
+		RunE:        needsSubcommand,
 	}
 	cmd.AddCommand(authSetCommand(stdio), authDeleteCommand(stdio))
 	return cmd

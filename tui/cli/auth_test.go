@@ -98,8 +98,8 @@ func TestAuthSetRefusals(t *testing.T) {
 		{[]string{"auth", "set", "env"}, "tok", exitcode.Usage, "profile env reads its admin token from $GA, not from the keychain"},
 		{[]string{"auth", "set", "work"}, "  \n", exitcode.Usage, "no token given; nothing stored"},
 		{[]string{"auth", "set", "work"}, "pass: s3cret\nuser: ada\n", exitcode.Usage, "nothing stored"},
-		{[]string{"auth", "frob"}, "", exitcode.Usage, `unknown command "frob"`},
-		{[]string{"auth"}, "", exitcode.Usage, "tokentui auth set|delete PROFILE"},
+		{[]string{"auth", "frob"}, "", exitcode.Usage, `tokentui auth: unknown command "frob" (use set, delete)`},
+		{[]string{"auth"}, "", exitcode.Usage, "tokentui auth: name a command: set, delete"},
 	} {
 		o.stdin = c.stdin
 		r := run(t, o, c.args...)

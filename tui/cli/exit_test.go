@@ -102,6 +102,16 @@ func TestTopLevelUsage(t *testing.T) {
 	if r := run(t, runOpts{}, "help", "check"); r.code != 0 || !strings.Contains(r.out, "--within") {
 		t.Errorf("help check: %d %q", r.code, r.out)
 	}
+	for _, argv := range [][]string{{"completion"}, {"completion", "tcsh"}} {
+		if r := run(t, runOpts{}, argv...); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, "bash, zsh, fish, powershell") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", argv, r.code, r.out, r.err)
+		}
+	}
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		if r := run(t, runOpts{}, "completion", shell); r.code != 0 || !strings.Contains(r.out, "tokentui") || !strings.Contains(r.out, "__complete") {
+			t.Errorf("completion %s: exit %d, %d bytes", shell, r.code, len(r.out))
+		}
+	}
 	if r := run(t, runOpts{}, "help", "nope"); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, `unknown command "nope"`) {
 		t.Errorf("help nope: %d %q %q", r.code, r.out, r.err)
 	}

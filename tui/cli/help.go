@@ -44,7 +44,7 @@ func writeCommandHelp(w io.Writer, cmd *cobra.Command) {
 	if len(global) > 0 {
 		fmt.Fprintln(w, "\nProfile flags (which system to talk to):")
 		writeFlags(w, global)
-		fmt.Fprint(w, profileHelp)
+		fmt.Fprint(w, strings.ReplaceAll(profileHelp, "{{legacy}}", registry.Legacy().DisplayName))
 	}
 	fmt.Fprint(w, exitHelp)
 }
@@ -93,7 +93,7 @@ func writeRootHelp(w io.Writer, root *cobra.Command) {
 	writeFlags(w, own)
 	fmt.Fprintln(w, "\nProfile flags (which system to talk to):")
 	writeFlags(w, global)
-	fmt.Fprint(w, profileHelp)
+	fmt.Fprint(w, fill.Replace(profileHelp))
 	fmt.Fprint(w, exitHelp)
 }
 
@@ -160,7 +160,7 @@ func writeFlags(w io.Writer, flags []*pflag.Flag) {
 }
 
 const profileHelp = `
-  Without these: $TOKENTUI_URL with $TOKENTUI_TOKEN (GoodAccess), else the default
+  Without these: $TOKENTUI_URL with $TOKENTUI_TOKEN ({{legacy}}), else the default
   profile of $XDG_CONFIG_HOME/tokentui/config.yaml (~/.config/tokentui/config.yaml).
   With --demo the command runs against fresh in-process emulators: their
   tokens are made up and nothing you do persists between runs.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -122,15 +123,34 @@ func wordHelpFlags(cmd *cobra.Command) {
 }
 
 // addCompletionCommand adds cobra's `completion SHELL`, worded like the
-// other commands.
+// other commands; without a shell it is a usage error (cobra would print its
+// help and exit 0, even for an unknown shell).
 func addCompletionCommand(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			c.Short = "print the shell completion script (bash, zsh, fish, powershell)"
-			return
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = needsSubcommand
 		}
 	}
+}
+
+// needsSubcommand runs a command that only groups others (auth,
+// completion): an unknown subcommand, or none, is a usage error.
+func needsSubcommand(cmd *cobra.Command, args []string) error {
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if len(args) > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: unknown command %q (use %s)\n", cmd.CommandPath(), args[0], strings.Join(names, ", "))
+	} else {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: name a command: %s\nRun '%s --help' for usage.\n", cmd.CommandPath(), strings.Join(names, ", "), cmd.CommandPath())
+	}
+	return &shownError{code: exitcode.Usage}
 }
 
 // scriptingCommands are the commands that talk to a token system (and
