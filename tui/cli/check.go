@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -43,20 +45,32 @@ type findingJSON struct {
 	ExpiresAt jsonTime `json:"expires_at"`
 }
 
-func runCheck(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flags("tokentui check [--within 14d] [--json]",
-		`Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
+func checkCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var within string
+	var asJSON bool
+	cmd := inv.command(spec{
+		name:    "check",
+		usage:   "tokentui check [--within 14d] [--json]",
+		summary: "audit tokens: expired, expiring, no expiry, unrestricted, powerful",
+		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
 within the window, no expiry, a date the server sent that is not valid, no IP
 restriction (where the provider supports one), and tokens that can create
 tokens (token.create scope, admin role or type). An expired token is
 reported only as expired.
-Exits 1 when there are findings, 0 when there are none.`)
-	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
-	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	if err := inv.parseFlagsOnly(args, ""); err != nil {
-		return err
-	}
-	window, err := parseWindow(*within)
+Exits 1 when there are findings, 0 when there are none.`,
+		args: noArgs(""),
+		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, within, asJSON) },
+	})
+	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
+	inv.addProfileFlags(cmd)
+	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
+	return cmd
+}
+
+func (inv *invocation) check(ctx context.Context, within string, asJSON bool) error {
+	window, err := parseWindow(within)
 	if err != nil {
 		return usagef("--within: %s", err)
 	}
@@ -72,7 +86,7 @@ Exits 1 when there are findings, 0 when there are none.`)
 		found = append(found, audit(t, now, window, s.catalog.AllowedIPs)...)
 	}
 
-	if *asJSON {
+	if asJSON {
 		if err := inv.writeJSON(toCheckJSON(s, now, window, found)); err != nil {
 			return err
 		}
