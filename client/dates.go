@@ -38,15 +38,19 @@ const (
 // Has reports whether every field of f is in d.
 func (d DateFields) Has(f DateFields) bool { return d&f == f }
 
+// dateNames are the date fields in a fixed order, as JSON and people name
+// them.
+var dateNames = []struct {
+	field      DateFields
+	json, word string
+}{{DateCreated, "created_at", "creation"}, {DateExpires, "expires_at", "expiry"}, {DateLastUsed, "last_used_at", "last use"}}
+
 // Names are the JSON names of the fields in d, in a fixed order; never nil.
 func (d DateFields) Names() []string {
 	out := []string{}
-	for _, f := range []struct {
-		field DateFields
-		name  string
-	}{{DateCreated, "created_at"}, {DateExpires, "expires_at"}, {DateLastUsed, "last_used_at"}} {
+	for _, f := range dateNames {
 		if d.Has(f.field) {
-			out = append(out, f.name)
+			out = append(out, f.json)
 		}
 	}
 	return out
@@ -55,10 +59,7 @@ func (d DateFields) Names() []string {
 // Words are the fields in d for people: "expiry", "creation, last use".
 func (d DateFields) Words() string {
 	var words []string
-	for _, f := range []struct {
-		field DateFields
-		word  string
-	}{{DateCreated, "creation"}, {DateExpires, "expiry"}, {DateLastUsed, "last use"}} {
+	for _, f := range dateNames {
 		if d.Has(f.field) {
 			words = append(words, f.word)
 		}

@@ -18,25 +18,14 @@ const (
 
 // percentAll percent-encodes every byte of s, in upper or lower case hex.
 func percentAll(s string, lower bool) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		f := "%%%02X"
-		if lower {
-			f = "%%%02x"
-		}
-		fmt.Fprintf(&b, f, s[i])
+	if lower {
+		return strings.ToLower(leak.Percent(s, true))
 	}
-	return b.String()
+	return leak.Percent(s, true)
 }
 
 // jsonAll writes every character of s as a \u escape.
-func jsonAll(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		fmt.Fprintf(&b, `\u%04x`, r)
-	}
-	return b.String()
-}
+func jsonAll(s string) string { return leak.JSONEscaped(s) }
 
 // between puts sep between every character of s.
 func between(s, sep string) string {

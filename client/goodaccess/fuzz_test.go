@@ -34,17 +34,7 @@ func FuzzDecodeList(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
-		if err != nil {
-			if e := hostile.Shown(err.Error()); e != nil {
-				t.Fatalf("error: %v", e)
-			}
-			return
-		}
-		for _, tok := range tokens {
-			if e := hostile.Token(tok); e != nil {
-				t.Fatalf("token: %v", e)
-			}
-		}
+		hostile.Decoded(t, tokens, err)
 	})
 }
 

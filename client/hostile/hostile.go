@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,6 +63,23 @@ func Token(t client.Token) error {
 	return nil
 }
 
+// Decoded fails t when what a list decoder returned is not fit to show:
+// the error's text, or any token (see Token).
+func Decoded(t testing.TB, tokens []client.Token, err error) {
+	t.Helper()
+	if err != nil {
+		if e := Shown(err.Error()); e != nil {
+			t.Fatalf("error: %v", e)
+		}
+		return
+	}
+	for _, tok := range tokens {
+		if e := Token(tok); e != nil {
+			t.Fatalf("token: %v", e)
+		}
+	}
+}
+
 // Gzip compresses body.
 func Gzip(body []byte) []byte {
 	var buf bytes.Buffer
@@ -82,44 +99,6 @@ func Bomb(open string, mib int) []byte {
 		out = append(out, member...)
 	}
 	return out
-}
-
-// Echoes are the ways a server may quote s back: raw, percent-encoded in
-// lower or upper case (every byte or only the reserved ones), upper- and
-// lower-cased, JSON-escaped, with a zero-width space between characters,
-// and cut to its first 20 characters.
-func Echoes(s string) map[string]string {
-	return map[string]string{
-		"raw":                s,
-		"percent, lower":     strings.ToLower(percent(s, false)),
-		"percent, every":     percent(s, true),
-		"percent, lower hex": strings.ToLower(percent(s, true)),
-		"upper-cased":        strings.ToUpper(s),
-		"JSON-escaped":       jsonEscaped(s),
-		"zero-width between": strings.Join(strings.Split(s, ""), "\u200b"),
-		"cut":                s[:min(len(s), 20)],
-	}
-}
-
-func percent(s string, every bool) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if every || strings.IndexByte(":*/.?#[]@!$&'()+,;= ", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
-		} else {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-func jsonEscaped(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		fmt.Fprintf(&b, `\u%04x`, r)
-	}
-	return b.String()
 }
 
 // Names are token names a hostile server sends: look-alikes with invisible

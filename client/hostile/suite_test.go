@@ -189,7 +189,7 @@ func every(t *testing.T, p client.Provider, s system) outputs {
 func TestHostileServersEchoTheAdminToken(t *testing.T) {
 	statuses := []int{401, 403, 404, 400, 422, 500, 409, 418}
 	for _, s := range systems {
-		for enc, echo := range hostile.Echoes(s.admin) {
+		for enc, echo := range leak.Echoes(s.admin) {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
 				var n atomic.Int32
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
@@ -210,10 +210,10 @@ func TestHostileServersEchoTheAdminToken(t *testing.T) {
 // id, and the admin token must not show either way.
 func TestHostileServersEchoTheAddressedPath(t *testing.T) {
 	for _, s := range systems {
-		for enc := range hostile.Echoes("x") {
+		for enc := range leak.Echoes("x") {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
-					echo := hostile.Echoes(r.URL.Path + " " + r.URL.EscapedPath())[enc]
+					echo := leak.Echoes(r.URL.Path + " " + r.URL.EscapedPath())[enc]
 					answer(w, http.StatusNotFound, `{"name":"NotFoundError","message":`+jsonString("The path you were looking for ("+echo+") is not available.")+`}`)
 				})
 				var out outputs
@@ -236,7 +236,7 @@ func TestHostileServersEchoTheNewSecret(t *testing.T) {
 	for _, s := range systems {
 		secret := map[string]string{"goodaccess": "ga_live_" + hexB, "border0": "b0tok_" + hexB, "unleash": "default:production." + hexB}[s.kind]
 		part := strings.TrimPrefix(secret, "default:production.")
-		for enc, echo := range hostile.Echoes(secret) {
+		for enc, echo := range leak.Echoes(secret) {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
 					if r.Method == http.MethodPost {

@@ -4,6 +4,7 @@
 package leak
 
 import (
+	"fmt"
 	"html"
 	"net/url"
 	"regexp"
@@ -100,6 +101,47 @@ func normal(s string) string {
 		if r > ' ' && r < 0x7f {
 			b.WriteRune(r)
 		}
+	}
+	return b.String()
+}
+
+// Echoes are the ways a server may quote s back: raw, percent-encoded in
+// lower or upper case (every byte or only the reserved ones), upper- and
+// lower-cased, JSON-escaped, with a zero-width space between characters,
+// and cut to its first 20 characters.
+func Echoes(s string) map[string]string {
+	return map[string]string{
+		"raw":                s,
+		"percent, lower":     strings.ToLower(Percent(s, false)),
+		"percent, every":     Percent(s, true),
+		"percent, lower hex": strings.ToLower(Percent(s, true)),
+		"upper-cased":        strings.ToUpper(s),
+		"JSON-escaped":       JSONEscaped(s),
+		"zero-width between": strings.Join(strings.Split(s, ""), "\u200b"),
+		"cut":                s[:min(len(s), 20)],
+	}
+}
+
+// Percent percent-encodes every byte of s (every) or only the reserved
+// ones, in upper-case hex.
+func Percent(s string, every bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if every || strings.IndexByte(":*/.?#[]@!$&'()+,;= ", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// JSONEscaped writes every character of s as a \u escape.
+func JSONEscaped(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&b, `\u%04x`, r)
 	}
 	return b.String()
 }

@@ -2,28 +2,15 @@ package rest
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
-)
 
-// gzipped compresses body once; the benchmark's server sends the result.
-func gzipped(tb testing.TB, body []byte) []byte {
-	tb.Helper()
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if _, err := zw.Write(body); err != nil {
-		tb.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
-}
+	"github.com/tokentui/tokentui/client/hostile"
+)
 
 // gzipServer answers every request with the gzip-compressed body, as a
 // server (or a hostile one) sending Content-Encoding: gzip does.
@@ -58,7 +45,7 @@ func whitespaceList(n int) []byte {
 func BenchmarkGzipWhitespaceList(b *testing.B) {
 	for _, mib := range []int{8, 16, 32} {
 		body := whitespaceList(mib << 20)
-		srv := gzipServer(b, gzipped(b, body))
+		srv := gzipServer(b, hostile.Gzip(body))
 		c := newClient(b, Config{BaseURL: srv.URL, Timeout: 5 * time.Minute})
 		b.Run(strconv.Itoa(mib)+"MiB", func(b *testing.B) {
 			b.SetBytes(int64(len(body)))

@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -12,20 +11,8 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/hostile"
 )
-
-// GzipBomb is about 1 MB on the wire and inflates to 1 GiB of whitespace
-// after the opening of a list: 1024 gzip members of 1 MiB each, which Go's
-// gzip reader (and so net/http) reads as one stream. Exported to the tests
-// of this package only.
-func gzipBomb(tb testing.TB, open string) []byte {
-	member := gzipped(tb, bytes.Repeat([]byte(" "), 1<<20))
-	bomb := gzipped(tb, []byte(open))
-	for range 1024 {
-		bomb = append(bomb, member...)
-	}
-	return bomb
-}
 
 // A gzip bomb is refused as too large once the decompressed bytes pass
 // the cap, in about the time it takes to inflate the cap, never reported as
@@ -41,7 +28,7 @@ func TestGzipBombIsRefusedAsTooLarge(t *testing.T) {
 		{"error", 500, `{"message":"`, "larger than 1 MiB"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			bomb := gzipBomb(t, c.open)
+			bomb := hostile.Bomb(c.open, 1024) // 1 GiB of spaces after the opening
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				w.Header().Set("Content-Encoding", "gzip")
