@@ -134,14 +134,18 @@ func (x *secretIndex) flush() {
 		x.windows = map[uint64]int32{}
 	}
 	for _, secret := range x.pending {
+		// Normalised as texts are: a secret with a '%' or a '\\' in it
+		// must match its raw echo, which the text's decoding changes too.
 		part := distinctivePart(secret)
-		if len(part) < minRun {
-			x.wholes = append(x.wholes, secretPart{norm: lowerASCII(secret), show: secret})
+		norm := string(normalise(part).b)
+		if len(norm) < minRun {
+			if whole := string(normalise(secret).b); len(whole) >= minWhole {
+				x.wholes = append(x.wholes, secretPart{norm: whole, show: secret})
+			}
 			continue
 		}
 		id := int32(len(x.parts))
-		x.parts = append(x.parts, secretPart{norm: lowerASCII(part), show: part})
-		norm := x.parts[id].norm
+		x.parts = append(x.parts, secretPart{norm: norm, show: part})
 		for off := 0; ; off += windowStride {
 			if off+windowLen > len(norm) {
 				off = len(norm) - windowLen // the tail's window
@@ -290,7 +294,7 @@ func (x *secretIndex) findRuns(n *normText) []match {
 			if to-from < minRun {
 				continue
 			}
-			out = append(out, match{from: from, to: to, mask: runMask(p.show, pfrom, pto), part: int(ent.part), align: i - int(ent.off)})
+			out = append(out, match{from: from, to: to, mask: runMask(p, pfrom, pto), part: int(ent.part), align: i - int(ent.off)})
 		}
 	}
 	return out
@@ -324,13 +328,14 @@ func extend(b []byte, p string, i, off int) (from, to, pfrom, pto int) {
 
 // runMask is what replaces part[pfrom:pto] of a secret: its first four and
 // last two characters only where the run starts or ends with the secret's.
-func runMask(show string, pfrom, pto int) string {
+func runMask(p secretPart, pfrom, pto int) string {
 	mask := "…"
-	if pfrom == 0 {
-		mask = show[:4] + mask
+	r := []rune(p.show)
+	if pfrom == 0 && len(r) > 8 {
+		mask = Sanitize(string(r[:4])) + mask
 	}
-	if pto == len(show) {
-		mask += show[len(show)-2:]
+	if pto == len(p.norm) && len(r) > 8 {
+		mask += Sanitize(string(r[len(r)-2:]))
 	}
 	return mask
 }
@@ -350,19 +355,4 @@ func (x *secretIndex) findWholes(n *normText) []match {
 		}
 	}
 	return out
-}
-
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

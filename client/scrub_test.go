@@ -122,6 +122,20 @@ func TestScrubShortSecrets(t *testing.T) {
 	}
 }
 
+// An admin token may be any text, escapes included: its raw echo and its
+// encoded echo are both found, as both decode to the same text.
+func TestScrubSecretsWithEscapeCharacters(t *testing.T) {
+	x := &secretIndex{}
+	secret := `q%41w%42e%43r\u0044t&#69;y%46u%47i%48o%49`
+	x.add(secret)
+	for _, echo := range []string{secret, url.PathEscape(secret), strings.ToUpper(secret), "qAwBeCrDtEyFuGiHoI"} {
+		got := x.scrub("token " + echo + " is not valid")
+		if got == "token "+echo+" is not valid" || !strings.HasSuffix(got, " is not valid") {
+			t.Errorf("scrub(%q) = %q", echo, got)
+		}
+	}
+}
+
 // Text that holds no secret comes back as it was, however it is encoded.
 func TestScrubLeavesOtherTextAlone(t *testing.T) {
 	x := &secretIndex{}
