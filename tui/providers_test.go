@@ -143,7 +143,7 @@ func TestUnleashCopyAndDecodeSecret(t *testing.T) {
 	if !strings.Contains(view, client.MaskSecret(sel.Secret)) {
 		t.Error("the masked secret is not shown")
 	}
-	if info := strings.Join(m.detailLines(), "\n"); !strings.Contains(info, "Format") || !strings.Contains(info, "v2 · projects:") {
+	if info := strings.Join(m.detailLines(), "\n"); !strings.Contains(info, "Format") || !strings.Contains(info, "v1 · projects:") {
 		t.Errorf("the detail pane does not decode the secret:\n%s", info)
 	}
 

@@ -22,6 +22,11 @@ type apiToken struct {
 	ExpiresAt   *time.Time `json:"expiresAt"`
 	CreatedAt   *time.Time `json:"createdAt"`
 	SeenAt      *time.Time `json:"seenAt"`
+	// Secure is true for a token in Unleash's secure storage (8.2+ with
+	// UNLEASH_EXPERIMENTAL_SECURE_TOKEN): its listed "secret" is then the
+	// selector, an id, and the secret itself exists only in the create
+	// answer. Absent (older servers) is false.
+	Secure bool `json:"secure"`
 }
 
 // createBody is the create request. The singular "project" is never sent:
@@ -65,11 +70,10 @@ func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, e
 func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
 
 // token converts to the provider-neutral model, sanitising every string.
+// A secure token is known by its selector (see identify); only a plain
+// one carries its secret.
 func (a *apiToken) token() client.Token {
-	secret := client.Sanitize(a.Secret)
 	t := client.Token{
-		ID:          client.Fingerprint(secret),
-		Secret:      secret,
 		Name:        client.Sanitize(a.TokenName),
 		Role:        client.Sanitize(a.Type),
 		Environment: client.Sanitize(a.Environment),
@@ -84,7 +88,31 @@ func (a *apiToken) token() client.Token {
 	if a.SeenAt != nil {
 		t.LastUsedAt = *a.SeenAt
 	}
+	identify(&t, client.Sanitize(a.Secret), a.Secure)
 	return t
+}
+
+// secureNote is why a secure token's secret cannot be copied.
+const secureNote = "Unleash keeps only a hash of this token's secret (secure token storage): it was shown once, when the token was created, and cannot be copied from the list"
+
+// identify gives t the one identifier every later call addresses it by
+// (rules of shared/specs/unleash-secure-tokens.md, section 5): a secure
+// (v2) token is its selector, listed in place of the secret or taken from
+// a full v2 secret, so it keeps one ID from create to list; a plain (v1)
+// token is its secret, and its ID a fingerprint of that secret.
+func identify(t *client.Token, value string, secure bool) {
+	if info, ok := ParseSecret(value); ok && info.Version == 2 {
+		t.ID, t.SecretNote = info.Selector, secureNote
+		return
+	}
+	if secure && IsSelector(value) {
+		t.ID, t.SecretNote = value, secureNote
+		return
+	}
+	// Anything else is handled as a secret, masked wherever it is shown,
+	// even if "secure" claims otherwise: an unexpected value must never
+	// end up on screen as an ID.
+	t.ID, t.Secret = client.Fingerprint(value), value
 }
 
 // projectsOf prefers "projects"; older servers and some tokens only carry
@@ -134,7 +162,7 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 		created.Warning = "the token was created, but Unleash's answer could not be read in full; refresh the list for its details"
 	}
 	created.Token = tok.token()
-	created.Token.Secret = secret
-	created.Token.ID = client.Fingerprint(secret)
+	created.Token.ID, created.Token.Secret, created.Token.SecretNote = "", "", ""
+	identify(&created.Token, secret, false)
 	return created, nil
 }
