@@ -33,8 +33,8 @@ type border0Claims struct {
 	Role           string `json:"role,omitempty"`
 	ServiceAccount string `json:"service_account,omitempty"`
 	ConnectorID    string `json:"connector_id,omitempty"`
-	IssuedAt  int64  `json:"iat"`
-	ExpiresAt int64  `json:"exp,omitempty"` // absent: never expires
+	IssuedAt       int64  `json:"iat"`
+	ExpiresAt      int64  `json:"exp,omitempty"` // absent: never expires
 }
 
 // sign returns the compact JWT for c.
