@@ -24,7 +24,12 @@ type Claims struct {
 	// emulator), else jti; empty when the token carries neither.
 	TokenID   string
 	Role      string    // role, when present
-	IssuedAt  time.Time // iat; zero when absent
+	// ServiceAccount and ConnectorID name the owner of a token of a
+	// service account or a connector, when its claims say so (tokentui's
+	// emulator; Border0 does not publish that format).
+	ServiceAccount string
+	ConnectorID    string
+	IssuedAt       time.Time // iat; zero when absent
 	ExpiresAt time.Time // exp; zero: the token never expires
 }
 
@@ -71,6 +76,8 @@ func DecodeClaims(jwt string) (Claims, error) {
 		TokenID any      `json:"token_id"`
 		JTI     any      `json:"jti"`
 		Role    any      `json:"role"`
+		Account any      `json:"service_account"`
+		Conn    any      `json:"connector_id"`
 		IAT     flexTime `json:"iat"`
 		Exp     flexTime `json:"exp"`
 	}
@@ -90,6 +97,9 @@ func DecodeClaims(jwt string) (Claims, error) {
 		Role:      claimString(payload.Role),
 		IssuedAt:  payload.IAT.Time,
 		ExpiresAt: payload.Exp.Time,
+
+		ServiceAccount: claimString(payload.Account),
+		ConnectorID:    claimString(payload.Conn),
 	}
 	if c.TokenID == "" {
 		c.TokenID = claimString(payload.JTI)
