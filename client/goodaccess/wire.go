@@ -9,7 +9,8 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-// dateLayout is how the API writes dates ("2024-05-07 10:48:44"), in UTC.
+// dateLayout is how the API writes dates ("2024-05-07 10:48:44"). Their
+// zone is not documented: UTC unless the profile names one (timezone:).
 const dateLayout = "2006-01-02 15:04:05"
 
 // apiToken is a token object as the API sends it. Dates stay strings here
@@ -25,14 +26,14 @@ type apiToken struct {
 	LastUsedAt string   `json:"last_used_at"`
 }
 
-// toToken converts and sanitises a token object.
-func (a apiToken) toToken() (client.Token, error) {
-	return a.convert(client.SanitizeAll(a.Scopes))
+// toToken converts and sanitises a token object, its times read in zone.
+func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
+	return a.convert(client.SanitizeAll(a.Scopes), zone)
 }
 
 // convert converts and sanitises a token object whose scopes were
 // sanitised by the caller (a list shares them between tokens).
-func (a *apiToken) convert(scopes []string) (client.Token, error) {
+func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
 		Name:       client.Sanitize(a.Name),
@@ -40,27 +41,28 @@ func (a *apiToken) convert(scopes []string) (client.Token, error) {
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 	}
 	var err error
-	if t.CreatedAt, err = parseDate("created_at", a.CreatedAt); err != nil {
+	if t.CreatedAt, err = parseDate("created_at", a.CreatedAt, zone); err != nil {
 		return client.Token{}, err
 	}
-	if t.ExpiresAt, err = parseDate("expires_at", a.ExpiresAt); err != nil {
+	if t.ExpiresAt, err = parseDate("expires_at", a.ExpiresAt, zone); err != nil {
 		return client.Token{}, err
 	}
-	if t.LastUsedAt, err = parseDate("last_used_at", a.LastUsedAt); err != nil {
+	if t.LastUsedAt, err = parseDate("last_used_at", a.LastUsedAt, zone); err != nil {
 		return client.Token{}, err
 	}
 	return t, nil
 }
 
-// parseDate reads the API's "Y-m-d H:i:s" (UTC) and, in case the service
-// changes to it, RFC 3339. "" means no date (never expires, never used).
-func parseDate(field, s string) (time.Time, error) {
+// parseDate reads the API's "Y-m-d H:i:s" (in zone) and, in case the
+// service changes to it, RFC 3339. "" means no date (never expires, never
+// used).
+func parseDate(field, s string, zone *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if t, err := time.ParseInLocation(dateLayout, s, time.UTC); err == nil {
-		return t, nil
+	if t, err := time.ParseInLocation(dateLayout, s, zone); err == nil {
+		return t.UTC(), nil
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.UTC(), nil
@@ -71,8 +73,8 @@ func parseDate(field, s string) (time.Time, error) {
 	}
 }
 
-// formatDate writes a time the way the API expects it.
-func formatDate(t time.Time) string { return t.UTC().Format(dateLayout) }
+// formatDate writes a time the way the API expects it, in zone.
+func formatDate(t time.Time, zone *time.Location) string { return t.In(zone).Format(dateLayout) }
 
 func truncate(s string, n int) string {
 	if len(s) <= n {
