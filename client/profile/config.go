@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // timezone: works on systems without a zone database
 
 	"gopkg.in/yaml.v3"
 
@@ -115,6 +117,7 @@ var profileKeys = map[string]string{
 	"token":         "string",
 	"ca_file":       "string",
 	"insecure":      "bool",
+	"timezone":      "string",
 }
 
 func knownProfileKeys() string {
@@ -182,6 +185,7 @@ func ParseConfig(data []byte, path string, private bool, getenv func(string) str
 
 func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(string) string) ([]Profile, error) {
 	var out []Profile
+	var err error
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		nameNode, body := m.Content[i], m.Content[i+1]
@@ -237,6 +241,10 @@ func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(st
 				p.literal, p.hasLiteral, p.literalPublic = val, true, !private
 			case "ca_file":
 				p.CAFile = expandHome(val, getenv)
+			case "timezone":
+				if p.TimeZone, err = time.LoadLocation(val); err != nil || val == "" || val == "Local" {
+					return nil, &ConfigError{Path: path, Line: v.Line, Msg: fmt.Sprintf("timezone in profile %q is not a time zone tokentui knows: use an IANA name such as Europe/Prague, or UTC", name)}
+				}
 			}
 		}
 		if p.URL == "" {
