@@ -58,6 +58,10 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	b = jsonappend.String(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
+	b = append(b, `,"owner":`...)
+	b = jsonappend.String(b, t.Owner)
+	b = append(b, `,"secret_note":`...)
+	b = jsonappend.String(b, t.SecretNote)
 	return append(b, '}')
 }
 
