@@ -22,15 +22,15 @@ type Claims struct {
 	Type      string // type: "token" for organisation access tokens
 	// TokenID is the token's id in the list: the token_id claim (tokentui's
 	// emulator), else jti; empty when the token carries neither.
-	TokenID   string
-	Role      string    // role, when present
+	TokenID string
+	Role    string // role, when present
 	// ServiceAccount and ConnectorID name the owner of a token of a
 	// service account or a connector, when its claims say so (tokentui's
 	// emulator; Border0 does not publish that format).
 	ServiceAccount string
 	ConnectorID    string
 	IssuedAt       time.Time // iat; zero when absent
-	ExpiresAt time.Time // exp; zero: the token never expires
+	ExpiresAt      time.Time // exp; zero: the token never expires
 }
 
 // Expires reports whether the token has an expiry at all.

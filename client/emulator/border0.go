@@ -24,12 +24,14 @@ type Border0Options struct {
 	// list and GET, and deleting it answers 404. GET /serverinfo reports it
 	// as rx_after_tx_delay_ms, as Border0's Terraform provider reads it.
 	Lag time.Duration
-	// SummaryLists makes every token list answer in the only token-list
-	// schema Border0's OpenAPI document publishes (serializer.TokenSummary):
-	// "token_id" instead of "id", no created_at, expires_at a string, and
-	// an "items" count. Otherwise lists follow Border0's Go SDK ("id",
-	// created_at).
-	SummaryLists bool
+	// SummaryLists makes the token lists of service accounts answer in the
+	// only token-list schema Border0's OpenAPI document publishes
+	// (serializer.TokenSummary): "token_id" instead of "id", no
+	// created_at, expires_at a string, the owner by name, and an "items"
+	// count. Otherwise they follow Border0's Go SDK ("id", created_at).
+	// SummaryOrgList does the same for the organisation's token list.
+	SummaryLists   bool
+	SummaryOrgList bool
 }
 
 // Border0 emulates Border0's organisation access tokens API (see
@@ -50,10 +52,11 @@ type Border0Options struct {
 type Border0 struct {
 	*Server
 
-	clock   Clock
-	key     []byte // HS256 signing key, random per emulator
-	lag     time.Duration
-	summary bool
+	clock      Clock
+	key        []byte // HS256 signing key, random per emulator
+	lag        time.Duration
+	summary    bool // service-account token lists as TokenSummary
+	orgSummary bool // the organisation's list as TokenSummary
 
 	mu         sync.RWMutex
 	order      []*border0Token // list order: oldest first; every kind of token
@@ -107,12 +110,13 @@ func NewBorder0(opts Border0Options) (*Border0, error) {
 		return nil, err
 	}
 	b := &Border0{
-		clock:   opts.Clock,
-		key:     key,
-		lag:     opts.Lag,
-		summary: opts.SummaryLists,
-		byID:    make(map[string]*border0Token, opts.Extra+16),
-		byHash:  map[string]*border0Token{},
+		clock:      opts.Clock,
+		key:        key,
+		lag:        opts.Lag,
+		summary:    opts.SummaryLists,
+		orgSummary: opts.SummaryOrgList,
+		byID:       make(map[string]*border0Token, opts.Extra+16),
+		byHash:     map[string]*border0Token{},
 	}
 	srv, err := serve(b, "/api/v1")
 	if err != nil {
@@ -384,7 +388,7 @@ func (b *Border0) list(w http.ResponseWriter) {
 			tokens = append(tokens, t)
 		}
 	}
-	if b.summary {
+	if b.orgSummary {
 		body := border0Summaries(tokens)
 		b.mu.RUnlock()
 		writeJSON(w, http.StatusOK, body)

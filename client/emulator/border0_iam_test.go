@@ -142,7 +142,7 @@ func TestBorder0ServiceAccountRoles(t *testing.T) {
 
 // SummaryLists answers in OpenAPI's TokenSummary: token_id, no created_at.
 func TestBorder0SummaryLists(t *testing.T) {
-	b := newBorder0Test(t, Border0Options{SummaryLists: true})
+	b := newBorder0Test(t, Border0Options{SummaryLists: true, SummaryOrgList: true})
 	_, body := border0Do(t, b, "GET", "/organizations/iam/service_accounts/metrics-exporter/tokens", b.AdminToken, "")
 	tokens := listOf(body)
 	if body["items"] != float64(1) || len(tokens) != 1 {

@@ -71,8 +71,8 @@ func NewGoodAccess(opts GoodAccessOptions) (*GoodAccess, error) {
 		clock:        opts.Clock,
 		zone:         zone,
 		ignoreScopes: opts.IgnoreScopes,
-		byID:   map[string]*gaToken{},
-		byHash: map[string]*gaToken{},
+		byID:         map[string]*gaToken{},
+		byHash:       map[string]*gaToken{},
 	}
 	now := g.now()
 	admin := g.seed(now, opts.NoSeed)
