@@ -51,3 +51,14 @@ func (ci *catalogInfo) roleLabel() string {
 	}
 	return "Role"
 }
+
+// hasOwners reports whether the provider's tokens can belong to an owner.
+func (ci *catalogInfo) hasOwners() bool { return ci != nil && len(ci.catalog.Owners) > 0 }
+
+// ownerLabel names the owner column: the catalog's word, or "Owner".
+func (ci *catalogInfo) ownerLabel() string {
+	if ci != nil && ci.catalog.OwnerLabel != "" {
+		return client.Sanitize(ci.catalog.OwnerLabel)
+	}
+	return "Owner"
+}

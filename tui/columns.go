@@ -19,6 +19,7 @@ const (
 	colProjects
 	colEnvironment
 	colSecret
+	colOwner
 	colCreated
 	colExpires
 	colIPs
@@ -62,6 +63,10 @@ func columnSpecs(f presentFields, cat *catalogInfo) []column {
 	}
 	if f.environment {
 		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
+	}
+	if f.owner || cat.hasOwners() {
+		// Who a token acts as (a service account): beside its role.
+		cols = append(cols, column{id: colOwner, title: cat.ownerLabel(), width: 14, priority: 70})
 	}
 	if f.secret {
 		// Only the masked tail ("25ee…b1"): projects and environment have
@@ -142,6 +147,7 @@ func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
 	growCol(colScopes, 22)
 	growCol(colIPs, 26)
 	growCol(colProjects, 24)
+	growCol(colOwner, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
 }

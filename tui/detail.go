@@ -72,9 +72,33 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 	field := func(label, value string, style lipgloss.Style) {
 		lines = append(lines, fieldLines(label, value, style, left)...)
 	}
+	tokenFields(tok, cat, now, field)
+	if len(tok.Scopes) == 0 {
+		if tok.Role == "" && len(tok.Projects) == 0 {
+			field("Scopes", "none", theme.Muted)
+		}
+		return lines
+	}
+	scopeWidth := width
+	if twoCols {
+		scopeWidth = width - left - 2
+	}
+	scopes := scopeLines(tok.Scopes, cat, scopeWidth)
+	if !twoCols {
+		return append(append(lines, ""), scopes...)
+	}
+	return joinColumns(lines, scopes, left, 2)
+}
+
+// tokenFields adds every field of the token but its scopes: what it is,
+// what it may do, its secret, its dates and where it may be used from.
+func tokenFields(tok *client.Token, cat *catalogInfo, now time.Time, field func(label, value string, style lipgloss.Style)) {
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Role != "" {
 		field(cat.roleLabel(), tok.Role, theme.FieldValue)
+	}
+	if tok.Owner != "" {
+		field(cat.ownerLabel(), tok.Owner, theme.FieldValue)
 	}
 	if len(tok.Projects) > 0 {
 		field("Projects", projectsText(tok.Projects), theme.FieldValue)
@@ -82,14 +106,7 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 	if tok.Environment != "" {
 		field("Environment", tok.Environment, theme.FieldValue)
 	}
-	if tok.Secret != "" {
-		field("Secret", client.MaskSecret(tok.Secret), theme.Secret)
-		// What the secret says about itself, read offline by the one
-		// recogniser (client/inspect); it never repeats the secret.
-		if format := inspect.RecogniseAt(tok.Secret, now).Format; format != "" {
-			field("Format", format, theme.FieldValue)
-		}
-	}
+	secretFields(tok, now, field)
 	field("Created", absRel(tok.CreatedAt, relativePast(tok.CreatedAt, now)), theme.FieldValue)
 	exp, tone := relativeExpiry(*tok, now)
 	expStyle := theme.Cell(expiryCellTone(tone), false)
@@ -109,30 +126,31 @@ func detailLines(tok *client.Token, cat *catalogInfo, now time.Time, width int) 
 		if cat.canRestrictIPs() {
 			field("Allowed IPs", "any address", theme.Muted)
 		}
-	} else {
-		for i, ip := range tok.AllowedIPs {
-			label := ""
-			if i == 0 {
-				label = "Allowed IPs"
-			}
-			field(label, ip, theme.FieldValue)
+		return
+	}
+	for i, ip := range tok.AllowedIPs {
+		label := ""
+		if i == 0 {
+			label = "Allowed IPs"
 		}
+		field(label, ip, theme.FieldValue)
 	}
-	if len(tok.Scopes) == 0 {
-		if tok.Role == "" && len(tok.Projects) == 0 {
-			field("Scopes", "none", theme.Muted)
+}
+
+// secretFields shows a listed secret masked, with what it says about
+// itself, or why the list holds none for this token.
+func secretFields(tok *client.Token, now time.Time, field func(label, value string, style lipgloss.Style)) {
+	switch {
+	case tok.Secret != "":
+		field("Secret", client.MaskSecret(tok.Secret), theme.Secret)
+		// What the secret says about itself, read offline by the one
+		// recogniser (client/inspect); it never repeats the secret.
+		if format := inspect.RecogniseAt(tok.Secret, now).Format; format != "" {
+			field("Format", format, theme.FieldValue)
 		}
-		return lines
+	case tok.SecretNote != "":
+		field("Secret", "not retrievable: "+tok.SecretNote, theme.Muted)
 	}
-	scopeWidth := width
-	if twoCols {
-		scopeWidth = width - left - 2
-	}
-	scopes := scopeLines(tok.Scopes, cat, scopeWidth)
-	if !twoCols {
-		return append(append(lines, ""), scopes...)
-	}
-	return joinColumns(lines, scopes, left, 2)
 }
 
 // absRel is "2025-03-01 10:00 UTC · in 3d"; a zero time is the relative
