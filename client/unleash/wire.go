@@ -93,7 +93,7 @@ func (a *apiToken) token() client.Token {
 }
 
 // secureNote is why a secure token's secret cannot be copied.
-const secureNote = "Unleash keeps only a hash of this token's secret (secure token storage): it was shown once, when the token was created, and cannot be copied from the list"
+const secureNote = "Unleash keeps only a hash of it (secure token storage); it was shown once, at creation"
 
 // identify gives t the one identifier every later call addresses it by
 // (rules of shared/specs/unleash-secure-tokens.md, section 5): a secure

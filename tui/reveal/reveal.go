@@ -52,12 +52,12 @@ type Model struct {
 	// from what was asked, or why that is unknown (client.Created).
 	grantDiffs  []string
 	unconfirmed string
-	secret  string // the one copy the dialog holds; zeroed on close
-	shown   string // the secret as drawn: sanitised
-	clip    clipboard.Clipboard
-	opts    Options
-	keys    KeyMap
-	ref     string // tells our CopiedMsgs from anyone else's
+	secret      string // the one copy the dialog holds; zeroed on close
+	shown       string // the secret as drawn: sanitised
+	clip        clipboard.Clipboard
+	opts        Options
+	keys        KeyMap
+	ref         string // tells our CopiedMsgs from anyone else's
 
 	copying    bool
 	copyResult *clipboard.Result // nil until the first copy reports
@@ -97,7 +97,7 @@ func New(created client.Created, clip clipboard.Clipboard, opts Options) Model {
 		warning:     client.Sanitize(created.Warning),
 		grantDiffs:  client.SanitizeAll(created.GrantDiffs),
 		unconfirmed: client.Sanitize(created.GrantsUnconfirmed),
-		secret:  created.Secret,
+		secret:      created.Secret,
 		// A hostile server could put escape sequences in a "secret"; what
 		// is drawn is sanitised, what is copied is what the server sent.
 		shown: client.Sanitize(created.Secret),
