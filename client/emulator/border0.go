@@ -195,8 +195,6 @@ func (b *Border0) store(t *border0Token) {
 	}
 }
 
-const border0TokensPath = "/api/v1/organizations/tokens"
-
 // ServeHTTP authenticates, then routes: organisation tokens, service
 // accounts and their tokens, connectors and their tokens, server info.
 func (b *Border0) ServeHTTP(w http.ResponseWriter, r *http.Request) {
