@@ -210,3 +210,30 @@ func TestBorder0CreateReportsWhatTheServerGranted(t *testing.T) {
 		t.Errorf("differences %q", created.GrantDiffs)
 	}
 }
+
+// Whatever an owner's list holds, a secret never leaves it (a connector
+// token's "token" is the secret, sent only by a create), and every string
+// is sanitised; a broken owner list fails the whole list rather than
+// silently leaving tokens out.
+func TestBorder0OwnerListsAreReadWarily(t *testing.T) {
+	s := newStub(t, map[string]stubAnswer{
+		"GET " + listPath:                 {200, `{"list":[]}`},
+		"GET /api/v1/connectors":          {200, `{"list":[{"connector_id":"c1","name":"edge\u001b[2J"}]}`},
+		"GET /api/v1/connector/c1/tokens": {200, `{"list":[{"id":"t1","name":"n\u001b]52;c;aGk=\u0007","token":"LEAKED-SECRET","created_at":1773480413}],"connector":{"name":"edge"}}`},
+	})
+	tokens, err := stubProvider(t, s).List(context.Background())
+	if err != nil || len(tokens) != 1 {
+		t.Fatalf("%v %v", tokens, err)
+	}
+	tok := tokens[0]
+	if tok.Secret != "" || strings.Contains(tok.Name+tok.Owner, "\x1b") || tok.Owner != "connector edge" {
+		t.Errorf("token %+v", tok)
+	}
+	bad := newStub(t, map[string]stubAnswer{
+		"GET " + listPath: {200, `{"list":[]}`},
+		"GET /api/v1/organizations/iam/service_accounts": {200, `<html>login</html>`},
+	})
+	if _, err := stubProvider(t, bad).List(context.Background()); err == nil || !strings.Contains(err.Error(), "HTML") {
+		t.Errorf("an HTML account list: %v", err)
+	}
+}

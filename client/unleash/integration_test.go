@@ -104,12 +104,7 @@ func otherServer(t *testing.T) *Provider {
 }
 
 func findID(tokens []client.Token, id string) (client.Token, bool) {
-	for _, t := range tokens {
-		if t.ID == id {
-			return t, true
-		}
-	}
-	return client.Token{}, false
+	return findBy(tokens, func(t client.Token) bool { return t.ID == id })
 }
 
 func revokeByPrefix(t *testing.T, p *Provider, prefix string) {

@@ -18,8 +18,13 @@ import (
 // runs the same checks against a real server in both modes).
 
 func byName(tokens []client.Token, name string) (client.Token, bool) {
+	return findBy(tokens, func(t client.Token) bool { return t.Name == name })
+}
+
+// findBy is the first token keep accepts.
+func findBy(tokens []client.Token, keep func(client.Token) bool) (client.Token, bool) {
 	for _, t := range tokens {
-		if t.Name == name {
+		if keep(t) {
 			return t, true
 		}
 	}
@@ -109,7 +114,7 @@ func TestUnleashSecureCreateKeepsItsIDFromCreateToList(t *testing.T) {
 // clientFeatures is the status /api/client/features answers credential.
 func clientFeatures(t *testing.T, base, credential string) int {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, base+"/api/client/features", nil)
+	req, _ := http.NewRequest(http.MethodGet, strings.TrimRight(base, "/")+"/api/client/features", nil)
 	req.Header.Set("Authorization", credential)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -93,7 +93,7 @@ func (a *apiToken) token() client.Token {
 }
 
 // secureNote is why a secure token's secret cannot be copied.
-const secureNote = "Unleash keeps only a hash of it (secure token storage); it was shown once, at creation"
+const secureNote = "Unleash keeps only a hash of it (secure storage), shown once at creation"
 
 // identify gives t the one identifier every later call addresses it by
 // (rules of shared/specs/unleash-secure-tokens.md, section 5): a secure

@@ -30,9 +30,16 @@ func newOwnerField(cat client.Catalog) choiceField {
 		f.picked[noOwner] = true
 	}
 	for _, o := range cat.Owners {
-		if o.ID != noOwner {
-			f.items = append(f.items, optionItem(o))
+		if o.ID == noOwner {
+			continue
 		}
+		// By its name alone: an owner's id is the provider's handle (a
+		// connector's UUID), not something to read.
+		label := client.Sanitize(o.Label)
+		if label == "" {
+			label = client.Sanitize(o.ID)
+		}
+		f.items = append(f.items, choiceItem{id: o.ID, label: label, desc: client.Sanitize(o.Description)})
 	}
 	return f
 }
