@@ -25,7 +25,7 @@ export UNLEASH_ADMIN_TOKEN
 
 required="TestUnleashIntegrationList TestUnleashIntegrationCreateEachType TestUnleashIntegrationUpdateExpiry
 TestUnleashIntegrationRevoke TestUnleashIntegrationValidation TestUnleashIntegrationEmulatorParity
-TestUnleashIntegrationSecretKinds TestUnleashIntegrationMixedList"
+TestUnleashIntegrationSecretKinds TestUnleashIntegrationMixedList TestUnleashIntegrationProjectScoped"
 
 # run_suite SECURE URL OTHER_URL: the whole suite against URL.
 run_suite() {

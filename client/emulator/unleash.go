@@ -45,7 +45,8 @@ type Unleash struct {
 	maxTokens int
 
 	mu           sync.Mutex
-	secure       bool // new tokens are v2
+	secure       bool            // new tokens are v2
+	editors      map[string]bool // personal access tokens of Editor users (unleash_project.go)
 	tokens       []*unleashToken
 	byKey        map[string]int // v1 secret or v2 selector -> index into tokens
 	projects     []unleashProject
@@ -62,6 +63,10 @@ type unleashToken struct {
 	secure   bool
 	selector string
 	verifier string
+
+	// editor marks the caller of a request made with an Editor's personal
+	// access token; it is never stored.
+	editor bool
 
 	name        string
 	typ         string // as the list reports it: admin, client (also a v1 backend), backend (v2), frontend
@@ -97,6 +102,7 @@ func NewUnleash(opts UnleashOptions) (*Unleash, error) {
 		maxTokens: opts.MaxTokens,
 		secure:    opts.SecureTokens,
 		byKey:     map[string]int{},
+		editors:   map[string]bool{},
 	}
 	if u.maxTokens <= 0 {
 		u.maxTokens = unleashDefaultMaxTokens
@@ -267,6 +273,9 @@ func (u *Unleash) authenticate(w http.ResponseWriter, r *http.Request, want stri
 	if cred == "" {
 		unleashAuthenticationRequired(w)
 		return unleashToken{}, false
+	}
+	if u.isEditor(cred) {
+		return unleashToken{typ: "admin", editor: true}, true
 	}
 	tok, ok := u.use(cred)
 	if !ok {

@@ -14,10 +14,16 @@ const unleashTokensPath = "/api/admin/api-tokens"
 
 // serveAdmin routes an authenticated admin-API request; path has no
 // trailing slash.
-func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, _ unleashToken, path string, body any) {
+func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, caller unleashToken, path string, body any) {
+	if caller.editor && u.refuseEditor(w, r, path) {
+		return
+	}
+	visible := func(t *unleashToken) bool { return !caller.editor || t.typ != "admin" }
 	switch {
+	case strings.HasPrefix(path, "/api/admin/projects/"):
+		u.serveProject(w, r, caller, path, body)
 	case path == unleashTokensPath && r.Method == http.MethodGet:
-		u.listTokens(w, func(*unleashToken) bool { return true })
+		u.listTokens(w, visible)
 	case path == unleashTokensPath && r.Method == http.MethodPost:
 		if unleashContentTypeOK(w, r) {
 			u.createToken(w, body)
@@ -30,7 +36,7 @@ func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, _ unleashTo
 		}
 		switch r.Method {
 		case http.MethodGet: // by name: names are not unique, so a list
-			u.listTokens(w, func(t *unleashToken) bool { return t.name == key })
+			u.listTokens(w, func(t *unleashToken) bool { return t.name == key && visible(t) })
 		case http.MethodPut:
 			if unleashContentTypeOK(w, r) {
 				u.updateExpiry(w, key, body)
@@ -106,6 +112,11 @@ func (u *Unleash) createToken(w http.ResponseWriter, body any) {
 		unleashBadData(w, schema, details)
 		return
 	}
+	u.createParsed(w, req)
+}
+
+// createParsed makes a token of a create request that passed the schema.
+func (u *Unleash) createParsed(w http.ResponseWriter, req unleashNewToken) {
 	for _, p := range req.projects {
 		if p == "*" {
 			req.projects = []string{"*"}

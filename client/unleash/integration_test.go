@@ -321,14 +321,6 @@ func restPost(body createBody) rest.Request {
 	return rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body}
 }
 
-func mustList(t *testing.T, p *Provider) []client.Token {
-	t.Helper()
-	tokens, err := p.List(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tokens
-}
 
 func TestUnleashIntegrationFrontendTokenForbidden(t *testing.T) {
 	p, prefix := realServer(t)
@@ -373,8 +365,9 @@ func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer emu.Close()
-	real := &paritySide{base: strings.TrimRight(os.Getenv("UNLEASH_URL"), "/"), admin: os.Getenv(TokenEnv), secrets: map[string]string{}}
-	sim := &paritySide{base: emu.URL, admin: emu.AdminToken, secrets: map[string]string{}}
+	realBase := strings.TrimRight(os.Getenv("UNLEASH_URL"), "/")
+	real := &paritySide{base: realBase, admin: os.Getenv(TokenEnv), editor: editorToken(t, realBase), secrets: map[string]string{}}
+	sim := &paritySide{base: emu.URL, admin: emu.AdminToken, editor: emu.IssueEditorToken(), secrets: map[string]string{}}
 
 	const tokens = "/api/admin/api-tokens"
 	steps := []parityStep{
@@ -446,6 +439,20 @@ func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 		{"DELETE", tokens + "/AAAAAAAAAAAAAAAAAAAAAA", "", "admin", ""},
 		{"DELETE", tokens + "/{id:{p}-mix}", "", "admin", ""},
 		{"GET", tokens + "/{p}-mix", "", "admin", ""},
+		// An editor's personal access token: no creating, changing or
+		// deleting on the token routes; the project routes instead.
+		{"POST", tokens, `{"tokenName":"{p}-ed","type":"client","environment":"production","projects":["default"]}`, "editor", ""},
+		{"PUT", tokens + "/{id:{p}-upper}", `{"expiresAt":"2032-02-02T00:00:00.000Z"}`, "editor", ""},
+		{"DELETE", tokens + "/{id:{p}-upper}", "", "editor", ""},
+		{"GET", tokens + "/{p}-upper", "", "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"tokenName":"{p}-pe","type":"client","environment":"production","projects":["*"]}`, "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"tokenName":"{p}-pe2","type":"client","environment":"nope"}`, "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"type":"client"}`, "editor", ""},
+		{"POST", "/api/admin/projects/nope-{p}/api-tokens", `{"tokenName":"{p}-x","type":"client"}`, "editor", ""},
+		{"GET", "/api/admin/projects/nope-{p}/api-tokens", "", "admin", ""},
+		{"DELETE", "/api/admin/projects/default/api-tokens/{id:{p}-notz}", "", "editor", ""},
+		{"DELETE", "/api/admin/projects/default/api-tokens/{id:{p}-pe}", "", "editor", ""},
+		{"GET", tokens + "/{p}-pe", "", "admin", ""},
 	}
 	if secure {
 		steps = append(steps,
@@ -489,8 +496,8 @@ func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 }
 
 type paritySide struct {
-	base, admin string
-	secrets     map[string]string
+	base, admin, editor string
+	secrets             map[string]string
 }
 
 type parityReply struct {
@@ -527,6 +534,8 @@ func (s *paritySide) send(t *testing.T, step parityStep) parityReply {
 	switch {
 	case step.auth == "admin":
 		req.Header.Set("Authorization", s.admin)
+	case step.auth == "editor":
+		req.Header.Set("Authorization", s.editor)
 	case step.auth == "wrong":
 		req.Header.Set("Authorization", "*:*.wrong-secret")
 	case strings.Contains(step.auth, ":"):

@@ -95,6 +95,11 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 		return client.Created{}, err
 	}
 	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body})
+	if isForbidden(err) {
+		// Refused before anything was made: try the project's own route,
+		// which an editor or project owner may use (project.go).
+		resp, err = p.createInProject(ctx, body, err)
+	}
 	if err != nil {
 		return client.Created{}, explainUnknownProject(explainHTML400(err))
 	}
@@ -110,6 +115,9 @@ func (p *Provider) Revoke(ctx context.Context, t client.Token) error {
 		return err
 	}
 	_, err = p.api.Do(ctx, rest.Request{Method: http.MethodDelete, Path: path})
+	if isForbidden(err) {
+		err = p.revokeInProject(ctx, t, err)
+	}
 	return withoutSecret(err, t.Secret)
 }
 
@@ -127,6 +135,9 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 	}
 	want := wireTime(expiresAt)
 	if _, err := p.api.Do(ctx, rest.Request{Method: http.MethodPut, Path: path, Body: expiryBody{ExpiresAt: want}}); err != nil {
+		if isForbidden(err) {
+			err = withHint(err, "Unleash has no project route for expiries: only an admin token (or a user with the UPDATE_*_API_TOKEN permissions) can change one")
+		}
 		return explainHTML400(withoutSecret(err, t.Secret))
 	}
 	tokens, err := p.List(ctx)
