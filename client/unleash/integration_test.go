@@ -321,7 +321,6 @@ func restPost(body createBody) rest.Request {
 	return rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body}
 }
 
-
 func TestUnleashIntegrationFrontendTokenForbidden(t *testing.T) {
 	p, prefix := realServer(t)
 	ctx := context.Background()
