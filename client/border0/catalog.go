@@ -83,7 +83,7 @@ func catalog() client.Catalog {
 		RoleLabel:     "Role",
 		Roles:         append([]client.Role(nil), roles...),
 		OwnerLabel:    "Owner",
-		OwnerNone:     "none: an organisation token, with the role chosen below",
+		OwnerNone:     "none: an organisation token, with a role of its own",
 		OwnerSetsRole: true,
 		AllowedIPs:    false,
 		NameMaxLen:    NameMaxLen,
