@@ -1,6 +1,6 @@
 // Command tokentui is a terminal dashboard for the API tokens of GoodAccess,
-// Border0 and Unleash; `tokentui list|create|revoke|check|inspect|scopes`
-// are its scripting subcommands.
+// Border0 and Unleash, with scripting commands (`tokentui list|create|…`).
+// The command line lives in tui/cli; the dashboard, its root, in tui/launch.
 package main
 
 import (
@@ -16,13 +16,10 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && cli.IsSubcommand(os.Args[1]) {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := cli.Main(ctx, os.Args[1:])
-		stop()
-		os.Exit(code)
-	}
-	os.Exit(launch.Run(os.Args[1:], os.Getenv, os.Stderr, runTUI))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := cli.Main(ctx, os.Args[1:], launch.Dashboard(runTUI))
+	stop()
+	os.Exit(code)
 }
 
 // runTUI runs the dashboard until the user quits.

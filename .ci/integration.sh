@@ -12,6 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "[integration] $*" >&2; }
 
+# One real Unleash at a time on this machine (ports 4242 and 4243, one database):
+# concurrent runs from other checkouts wait here instead of colliding.
+if [ -z "${TOKENTUI_UNLEASH_LOCKED:-}" ] && command -v flock >/dev/null; then
+  export TOKENTUI_UNLEASH_LOCKED=1
+  exec flock /tmp/tokentui-unleash.lock bash "$0" "$@"
+fi
+
 if [ "${KEEP_UNLEASH:-0}" != 1 ]; then
   trap 'bash .ci/unleash-down.sh' EXIT # also after a failed start
 fi

@@ -7,7 +7,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -23,6 +22,8 @@ import (
 	"github.com/tokentui/tokentui/tui/clipcmd"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
+	"github.com/tokentui/tokentui/tui/table"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // Options configure the dashboard.
@@ -77,7 +78,8 @@ type Model struct {
 	layout        layout
 
 	focus     focusArea
-	table     tableModel
+	table     table.Model
+	tableKeys tableKeys
 	detail    detailModel
 	filter    textinput.Model
 	filtering bool // the filter input has the keys
@@ -87,7 +89,7 @@ type Model struct {
 	spinner   spinner.Model
 	overlay   overlay
 
-	catalog *catalogInfo
+	catalog *tokenfmt.Catalog
 
 	listGen     int  // id of the latest List asked for
 	listing     bool // that List has not answered yet
@@ -150,7 +152,8 @@ func New(opts Options) Model {
 	m := Model{
 		opts:      opts,
 		now:       now,
-		table:     newTableModel(),
+		table:     table.New(),
+		tableKeys: newTableKeys(),
 		detail:    newDetailModel(),
 		filter:    fi,
 		filterKey: newFilterKeys(),
@@ -200,10 +203,25 @@ func (m Model) Init() tea.Cmd {
 // busy reports whether something is under way that the spinner shows.
 func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching }
 
-// Update routes a message: results of commands to their handlers, keys to
-// the open overlay, else the filter input while typing, else the focused
-// pane. It never blocks.
+// Update routes a message (route), then hands the detail pane the token
+// selected now: whatever moved the selection (a key, a filter result, a new
+// list, a revoke), the pane notices on its own. It never blocks.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.route(msg)
+	nm := next.(Model)
+	tok, _ := nm.table.Selected()
+	if !nm.detail.show(tok) {
+		// Nothing changed: pass on the model route boxed rather than box
+		// a second copy (most keys, every filter keystroke).
+		return next, cmd
+	}
+	return nm, cmd
+}
+
+// route sends a message where it belongs: results of commands to their
+// handlers, keys to the open overlay, else the filter input while typing,
+// else the focused pane.
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -228,17 +246,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
 		return m.onProfile(msg)
-	case filterResultMsg:
-		before := m.table.selectedIndex()
-		if m.table.applyFilter(msg) && m.table.selectedIndex() != before {
-			m.detail.scroll = 0
-		}
-		return m, nil
-	case filterSlowMsg:
-		if msg.job == m.table.filter.pending {
-			m.table.filter.slow = true
-		}
-		return m, nil
+	case table.FilterResultMsg, table.FilterSlowMsg:
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, cmd
 	case spinner.TickMsg:
 		if msg.ID != m.spinner.ID() {
 			return m.forwardToOverlay(msg) // an overlay's own spinner
@@ -356,20 +367,16 @@ func (m Model) onKeyBurst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	tk := m.table.keys
+	tk := m.tableKeys
 	switch {
 	case key.Matches(msg, tk.Filter):
 		m.filtering = true
-		m.filter.SetValue(m.table.filter.query())
+		m.filter.SetValue(m.table.Query())
 		m.filter.CursorEnd()
 		m.relayout()
 		return m, m.filter.Focus()
-	case key.Matches(msg, tk.Sort):
-		m.table.cycleSort()
-		m.detail.scroll = 0
-		return m, nil
 	case key.Matches(msg, tk.Detail):
-		if _, ok := m.table.selected(); ok {
+		if _, ok := m.table.Selected(); ok {
 			m.focus = focusDetail
 			m.relayout()
 		}
@@ -379,7 +386,7 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, tk.New):
 		return m.openCreate(nil)
 	case key.Matches(msg, tk.Rotate):
-		if tok, ok := m.table.selected(); ok {
+		if tok, ok := m.table.Selected(); ok {
 			old := *tok
 			return m.openCreate(&old)
 		}
@@ -390,21 +397,18 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openExpiry()
 	case key.Matches(msg, tk.ClearFilter):
 		switch {
-		case m.table.filter.query() != "":
+		case m.table.Query() != "":
 			m.filter.SetValue("")
-			m.table.setQuery("")
-		case len(m.table.marks) > 0:
-			clear(m.table.marks)
+			m.table.SetQuery("")
+		case m.table.MarkCount() > 0:
+			m.table.ClearMarks()
 			m.status = infoStatus("marks cleared")
 		}
 		return m, nil
 	}
-	before := m.table.selectedIndex()
-	m.table, _ = m.table.update(msg)
-	if m.table.selectedIndex() != before {
-		m.detail.scroll = 0
-	}
-	return m, nil
+	var cmd tea.Cmd
+	m.table, cmd = m.table.Update(msg) // movement, marks, sort
+	return m, cmd
 }
 
 // onFilterKey edits the query. The matching runs in a tea.Cmd on an
@@ -416,41 +420,26 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.filtering = false
 		m.filter.Blur()
 		m.filter.SetValue("")
-		m.table.setQuery("")
+		m.table.SetQuery("")
 		m.relayout()
 		return m, nil
 	case key.Matches(msg, m.filterKey.Apply):
 		m.filtering = false
 		m.filter.Blur()
-		before := m.table.selectedIndex()
-		m.table.settleFilter()
-		if m.table.selectedIndex() != before {
-			m.detail.scroll = 0
-		}
+		m.table.SettleFilter()
 		m.relayout()
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)
-	before := m.table.selectedIndex()
-	job := m.table.requestQuery(m.filter.Value())
-	if m.table.selectedIndex() != before {
-		m.detail.scroll = 0
+	if job := m.table.RequestQuery(m.filter.Value()); job != nil {
+		return m, tea.Batch(cmd, job)
 	}
-	if job == nil {
-		return m, cmd
-	}
-	return m, tea.Batch(cmd, job.cmd, tea.Tick(filterSlowAfter, func(time.Time) tea.Msg {
-		return filterSlowMsg{job: job}
-	}))
+	return m, cmd
 }
 
-// filterSlowAfter is how long a filter may take before the view says
-// "filtering…": shorter results would only make it flicker.
-const filterSlowAfter = 150 * time.Millisecond
-
 func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.detail.keys.Back) {
+	if key.Matches(msg, m.detail.keyMap().Back) {
 		m.focus = focusTable
 		m.relayout()
 		return m, nil
@@ -481,20 +470,20 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.userListing = false
 	if msg.err != nil {
 		m.loadErr = msg.err
-		if user || m.table.ix != nil {
+		if user || m.table.Loaded() {
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}
 		return m, nil
 	}
 	m.loadErr = nil
 	m.refreshedAt = msg.at
-	m.table.setIndex(msg.index, m.catalog)
+	m.table.SetIndex(msg.index)
 	if id := m.selectAfterLoad; id != "" {
 		m.selectAfterLoad = ""
 		m.selectByID(id)
 	}
 	if user {
-		m.status = okStatus("loaded " + plural(msg.index.len(), "token"))
+		m.status = okStatus("loaded " + plural(msg.index.Len(), "token"))
 	}
 	m.relayout()
 	return m, nil
@@ -509,90 +498,12 @@ func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
 		m.status = errorStatus("could not load the permission catalog: " + msg.err.Error())
 		return m, nil
 	}
-	m.catalog = newCatalogInfo(msg.catalog)
-	m.relayout() // the role column may have a better title now
+	m.catalog = tokenfmt.NewCatalog(msg.catalog)
+	m.table.SetCatalog(m.catalog) // the role column may have a better title now
 	return m, nil
 }
 
-// askRevoke opens the confirmation for the marked tokens, or the selected
-// one when none is marked.
-func (m Model) askRevoke() (tea.Model, tea.Cmd) {
-	if m.revoking > 0 {
-		m.status = infoStatus("a revoke is still running")
-		return m, nil
-	}
-	targets := m.table.markedTokens()
-	if len(targets) == 0 {
-		tok, ok := m.table.selected()
-		if !ok {
-			return m, nil
-		}
-		targets = []client.Token{*tok}
-	}
-	m.overlay = newConfirmRevoke(targets)
-	m.relayout()
-	return m, nil
-}
-
-func (m Model) startRevoke(targets []client.Token) (tea.Model, tea.Cmd) {
-	m.revoking = len(targets)
-	m.status = busyStatus("revoking " + plural(len(targets), "token") + "…")
-	return m, tea.Batch(revokeCmd(m.opts.Provider, targets), m.spinner.Tick)
-}
-
-// onRevokeDone makes the list say exactly what the server did: revoked
-// tokens leave at once, failed ones stay (and stay marked, to retry), then a
-// background refresh confirms it.
-func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
-	m.revoking = 0
-	var okIDs []string
-	var firstErr *revokeResult
-	for i, r := range msg.results {
-		if r.err == nil {
-			okIDs = append(okIDs, r.token.ID)
-		} else if firstErr == nil {
-			firstErr = &msg.results[i]
-		}
-	}
-	m.table.remove(okIDs)
-	total, failed := len(msg.results), len(msg.results)-len(okIDs)
-	switch {
-	case total == 1 && failed == 0:
-		m.status = okStatus("revoked " + labelOf(msg.results[0].token))
-	case total == 1:
-		m.status = errorStatus("could not revoke " + labelOf(firstErr.token) + ": " + firstErr.err.Error())
-	case failed == 0:
-		m.status = okStatus("revoked " + plural(total, "token"))
-	default:
-		m.status = errorStatus("revoked " + strconv.Itoa(len(okIDs)) + " of " + strconv.Itoa(total) +
-			"; " + strconv.Itoa(failed) + " failed: " + firstErr.err.Error())
-		m.overlay = newRevokeReport(msg.results)
-	}
-	m.detail.scroll = 0
-	m.relayout()
-	// The list the server holds now wins over our bookkeeping, and any List
-	// started before the revoke is stale from here on.
-	return m.refresh(false)
-}
-
-// labelOf is "name (3f2a9c4e)".
-func labelOf(t client.Token) string {
-	name := t.Name
-	if name == "" {
-		name = "(unnamed)"
-	}
-	return name + " (" + shortID(t.ID) + ")"
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// detailLines renders the selected token for the detail pane.
+// detailLines renders the detail pane's token.
 func (m *Model) detailLines() []string {
-	tok, _ := m.table.selected()
-	return detailLines(tok, m.catalog, m.now(), m.layout.detailInnerW)
+	return m.detail.lines(m.catalog, m.now(), m.layout.detailInnerW)
 }

@@ -102,8 +102,8 @@ func TestDashboardGolden(t *testing.T) {
 			waitReady(t, tm)
 			send(tm, size.keys...)
 			fm := finish(t, tm)
-			if fm.catalog == nil || fm.table.ix.len() != seededSize {
-				t.Fatalf("not loaded: catalog %v, %d tokens", fm.catalog != nil, fm.table.ix.len())
+			if fm.catalog == nil || fm.table.Len() != seededSize {
+				t.Fatalf("not loaded: catalog %v, %d tokens", fm.catalog != nil, fm.table.Len())
 			}
 			golden.RequireEqual(t, []byte(fm.View()))
 		})
@@ -139,7 +139,7 @@ func TestFilterNarrowsEmulatorTokens(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("rows for logs.read: %v", got)
 	}
-	if fm.filtering || fm.table.filter.query() != "logs.read" {
+	if fm.filtering || fm.table.Query() != "logs.read" {
 		t.Error("enter should keep the filter")
 	}
 }
@@ -158,10 +158,10 @@ func TestRevokeConfirmedRemovesRowAndServerToken(t *testing.T) {
 	if slices.Contains(serverIDs(t, p), splunkID) || ga.Len() != seededSize-1 {
 		t.Error("the server still lists the revoked token")
 	}
-	if _, ok := fm.table.ix.byID[splunkID]; ok && !fm.table.ix.gone[fm.table.ix.byID[splunkID]] {
+	if fm.table.Has(splunkID) {
 		t.Error("the table still has the revoked token")
 	}
-	if len(fm.table.rows()) != 0 {
+	if fm.table.RowCount() != 0 {
 		t.Errorf("rows left for splunk: %v", rowNames(fm))
 	}
 }
@@ -177,8 +177,8 @@ func TestRevokeCancelledKeepsRow(t *testing.T) {
 	if fm.overlay != nil {
 		t.Error("n did not close the dialog")
 	}
-	if ga.Len() != seededSize || fm.table.ix.len() != seededSize {
-		t.Errorf("cancel revoked something: server %d, table %d", ga.Len(), fm.table.ix.len())
+	if ga.Len() != seededSize || fm.table.Len() != seededSize {
+		t.Errorf("cancel revoked something: server %d, table %d", ga.Len(), fm.table.Len())
 	}
 }
 
@@ -202,7 +202,7 @@ func TestRevokeForbiddenShowsMissingScope(t *testing.T) {
 	if st := statusLine(fm); !strings.Contains(st, "could not revoke jenkins-nightly-audit (c2f4a6b8): the admin token lacks scope token.delete") {
 		t.Errorf("status = %q", st)
 	}
-	if !slices.Contains(serverIDs(t, limited), jenkinsID) || len(fm.table.rows()) != 1 {
+	if !slices.Contains(serverIDs(t, limited), jenkinsID) || fm.table.RowCount() != 1 {
 		t.Error("a refused revoke removed the token")
 	}
 }

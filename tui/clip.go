@@ -32,7 +32,7 @@ var copyRefs atomic.Uint64
 // copySelected copies the selected token's secret, when the provider lists
 // secrets; otherwise it says why there is nothing to copy.
 func (m Model) copySelected() (tea.Model, tea.Cmd) {
-	tok, ok := m.table.selected()
+	tok, ok := m.table.Selected()
 	if !ok {
 		return m, nil
 	}

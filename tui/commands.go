@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/table"
 )
 
 // Every provider call runs here, inside a tea.Cmd, so Update never waits on
@@ -20,7 +21,7 @@ import (
 // token).
 type tokensLoadedMsg struct {
 	gen   int
-	index *tokenIndex // nil on error
+	index *table.Index // nil on error
 	err   error
 	at    time.Time
 }
@@ -63,7 +64,7 @@ func loadTokensCmd(p client.Provider, gen int, now func() time.Time) tea.Cmd {
 		}
 		// Building the index (sanitising, search keys, three sorts) is the
 		// only O(n log n) work of the table: do it here, off the UI loop.
-		return tokensLoadedMsg{gen: gen, index: buildIndex(tokens), at: now()}
+		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens), at: now()}
 	}
 }
 

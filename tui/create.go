@@ -28,9 +28,6 @@ type createDoneMsg struct {
 	provGen int
 }
 
-// rotateKeptMsg: the person chose to keep the old token of a rotate.
-type rotateKeptMsg struct{ old client.Token }
-
 // createOverlay is the create form in a dialog frame.
 type createOverlay struct {
 	form     form.Model
@@ -95,7 +92,7 @@ func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
 	if rotateOf != nil {
 		base = form.RotateOptions(*rotateOf, base)
 	}
-	m.overlay = &createOverlay{form: form.New(m.catalog.catalog, base), rotateOf: rotateOf}
+	m.overlay = &createOverlay{form: form.New(m.catalog.Source(), base), rotateOf: rotateOf}
 	m.relayout()
 	return m, nil
 }
@@ -127,7 +124,7 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keepClear(msg.ClearJob)
 		if old := m.pendingRotate; old != nil {
 			m.pendingRotate = nil
-			m.overlay = newConfirmRotateRevoke(*old)
+			m.overlay = confirmRotateRevoke(*old)
 		}
 		m.relayout()
 		return m, nil
@@ -201,15 +198,10 @@ func (m *Model) location() *time.Location {
 // selectByID puts the cursor on the token with id; when a filter hides it,
 // the filter goes, since the person wants to see what they just made.
 func (m *Model) selectByID(id string) {
-	i, ok := m.table.ix.byID[id]
-	if !ok {
+	if m.table.Select(id) || !m.table.Has(id) || m.table.Query() == "" {
 		return
 	}
-	if !m.table.cursorTo(i) && m.table.filter.query() != "" {
-		m.filter.SetValue("")
-		m.table.setQuery("")
-		m.table.cursorTo(i)
-	}
-	m.table.clamp()
-	m.detail.scroll = 0
+	m.filter.SetValue("")
+	m.table.SetQuery("")
+	m.table.Select(id)
 }

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/tokentui/tokentui/client"
@@ -92,11 +92,12 @@ func TestCreateRevealsSecretAndCopies(t *testing.T) {
 	send(tm, "v")
 	waitFor(t, tm, secretHead(secret))
 	send(tm, "enter") // a confirmed copy closes without asking
+	waitSelected(t, tm, "ci-logs-reader", 120, 35)
 	fm := quitByKey(t, tm)
 	if fm.overlay != nil {
 		t.Fatalf("the dialog is still open: %T", fm.overlay)
 	}
-	if sel, ok := fm.table.selected(); !ok || sel.ID != created.ID {
+	if sel, ok := fm.table.Selected(); !ok || sel.ID != created.ID {
 		t.Errorf("selected %v, want the new token %s", sel, created.ID)
 	}
 	if len(created.Scopes) != 5 {
@@ -166,11 +167,12 @@ func TestCreateServerValidationLandsOnTheField(t *testing.T) {
 	tm.Send(keyMsg("ctrl+s"))
 	waitFor(t, tm, `Token "terraform-prod-2" created`)
 	send(tm, "enter")
+	waitSelected(t, tm, "terraform-prod-2", 120, 35)
 	fm := finish(t, tm)
 	if _, ok := tokenNamed(t, ga, "terraform-prod-2"); !ok {
 		t.Fatal("the corrected create did not reach the server")
 	}
-	if sel, ok := fm.table.selected(); !ok || sel.Name != "terraform-prod-2" {
+	if sel, ok := fm.table.Selected(); !ok || sel.Name != "terraform-prod-2" {
 		t.Errorf("selected %v", sel)
 	}
 }
@@ -214,6 +216,16 @@ func TestRotateRevokesOnlyAfterConfirmation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitSelected waits until the table's cursor is on the token called name,
+// which the list a create refreshes in the background selects, however
+// late it arrives. A same-size resize repaints the whole screen first: a
+// row drawn before the wait still counts.
+func waitSelected(t *testing.T, tm *teatest.TestModel, name string, w, h int) {
+	t.Helper()
+	tm.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	waitFor(t, tm, "▌ "+name)
 }
 
 // quitByKey presses q, as a person would (tm.Quit skips the model's own

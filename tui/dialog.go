@@ -5,7 +5,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // dialogWidth is the text width of a dialog on a screen width wide: room
@@ -23,4 +25,10 @@ func keyHints(bindings ...key.Binding) string {
 		parts = append(parts, theme.Key.Render(h.Key)+theme.Muted.Render(" "+h.Desc))
 	}
 	return strings.Join(parts, theme.Muted.Render("   "))
+}
+
+// tokenLabel is "name  3f2a9c4e", the name cut to fit width.
+func tokenLabel(t client.Token, width int) string {
+	id := tokenfmt.ShortID(t.ID)
+	return theme.Bold.Render(tokenfmt.Fit(tokenfmt.Name(t.Name), max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
 }

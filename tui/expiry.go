@@ -12,6 +12,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/form"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // e edits the expiry of a token, for providers that can (Unleash): the same
@@ -138,7 +139,7 @@ func (e *expiryOverlay) view(width, height int) string {
 	if e.tok.Expires() {
 		cur = e.tok.ExpiresAt.In(e.loc).Format("2006-01-02 15:04 MST")
 	}
-	b.WriteString(theme.Muted.Render(fit("now expires: "+cur, inner)))
+	b.WriteString(theme.Muted.Render(tokenfmt.Fit("now expires: "+cur, inner)))
 	b.WriteString("\n\n")
 	for i, p := range expiryPresets {
 		line := "  " + p.label
@@ -153,9 +154,9 @@ func (e *expiryOverlay) view(width, height int) string {
 		b.WriteString(line + "\n")
 	}
 	if e.err != "" {
-		b.WriteString("\n" + theme.ErrorText.Render(fit(e.err, inner)) + "\n")
+		b.WriteString("\n" + theme.ErrorText.Render(tokenfmt.Fit(e.err, inner)) + "\n")
 	} else if e.onCustom() {
-		b.WriteString("\n" + theme.Muted.Render(fit("local time; YYYY-MM-DD means 00:00 that day", inner)) + "\n")
+		b.WriteString("\n" + theme.Muted.Render(tokenfmt.Fit("local time; YYYY-MM-DD means 00:00 that day", inner)) + "\n")
 	}
 	b.WriteString("\n")
 	b.WriteString(keyHints(e.keys.Save, e.keys.Cancel))
@@ -168,7 +169,7 @@ func (e *expiryOverlay) helpKeys() []key.Binding {
 
 // openExpiry opens the dialog when the provider can change an expiry.
 func (m Model) openExpiry() (tea.Model, tea.Cmd) {
-	tok, ok := m.table.selected()
+	tok, ok := m.table.Selected()
 	if !ok {
 		return m, nil
 	}

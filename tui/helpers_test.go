@@ -17,6 +17,8 @@ import (
 	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/goodaccess"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/table"
 )
 
 // Every test draws without colour on a known background, so views and golden
@@ -27,10 +29,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testNow is the pinned clock of every test, the emulator's included.
-var testNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+// Fixtures shared with the other packages' tests (package tokentest), by
+// the names these tests have always used.
+var (
+	testNow           = tokentest.Now
+	fixedClock        = tokentest.Clock
+	tok               = tokentest.Tok
+	withScopes        = tokentest.WithScopes
+	withIPs           = tokentest.WithIPs
+	expiresIn         = tokentest.ExpiresIn
+	syntheticTokens   = tokentest.Synthetic
+	goodAccessCatalog = tokentest.GoodAccessCatalog
+	modelFixture      = tokentest.Fixture
+)
 
-func fixedClock() time.Time { return testNow }
+const day = tokentest.Day
 
 // startGoodAccess runs the GoodAccess emulator on the pinned clock and
 // returns it with a provider holding its all-scope admin token.
@@ -52,20 +65,6 @@ func providerFor(t testing.TB, ga *emulator.GoodAccess, token string) client.Pro
 		t.Fatal(err)
 	}
 	return p
-}
-
-// goodAccessCatalog is the real provider's catalog (static, no network).
-func goodAccessCatalog(t testing.TB) client.Catalog {
-	t.Helper()
-	p, err := goodaccess.New(client.Connection{BaseURL: "http://127.0.0.1:1", Token: "unused"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := p.Catalog(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 // memProvider is an in-memory provider for model tests: it lists what it
@@ -105,8 +104,8 @@ func (p *memProvider) Catalog(context.Context) (client.Catalog, error) { return 
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
 	m = next.(Model)
-	if job := m.table.filter.pending; job != nil {
-		next, _ = m.Update(job.run())
+	if job := m.table.Pending(); job != nil {
+		next, _ = m.Update(job.Run())
 		m = next.(Model)
 	}
 	return m
@@ -175,32 +174,14 @@ func loadedModel(t testing.TB, p client.Provider, tokens []client.Token, cat *cl
 	if cat != nil {
 		m = update(m, catalogLoadedMsg{catalog: *cat})
 	}
-	return update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(tokens), at: testNow})
-}
-
-// tok builds a token with the given name and id; the rest as the options say.
-func tok(id, name string, opts ...func(*client.Token)) client.Token {
-	t := client.Token{ID: id, Name: name, CreatedAt: testNow.Add(-30 * day)}
-	for _, o := range opts {
-		o(&t)
-	}
-	return t
-}
-
-func withScopes(s ...string) func(*client.Token) { return func(t *client.Token) { t.Scopes = s } }
-func withIPs(s ...string) func(*client.Token)    { return func(t *client.Token) { t.AllowedIPs = s } }
-func expiresIn(d time.Duration) func(*client.Token) {
-	return func(t *client.Token) { t.ExpiresAt = testNow.Add(d) }
-}
-func createdAgo(d time.Duration) func(*client.Token) {
-	return func(t *client.Token) { t.CreatedAt = testNow.Add(-d) }
+	return update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(tokens), at: testNow})
 }
 
 // rowNames is the names of the rows the table shows, in order.
 func rowNames(m Model) []string {
 	var out []string
-	for _, i := range m.table.rows() {
-		out = append(out, m.table.ix.tokens[i].Name)
+	for pos := range m.table.RowCount() {
+		out = append(out, m.table.Row(pos).Name)
 	}
 	return out
 }

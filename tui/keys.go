@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/tokentui/tokentui/tui/scroll"
+)
 
 // Each pane owns a keymap; the root asks the focused pane (or the open
 // overlay) for its bindings and feeds them, with the global ones, to the one
@@ -29,26 +33,19 @@ func newGlobalKeys() globalKeys {
 // forceQuit quits even while typing.
 var forceQuit = key.NewBinding(key.WithKeys("ctrl+c"))
 
+// tableKeys act from the table through the root: they open the filter,
+// the detail pane or a dialog about the selection. What the table does
+// with keys itself (move, mark, sort) is its own table.KeyMap.
 type tableKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Mark, Revoke, Detail, Filter, Sort      key.Binding
-	ClearFilter                             key.Binding
-	New, Rotate, Copy, Expiry               key.Binding
+	Revoke, Detail, Filter, ClearFilter key.Binding
+	New, Rotate, Copy, Expiry           key.Binding
 }
 
 func newTableKeys() tableKeys {
 	return tableKeys{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
-		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
-		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
-		Mark:        key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
 		Revoke:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "revoke")),
 		Detail:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create")),
 		Rotate:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rotate")),
@@ -69,29 +66,31 @@ func newFilterKeys() filterKeys {
 }
 
 type detailKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
+	scroll.Keys
+	Back key.Binding
 }
 
 func newDetailKeys() detailKeys {
-	return detailKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
-		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+	k := detailKeys{
+		Keys: scroll.NewKeys(),
+		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 	}
+	// A text has a top and a bottom; with nothing to mark, space reads on.
+	k.PageDown.SetKeys("pgdown", "ctrl+f", " ")
+	k.Top.SetHelp("g", "top")
+	k.Bottom.SetHelp("G", "bottom")
+	return k
 }
 
 type confirmKeys struct {
 	Yes, No key.Binding
 }
 
-func newConfirmKeys() confirmKeys {
+// newConfirmKeys are y and n/esc; yes and no say what each does.
+func newConfirmKeys(yes, no string) confirmKeys {
 	return confirmKeys{
-		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "revoke")),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "cancel")),
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", no)),
 	}
 }
 

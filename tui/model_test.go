@@ -9,16 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/table"
 )
-
-func modelFixture() []client.Token {
-	return []client.Token{
-		tok("aaaaaaaa-1111", "bravo-ci", createdAgo(3*day), expiresIn(10*day), withScopes("token.read")),
-		tok("bbbbbbbb-2222", "alpha-logs", createdAgo(1*day), withScopes("admin-logs.read")),
-		tok("cccccccc-3333", "charlie-ci", createdAgo(9*day), expiresIn(-2*day), withIPs("10.0.0.0/8")),
-		tok("dddddddd-4444", "delta", createdAgo(2*day), expiresIn(1*day)),
-	}
-}
 
 func isQuit(cmd tea.Cmd) bool {
 	if cmd == nil {
@@ -58,14 +50,14 @@ func TestSortKeepsSelectionAndFilter(t *testing.T) {
 	m = press(m, "/")
 	m = typeText(m, "ci")
 	m = press(m, "enter", "down") // charlie-ci
-	if sel, _ := m.table.selected(); sel.Name != "charlie-ci" {
+	if sel, _ := m.table.Selected(); sel.Name != "charlie-ci" {
 		t.Fatalf("selected %q", sel.Name)
 	}
 	m = press(m, "s", "s") // by expiry: charlie-ci first
 	if got := rowNames(m); !slices.Equal(got, []string{"charlie-ci", "bravo-ci"}) {
 		t.Errorf("filtered by expiry: %v", got)
 	}
-	if sel, _ := m.table.selected(); sel.Name != "charlie-ci" {
+	if sel, _ := m.table.Selected(); sel.Name != "charlie-ci" {
 		t.Errorf("selection moved to %q", sel.Name)
 	}
 }
@@ -84,14 +76,14 @@ func TestFilterTypingNarrowsAndKeysDoNotLeak(t *testing.T) {
 			t.Fatalf("%q quit while typing in the filter", k)
 		}
 	}
-	if m.overlay != nil || m.table.sort != sortByName {
+	if m.overlay != nil || m.table.Sort() != table.SortByName {
 		t.Fatal("a key typed into the filter acted on the table")
 	}
 	if got := m.filter.Value(); got != "qsxr" {
 		t.Fatalf("filter value = %q", got)
 	}
 	m = press(m, "esc")
-	if m.filtering || m.table.filter.query() != "" || len(rowNames(m)) != 4 {
+	if m.filtering || m.table.Query() != "" || len(rowNames(m)) != 4 {
 		t.Fatal("esc did not clear and close the filter")
 	}
 
@@ -106,7 +98,7 @@ func TestFilterTypingNarrowsAndKeysDoNotLeak(t *testing.T) {
 		t.Errorf("10.0: %v", got)
 	}
 	m = press(m, "enter")
-	if m.filtering || m.table.filter.query() != "10.0" {
+	if m.filtering || m.table.Query() != "10.0" {
 		t.Fatal("enter should keep the filter and leave the input")
 	}
 	if !strings.Contains(statusLine(m), "1/4 tokens") {
@@ -114,7 +106,7 @@ func TestFilterTypingNarrowsAndKeysDoNotLeak(t *testing.T) {
 	}
 	// Out of the input, q quits again and esc clears the kept filter.
 	m = press(m, "esc")
-	if m.table.filter.query() != "" {
+	if m.table.Query() != "" {
 		t.Error("esc on the table did not clear the kept filter")
 	}
 	if _, cmd := updateCmd(m, keyMsg("q")); !isQuit(cmd) {
@@ -133,42 +125,11 @@ func TestNoMatchesSaysHowToClear(t *testing.T) {
 	}
 }
 
-func TestNavigationKeys(t *testing.T) {
-	tokens := syntheticTokens(200, nil)
-	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
-	vis := m.table.visibleRows()
-	m = press(m, "j", "j", "k")
-	if m.table.cursor != 1 {
-		t.Errorf("j j k: cursor %d", m.table.cursor)
-	}
-	m = press(m, "pgdown")
-	if m.table.cursor != 1+vis {
-		t.Errorf("pgdown: cursor %d, want %d", m.table.cursor, 1+vis)
-	}
-	m = press(m, "G")
-	if m.table.cursor != 199 || m.table.offset != 200-vis {
-		t.Errorf("G: cursor %d offset %d", m.table.cursor, m.table.offset)
-	}
-	m = press(m, "j")
-	if m.table.cursor != 199 {
-		t.Error("j past the end moved the cursor")
-	}
-	m = press(m, "home")
-	if m.table.cursor != 0 || m.table.offset != 0 {
-		t.Errorf("home: cursor %d offset %d", m.table.cursor, m.table.offset)
-	}
-	// Only the visible rows are drawn.
-	body := m.table.view(testNow, nil, true)
-	if n := strings.Count(body, "\n"); n != vis {
-		t.Errorf("table drew %d rows, %d fit", n, vis)
-	}
-}
-
 func TestMarkAndRevokeConfirmation(t *testing.T) {
 	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
 	m = press(m, "space", "space") // marks alpha-logs and bravo-ci, moving down
-	if len(m.table.marks) != 2 {
-		t.Fatalf("marks = %v", m.table.marks)
+	if m.table.MarkCount() != 2 {
+		t.Fatalf("marks = %d", m.table.MarkCount())
 	}
 	if !strings.Contains(m.View(), "●alpha-logs") {
 		t.Error("marked row is not flagged")
@@ -177,7 +138,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 		t.Errorf("status does not count marks: %q", statusLine(m))
 	}
 	m = press(m, "x")
-	c, ok := m.overlay.(*confirmRevoke)
+	c, ok := m.overlay.(*confirmDialog)
 	if !ok {
 		t.Fatal("x did not open the confirmation")
 	}
@@ -205,7 +166,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 	}
 	// Marks win over the cursor; with none, x takes the selected token.
 	m4 := press(loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35), "j", "delete")
-	if c, ok := m4.overlay.(*confirmRevoke); !ok || len(c.targets) != 1 || c.targets[0].Name != "bravo-ci" {
+	if c, ok := m4.overlay.(*confirmDialog); !ok || len(c.targets) != 1 || c.targets[0].Name != "bravo-ci" {
 		t.Errorf("delete on bravo-ci: %+v", m4.overlay)
 	}
 }
@@ -227,7 +188,7 @@ func TestRevokeResultKeepsFailedRemovesRevoked(t *testing.T) {
 	tokens := modelFixture()
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
 	m = press(m, "space", "space", "space") // alpha, bravo, charlie
-	m, _ = updateCmd(m, revokeConfirmedMsg{targets: m.table.markedTokens()})
+	m, _ = updateCmd(m, revokeConfirmedMsg{targets: m.table.Marked()})
 	if m.revoking != 3 || !strings.Contains(statusLine(m), "revoking 3 tokens") {
 		t.Fatalf("revoking state: %d, %q", m.revoking, statusLine(m))
 	}
@@ -241,8 +202,8 @@ func TestRevokeResultKeepsFailedRemovesRevoked(t *testing.T) {
 	if got := rowNames(m); !slices.Equal(got, []string{"bravo-ci", "delta"}) {
 		t.Errorf("rows after partial revoke: %v", got)
 	}
-	if !m.table.marks["aaaaaaaa-1111"] || len(m.table.marks) != 1 {
-		t.Errorf("the failed token should stay marked: %v", m.table.marks)
+	if !m.table.IsMarked("aaaaaaaa-1111") || m.table.MarkCount() != 1 {
+		t.Errorf("the failed token should stay marked: %d marks", m.table.MarkCount())
 	}
 	st := statusLine(m)
 	if !strings.Contains(st, "revoked 2 of 3") || !strings.Contains(st, "lacks scope token.delete") {
@@ -308,12 +269,12 @@ func TestStaleListIsDropped(t *testing.T) {
 	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
 	m = press(m, "r") // gen 2
 	m = press(m, "r") // gen 3
-	stale := buildIndex([]client.Token{tok("eeeeeeee", "resurrected")})
+	stale := table.BuildIndex([]client.Token{tok("eeeeeeee", "resurrected")})
 	m = update(m, tokensLoadedMsg{gen: m.listGen - 1, index: stale, at: testNow})
 	if len(rowNames(m)) != 4 || !m.listing {
 		t.Fatal("an older list replaced the table")
 	}
-	fresh := buildIndex([]client.Token{tok("ffffffff", "fresh")})
+	fresh := table.BuildIndex([]client.Token{tok("ffffffff", "fresh")})
 	m = update(m, tokensLoadedMsg{gen: m.listGen, index: fresh, at: testNow})
 	if got := rowNames(m); !slices.Equal(got, []string{"fresh"}) || m.listing {
 		t.Errorf("the latest list was not applied: %v", got)
@@ -329,15 +290,15 @@ func TestRefreshKeepsSelectionFilterAndMarks(t *testing.T) {
 	m = press(m, "r")
 	// The server now has a new token and lost alpha-logs.
 	next := append([]client.Token{tok("00000000-9999", "echo-new")}, tokens[0], tokens[2], tokens[3])
-	m = update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(next), at: testNow})
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(next), at: testNow})
 	if got := rowNames(m); !slices.Equal(got, []string{"bravo-ci", "charlie-ci", "echo-new"}) {
 		t.Errorf("rows: %v", got)
 	}
-	if sel, _ := m.table.selected(); sel.Name != "bravo-ci" {
+	if sel, _ := m.table.Selected(); sel.Name != "bravo-ci" {
 		t.Errorf("selection lost: %q", sel.Name)
 	}
-	if len(m.table.marks) != 0 {
-		t.Errorf("mark of a vanished token kept: %v", m.table.marks)
+	if m.table.MarkCount() != 0 {
+		t.Errorf("mark of a vanished token kept: %d marks", m.table.MarkCount())
 	}
 	if !strings.Contains(statusLine(m), "loaded 4 tokens") {
 		t.Errorf("status = %q", statusLine(m))
@@ -359,7 +320,7 @@ func TestLoadingErrorAndEmptyStates(t *testing.T) {
 	if cmd == nil || !m.listing {
 		t.Fatal("r did not retry")
 	}
-	m = update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(nil), at: testNow})
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(nil), at: testNow})
 	if v := m.View(); !strings.Contains(v, "no tokens") || strings.Contains(v, "Could not load") {
 		t.Errorf("empty state:\n%s", v)
 	}
@@ -403,8 +364,8 @@ func TestKeyBurstIsHandledKeyByKey(t *testing.T) {
 	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
 	burst := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 	m = update(m, burst("jjj"))
-	if m.table.cursor != 3 {
-		t.Errorf("jjj moved the cursor to %d", m.table.cursor)
+	if m.table.Cursor() != 3 {
+		t.Errorf("jjj moved the cursor to %d", m.table.Cursor())
 	}
 	m = update(m, burst("k/ci"))
 	if !m.filtering || m.filter.Value() != "ci" || len(rowNames(m)) != 2 {
@@ -413,7 +374,7 @@ func TestKeyBurstIsHandledKeyByKey(t *testing.T) {
 	m = press(m, "esc")
 	// A burst never confirms a dialog it opened.
 	m = update(m, burst("xy"))
-	if _, ok := m.overlay.(*confirmRevoke); !ok {
+	if _, ok := m.overlay.(*confirmDialog); !ok {
 		t.Fatal("x of the burst did not open the confirmation")
 	}
 }
@@ -492,5 +453,30 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 		if bound[k] {
 			t.Errorf("%q is advertised where it cannot work (no secrets, no expiry edit, one profile)", k)
 		}
+	}
+}
+
+// The detail pane follows the selection by itself: another token starts at
+// the top, the same token (a refresh, a sort) keeps its place.
+func TestDetailScrollFollowsTheSelectedToken(t *testing.T) {
+	cat := goodAccessCatalog(t)
+	wide := func(id, name string) client.Token {
+		return tok(id, name, withScopes(cat.AllScopes()[1:]...),
+			withIPs("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7"))
+	}
+	tokens := []client.Token{wide("aaaaaaaa-1111", "alpha"), wide("bbbbbbbb-2222", "bravo")}
+	m := loadedModel(t, &memProvider{}, tokens, &cat, 80, 24)
+	m = press(m, "enter", "j", "j", "esc")
+	if m.detail.scroll != 2 {
+		t.Fatalf("scroll = %d", m.detail.scroll)
+	}
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(tokens), at: testNow})
+	m = press(m, "s")
+	if m.detail.scroll != 2 {
+		t.Errorf("a refresh and a sort kept alpha selected but moved the detail to %d", m.detail.scroll)
+	}
+	m = press(m, "j")
+	if sel, _ := m.table.Selected(); sel.Name != "bravo" || m.detail.scroll != 0 {
+		t.Errorf("another token (%s) keeps the detail at line %d", sel.Name, m.detail.scroll)
 	}
 }

@@ -48,7 +48,7 @@ func TestFirstProfileOpensInTheDashboard(t *testing.T) {
 	close(g.release)
 	waitFor(t, tm, "refreshed ")
 	fm := quitByKey(t, tm)
-	if fm.opts.Provider == nil || fm.opts.Provider.Kind() != "border0" || fm.table.ix.len() == 0 {
+	if fm.opts.Provider == nil || fm.opts.Provider.Kind() != "border0" || fm.table.Len() == 0 {
 		t.Fatalf("not loaded: provider %v", fm.opts.Provider)
 	}
 	if fm.status.kind != statusNone {

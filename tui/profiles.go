@@ -11,6 +11,8 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/table"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // p switches profiles without a restart: the switcher lists every profile
@@ -102,15 +104,15 @@ func (o *profileOverlay) view(width, height int) string {
 			title += theme.ProfileCurrent.Render("  (open)")
 		}
 		where := client.Sanitize(p.URL) + " · token: " + client.Sanitize(p.TokenSource())
-		second := theme.Muted.Render(fit(where, inner-4))
+		second := theme.Muted.Render(tokenfmt.Fit(where, inner-4))
 		if err := p.Err(); err != nil {
-			title = theme.ProfileRefused.Render(fit(name+"  "+p.DisplayProvider(), inner-2))
-			second = theme.ProfileRefused.Render(fit(client.Sanitize(err.Error()), inner-4))
+			title = theme.ProfileRefused.Render(tokenfmt.Fit(name+"  "+p.DisplayProvider(), inner-2))
+			second = theme.ProfileRefused.Render(tokenfmt.Fit(client.Sanitize(err.Error()), inner-4))
 		}
 		b.WriteString("\n" + mark + title + "\n    " + second)
 	}
 	if o.note != "" {
-		b.WriteString("\n\n" + theme.ErrorText.Render(fit(client.Sanitize(o.note), inner)))
+		b.WriteString("\n\n" + theme.ErrorText.Render(tokenfmt.Fit(client.Sanitize(o.note), inner)))
 	}
 	b.WriteString("\n\n")
 	b.WriteString(keyHints(o.keys.Open, o.keys.Cancel))
@@ -221,14 +223,13 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.opts.URL = p.URL
 	m.openErr = nil
 	m.provGen++
-	m.table = newTableModel()
+	m.table = table.New()
 	m.catalog = nil
 	m.loadErr, m.connErr = nil, nil
 	m.refreshedAt = time.Time{}
 	m.filter.SetValue("")
 	m.filtering = false
 	m.focus = focusTable
-	m.detail.scroll = 0
 	m.pendingRotate = nil
 	m.selectAfterLoad = ""
 	m.copy = nil

@@ -13,6 +13,7 @@ import (
 	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/table"
 )
 
 // These tests run the dashboard against the Border0 and Unleash emulators
@@ -158,8 +159,8 @@ func TestUnleashCopyAndDecodeSecret(t *testing.T) {
 	opts.ClearAfter = 50 * time.Millisecond
 	m := New(opts)
 	m = update(m, windowSize(160, 40))
-	m = update(m, tokensLoadedMsg{gen: m.listGen, index: buildIndex(tokens), at: time.Now()})
-	sel, _ := m.table.selected()
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(tokens), at: time.Now()})
+	sel, _ := m.table.Selected()
 	if sel.Secret == "" {
 		t.Fatal("the Unleash list carries no secret")
 	}
@@ -200,7 +201,7 @@ func TestEditExpiry(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitFor(t, tm, "now expires 20")
 	fm := quitByKey(t, tm)
-	sel, _ := fm.table.selected()
+	sel, _ := fm.table.Selected()
 	want := time.Now().AddDate(0, 0, 90)
 	got, _ := tokenNamed(t, p, sel.Name)
 	if d := got.ExpiresAt.Sub(want); d < -time.Minute || d > time.Minute {
@@ -227,11 +228,11 @@ func TestProfileSwitch(t *testing.T) {
 	if fm.opts.Provider.Kind() != "border0" || fm.opts.ProfileLabel != "demo · Border0" {
 		t.Fatalf("after the switch: %s, %q", fm.opts.Provider.Kind(), fm.opts.ProfileLabel)
 	}
-	if fm.table.ix.len() == 0 || fm.catalog == nil || fm.catalog.roleLabel() != "Role" {
-		t.Errorf("Border0 tokens or catalog not loaded: %d tokens", fm.table.ix.len())
+	if fm.table.Len() == 0 || fm.catalog == nil || fm.catalog.RoleLabel() != "Role" {
+		t.Errorf("Border0 tokens or catalog not loaded: %d tokens", fm.table.Len())
 	}
-	for _, tk := range fm.table.ix.tokens {
-		if tk.Role == "" {
+	for pos := range fm.table.RowCount() {
+		if tk := fm.table.Row(pos); tk.Role == "" {
 			t.Errorf("%s has no role: not a Border0 token", tk.Name)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // revokeReport shows what a bulk revoke did when part of it failed: which
@@ -57,7 +58,7 @@ func (r *revokeReport) view(width, height int) string {
 			b.WriteString("\n")
 			b.WriteString(theme.ErrorText.Render("✗ ") + tokenLabel(f.token, inner-2))
 			b.WriteString("\n")
-			b.WriteString(theme.Muted.Render(fit("  "+client.Sanitize(f.err.Error()), inner)))
+			b.WriteString(theme.Muted.Render(tokenfmt.Fit("  "+client.Sanitize(f.err.Error()), inner)))
 		}
 		if more := len(r.failed) - failedRoom; more > 0 {
 			b.WriteString("\n" + theme.Muted.Render("and "+strconv.Itoa(more)+" more"))

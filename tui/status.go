@@ -9,7 +9,11 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
+
+// clockLayout is how the status bar tells the time ("refreshed 12:03:04").
+const clockLayout = "15:04:05"
 
 // statusKind is how the last action ended.
 type statusKind int
@@ -54,16 +58,16 @@ func (m *Model) statusBar(width int) string {
 	action := m.actionText()
 
 	count := ""
-	if m.table.ix != nil { // "0 tokens" before any list would be a claim
+	if m.table.Loaded() { // "0 tokens" before any list would be a claim
 		count = theme.StatusValue.Render(m.countText())
 	}
-	if n := len(m.table.marks); n > 0 {
+	if n := m.table.MarkCount(); n > 0 {
 		// Marks hidden by a filter still take part in a bulk revoke: say so.
 		count += theme.Marked.Render(" · " + strconv.Itoa(n) + " marked")
 	}
 	refreshed := ""
 	switch {
-	case m.loadErr != nil && m.table.ix != nil:
+	case m.loadErr != nil && m.table.Loaded():
 		refreshed = theme.StatusError.Render("refresh failed")
 	case !m.refreshedAt.IsZero():
 		refreshed = theme.StatusText.Render("refreshed " + m.refreshedAt.Format(clockLayout))
@@ -104,7 +108,7 @@ func (m *Model) statusBar(width int) string {
 func (m *Model) actionText() string {
 	s := m.status
 	if m.busy() && s.kind != statusBusy {
-		if m.listing && m.table.ix == nil {
+		if m.listing && !m.table.Loaded() {
 			s = status{statusBusy, "loading tokens…"}
 		} else if m.listing && s.kind == statusNone {
 			s = status{statusBusy, "refreshing…"}
@@ -128,13 +132,11 @@ func (m *Model) actionText() string {
 
 // countText is "12/40 tokens" while filtered, "40 tokens" otherwise.
 func (m *Model) countText() string {
-	total := m.table.ix.len()
-	shown := len(m.table.rows())
-	text := plural(total, "token")
-	if m.table.filter.query() != "" {
-		text = strconv.Itoa(shown) + "/" + text
+	text := plural(m.table.Len(), "token")
+	if m.table.Query() != "" {
+		text = strconv.Itoa(m.table.RowCount()) + "/" + text
 	}
-	if m.table.filter.slow {
+	if m.table.Slow() {
 		// The count is still the previous query's: say a newer one is coming.
 		text = "filtering… " + text
 	}
@@ -158,4 +160,16 @@ func padLine(s string, width int) string {
 		return ansi.Truncate(s, width, "…")
 	}
 	return s + strings.Repeat(" ", width-w)
+}
+
+// labelOf is "name (3f2a9c4e)".
+func labelOf(t client.Token) string {
+	return tokenfmt.Name(t.Name) + " (" + tokenfmt.ShortID(t.ID) + ")"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

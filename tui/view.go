@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // Minimum usable terminal; below it the dashboard shows a notice instead.
@@ -41,6 +42,7 @@ type layout struct {
 	bodyH        int
 	tableW       int // outer sizes, borders included
 	tableH       int
+	tableInnerW  int
 	detailW      int
 	detailH      int
 	detailInnerW int
@@ -74,9 +76,10 @@ func (m *Model) relayout() {
 		l.tableW, l.tableH = w, l.bodyH
 		l.detailW, l.detailH = w, l.bodyH
 	}
+	l.tableInnerW = l.tableW - 2
 	l.detailInnerW, l.detailInnerH = max(l.detailW-4, 10), max(l.detailH-2, 1)
 	m.layout = l
-	m.table.setSize(l.tableW-2, l.tableH-2, m.catalog)
+	m.table.SetSize(l.tableInnerW, l.tableH-2)
 }
 
 // View draws the whole screen.
@@ -115,12 +118,12 @@ func (m *Model) headerView() string {
 	if p := m.opts.Provider; p != nil {
 		name += " " + theme.HeaderInfo.Render(client.Sanitize(p.DisplayName()))
 	}
-	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.sort.String())
+	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.Sort().String())
 	var filter string
 	switch {
 	case m.filtering:
 		filter = theme.FilterPrompt.Render("/ ") + m.filter.View()
-	case m.table.filter.query() != "":
+	case m.table.Query() != "":
 		filter = theme.FilterPrompt.Render("/ ") + theme.FilterText.Render(client.Sanitize(m.filter.Value())) +
 			theme.Muted.Render("  (esc clears)")
 	default:
@@ -160,8 +163,7 @@ func (m *Model) tablePane() string {
 
 // tableContent is the table, or what to say instead of one.
 func (m *Model) tableContent(focused bool) string {
-	t := &m.table
-	w := t.width
+	t, w := &m.table, m.layout.tableInnerW
 	switch {
 	case m.opts.Provider == nil && m.openErr != nil:
 		return m.openErrView(w)
@@ -171,21 +173,21 @@ func (m *Model) tableContent(focused bool) string {
 			name = client.Sanitize(p.Name)
 		}
 		return m.spinner.View() + " " + theme.EmptyState.Render("connecting to "+name+"…")
-	case t.ix == nil && m.loadErr != nil:
+	case !t.Loaded() && m.loadErr != nil:
 		msg := theme.ErrorText.Render(ansi.Wrap("Could not load tokens: "+client.Sanitize(m.loadErr.Error()), w, " ")) +
 			m.connErrLine(w) + "\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
 		return msg
-	case t.ix == nil:
+	case !t.Loaded():
 		return m.spinner.View() + " " + theme.EmptyState.Render("loading tokens…")
-	case t.ix.len() == 0:
-		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  no tokens")
-	case len(t.rows()) == 0 && t.filter.pending != nil:
-		return t.view(m.now(), m.catalog, focused) + "\n\n" + theme.EmptyState.Render("  filtering…")
-	case len(t.rows()) == 0:
-		return t.view(m.now(), m.catalog, focused) + "\n\n" +
-			theme.EmptyState.Render(fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
+	case t.Len() == 0:
+		return t.View(m.now(), focused) + "\n\n" + theme.EmptyState.Render("  no tokens")
+	case t.RowCount() == 0 && t.Pending() != nil:
+		return t.View(m.now(), focused) + "\n\n" + theme.EmptyState.Render("  filtering…")
+	case t.RowCount() == 0:
+		return t.View(m.now(), focused) + "\n\n" +
+			theme.EmptyState.Render(tokenfmt.Fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
 	}
-	return t.view(m.now(), m.catalog, focused)
+	return t.View(m.now(), focused)
 }
 
 // openErrView says why the profile could not be opened and what to do.
@@ -223,12 +225,10 @@ func (m *Model) helpView() string {
 func (m *Model) helpKeys() helpKeyMap {
 	g := m.keys
 	if m.overlay != nil {
-		ks := m.overlay.helpKeys()
-		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+		return oneGroup(m.overlay.helpKeys())
 	}
 	if m.filtering {
-		ks := []key.Binding{m.filterKey.Apply, m.filterKey.Clear}
-		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+		return oneGroup([]key.Binding{m.filterKey.Apply, m.filterKey.Clear})
 	}
 	profileKey := g.Profile
 	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
@@ -236,11 +236,10 @@ func (m *Model) helpKeys() helpKeyMap {
 		retry := g.Refresh
 		retry.SetHelp(retry.Help().Key, "retry")
 		retry.SetEnabled(m.openErr != nil)
-		ks := []key.Binding{profileKey, retry, g.Help, g.Quit}
-		return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+		return oneGroup([]key.Binding{profileKey, retry, g.Help, g.Quit})
 	}
 	if m.focus == focusDetail {
-		d := m.detail.keys
+		d := m.detail.keyMap()
 		return helpKeyMap{
 			short: []key.Binding{d.Down, d.Up, d.Back, g.Switch, g.Help, g.Quit},
 			full: [][]key.Binding{
@@ -250,29 +249,37 @@ func (m *Model) helpKeys() helpKeyMap {
 			},
 		}
 	}
-	t := m.table.keys
-	clearFilter := t.ClearFilter
-	clearFilter.SetEnabled(m.table.filter.query() != "")
+	return m.tableHelp(profileKey)
+}
+
+func oneGroup(ks []key.Binding) helpKeyMap {
+	return helpKeyMap{short: ks, full: [][]key.Binding{ks}}
+}
+
+// tableHelp is the table's own keys and the root's keys that act on it.
+func (m *Model) tableHelp(profileKey key.Binding) helpKeyMap {
+	g, t, a := m.keys, m.table.KeyMap(), m.tableKeys
+	clearFilter := a.ClearFilter
+	clearFilter.SetEnabled(m.table.Query() != "")
 	// Keys that would only say "cannot" here stay bound (they explain why)
 	// but are not advertised.
-	copyKey, expiryKey, profileKey := t.Copy, t.Expiry, g.Profile
-	if tok, ok := m.table.selected(); !ok || tok.Secret == "" {
+	copyKey, expiryKey := a.Copy, a.Expiry
+	if tok, ok := m.table.Selected(); !ok || tok.Secret == "" {
 		copyKey.SetEnabled(false)
 	}
 	if _, ok := m.opts.Provider.(client.ExpiryUpdater); !ok {
 		expiryKey.SetEnabled(false)
 	}
-	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
 	return helpKeyMap{
 		short: fitShortHelp(m.width,
-			[]key.Binding{t.New, t.Filter, t.Revoke, t.Rotate},
-			[]key.Binding{clearFilter, copyKey, profileKey, t.Mark, t.Detail, t.Sort},
+			[]key.Binding{a.New, a.Filter, a.Revoke, a.Rotate},
+			[]key.Binding{clearFilter, copyKey, profileKey, t.Mark, a.Detail, t.Sort},
 			[]key.Binding{g.Help, g.Quit}),
 		full: [][]key.Binding{
 			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
-			{t.Filter, clearFilter, t.Sort, t.Detail, g.Switch},
-			{t.New, t.Rotate, copyKey, expiryKey},
-			{t.Mark, t.Revoke, g.Refresh, profileKey},
+			{a.Filter, clearFilter, t.Sort, a.Detail, g.Switch},
+			{a.New, a.Rotate, copyKey, expiryKey},
+			{t.Mark, a.Revoke, g.Refresh, profileKey},
 			{g.Help, g.Quit},
 		},
 	}

@@ -14,7 +14,7 @@ import (
 	"time"
 	_ "time/tzdata" // timezone: works on systems without a zone database
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -114,6 +114,7 @@ var profileKeys = map[string]string{
 	"url":           "string",
 	"token_env":     "string",
 	"token_command": "string",
+	"token_keyring": "keyring",
 	"token":         "string",
 	"ca_file":       "string",
 	"insecure":      "bool",
@@ -136,8 +137,8 @@ func ParseConfig(data []byte, path string, private bool, getenv func(string) str
 	base := filepath.Base(path)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml.v3's syntax errors say "yaml: line N: ..." and quote no values.
-		return cfg, &ConfigError{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(client.Sanitize(err.Error()), "yaml: ")}
+		line, msg := syntaxError(err, data)
+		return cfg, &ConfigError{Path: path, Line: line, Msg: "not valid YAML: " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return cfg, nil // an empty file: no profiles yet
@@ -150,7 +151,7 @@ func ParseConfig(data []byte, path string, private bool, getenv func(string) str
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		if seen[key.Value] {
-			return cfg, &ConfigError{Path: path, Line: key.Line, Msg: fmt.Sprintf("key %q appears twice", client.Sanitize(key.Value))}
+			return cfg, &ConfigError{Path: path, Line: key.Line, Msg: fmt.Sprintf("key %s appears twice", showKey(key.Value))}
 		}
 		seen[key.Value] = true
 		switch key.Value {
@@ -172,12 +173,12 @@ func ParseConfig(data []byte, path string, private bool, getenv func(string) str
 			}
 			cfg.Profiles = profiles
 		default:
-			return cfg, &ConfigError{Path: path, Line: key.Line, Msg: fmt.Sprintf("unknown key %q at the top level (known: default, profiles)", client.Sanitize(key.Value))}
+			return cfg, &ConfigError{Path: path, Line: key.Line, Msg: fmt.Sprintf("unknown key %s at the top level (known: default, profiles)", showKey(key.Value))}
 		}
 	}
 	if cfg.Default != "" {
 		if _, ok := cfg.Lookup(cfg.Default); !ok {
-			return cfg, &ConfigError{Path: path, Line: cfg.defaultLine, Msg: fmt.Sprintf("default names profile %q, which is not defined (defined: %s)", client.Sanitize(cfg.Default), orNone(cfg.Names()))}
+			return cfg, &ConfigError{Path: path, Line: cfg.defaultLine, Msg: fmt.Sprintf("default names profile %s, which is not defined (defined: %s)", showValue(cfg.Default), orNone(cfg.Names()))}
 		}
 	}
 	return cfg, nil
@@ -185,7 +186,6 @@ func ParseConfig(data []byte, path string, private bool, getenv func(string) str
 
 func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(string) string) ([]Profile, error) {
 	var out []Profile
-	var err error
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		nameNode, body := m.Content[i], m.Content[i+1]
@@ -204,47 +204,12 @@ func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(st
 		keys := map[string]bool{}
 		for j := 0; j+1 < len(body.Content); j += 2 {
 			k, v := body.Content[j], body.Content[j+1]
-			kind, known := profileKeys[k.Value]
-			if !known {
-				return nil, &ConfigError{Path: path, Line: k.Line, Msg: fmt.Sprintf("unknown key %q in profile %q (known: %s)", client.Sanitize(k.Value), name, knownProfileKeys())}
-			}
 			if keys[k.Value] {
-				return nil, &ConfigError{Path: path, Line: k.Line, Msg: fmt.Sprintf("key %q appears twice in profile %q", k.Value, name)}
+				return nil, &ConfigError{Path: path, Line: k.Line, Msg: fmt.Sprintf("key %s appears twice in profile %q", showKey(k.Value), name)}
 			}
 			keys[k.Value] = true
-			if v.Kind != yaml.ScalarNode {
-				return nil, &ConfigError{Path: path, Line: v.Line, Msg: fmt.Sprintf("%s in profile %q must be a %s", k.Value, name, kind)}
-			}
-			if kind == "bool" {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil || v.Tag != "!!bool" {
-					return nil, &ConfigError{Path: path, Line: v.Line, Msg: fmt.Sprintf("%s in profile %q must be true or false", k.Value, name)}
-				}
-				p.Insecure = b
-				continue
-			}
-			if v.Tag == "!!null" {
-				continue // `url:` with nothing after it: as if absent
-			}
-			val := strings.TrimSpace(v.Value)
-			switch k.Value {
-			case "provider":
-				p.Provider = strings.ToLower(val)
-			case "url":
-				p.URL = normaliseURL(val)
-			case "token_env":
-				p.TokenEnv = val
-			case "token_command":
-				p.TokenCommand = val
-			case "token":
-				// The value is never quoted in any message.
-				p.literal, p.hasLiteral, p.literalPublic = val, true, !private
-			case "ca_file":
-				p.CAFile = expandHome(val, getenv)
-			case "timezone":
-				if p.TimeZone, err = time.LoadLocation(val); err != nil || val == "" || val == "Local" {
-					return nil, &ConfigError{Path: path, Line: v.Line, Msg: fmt.Sprintf("timezone in profile %q is not a time zone tokentui knows: use an IANA name such as Europe/Prague, or UTC", name)}
-				}
+			if line, msg := p.setKey(k, v, private, getenv); msg != "" {
+				return nil, &ConfigError{Path: path, Line: line, Msg: msg}
 			}
 		}
 		if p.URL == "" {
@@ -255,6 +220,98 @@ func parseProfiles(m *yaml.Node, path, base string, private bool, getenv func(st
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// setKey applies one key of a profile's mapping. A problem comes back as
+// the line it is on and what is wrong; the message never quotes a value,
+// which might be a token.
+func (p *Profile) setKey(k, v *yaml.Node, private bool, getenv func(string) string) (line int, problem string) {
+	kind, known := profileKeys[k.Value]
+	switch {
+	case !known:
+		return k.Line, fmt.Sprintf("unknown key %s in profile %q (known: %s)%s", showKey(k.Value), p.Name, knownProfileKeys(), didYouMean(k.Value))
+	case v.Kind != yaml.ScalarNode:
+		return v.Line, fmt.Sprintf("%s in profile %q must be a %s", k.Value, p.Name, kindWords[kind])
+	case kind == "bool":
+		b, ok := yamlBool(v)
+		if !ok {
+			return v.Line, fmt.Sprintf("%s in profile %q must be true or false", k.Value, p.Name)
+		}
+		p.Insecure = b
+		return 0, ""
+	case kind == "keyring":
+		return p.setKeyring(v)
+	case v.Tag == "!!null":
+		return 0, "" // `url:` with nothing after it: as if absent
+	case v.Tag != "!!str" && kind == "string" && k.Value != "token":
+		// A number or a date where a name or URL belongs is a typo worth
+		// naming; a token may look like anything, and is never echoed.
+		return v.Line, fmt.Sprintf("%s in profile %q must be a %s", k.Value, p.Name, kindWords[kind])
+	}
+	val := strings.TrimSpace(v.Value)
+	switch k.Value {
+	case "provider":
+		p.Provider = strings.ToLower(val)
+	case "url":
+		p.URL = normaliseURL(val)
+	case "token_env":
+		p.TokenEnv = val
+	case "token_command":
+		p.TokenCommand = val
+	case "token":
+		// The value is never quoted in any message.
+		p.literal, p.hasLiteral, p.literalPublic = val, true, !private
+	case "ca_file":
+		p.CAFile = expandHome(val, getenv)
+	case "timezone":
+		return p.setTimeZone(v.Line, val)
+	}
+	return 0, ""
+}
+
+// setTimeZone reads timezone: an IANA name (or UTC), for APIs whose times
+// carry no zone. "Local" is refused: the zone of this machine says nothing
+// about the server's.
+func (p *Profile) setTimeZone(line int, name string) (int, string) {
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" || name == "Local" {
+		return line, fmt.Sprintf("timezone in profile %q is not a time zone tokentui knows: use an IANA name such as Europe/Prague, or UTC", p.Name)
+	}
+	p.TimeZone = loc
+	return 0, ""
+}
+
+// setKeyring reads token_keyring: true names the keychain entry after the
+// profile, a string names it, false means no keychain.
+func (p *Profile) setKeyring(v *yaml.Node) (int, string) {
+	if b, ok := yamlBool(v); ok {
+		if b {
+			p.KeyringEntry = p.Name
+		}
+		return 0, ""
+	}
+	entry := strings.TrimSpace(v.Value)
+	if v.Tag != "!!str" || entry == "" || client.Sanitize(entry) != entry {
+		return v.Line, fmt.Sprintf("token_keyring in profile %q must be true (an entry named after the profile) or the name of a keychain entry", p.Name)
+	}
+	p.KeyringEntry = entry
+	return 0, ""
+}
+
+// kindWords says what a key of each kind must hold, for messages.
+var kindWords = map[string]string{
+	"string":  "string",
+	"bool":    "true or false",
+	"keyring": "true or an entry name",
+}
+
+// yamlBool reads a YAML 1.2 boolean: true or false, unquoted.
+func yamlBool(v *yaml.Node) (bool, bool) {
+	if v.Tag != "!!bool" {
+		return false, false
+	}
+	b, err := strconv.ParseBool(v.Value)
+	return b, err == nil
 }
 
 // expandHome turns a leading ~/ into the home directory, as a shell would.

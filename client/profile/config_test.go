@@ -160,7 +160,7 @@ func TestLiteralTokenNeedsPrivateFile(t *testing.T) {
 	}
 	p := cfg.Profiles[0]
 	perr := p.Err()
-	if perr == nil || !strings.Contains(perr.Error(), "chmod 600") || !strings.Contains(perr.Error(), "token_env or token_command") {
+	if perr == nil || !strings.Contains(perr.Error(), "chmod 600") || !strings.Contains(perr.Error(), "token_env, token_command or token_keyring") {
 		t.Fatalf("Err() = %v, want the chmod advice", perr)
 	}
 	if strings.Contains(perr.Error(), "lit-3f9a") {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +35,9 @@ type Profile struct {
 	TokenEnv string
 	// TokenCommand is run with sh -c; its stdout is the token.
 	TokenCommand string
+	// KeyringEntry names the OS keychain entry holding the token
+	// (token_keyring; see keyring.go); empty when the token is elsewhere.
+	KeyringEntry string
 
 	literal       string // a token written in a private config file, or a demo token
 	hasLiteral    bool
@@ -51,7 +55,7 @@ func (p Profile) Err() error {
 		if p.Provider == "" {
 			return &Error{Profile: p.Name, Where: where, Msg: "no provider: set provider to one of " + registry.KindList()}
 		}
-		return &Error{Profile: p.Name, Where: where, Msg: fmt.Sprintf("unknown provider %q: use one of %s", client.Sanitize(p.Provider), registry.KindList())}
+		return &Error{Profile: p.Name, Where: where, Msg: fmt.Sprintf("unknown provider %s: use one of %s", showValue(p.Provider), registry.KindList())}
 	}
 	if p.URL == "" {
 		return &Error{Profile: p.Name, Where: where, Msg: d.DisplayName + " is self-hosted: set url to your instance, such as " + d.URLExample}
@@ -60,16 +64,16 @@ func (p Profile) Err() error {
 		return &Error{Profile: p.Name, Where: where, Msg: err.Error()}
 	}
 	sources := 0
-	for _, set := range []bool{p.hasLiteral, p.TokenEnv != "", p.TokenCommand != ""} {
+	for _, set := range []bool{p.hasLiteral, p.TokenEnv != "", p.TokenCommand != "", p.KeyringEntry != ""} {
 		if set {
 			sources++
 		}
 	}
 	if sources > 1 {
-		return &Error{Profile: p.Name, Where: where, Msg: "more than one token source: keep only one of token, token_env, token_command"}
+		return &Error{Profile: p.Name, Where: where, Msg: "more than one token source: keep only one of token, token_env, token_command, token_keyring"}
 	}
 	if p.hasLiteral && p.literalPublic {
-		return &Error{Profile: p.Name, Where: where, Msg: "a literal token is accepted only when the config file is readable by you alone: run chmod 600 on it, or use token_env or token_command instead"}
+		return &Error{Profile: p.Name, Where: where, Msg: "a literal token is accepted only when the config file is readable by you alone: run chmod 600 on it, or use token_env, token_command or token_keyring instead"}
 	}
 	return nil
 }
@@ -92,6 +96,8 @@ func (p Profile) TokenSource() string {
 		return "config file"
 	case p.TokenCommand != "":
 		return "command `" + p.TokenCommand + "`"
+	case p.KeyringEntry != "":
+		return "keychain entry " + strconv.Quote(p.KeyringEntry)
 	case p.TokenEnv != "":
 		return "$" + p.TokenEnv
 	}
@@ -102,8 +108,15 @@ func (p Profile) TokenSource() string {
 	return strings.Join(envs, " or ")
 }
 
-// Token fetches the admin token: reads the variable, runs the command, or
-// returns the literal. A failure is a *TokenError whose message says what
+// TokenMayPrompt reports whether fetching the token may wait for a person: a
+// token_command (a password manager asking for its PIN) or the keychain (an
+// unlock prompt). Shell completion fetches no such token.
+func (p Profile) TokenMayPrompt() bool {
+	return p.TokenCommand != "" || p.KeyringEntry != ""
+}
+
+// Token fetches the admin token: reads the variable, runs the command, asks
+// the OS keychain, or returns the literal. A failure is a *TokenError whose message says what
 // to set or fix and never contains a token.
 func (p Profile) Token(ctx context.Context) (string, error) {
 	if err := p.Err(); err != nil {
@@ -118,6 +131,12 @@ func (p Profile) Token(ctx context.Context) (string, error) {
 			return "", &TokenError{Profile: p.Name, Reason: err.Error()}
 		}
 		return p.checkToken(tok, "the output of token_command")
+	case p.KeyringEntry != "":
+		tok, err := keyringGet(ctx, p.KeyringEntry)
+		if err != nil {
+			return "", &TokenError{Profile: p.Name, Reason: keyringReason(err, p)}
+		}
+		return p.checkToken(strings.TrimSpace(tok), "the keychain entry")
 	case p.TokenEnv != "":
 		tok := strings.TrimSpace(p.env(p.TokenEnv))
 		if tok == "" {

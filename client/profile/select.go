@@ -1,12 +1,13 @@
 package profile
 
 import (
-	"flag"
 	"fmt"
 	"net/url"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/registry"
@@ -61,8 +62,9 @@ func selfHostedNote() string {
 	return "; required for " + strings.Join(kinds, ", ")
 }
 
-// RegisterFlags defines the global profile flags on fs, writing into o.
-func (o *Options) RegisterFlags(fs *flag.FlagSet) {
+// RegisterFlags defines the profile flags on fs, writing into o. The
+// command line spells them GNU-style: --profile NAME, --ca-file=FILE.
+func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Demo, "demo", false, "use the built-in demo emulators (in memory; nothing persists between runs)")
 	fs.StringVar(&o.Profile, "profile", "", "use the profile called `NAME` (from the config file, or demo-* with --demo)")
 	fs.StringVar(&o.Provider, "provider", "", "ad hoc profile: `KIND` of system ("+registry.KindList()+"); token from $TOKENTUI_TOKEN or the provider's own variable")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -42,24 +44,38 @@ type findingJSON struct {
 	ExpiresAt jsonTime `json:"expires_at"`
 }
 
-func runCheck(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flags("tokentui check [--within 14d] [--json] | check --connection [--json]",
-		`Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
+func checkCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var within string
+	var asJSON, connection bool
+	cmd := inv.command(spec{
+		name:    "check",
+		usage:   "tokentui check [--within 14d] [--json] | check --connection [--json]",
+		summary: "audit tokens: expired, expiring, no expiry, unrestricted, powerful",
+		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
 within the window, no expiry, no IP restriction (where the provider supports
 one), and tokens that can create tokens (token.create scope, admin role or
 type). An expired token is reported only as expired.
 Exits 1 when there are findings, 0 when there are none.
-With --connection, only test the profile: its URL and admin token.`)
-	within := fs.String("within", "14d", "report tokens expiring within `DURATION`")
-	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	connection := fs.Bool("connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
-	if err := inv.parseFlagsOnly(args, ""); err != nil {
-		return err
-	}
-	if *connection {
-		return inv.checkConnection(ctx, *asJSON)
-	}
-	window, err := parseWindow(*within)
+With --connection, only test the profile: its URL and admin token.`,
+		args: noArgs(""),
+		run: func(ctx context.Context, _ []string) error {
+			if connection {
+				return inv.checkConnection(ctx, asJSON)
+			}
+			return inv.check(ctx, within, asJSON)
+		},
+	})
+	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
+	cmd.Flags().BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
+	inv.addProfileFlags(cmd)
+	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
+	return cmd
+}
+
+func (inv *invocation) check(ctx context.Context, within string, asJSON bool) error {
+	window, err := parseWindow(within)
 	if err != nil {
 		return usagef("--within: %s", err)
 	}
@@ -75,7 +91,7 @@ With --connection, only test the profile: its URL and admin token.`)
 		found = append(found, audit(t, now, window, s.catalog.AllowedIPs)...)
 	}
 
-	if *asJSON {
+	if asJSON {
 		if err := inv.writeJSON(toCheckJSON(s, now, window, found)); err != nil {
 			return err
 		}

@@ -1,20 +1,19 @@
-// Package cli holds tokentui's scripting subcommands (list, create, revoke,
-// check, inspect, scopes), in the conventions of gh: human tables on a
-// terminal, --json for scripts, secrets on stdout only when created, all
-// chatter on stderr, and exit codes a script can branch on.
+// Package cli is tokentui's command line, built with cobra: the root
+// command (the dashboard, handed in as a Dashboard so this package links no
+// Bubble Tea), the scripting commands (list, create, revoke, check, inspect,
+// scopes), auth (admin tokens in the OS keychain), version, man and shell
+// completion. It follows the conventions of gh: GNU-style flags, help on
+// stdout, human tables on a terminal, --json for scripts, secrets on stdout
+// only when created, all chatter on stderr, and exit codes a script can
+// branch on.
 package cli
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
-	"sort"
 	"time"
 
 	"github.com/tokentui/tokentui/tui/clipboard"
-	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 // IO is everything a subcommand touches outside itself, so tests run it
@@ -61,89 +60,3 @@ func (o IO) withDefaults() IO {
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
-
-// command is one subcommand.
-type command struct {
-	summary string
-	run     func(ctx context.Context, inv *invocation, args []string) error
-}
-
-var commands = map[string]command{
-	"list":    {"list tokens as a table or JSON", runList},
-	"create":  {"create a token and print its secret once", runCreate},
-	"revoke":  {"revoke tokens by id", runRevoke},
-	"check":   {"audit tokens: expired, expiring, no expiry, unrestricted, powerful", runCheck},
-	"inspect": {"recognise a token offline (never sends it anywhere)", runInspect},
-	"scopes":  {"show what a new token can be given", runScopes},
-}
-
-// commandOrder is the order help lists the commands in.
-var commandOrder = []string{"list", "create", "revoke", "check", "inspect", "scopes"}
-
-// IsSubcommand reports whether main should hand args to Run: name is a
-// subcommand or "help".
-func IsSubcommand(name string) bool {
-	_, ok := commands[name]
-	return ok || name == "help"
-}
-
-// Subcommands lists the subcommand names.
-func Subcommands() []string {
-	out := append([]string(nil), commandOrder...)
-	sort.Strings(out)
-	return out
-}
-
-// Run runs the subcommand args[0] with the rest of args and returns the exit
-// code. Nothing is written to io.Out except the command's result.
-func Run(ctx context.Context, args []string, stdio IO) int {
-	stdio = stdio.withDefaults()
-	if len(args) == 0 {
-		writeOverview(stdio.Err)
-		return exitcode.Usage
-	}
-	name := args[0]
-	if name == "help" || name == "-h" || name == "--help" {
-		if len(args) > 1 {
-			if _, ok := commands[args[1]]; ok {
-				return Run(ctx, []string{args[1], "--help"}, stdio)
-			}
-			fmt.Fprintf(stdio.Err, "tokentui help: unknown command %q\n", args[1])
-			return exitcode.Usage
-		}
-		writeOverview(stdio.Out)
-		return exitcode.OK
-	}
-	cmd, ok := commands[name]
-	if !ok {
-		fmt.Fprintf(stdio.Err, "tokentui: unknown command %q\n\n", name)
-		writeOverview(stdio.Err)
-		return exitcode.Usage
-	}
-	inv := &invocation{io: stdio, name: name}
-	defer inv.close()
-	err := cmd.run(ctx, inv, args[1:])
-	if err == nil {
-		return exitcode.OK
-	}
-	return inv.report(err)
-}
-
-// report prints err on stderr (unless it was already shown) and returns the
-// exit code it stands for.
-func (inv *invocation) report(err error) int {
-	var shown *shownError
-	if errors.As(err, &shown) {
-		return shown.code
-	}
-	if errors.Is(err, errHelpShown) {
-		return exitcode.OK
-	}
-	code := exitCode(err)
-	fmt.Fprintf(inv.io.Err, "tokentui %s: %s\n", inv.name, err)
-	var u *usageError
-	if errors.As(err, &u) && u.hint {
-		fmt.Fprintf(inv.io.Err, "Run 'tokentui %s --help' for usage.\n", inv.name)
-	}
-	return code
-}

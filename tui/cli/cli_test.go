@@ -40,13 +40,13 @@ func run(t *testing.T, o runOpts, args ...string) result {
 		env[k] = v
 	}
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), args, IO{
+	code := Execute(context.Background(), args, IO{
 		In: strings.NewReader(o.stdin), Out: &out, Err: &errb,
 		InIsTerminal: o.terminal, OutIsTerminal: o.tty,
 		Env:       func(k string) string { return env[k] },
 		Now:       func() time.Time { return testNow },
 		Clipboard: o.clipboard,
-	})
+	}, nil)
 	return result{out.String(), errb.String(), code}
 }
 

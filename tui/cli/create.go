@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
@@ -27,10 +29,43 @@ type createFlags struct {
 	copy        bool
 }
 
-func runCreate(ctx context.Context, inv *invocation, args []string) error {
-	f, err := inv.parseCreateFlags(args)
-	if err != nil {
-		return err
+func createCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var f createFlags
+	cmd := inv.command(spec{
+		name:    "create",
+		usage:   "tokentui create --name NAME [permission flags] [--expires 30d|never|2027-01-31] [--json] [--copy]",
+		summary: "create a token and print its secret once",
+		about: `Create a token and print its secret, once, on stdout: only the secret and a
+newline, or with --json an object holding it. The API never shows it again.
+Warnings (no expiry, no IP restriction, a token that can create tokens, an
+admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`,
+		args: noArgs("give the name with --name"),
+		run:  func(ctx context.Context, _ []string) error { return inv.create(ctx, f) },
+	})
+	fs := cmd.Flags()
+	fs.StringVar(&f.name, "name", "", "the token's `NAME`")
+	fs.Var(&f.scopes, "scope", forProviders(canScopes)+"grant `SCOPE` (repeatable, or comma-separated)")
+	fs.StringVar(&f.role, "role", "", forProviders(hasRoleWord("role"))+"the `ROLE` ('tokentui scopes' lists them)")
+	fs.StringVar(&f.typ, "type", "", forProviders(hasRoleWord("type"))+"the token `TYPE` ('tokentui scopes' lists them)")
+	fs.Var(&f.projects, "project", forProviders(canProjects)+"a `PROJECT` id, or * for all (repeatable)")
+	fs.StringVar(&f.environment, "environment", "", forProviders(canEnvironment)+"the `ENVIRONMENT`")
+	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
+	fs.Var(&f.ips, "ip", forProviders(canAllowedIPs)+"allow only this address or `CIDR` (repeatable)")
+	fs.StringVar(&f.owner, "owner", "", forProviders(canOwner)+"create the token for this `OWNER` (a service account or connector, as\n'tokentui scopes' lists it); it acts with the owner's role, so no --role")
+	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\", …} as JSON instead of the bare secret")
+	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
+	inv.addProfileFlags(cmd)
+	inv.addCatalogCompletions(cmd)
+	must(cmd.RegisterFlagCompletionFunc("name", cobra.NoFileCompletions))
+	must(cmd.RegisterFlagCompletionFunc("ip", cobra.NoFileCompletions))
+	must(cmd.RegisterFlagCompletionFunc("expires", completeExpiry))
+	return cmd
+}
+
+func (inv *invocation) create(ctx context.Context, f createFlags) error {
+	if f.role != "" && f.typ != "" && !strings.EqualFold(f.role, f.typ) {
+		return usagef("--role and --type both set the token's role; give one")
 	}
 	now := inv.io.Now()
 	req, err := f.request(now)
@@ -52,35 +87,6 @@ func runCreate(ctx context.Context, inv *invocation, args []string) error {
 		return flagNames(err)
 	}
 	return inv.reportCreated(s, f, req, created, now)
-}
-
-// parseCreateFlags reads create's command line: flags only, and at most one
-// of --role and --type (they set the same thing).
-func (inv *invocation) parseCreateFlags(args []string) (createFlags, error) {
-	var f createFlags
-	fs := inv.flags("tokentui create --name NAME [permission flags] [--expires 30d|never|2027-01-31] [--json] [--copy]",
-		`Create a token and print its secret, once, on stdout: only the secret and a
-newline, or with --json an object holding it. The API never shows it again.
-Warnings (no expiry, no IP restriction, a token that can create tokens, an
-admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`)
-	fs.StringVar(&f.name, "name", "", "the token's `NAME`")
-	fs.Var(&f.scopes, "scope", "GoodAccess: grant `SCOPE` (repeatable, or comma-separated)")
-	fs.StringVar(&f.role, "role", "", "Border0: the `ROLE` (admin, member, connector)")
-	fs.StringVar(&f.typ, "type", "", "Unleash: the token `TYPE` (client, backend, frontend)")
-	fs.Var(&f.projects, "project", "Unleash: a `PROJECT` id, or * for all (repeatable)")
-	fs.StringVar(&f.environment, "environment", "", "Unleash: the `ENVIRONMENT`")
-	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
-	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
-	fs.StringVar(&f.owner, "owner", "", "Border0: create the token for this service account or connector (`NAME`,\nas 'tokentui scopes' lists it); it acts with the owner's role, so no --role")
-	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
-	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
-	if err := inv.parseFlagsOnly(args, "give the name with --name"); err != nil {
-		return f, err
-	}
-	if f.role != "" && f.typ != "" && !strings.EqualFold(f.role, f.typ) {
-		return f, usagef("--role and --type both set the token's role; give one")
-	}
-	return f, nil
 }
 
 // defaultExpiry is the lifetime of a token created without --expires: the

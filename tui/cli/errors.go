@@ -33,9 +33,6 @@ type shownError struct{ code int }
 
 func (e *shownError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
-// errHelpShown: --help was asked for and printed.
-var errHelpShown = errors.New("help shown")
-
 // exitCode maps an error to the documented exit codes.
 func exitCode(err error) int {
 	var (

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,29 +82,95 @@ func TestInsecureHTTPRefused(t *testing.T) {
 }
 
 func TestTopLevelUsage(t *testing.T) {
-	if r := run(t, runOpts{}); r.code != exitcode.Usage || !strings.Contains(r.err, "Commands:") {
+	// Without a dashboard (this package's tests), plain `tokentui` is a
+	// usage error that shows the overview on stderr.
+	if r := run(t, runOpts{}); r.code != exitcode.Usage || !strings.Contains(r.err, "Commands:") || r.out != "" {
 		t.Errorf("no args: %d %q", r.code, r.err)
 	}
-	if r := run(t, runOpts{}, "frobnicate"); r.code != exitcode.Usage || !strings.Contains(r.err, `unknown command "frobnicate"`) {
+	if r := run(t, runOpts{}, "frobnicate"); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, `tokentui: unknown command "frobnicate"`) || !strings.Contains(r.err, "Run 'tokentui --help'") {
 		t.Errorf("unknown: %d %q", r.code, r.err)
 	}
-	if r := run(t, runOpts{}, "help"); r.code != 0 || !strings.Contains(r.out, "revoke") {
-		t.Errorf("help: %d %q", r.code, r.out)
+	if r := run(t, runOpts{}, "lst"); !strings.Contains(r.err, "did you mean list?") {
+		t.Errorf("a near miss is not suggested: %q", r.err)
+	}
+	for _, help := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		r := run(t, runOpts{}, help...)
+		if r.code != 0 || r.err != "" || !strings.Contains(r.out, "revoke") || !strings.Contains(r.out, "completion") || !strings.Contains(r.out, "Exit codes") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", help, r.code, r.out, r.err)
+		}
 	}
 	if r := run(t, runOpts{}, "help", "check"); r.code != 0 || !strings.Contains(r.out, "--within") {
 		t.Errorf("help check: %d %q", r.code, r.out)
 	}
-	for _, name := range Subcommands() {
-		if !IsSubcommand(name) {
-			t.Errorf("IsSubcommand(%q) = false", name)
-		}
-		r := run(t, runOpts{}, name, "--help")
-		if r.code != 0 || !strings.Contains(r.out, "Usage:") || !strings.Contains(r.out, "--demo") || !strings.Contains(r.out, "Exit codes") {
-			t.Errorf("%s --help: exit %d\n%s", name, r.code, r.out)
+	for _, argv := range [][]string{{"completion"}, {"completion", "tcsh"}} {
+		if r := run(t, runOpts{}, argv...); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, "bash, zsh, fish, powershell") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", argv, r.code, r.out, r.err)
 		}
 	}
-	if IsSubcommand("--demo") || IsSubcommand("") {
-		t.Error("flags are not subcommands")
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		if r := run(t, runOpts{}, "completion", shell); r.code != 0 || !strings.Contains(r.out, "tokentui") || !strings.Contains(r.out, "__complete") {
+			t.Errorf("completion %s: exit %d, %d bytes", shell, r.code, len(r.out))
+		}
+	}
+	if r := run(t, runOpts{}, "help", "nope"); r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, `unknown command "nope"`) {
+		t.Errorf("help nope: %d %q %q", r.code, r.out, r.err)
+	}
+}
+
+// commandsWithProfile are the commands that talk to a token system.
+var commandsWithProfile = []string{"list", "create", "revoke", "check", "scopes"}
+
+func TestEveryCommandHasHelpOnStdout(t *testing.T) {
+	for _, name := range append(slices.Clone(commandsWithProfile), "inspect", "version", "auth", "auth set", "auth delete") {
+		for _, spelling := range []string{"--help", "-h"} {
+			r := run(t, runOpts{}, append(strings.Fields(name), spelling)...)
+			if r.code != 0 || r.err != "" || !strings.Contains(r.out, "Usage:\n  tokentui "+name) || !strings.Contains(r.out, "Exit codes") {
+				t.Errorf("%s %s: exit %d, stderr %q\n%s", name, spelling, r.code, r.err, r.out)
+			}
+		}
+		r := run(t, runOpts{}, append([]string{"help"}, strings.Fields(name)...)...)
+		if r.code != 0 || !strings.Contains(r.out, "Usage:\n  tokentui "+name) {
+			t.Errorf("help %s: exit %d\n%s", name, r.code, r.out)
+		}
+	}
+	for _, name := range commandsWithProfile {
+		r := run(t, runOpts{}, name, "--help")
+		for _, want := range []string{"Profile flags", "--demo", "--profile NAME", "--provider KIND", "--ca-file FILE"} {
+			if !strings.Contains(r.out, want) {
+				t.Errorf("%s --help lacks %q", name, want)
+			}
+		}
+	}
+	if r := run(t, runOpts{}, "inspect", "--help"); strings.Contains(r.out, "--profile") {
+		t.Error("inspect needs no profile, yet its help offers the profile flags")
+	}
+}
+
+func TestFlagsAreGNUStyle(t *testing.T) {
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
+	o, _ := against("goodaccess", g.URL, g.AdminToken)
+	// --flag value, --flag=value, and flags after arguments.
+	for _, argv := range [][]string{
+		{"list", "--provider", "goodaccess", "--url", g.URL, "--json"},
+		{"list", "--provider=goodaccess", "--url=" + g.URL, "--json"},
+		{"list", "--json", "--provider", "goodaccess", "--url", g.URL},
+	} {
+		if r := run(t, o, argv...); r.code != 0 || !strings.HasPrefix(r.out, "[") {
+			t.Errorf("%v: exit %d err %q", argv, r.code, r.err)
+		}
+	}
+	// Go-style single-dash long flags are gone: they read as shorthands.
+	for argv, want := range map[string]string{
+		"list -demo":           "unknown shorthand flag: 'd' in -demo",
+		"list --nope":          "unknown flag: --nope",
+		"check --within":       "flag needs an argument: --within",
+		"revoke --yes=maybe x": `invalid argument "maybe" for "--yes" flag`,
+	} {
+		r := run(t, runOpts{}, strings.Fields(argv)...)
+		cmd := "tokentui " + strings.Fields(argv)[0]
+		if r.code != exitcode.Usage || r.out != "" || !strings.Contains(r.err, cmd+": "+want) || !strings.Contains(r.err, "Run '"+cmd+" --help' for usage.") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", argv, r.code, r.out, r.err)
+		}
 	}
 }
 

@@ -6,22 +6,45 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tokentui/tokentui/client"
 )
 
-func runList(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flags("tokentui list [--json] [--filter TEXT] [--expiring 7d] [--expired]",
-		"List the tokens of the profile, sorted by name. --expiring and --expired\ntogether list both kinds; --filter narrows either.")
-	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md); Unleash secrets are masked")
-	filter := fs.String("filter", "", "only tokens whose id, name, permissions or creator contain `TEXT` (any case)")
-	expiring := fs.String("expiring", "", "only tokens that are valid now and expire within `DURATION` (7d, 12h, 2w)")
-	expired := fs.Bool("expired", false, "only tokens that have expired")
-	if err := inv.parseFlagsOnly(args, "to search, use --filter"); err != nil {
-		return err
-	}
+// listFlags is what list was given.
+type listFlags struct {
+	asJSON   bool
+	filter   string
+	expiring string
+	expired  bool
+}
+
+func listCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var f listFlags
+	cmd := inv.command(spec{
+		name:    "list",
+		usage:   "tokentui list [--json] [--filter TEXT] [--expiring 7d] [--expired]",
+		summary: "list tokens as a table or JSON",
+		about:   "List the tokens of the profile, sorted by name. --expiring and --expired\ntogether list both kinds; --filter narrows either.",
+		args:    noArgs("to search, use --filter"),
+		run:     func(ctx context.Context, _ []string) error { return inv.list(ctx, f) },
+	})
+	fs := cmd.Flags()
+	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md); Unleash secrets are masked")
+	fs.StringVar(&f.filter, "filter", "", "only tokens whose id, name, permissions or creator contain `TEXT` (any case)")
+	fs.StringVar(&f.expiring, "expiring", "", "only tokens that are valid now and expire within `DURATION` (7d, 12h, 2w)")
+	fs.BoolVar(&f.expired, "expired", false, "only tokens that have expired")
+	inv.addProfileFlags(cmd)
+	must(cmd.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions))
+	must(cmd.RegisterFlagCompletionFunc("expiring", completeDurations))
+	return cmd
+}
+
+func (inv *invocation) list(ctx context.Context, f listFlags) error {
 	var window time.Duration
-	if *expiring != "" {
-		w, err := parseWindow(*expiring)
+	if f.expiring != "" {
+		w, err := parseWindow(f.expiring)
 		if err != nil {
 			return usagef("--expiring: %s", err)
 		}
@@ -33,14 +56,14 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	now := inv.io.Now()
-	text := strings.ToLower(strings.TrimSpace(*filter))
+	text := strings.ToLower(strings.TrimSpace(f.filter))
 	kept := s.tokens[:0]
 	for _, t := range s.tokens {
 		if !matches(t, text) {
 			continue
 		}
-		if *expired || window > 0 {
-			if !(*expired && t.ExpiredAt(now)) && !(window > 0 && t.ExpiresWithin(now, window)) {
+		if f.expired || window > 0 {
+			if !(f.expired && t.ExpiredAt(now)) && !(window > 0 && t.ExpiresWithin(now, window)) {
 				continue
 			}
 		}
@@ -48,7 +71,7 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 	}
 	sortTokens(kept)
 
-	if *asJSON {
+	if f.asJSON {
 		out := make([]jsonToken, len(kept))
 		for i, t := range kept {
 			out[i] = toJSON(t, now)

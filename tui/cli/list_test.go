@@ -213,7 +213,7 @@ func BenchmarkListJSON10k(b *testing.B) {
 	argv := []string{"list", "--json", "--provider", "goodaccess", "--url", g.URL}
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := Run(context.Background(), argv, stdio); code != 0 {
+		if code := Execute(context.Background(), argv, stdio, nil); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}

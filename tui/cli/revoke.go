@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -13,22 +15,32 @@ import (
 // long enough that a slip rarely matches a token by accident.
 const minPrefix = 6
 
-func runRevoke(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flags("tokentui revoke ID... [--yes]",
-		`Revoke tokens. Each ID is a token id as 'tokentui list' shows it, a unique
+func revokeCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var yes bool
+	cmd := inv.command(spec{
+		name:    "revoke ID...",
+		usage:   "tokentui revoke ID... [--yes]",
+		summary: "revoke tokens by id",
+		about: `Revoke tokens. Each ID is a token id as 'tokentui list' shows it, a unique
 prefix of one (at least 6 characters), or for Unleash the token's secret.
 The tokens are listed first so you see their names; on a terminal you are
 asked to confirm. Without a terminal, --yes is required.
-Exits 1 if any revoke failed, naming which and why.`)
-	yes := fs.Bool("yes", false, "do not ask for confirmation")
-	ids, err := inv.parse(args)
-	if err != nil {
-		return err
-	}
+Exits 1 if any revoke failed, naming which and why.`,
+		args:     cobra.ArbitraryArgs,
+		complete: inv.completeTokenIDs,
+		run:      func(ctx context.Context, ids []string) error { return inv.revoke(ctx, ids, yes) },
+	})
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation")
+	inv.addProfileFlags(cmd)
+	return cmd
+}
+
+func (inv *invocation) revoke(ctx context.Context, ids []string, yes bool) error {
 	if len(ids) == 0 {
 		return usagef("give at least one token ID (see 'tokentui list')")
 	}
-	if !*yes && !inv.io.InIsTerminal {
+	if !yes && !inv.io.InIsTerminal {
 		return refusal("refusing to revoke without confirmation: stdin is not a terminal; pass --yes to revoke %d token(s)", len(ids))
 	}
 
@@ -40,7 +52,7 @@ Exits 1 if any revoke failed, naming which and why.`)
 	if err != nil {
 		return err
 	}
-	if err := inv.confirmRevoke(ctx, s, targets, *yes); err != nil {
+	if err := inv.confirmRevoke(ctx, s, targets, yes); err != nil {
 		return err
 	}
 	return inv.revokeEach(ctx, s.prov, targets)

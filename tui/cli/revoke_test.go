@@ -188,9 +188,9 @@ func TestRevokePromptEndsOnCancel(t *testing.T) {
 	defer close(block.ch)
 	var errb strings.Builder
 	env := map[string]string{"TOKENTUI_TOKEN": g.AdminToken, "XDG_CONFIG_HOME": t.TempDir()}
-	code := Run(ctx, []string{"revoke", "--provider", "goodaccess", "--url", g.URL, a}, IO{
+	code := Execute(ctx, []string{"revoke", "--provider", "goodaccess", "--url", g.URL, a}, IO{
 		In: block, InIsTerminal: true, Err: &errb, Env: func(k string) string { return env[k] },
-	})
+	}, nil)
 	if code != exitcode.Usage || !strings.Contains(errb.String(), "interrupted") || g.Len() != before {
 		t.Fatalf("exit %d err %q", code, errb.String())
 	}

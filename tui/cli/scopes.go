@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -60,21 +61,31 @@ type optionJSON struct {
 	Description string `json:"description"`
 }
 
-func runScopes(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flags("tokentui scopes [--json]",
-		`Show what a new token of the profile can be given: GoodAccess scope groups
+func scopesCommand(stdio IO) *cobra.Command {
+	inv := &invocation{io: stdio}
+	var asJSON bool
+	cmd := inv.command(spec{
+		name:    "scopes",
+		usage:   "tokentui scopes [--json]",
+		summary: "show what a new token can be given",
+		about: `Show what a new token of the profile can be given: GoodAccess scope groups
 and presets, Border0 roles and owners (service accounts, connectors), Unleash
 types, projects and environments, and whether IP restrictions and tokens
-without expiry are possible.`)
-	asJSON := fs.Bool("json", false, "print JSON (fields in JSON.md)")
-	if err := inv.parseFlagsOnly(args, ""); err != nil {
-		return err
-	}
+without expiry are possible.`,
+		args: noArgs(""),
+		run:  func(ctx context.Context, _ []string) error { return inv.scopes(ctx, asJSON) },
+	})
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
+	inv.addProfileFlags(cmd)
+	return cmd
+}
+
+func (inv *invocation) scopes(ctx context.Context, asJSON bool) error {
 	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return inv.writeJSON(toCatalogJSON(s.catalog, s.prof.Name, s.prov.Kind()))
 	}
 	return inv.writeCatalog(s.catalog, s.prov.DisplayName())

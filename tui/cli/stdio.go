@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"io"
 	"os"
@@ -21,14 +20,13 @@ func StdIO() IO {
 	}
 }
 
-// Main runs a subcommand of the real process: Run with StdIO. args starts
-// with the subcommand name (os.Args[1:]).
-func Main(ctx context.Context, args []string) int {
-	return Run(ctx, args, StdIO())
-}
+// maxLine bounds one line read from stdin (an answer, a token).
+const maxLine = 64 << 10
 
 // readLine reads one line from in, giving up when ctx ends, so Ctrl-C at a
-// prompt works even when the caller turned SIGINT into a cancellation.
+// prompt works even when the caller turned SIGINT into a cancellation. It
+// reads byte by byte: what follows the line stays in in for the next
+// prompt (a confirmation, then a token).
 func readLine(ctx context.Context, in io.Reader) (string, error) {
 	type result struct {
 		line string
@@ -36,8 +34,22 @@ func readLine(ctx context.Context, in io.Reader) (string, error) {
 	}
 	ch := make(chan result, 1)
 	go func() {
-		line, err := bufio.NewReader(in).ReadString('\n')
-		ch <- result{line, err}
+		var line []byte
+		b := make([]byte, 1)
+		for len(line) < maxLine {
+			n, err := in.Read(b)
+			if n > 0 {
+				line = append(line, b[0])
+				if b[0] == '\n' {
+					break
+				}
+			}
+			if err != nil {
+				ch <- result{string(line), err}
+				return
+			}
+		}
+		ch <- result{string(line), nil}
 	}()
 	select {
 	case r := <-ch:

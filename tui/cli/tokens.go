@@ -44,11 +44,17 @@ func (inv *invocation) connect(ctx context.Context, what reads) (*session, error
 	if sel.ConfigErr != nil {
 		fmt.Fprintf(inv.io.Err, "warning: ignoring the config file: %s\n", sel.ConfigErr)
 	}
-	prov, err := profile.Open(ctx, sel.Selected)
+	return openSession(ctx, sel.Selected, what)
+}
+
+// openSession opens the profile (fetching its admin token) and reads what
+// the command needs: the token list first, then the catalog.
+func openSession(ctx context.Context, p profile.Profile, what reads) (*session, error) {
+	prov, err := profile.Open(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	s := &session{prov: prov, prof: sel.Selected}
+	s := &session{prov: prov, prof: p}
 	if what&readTokens != 0 {
 		if s.tokens, err = prov.List(ctx); err != nil {
 			return nil, err

@@ -1,11 +1,9 @@
 package form
 
 import (
-	"context"
 	"testing"
 
-	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/tui/internal/tokentest"
 )
 
 // BenchmarkFormView draws the create form with the real GoodAccess catalog
@@ -13,14 +11,7 @@ import (
 // and on the scopes section with every scope ticked, its busiest frame.
 // Run: go test -run '^$' -bench . -benchmem ./tui/form
 func BenchmarkFormView(b *testing.B) {
-	p, err := goodaccess.New(client.Connection{BaseURL: "http://127.0.0.1:1", Token: "unused"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	cat, err := p.Catalog(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat := tokentest.GoodAccessCatalog(b)
 	if len(cat.AllScopes()) < 20 {
 		b.Fatalf("the GoodAccess catalog has only %d scopes: not the full catalog", len(cat.AllScopes()))
 	}

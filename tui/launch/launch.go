@@ -1,17 +1,18 @@
-// Package launch starts the dashboard: it reads the flags and environment of
-// a plain `tokentui` run, resolves the profiles and hands tui.Options to the
-// program. It lives outside package main so it can be tested like any other
-// package and main.go stays a dispatcher.
+// Package launch starts the dashboard: it is the root command's behaviour
+// in tui/cli's command tree (a plain `tokentui`): its own flags, profile
+// selection, and tui.Options for the program. It lives outside package main
+// so it can be tested like any other package and main.go stays a
+// dispatcher.
 package launch
 
 import (
-	"errors"
-	"flag"
+	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
@@ -22,87 +23,72 @@ import (
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
-// config is what the command line and environment asked for.
-type config struct {
-	profile    profile.Options
-	clearAfter time.Duration // negative: never
+// Dashboard is the root command's behaviour for tui/cli: the dashboard's
+// own flag (--clear-after), then profile selection and start. start runs
+// the program (main passes the Bubble Tea one; tests pass a stand-in).
+func Dashboard(start func(tui.Options) error) cli.Dashboard {
+	return &dashboard{start: start}
 }
 
-const usage = `tokentui — manage API tokens from the terminal
-
-Usage:
-  tokentui --demo                      try it on built-in emulators ({{displayNames}})
-  tokentui [--profile NAME]            open a profile from the config file
-  tokentui --provider KIND [--url URL] an ad hoc profile; --url alone means {{legacy}}
-  tokentui COMMAND [flags]             scripting: {{commands}}
-                                       (tokentui help COMMAND for details)
-
-Providers (KIND):
-{{providers}}
-Environment:
-  TOKENTUI_URL, TOKENTUI_TOKEN  a {{legacy}} API and its admin token (the token is
-                                read from the environment only, so it never shows
-                                in the process list or shell history)
-  TOKENTUI_CLEAR_AFTER          default for --clear-after
-  NO_COLOR                      disable colours
-
-Flags:
-`
-
-// usageText fills the usage with the registry's providers and the
-// scripting commands, so no provider is listed by hand.
-func usageText() string {
-	var names []string
-	var rows strings.Builder
-	for _, d := range registry.All() {
-		names = append(names, d.DisplayName)
-		url := d.DefaultURL
-		if url == "" {
-			url = "self-hosted: --url " + d.URLExample
-		}
-		fmt.Fprintf(&rows, "  %-12s %s: %s\n  %-12s %s · token from $%s\n", d.Kind, d.DisplayName, d.Can.Summary(),
-			"", url, strings.Join(profile.DefaultTokenEnvs(d.Kind), " or $"))
-	}
-	return strings.NewReplacer(
-		"{{displayNames}}", strings.Join(names, ", "),
-		"{{legacy}}", registry.Legacy().DisplayName,
-		"{{commands}}", strings.Join(cli.Subcommands(), ", "),
-		"{{providers}}", rows.String(),
-	).Replace(usage)
+type dashboard struct {
+	start      func(tui.Options) error
+	clearAfter string
 }
 
-// parseFlags reads the flags and the environment. It returns flag.ErrHelp
-// for --help (usage already printed to stderr).
-func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	cfg := config{profile: profile.Options{Env: getenv, StartDemo: demo.Start}}
-	fs := flag.NewFlagSet("tokentui", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText())
-		fs.PrintDefaults()
+func (d *dashboard) AddFlags(root *cobra.Command) {
+	root.Flags().StringVar(&d.clearAfter, "clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never;\ndefault $TOKENTUI_CLEAR_AFTER or 45s)")
+	choices := []cobra.Completion{
+		cobra.CompletionWithDesc("45s", "the default"), cobra.CompletionWithDesc("2m", "two minutes"), cobra.CompletionWithDesc("0", "never"),
 	}
-	cfg.profile.RegisterFlags(fs)
-	clearAfter := fs.String("clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never; default $TOKENTUI_CLEAR_AFTER or 45s)")
-	if err := fs.Parse(args); err != nil {
-		return cfg, err
+	if err := root.RegisterFlagCompletionFunc("clear-after", cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp)); err != nil {
+		panic("launch: " + err.Error())
 	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q (see --help)", fs.Arg(0))
-	}
-	raw := *clearAfter
+}
+
+// Run resolves the profiles the flags and environment select and starts
+// the dashboard. Every error before the start is one the user fixes with
+// flags or config: exit 2.
+func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) int {
+	raw := d.clearAfter
 	if raw == "" {
-		raw = getenv("TOKENTUI_CLEAR_AFTER")
+		raw = opts.Env("TOKENTUI_CLEAR_AFTER")
 	}
-	d, err := parseClearAfter(raw)
+	clearAfter, err := parseClearAfter(raw)
 	if err != nil {
-		return cfg, err
+		fmt.Fprintln(stdio.Err, "tokentui:", err)
+		return exitcode.Usage
 	}
-	cfg.clearAfter = d
+	opts.StartDemo = demo.Start
 	// Early versions took --url for one provider alone; keep that meaning.
-	if cfg.profile.URL != "" && cfg.profile.Provider == "" {
-		cfg.profile.Provider = registry.Legacy().Kind
+	if opts.URL != "" && opts.Provider == "" {
+		opts.Provider = registry.Legacy().Kind
 	}
-	return cfg, nil
+	sel, err := profile.Resolve(opts)
+	if err != nil {
+		// A NoProfileError explains how to add a profile and that --demo
+		// exists; every error here is one the user fixes with flags or config.
+		fmt.Fprintln(stdio.Err, "tokentui:", err)
+		return exitcode.Usage
+	}
+	defer sel.Close()
+	if sel.ConfigErr != nil {
+		fmt.Fprintln(stdio.Err, "tokentui: warning:", sel.ConfigErr)
+	}
+	theme.Init()
+	// The dashboard opens the profile itself (its token_command may take
+	// seconds): a spinner meanwhile, and a failure it can retry or switch
+	// away from.
+	tuiOpts := tui.Options{
+		Demo:       sel.Demo(),
+		ClearAfter: clearAfter,
+		Profiles:   sel.Profiles,
+		Profile:    sel.SelectedIndex(),
+	}
+	if err := d.start(tuiOpts); err != nil {
+		fmt.Fprintln(stdio.Err, "tokentui:", err)
+		return exitcode.Failure
+	}
+	return exitcode.OK
 }
 
 // parseClearAfter reads "45s", "2m" or a number of seconds; "0" means never
@@ -127,44 +113,4 @@ func parseClearAfter(s string) (time.Duration, error) {
 		return -1, nil
 	}
 	return d, nil
-}
-
-// Run turns the command line and environment into the dashboard's options,
-// resolves the profiles and calls start with them. It returns the process
-// exit code: 2 for anything the user fixes with flags or config.
-func Run(args []string, getenv func(string) string, stderr io.Writer, start func(tui.Options) error) int {
-	cfg, err := parseFlags(args, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitcode.OK
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitcode.Usage
-	}
-	sel, err := profile.Resolve(cfg.profile)
-	if err != nil {
-		// A NoProfileError explains how to add a profile and that --demo
-		// exists; every error here is one the user fixes with flags or config.
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitcode.Usage
-	}
-	defer sel.Close()
-	if sel.ConfigErr != nil {
-		fmt.Fprintln(stderr, "tokentui: warning:", sel.ConfigErr)
-	}
-	theme.Init()
-	// The dashboard opens the profile itself (its token_command may take
-	// seconds): a spinner meanwhile, and a failure it can retry or switch
-	// away from.
-	opts := tui.Options{
-		Demo:       sel.Demo(),
-		ClearAfter: cfg.clearAfter,
-		Profiles:   sel.Profiles,
-		Profile:    sel.SelectedIndex(),
-	}
-	if err := start(opts); err != nil {
-		fmt.Fprintln(stderr, "tokentui:", err)
-		return exitcode.Failure
-	}
-	return exitcode.OK
 }

@@ -2,12 +2,15 @@ package launch
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui"
+	"github.com/tokentui/tokentui/tui/cli"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
@@ -21,6 +24,12 @@ func envOf(t *testing.T, kv map[string]string) func(string) string {
 		}
 		return kv[k]
 	}
+}
+
+// execute runs the command line as main does, with the dashboard started
+// by start; help goes to stderr too, as the tests read one stream.
+func execute(args []string, getenv func(string) string, stderr io.Writer, start func(tui.Options) error) int {
+	return cli.Execute(context.Background(), args, cli.IO{Out: stderr, Err: stderr, Env: getenv}, Dashboard(start))
 }
 
 // neverStarts fails the test if the dashboard would start.
@@ -43,14 +52,15 @@ func TestRunRefusesWhatItCannotUse(t *testing.T) {
 		{"plain http to another host", nil, map[string]string{"TOKENTUI_URL": "http://api.example.com", "TOKENTUI_TOKEN": "s3cr3t"},
 			"api.example.com"},
 		{"not a URL", []string{"--url", "integration.goodaccess.com"}, map[string]string{"TOKENTUI_TOKEN": "s3cr3t"}, "integration.goodaccess.com"},
-		{"stray argument", []string{"lst"}, nil, `unexpected argument "lst"`},
-		{"unknown flag", []string{"--nope"}, nil, "flag provided but not defined"},
+		{"stray argument", []string{"lst"}, nil, `unknown command "lst" (did you mean list?)`},
+		{"unknown flag", []string{"--nope"}, nil, "tokentui: unknown flag: --nope"},
+		{"go-style flag", []string{"-demo"}, nil, "unknown shorthand flag: 'd' in -demo"},
 		{"bad clear-after", []string{"--demo", "--clear-after", "soon"}, nil, "--clear-after"},
 		{"unknown demo profile", []string{"--demo", "--profile", "nope"}, nil, "demo-goodaccess"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := Run(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitcode.Usage {
+			if code := execute(c.args, envOf(t, c.env), &stderr, neverStarts(t)); code != exitcode.Usage {
 				t.Errorf("exit %d, want %d; stderr %q", code, exitcode.Usage, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.want) {
@@ -85,7 +95,7 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var got tui.Options
 			var stderr bytes.Buffer
-			code := Run(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
+			code := execute(c.args, envOf(t, c.env), &stderr, func(o tui.Options) error { got = o; return nil })
 			if code != exitcode.OK {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
@@ -108,7 +118,7 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 
 func TestDemoProfileListsEmulatorTokens(t *testing.T) {
 	var listed int
-	code := Run([]string{"--demo"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error {
+	code := execute([]string{"--demo"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error {
 		prov, err := profile.Open(t.Context(), o.Profiles[o.Profile])
 		if err != nil {
 			return err
@@ -136,22 +146,23 @@ func TestClearAfter(t *testing.T) {
 	}
 	var got tui.Options
 	env := envOf(t, map[string]string{"TOKENTUI_CLEAR_AFTER": "10s"})
-	if Run([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter != 10*time.Second {
+	if execute([]string{"--demo"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter != 10*time.Second {
 		t.Errorf("TOKENTUI_CLEAR_AFTER: ClearAfter = %v", got.ClearAfter)
 	}
-	if Run([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter >= 0 {
+	if execute([]string{"--demo", "--clear-after", "0"}, env, &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil }) != exitcode.OK || got.ClearAfter >= 0 {
 		t.Errorf("--clear-after 0 must mean never (negative), got %v", got.ClearAfter)
 	}
 }
 
 func TestHelpListsSubcommandsAndExitsZero(t *testing.T) {
-	var stderr bytes.Buffer
-	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.OK {
-		t.Errorf("exit %d", code)
+	var stdout, stderr bytes.Buffer
+	code := cli.Execute(context.Background(), []string{"--help"}, cli.IO{Out: &stdout, Err: &stderr, Env: envOf(t, nil)}, Dashboard(neverStarts(t)))
+	if code != exitcode.OK || stderr.Len() > 0 {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
-	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "--clear-after", "--profile"} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("usage lacks %q:\n%s", want, stderr.String())
+	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "auth", "completion", "--clear-after DURATION", "--profile NAME", "-v, --version"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, stdout.String())
 		}
 	}
 }

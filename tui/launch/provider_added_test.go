@@ -68,7 +68,7 @@ func TestAddedProviderInConfigAndSwitcher(t *testing.T) {
 	env := map[string]string{"XDG_CONFIG_HOME": dir, "ACME_WAREHOUSE": "acme-admin", "GA": "ga-admin"}
 	var opts tui.Options
 	var stderr bytes.Buffer
-	code := Run(nil, func(k string) string { return env[k] }, &stderr, func(o tui.Options) error { opts = o; return nil })
+	code := execute(nil, func(k string) string { return env[k] }, &stderr, func(o tui.Options) error { opts = o; return nil })
 	if code != exitcode.OK || len(opts.Profiles) != 2 {
 		t.Fatalf("exit %d, %d profiles; stderr %q", code, len(opts.Profiles), stderr.String())
 	}
@@ -92,7 +92,7 @@ func TestAddedProviderAdHocAndHelp(t *testing.T) {
 	var opts tui.Options
 	env := map[string]string{"ACME_ADMIN_TOKEN": "acme-admin"}
 	var stderr bytes.Buffer
-	code := Run([]string{"--provider", "acme"}, envOf(t, env), &stderr, func(o tui.Options) error { opts = o; return nil })
+	code := execute([]string{"--provider", "acme"}, envOf(t, env), &stderr, func(o tui.Options) error { opts = o; return nil })
 	if code != exitcode.OK {
 		t.Fatalf("--provider acme: exit %d: %s", code, stderr.String())
 	}
@@ -105,7 +105,7 @@ func TestAddedProviderAdHocAndHelp(t *testing.T) {
 	}
 
 	stderr.Reset()
-	if code := Run([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.OK {
+	if code := execute([]string{"--help"}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.OK {
 		t.Fatalf("--help: exit %d", code)
 	}
 	help := stderr.String()

@@ -1,11 +1,9 @@
-package tui
+package table
 
 import (
 	"slices"
-	"strings"
 
-	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // columnID names a table column.
@@ -49,14 +47,14 @@ const (
 // arrived) and what the tokens use: no Allowed IPs column for an API that
 // cannot restrict addresses, no Scopes column where nothing has scopes.
 // Data wins over the catalog: a token that has IPs shows them.
-func columnSpecs(f presentFields, cat *catalogInfo) []column {
+func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 	cols := []column{{id: colName, title: "Name", priority: 100}}
-	cols = append(cols, column{id: colID, title: "ID", width: shortIDLen, priority: 60})
-	if f.scopes || cat.hasScopes() || cat == nil && !f.role && !f.projects {
+	cols = append(cols, column{id: colID, title: "ID", width: tokenfmt.ShortIDLen, priority: 60})
+	if f.scopes || cat.HasScopes() || cat == nil && !f.role && !f.projects {
 		cols = append(cols, column{id: colScopes, title: "Scopes", width: 16, priority: 80})
 	}
 	if f.role {
-		cols = append(cols, column{id: colRole, title: cat.roleLabel(), width: 10, priority: 80})
+		cols = append(cols, column{id: colRole, title: cat.RoleLabel(), width: 10, priority: 80})
 	}
 	if f.projects {
 		cols = append(cols, column{id: colProjects, title: "Projects", width: 14, priority: 55})
@@ -64,9 +62,9 @@ func columnSpecs(f presentFields, cat *catalogInfo) []column {
 	if f.environment {
 		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
 	}
-	if f.owner || cat.hasOwners() {
+	if f.owner || cat.HasOwners() {
 		// Who a token acts as (a service account): beside its role.
-		cols = append(cols, column{id: colOwner, title: cat.ownerLabel(), width: 14, priority: 70})
+		cols = append(cols, column{id: colOwner, title: cat.OwnerLabel(), width: 14, priority: 70})
 	}
 	if f.secret {
 		// Only the masked tail ("25ee…b1"): projects and environment have
@@ -75,10 +73,10 @@ func columnSpecs(f presentFields, cat *catalogInfo) []column {
 		cols = append(cols, column{id: colSecret, title: "Secret", width: secretTailWidth, priority: 20})
 	}
 	cols = append(cols,
-		column{id: colCreated, title: "Created", width: len(dateLayout), priority: 40},
+		column{id: colCreated, title: "Created", width: len(tokenfmt.DateLayout), priority: 40},
 		column{id: colExpires, title: "Expires", width: 16, priority: 90},
 	)
-	if f.allowedIPs || cat.canRestrictIPs() {
+	if f.allowedIPs || cat.CanRestrictIPs() {
 		cols = append(cols, column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50})
 	}
 	return cols
@@ -87,23 +85,9 @@ func columnSpecs(f presentFields, cat *catalogInfo) []column {
 // secretTailWidth fits a masked tail: 4 characters, …, 2 (or 6 bullets).
 const secretTailWidth = 8
 
-// secretTail is the masked secret without an Unleash "projects:environment."
-// prefix: the part that tells two tokens of one project apart.
-func secretTail(secret string) string {
-	masked := client.MaskSecret(secret)
-	if c := strings.IndexByte(secret, ':'); c >= 0 {
-		if j := strings.IndexByte(secret[c:], '.'); j >= 0 {
-			if prefix := secret[:c+j+1]; strings.HasPrefix(masked, prefix) && len(masked) > len(prefix) {
-				return masked[len(prefix):]
-			}
-		}
-	}
-	return masked
-}
-
 // layoutColumns drops the least valuable columns until the rest fit width,
 // then gives the name column everything left over.
-func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
+func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
 	cols := columnSpecs(f, cat)
 	avail := width - gutterWidth
 	// The name is what people read first: on a wide table it keeps a
@@ -150,17 +134,4 @@ func layoutColumns(width int, f presentFields, cat *catalogInfo) []column {
 	growCol(colOwner, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
-}
-
-// expiryCellTone maps an expiry's meaning to a theme tone.
-func expiryCellTone(t expiryTone) theme.Tone {
-	switch t {
-	case toneExpired:
-		return theme.ToneError
-	case toneSoon:
-		return theme.ToneWarn
-	case toneNever:
-		return theme.ToneMuted
-	}
-	return theme.TonePlain
 }

@@ -1,4 +1,4 @@
-package tui
+package table
 
 // A charMask is the set of characters a string contains, one bit per
 // character class. A token can only contain a query if its mask holds every

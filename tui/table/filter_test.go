@@ -1,25 +1,24 @@
-package tui
+package table
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/tokentest"
 )
 
 func filterFixture() []client.Token {
 	return []client.Token{
-		tok("11111111-aaaa", "Splunk-Export", withScopes("gateway-log.read", "system-logs.read"), withIPs("203.0.113.10")),
-		tok("22222222-bbbb", "terraform-prod", withScopes("systems.create", "systems.read")),
-		tok("33333333-cccc", "okta-sync", withScopes("members.read"), withIPs("198.51.100.0/24", "2001:db8::1")),
-		tok("44444444-dddd", "unleash-frontend", func(t *client.Token) {
+		tokentest.Tok("11111111-aaaa", "Splunk-Export", tokentest.WithScopes("gateway-log.read", "system-logs.read"), tokentest.WithIPs("203.0.113.10")),
+		tokentest.Tok("22222222-bbbb", "terraform-prod", tokentest.WithScopes("systems.create", "systems.read")),
+		tokentest.Tok("33333333-cccc", "okta-sync", tokentest.WithScopes("members.read"), tokentest.WithIPs("198.51.100.0/24", "2001:db8::1")),
+		tokentest.Tok("44444444-dddd", "unleash-frontend", func(t *client.Token) {
 			t.Role, t.Projects, t.Environment = "frontend", []string{"web-shop"}, "production"
 		}),
-		tok("55555555-eeee", "splunk-staging", withScopes("gateway-log.read")),
+		tokentest.Tok("55555555-eeee", "splunk-staging", tokentest.WithScopes("gateway-log.read")),
 	}
 }
 
@@ -48,7 +47,7 @@ func naiveFilter(tokens []client.Token, order []int32, q string) []int32 {
 
 func TestFilterMatchesEveryField(t *testing.T) {
 	tokens := filterFixture()
-	ix := buildIndex(tokens)
+	ix := BuildIndex(tokens)
 	var f filterState
 	for _, c := range []struct {
 		q    string
@@ -67,7 +66,7 @@ func TestFilterMatchesEveryField(t *testing.T) {
 		{"sync33333333", nil},                                     // never across fields
 		{"", []string{"okta-sync", "Splunk-Export", "splunk-staging", "terraform-prod", "unleash-frontend"}},
 	} {
-		f.reset(ix.order(sortByName))
+		f.reset(ix.order(SortByName))
 		f.set(ix, c.q)
 		var got []string
 		for _, i := range f.matches() {
@@ -81,9 +80,9 @@ func TestFilterMatchesEveryField(t *testing.T) {
 
 func TestFilterNarrowsIncrementally(t *testing.T) {
 	tokens := filterFixture()
-	ix := buildIndex(tokens)
+	ix := BuildIndex(tokens)
 	var f filterState
-	f.reset(ix.order(sortByName))
+	f.reset(ix.order(SortByName))
 
 	f.set(ix, "s")
 	afterS := f.matches()
@@ -114,15 +113,15 @@ func TestFilterNarrowsIncrementally(t *testing.T) {
 
 func TestFilterAgreesWithNaiveAtScale(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	tokens := syntheticTokens(5000, rng)
-	ix := buildIndex(tokens)
+	tokens := tokentest.Synthetic(5000, rng)
+	ix := BuildIndex(tokens)
 	// remove some, so tombstones are exercised
 	var gone []string
 	for i := 0; i < 300; i++ {
 		gone = append(gone, tokens[rng.IntN(len(tokens))].ID)
 	}
 	ix, _ = ix.without(gone)
-	for _, sort := range []sortKey{sortByName, sortByCreated, sortByExpires} {
+	for _, sort := range []SortKey{SortByName, SortByCreated, SortByExpires} {
 		var f filterState
 		f.reset(ix.order(sort))
 		for _, q := range []string{"c", "ci", "ci-", "ci-r", "ci-runner-prod", "ci-runner", "read", "read-all", "10.", "10.1", "logs", "zz", "", "4", "4a"} {
@@ -137,12 +136,12 @@ func TestFilterAgreesWithNaiveAtScale(t *testing.T) {
 
 func TestSortOrders(t *testing.T) {
 	tokens := []client.Token{
-		tok("1", "bravo", createdAgo(3*day), expiresIn(10*day)),
-		tok("2", "Alpha", createdAgo(1*day)),                      // never expires: last by expiry
-		tok("3", "charlie", createdAgo(9*day), expiresIn(-2*day)), // expired: first by expiry
-		tok("4", "delta", createdAgo(2*day), expiresIn(1*day)),
+		tokentest.Tok("1", "bravo", tokentest.CreatedAgo(3*tokentest.Day), tokentest.ExpiresIn(10*tokentest.Day)),
+		tokentest.Tok("2", "Alpha", tokentest.CreatedAgo(1*tokentest.Day)),                                          // never expires: last by expiry
+		tokentest.Tok("3", "charlie", tokentest.CreatedAgo(9*tokentest.Day), tokentest.ExpiresIn(-2*tokentest.Day)), // expired: first by expiry
+		tokentest.Tok("4", "delta", tokentest.CreatedAgo(2*tokentest.Day), tokentest.ExpiresIn(1*tokentest.Day)),
 	}
-	ix := buildIndex(tokens)
+	ix := BuildIndex(tokens)
 	names := func(order []int32) []string {
 		var out []string
 		for _, i := range order {
@@ -150,31 +149,31 @@ func TestSortOrders(t *testing.T) {
 		}
 		return out
 	}
-	if got := names(ix.order(sortByName)); !slices.Equal(got, []string{"Alpha", "bravo", "charlie", "delta"}) {
+	if got := names(ix.order(SortByName)); !slices.Equal(got, []string{"Alpha", "bravo", "charlie", "delta"}) {
 		t.Errorf("by name: %v", got)
 	}
-	if got := names(ix.order(sortByCreated)); !slices.Equal(got, []string{"Alpha", "delta", "bravo", "charlie"}) {
+	if got := names(ix.order(SortByCreated)); !slices.Equal(got, []string{"Alpha", "delta", "bravo", "charlie"}) {
 		t.Errorf("by created (newest first): %v", got)
 	}
-	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "delta", "bravo", "Alpha"}) {
+	if got := names(ix.order(SortByExpires)); !slices.Equal(got, []string{"charlie", "delta", "bravo", "Alpha"}) {
 		t.Errorf("by expiry (soonest first, never last): %v", got)
 	}
 	before := ix
 	ix, _ = ix.without([]string{"4"})
-	if got := names(before.order(sortByExpires)); len(got) != 4 {
+	if got := names(before.order(SortByExpires)); len(got) != 4 {
 		t.Errorf("without changed the index it was called on: %v", got)
 	}
-	if got := names(ix.order(sortByExpires)); !slices.Equal(got, []string{"charlie", "bravo", "Alpha"}) {
+	if got := names(ix.order(SortByExpires)); !slices.Equal(got, []string{"charlie", "bravo", "Alpha"}) {
 		t.Errorf("after removing delta: %v", got)
 	}
-	if ix.len() != 3 {
-		t.Errorf("len after remove = %d", ix.len())
+	if ix.Len() != 3 {
+		t.Errorf("len after remove = %d", ix.Len())
 	}
 }
 
 func TestIndexSanitisesHostileStrings(t *testing.T) {
-	tokens := []client.Token{tok("x\x1b[2J1", "evil\x1b]52;c;aGk=\x07name", withScopes("a\x1b[31mb"))}
-	ix := buildIndex(tokens)
+	tokens := []client.Token{tokentest.Tok("x\x1b[2J1", "evil\x1b]52;c;aGk=\x07name", tokentest.WithScopes("a\x1b[31mb"))}
+	ix := BuildIndex(tokens)
 	got := ix.tokens[0]
 	if strings.ContainsRune(got.Name+got.ID+got.Scopes[0]+ix.haystack[:len(ix.haystack)-1], 0x1b) {
 		t.Fatalf("escape survived: %q", got.Name)
@@ -182,41 +181,4 @@ func TestIndexSanitisesHostileStrings(t *testing.T) {
 	if got.Name != "evilname" {
 		t.Errorf("name = %q", got.Name)
 	}
-}
-
-// syntheticTokens makes n tokens shaped like the emulator's generated ones.
-func syntheticTokens(n int, rng *rand.Rand) []client.Token {
-	if rng == nil {
-		rng = rand.New(rand.NewPCG(3, uint64(n)))
-	}
-	systems := []string{"ci-runner", "terraform", "ansible", "backup", "siem-export", "grafana", "okta-sync", "jira-bot"}
-	envs := []string{"prod", "staging", "dev", "eu-west", "lab"}
-	profiles := [][]string{
-		{"gateway-log.read", "system-logs.read", "threat-blocker-logs.read", "device-posture-check-logs.read", "admin-logs.read"},
-		{"members.read-all", "groups.read-all", "systems.read-all", "system-groups.read-all", "access-card.read-all", "gateway.read-all", "devices.read-all", "token.read-all"},
-		{"members.create", "members.read", "members.update", "groups.read-all", "member-group-relation.add"},
-		{"devices.read", "devices.read-all", "devices.delete"},
-		{"token.read", "token.read-all"},
-	}
-	out := make([]client.Token, n)
-	for i := range out {
-		t := client.Token{
-			ID:        fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), rng.IntN(1<<16), rng.IntN(1<<12), rng.IntN(1<<12), rng.Uint64()&(1<<48-1)),
-			Name:      fmt.Sprintf("%s-%s-%d", systems[rng.IntN(len(systems))], envs[rng.IntN(len(envs))], i+1),
-			Scopes:    profiles[rng.IntN(len(profiles))],
-			CreatedAt: testNow.Add(-time.Duration(1+rng.IntN(900*24*60)) * time.Minute),
-		}
-		if rng.IntN(10) == 0 {
-			t.AllowedIPs = []string{fmt.Sprintf("10.%d.0.0/16", rng.IntN(256)), "2001:db8::/48"}
-		}
-		switch r := rng.IntN(10); {
-		case r < 2:
-		case r == 2:
-			t.ExpiresAt = testNow.Add(-time.Duration(1+rng.IntN(200)) * day)
-		default:
-			t.ExpiresAt = testNow.Add(time.Duration(1+rng.IntN(400*24)) * time.Hour)
-		}
-		out[i] = t
-	}
-	return out
 }

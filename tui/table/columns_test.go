@@ -1,11 +1,12 @@
-package tui
+package table
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 func columnIDs(cols []column) []columnID {
@@ -17,7 +18,7 @@ func columnIDs(cols []column) []columnID {
 }
 
 func TestColumnsFollowTheCatalog(t *testing.T) {
-	ga := goodAccessCatalog(t)
+	ga := tokentest.GoodAccessCatalog(t)
 	unleash := &client.Catalog{RoleLabel: "Type"}
 	border0 := &client.Catalog{RoleLabel: "Role"}
 	unleashTokens := presentFields{role: true, projects: true, environment: true, secret: true}
@@ -42,9 +43,9 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 			[]columnID{colName, colID, colScopes, colCreated, colExpires}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var cat *catalogInfo
+			var cat *tokenfmt.Catalog
 			if c.cat != nil {
-				cat = newCatalogInfo(*c.cat)
+				cat = tokenfmt.NewCatalog(*c.cat)
 			}
 			got := layoutColumns(c.width, c.f, cat)
 			if !slices.Equal(columnIDs(got), c.want) {
@@ -64,26 +65,6 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 	}
 }
 
-func TestUnleashTableShowsTheSecretTailAt120(t *testing.T) {
-	secret := "default:production.25ee5c1e8a16e4d2ab36c36e13d6a9bb01f8bcd2a6e7e28f0b1"
-	tokens := []client.Token{tok("0123456789ab", "web-frontend", func(t *client.Token) {
-		t.Role, t.Projects, t.Environment, t.Secret = "frontend", []string{"default"}, "production", secret
-	})}
-	cat := client.Catalog{RoleLabel: "Type"}
-	m := loadedModel(t, &memProvider{}, tokens, &cat, 120, 35)
-	table := m.tablePane()
-	for _, want := range []string{"Secret", "25ee…b1", "Type", "Env", "Created"} {
-		if !strings.Contains(table, want) {
-			t.Errorf("table lacks %q:\n%s", want, table)
-		}
-	}
-	for _, unwanted := range []string{"Allowed IPs", "Scopes", "25ee5c1e"} {
-		if strings.Contains(table, unwanted) {
-			t.Errorf("table shows %q:\n%s", unwanted, table)
-		}
-	}
-}
-
 func TestSecretTail(t *testing.T) {
 	for secret, want := range map[string]string{
 		"default:production.25ee5c1e8a16e4d2ab36c36e13d6a9bb": "25ee…bb",
@@ -96,16 +77,5 @@ func TestSecretTail(t *testing.T) {
 		if got := secretTail(secret); got != want {
 			t.Errorf("secretTail(%q) = %q, want %q", secret, got, want)
 		}
-	}
-}
-
-func TestDetailSaysAnyAddressOnlyWhereIPsCanBeRestricted(t *testing.T) {
-	tk := tok("0123456789ab", "ci")
-	ga := goodAccessCatalog(t)
-	if got := strings.Join(detailLines(&tk, newCatalogInfo(ga), testNow, 80), "\n"); !strings.Contains(got, "any address") {
-		t.Errorf("GoodAccess detail lacks \"any address\":\n%s", got)
-	}
-	if got := strings.Join(detailLines(&tk, newCatalogInfo(client.Catalog{RoleLabel: "Role"}), testNow, 80), "\n"); strings.Contains(got, "Allowed IPs") {
-		t.Errorf("Border0 detail mentions allowed IPs:\n%s", got)
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package table
 
 // naturalCompare orders strings as people expect: runs of digits compare by
 // value, so "ci-runner-9" sorts before "ci-runner-10". Leading zeros only

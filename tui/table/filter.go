@@ -1,7 +1,8 @@
-package tui
+package table
 
 import (
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,13 +20,13 @@ import (
 // goroutine may be reading one.
 //
 // A query without a level is computed off the Update path: request returns
-// a filterJob, which the root runs as a tea.Cmd; its filterResultMsg is
-// applied only if that job is still the pending one, so a slow result for
-// "sp" can never overwrite the one for "spl". Until it arrives the table
-// keeps showing the previous matches.
+// a FilterJob, which runs as a tea.Cmd; its FilterResultMsg is applied only
+// if that job is still the pending one, so a slow result for "sp" can never
+// overwrite the one for "spl". Until it arrives the table keeps showing the
+// previous matches.
 type filterState struct {
 	levels  []filterLevel
-	pending *filterJob // the newest query being computed; nil when none
+	pending *FilterJob // the newest query being computed; nil when none
 	slow    bool       // pending has taken long enough to say so
 }
 
@@ -34,24 +35,29 @@ type filterLevel struct {
 	matches []int32
 }
 
-// filterJob computes one query's matches from an immutable snapshot: the
+// FilterJob computes one query's matches from an immutable snapshot: the
 // index and the level it narrows. Its identity is what makes a result
 // fresh or stale.
-type filterJob struct {
-	ix    *tokenIndex
+type FilterJob struct {
+	ix    *Index
 	base  filterLevel // the longest level q extends
 	query string
 }
 
-// filterResultMsg is a filterJob's answer.
-type filterResultMsg struct {
-	job     *filterJob
+// FilterResultMsg is a FilterJob's answer; the root hands it to the table's
+// Update.
+type FilterResultMsg struct {
+	Job     *FilterJob
 	matches []int32
 }
 
-// filterSlowMsg arrives a moment after a job starts: if that job is still
-// pending, the view says it is filtering.
-type filterSlowMsg struct{ job *filterJob }
+// FilterSlowMsg arrives a moment (slowAfter) after a job starts: if that
+// job is still pending, the table says it is filtering (Slow).
+type FilterSlowMsg struct{ Job *FilterJob }
+
+// slowAfter is how long a filter may take before the view says
+// "filtering…": shorter results would only make it flicker.
+const slowAfter = 150 * time.Millisecond
 
 // narrowLimit: above this share of all tokens, checking candidates one by
 // one (random access, in display order) costs more than one sequential pass
@@ -63,21 +69,29 @@ func normalizeQuery(q string) string {
 	return strings.ToLower(strings.TrimSpace(client.Sanitize(q)))
 }
 
-// run computes the job's matches. It only reads the snapshot, so it is safe
+// Query is the normalised query the job computes.
+func (j *FilterJob) Query() string { return j.query }
+
+// Run computes the job's matches. It only reads the snapshot, so it is safe
 // on any goroutine, beside Update and beside other jobs.
-func (j *filterJob) run() filterResultMsg {
+func (j *FilterJob) Run() FilterResultMsg {
 	ix, base := j.ix, j.base
 	var m []int32
-	if base.query == "" || len(base.matches) > ix.len()/narrowLimit {
+	if base.query == "" || len(base.matches) > ix.Len()/narrowLimit {
 		m = ix.scan(j.query, base.matches)
 	} else {
 		m = ix.narrow(j.query, base.matches)
 	}
-	return filterResultMsg{job: j, matches: m}
+	return FilterResultMsg{Job: j, matches: m}
 }
 
 // cmd is run as a tea.Cmd.
-func (j *filterJob) cmd() tea.Msg { return j.run() }
+func (j *FilterJob) cmd() tea.Msg { return j.Run() }
+
+// slowTick reports the job as slow once slowAfter has passed.
+func (j *FilterJob) slowTick() tea.Cmd {
+	return tea.Tick(slowAfter, func(time.Time) tea.Msg { return FilterSlowMsg{Job: j} })
+}
 
 // reset starts over from an unfiltered order (new index or new sort); a
 // pending job becomes stale.
@@ -114,7 +128,7 @@ func (f *filterState) matches() []int32 {
 // (backspace, or the same text) is applied at once and request returns nil;
 // otherwise it returns the job to run, which supersedes any pending one.
 // Either way its cost does not depend on the number of tokens.
-func (f *filterState) request(ix *tokenIndex, raw string) *filterJob {
+func (f *filterState) request(ix *Index, raw string) *FilterJob {
 	q := normalizeQuery(raw)
 	base := 0
 	for i := len(f.levels) - 1; i > 0; i-- {
@@ -128,18 +142,18 @@ func (f *filterState) request(ix *tokenIndex, raw string) *filterJob {
 		f.levels = f.levels[:base+1]
 		return nil
 	}
-	f.pending = &filterJob{ix: ix, base: f.levels[base], query: q}
+	f.pending = &FilterJob{ix: ix, base: f.levels[base], query: q}
 	return f.pending
 }
 
 // apply takes a job's result if it is the pending one, and reports whether
 // it did. The levels the new query does not extend go; the result becomes
 // the top level.
-func (f *filterState) apply(msg filterResultMsg) bool {
-	if msg.job == nil || msg.job != f.pending {
+func (f *filterState) apply(msg FilterResultMsg) bool {
+	if msg.Job == nil || msg.Job != f.pending {
 		return false // stale: a newer query, index or sort came since
 	}
-	q := msg.job.query
+	q := msg.Job.query
 	for len(f.levels) > 1 && !strings.HasPrefix(q, f.levels[len(f.levels)-1].query) {
 		f.levels = f.levels[:len(f.levels)-1]
 	}
@@ -151,15 +165,15 @@ func (f *filterState) apply(msg filterResultMsg) bool {
 // set applies a query now, on the caller's goroutine: for the rare changes
 // that must show their result in the same frame (a new list or sort, a
 // revoke, Enter leaving the input).
-func (f *filterState) set(ix *tokenIndex, raw string) {
+func (f *filterState) set(ix *Index, raw string) {
 	if job := f.request(ix, raw); job != nil {
-		f.apply(job.run())
+		f.apply(job.Run())
 	}
 }
 
 // settle applies the pending job now, if there is one.
 func (f *filterState) settle() {
 	if f.pending != nil {
-		f.apply(f.pending.run())
+		f.apply(f.pending.Run())
 	}
 }

@@ -1,4 +1,9 @@
-package tui
+// Package tokenfmt is how a token's fields read on screen, shared by the
+// table and the detail pane: short IDs, relative times, what a scope list
+// amounts to, and the catalog lookups behind them. Every function here is
+// pure and cheap: the table calls them for visible rows only, on every
+// frame.
+package tokenfmt
 
 import (
 	"strconv"
@@ -6,29 +11,39 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
 )
 
-// Formatting of token fields for the table and the detail pane. Every
-// function here is pure and cheap: the table calls them for visible rows
-// only, on every frame.
+// How dates read: a day in the table, a moment in the detail pane.
+const (
+	DateLayout     = "2006-01-02"
+	DateTimeLayout = "2006-01-02 15:04 MST"
+)
+
+// ShortIDLen is how much of an ID the table shows.
+const ShortIDLen = 8
 
 const (
-	dateLayout     = "2006-01-02"
-	dateTimeLayout = "2006-01-02 15:04 MST"
-	clockLayout    = "15:04:05"
-	shortIDLen     = 8
-	day            = 24 * time.Hour
-	month          = 30 * day
-	year           = 365 * day
+	day   = 24 * time.Hour
+	month = 30 * day
+	year  = 365 * day
 )
 
-// shortID is the first 8 characters of an ID: enough to tell tokens apart
+// ShortID is the first 8 characters of an ID: enough to tell tokens apart
 // on screen and to match against the full ID in the detail pane.
-func shortID(id string) string {
-	if len(id) <= shortIDLen {
+func ShortID(id string) string {
+	if len(id) <= ShortIDLen {
 		return id
 	}
-	return id[:shortIDLen]
+	return id[:ShortIDLen]
+}
+
+// Name is a token's name as shown: "(unnamed)" for none.
+func Name(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
 }
 
 // span renders a positive duration in its largest whole unit: "45s", "12m",
@@ -50,39 +65,52 @@ func span(d time.Duration) string {
 	return strconv.Itoa(int(d/year)) + "y"
 }
 
-// expiryTone says how the expiry cell is coloured.
-type expiryTone int
+// ExpiryTone says how an expiry is coloured.
+type ExpiryTone int
 
 const (
-	toneNormal  expiryTone = iota
-	toneNever              // no expiry at all: a standing risk, muted warning
-	toneSoon               // valid, but expires within soonWindow
-	toneExpired            // past its expiry
+	ToneNormal  ExpiryTone = iota
+	ToneNever              // no expiry at all: a standing risk, muted warning
+	ToneSoon               // valid, but expires within soonWindow
+	ToneExpired            // past its expiry
 )
+
+// ThemeTone maps an expiry's meaning to a theme tone.
+func (t ExpiryTone) ThemeTone() theme.Tone {
+	switch t {
+	case ToneExpired:
+		return theme.ToneError
+	case ToneSoon:
+		return theme.ToneWarn
+	case ToneNever:
+		return theme.ToneMuted
+	}
+	return theme.TonePlain
+}
 
 // soonWindow is when an expiry starts to deserve attention.
 const soonWindow = 7 * day
 
-// relativeExpiry renders a token's expiry relative to now ("in 3d",
+// RelativeExpiry renders a token's expiry relative to now ("in 3d",
 // "expired 2d ago", "never") and the tone to draw it in.
-func relativeExpiry(t client.Token, now time.Time) (string, expiryTone) {
+func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 	switch {
 	case !t.Expires():
-		return "never", toneNever
+		return "never", ToneNever
 	case t.ExpiredAt(now):
 		ago := now.Sub(t.ExpiresAt)
 		if ago < time.Second {
-			return "expired just now", toneExpired
+			return "expired just now", ToneExpired
 		}
-		return "expired " + span(ago) + " ago", toneExpired
+		return "expired " + span(ago) + " ago", ToneExpired
 	case t.ExpiresWithin(now, soonWindow):
-		return "in " + span(t.ExpiresAt.Sub(now)), toneSoon
+		return "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
 	}
-	return "in " + span(t.ExpiresAt.Sub(now)), toneNormal
+	return "in " + span(t.ExpiresAt.Sub(now)), ToneNormal
 }
 
-// relativePast renders a moment in the past: "3h ago", "never" for zero.
-func relativePast(t, now time.Time) string {
+// RelativePast renders a moment in the past: "3h ago", "never" for zero.
+func RelativePast(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
@@ -96,23 +124,11 @@ func relativePast(t, now time.Time) string {
 	return span(d) + " ago"
 }
 
-// ipSummary is the allowed-IPs cell: "any" when unrestricted, else the
-// first entry and how many more.
-func ipSummary(ips []string) (string, bool) {
-	switch len(ips) {
-	case 0:
-		return "any", true
-	case 1:
-		return ips[0], false
-	}
-	return ips[0] + " +" + strconv.Itoa(len(ips)-1), false
-}
-
-// scopeSummary is the scopes cell: the count, then what they amount to:
+// ScopeSummary is the scopes cell: the count, then what they amount to:
 // "all" when the token holds every scope of the catalog, the group name when
 // they all fall in one group ("5 · logs"), "read-only" when none writes,
 // otherwise the first group and how many groups more.
-func scopeSummary(scopes []string, cat *catalogInfo) string {
+func ScopeSummary(scopes []string, cat *Catalog) string {
 	n := len(scopes)
 	if n == 0 {
 		return "none"
@@ -183,24 +199,9 @@ func readOnly(scopes []string) bool {
 	return true
 }
 
-// listSummary renders a list cell: "" for none, the only item, or the first
-// and how many more. "*" (Unleash: every project) reads "all".
-func listSummary(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		if items[0] == "*" {
-			return "all"
-		}
-		return items[0]
-	}
-	return items[0] + " +" + strconv.Itoa(len(items)-1)
-}
-
-// groupScopes groups scopes by their catalog group, in catalog order, with
+// GroupScopes groups scopes by their catalog group, in catalog order, with
 // unknown scopes last under "Other". Scopes keep their order within a group.
-func groupScopes(scopes []string, cat *catalogInfo) []scopeGroupView {
+func GroupScopes(scopes []string, cat *Catalog) []scopeGroupView {
 	if len(scopes) == 0 {
 		return nil
 	}

@@ -1,0 +1,44 @@
+package table
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"github.com/tokentui/tokentui/tui/internal/tokentest"
+)
+
+// The table's half of the filter promise (the Update half is the root's
+// BenchmarkFilterKeystroke): go test -run '^$' -bench . -benchmem ./tui/table
+
+// BenchmarkFilterCompute is the off-path half of a keystroke: the filter
+// job's computation (scan or narrow) on the index snapshot.
+func BenchmarkFilterCompute(b *testing.B) {
+	for _, c := range tokentest.FilterCases {
+		for _, n := range tokentest.BenchSizes {
+			b.Run(c.Name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				tb := loaded(tokentest.BenchTokens(n))
+				tb.SetQuery(c.Prefix) // applied: the prefix is a level
+				tb.RequestQuery(c.Prefix + c.Key)
+				job := tb.Pending()
+				if job == nil {
+					b.Fatal("the key started no filter job")
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = job.Run()
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkBuildIndex is the one O(n log n) step, run inside the List
+// command (off the UI loop) once per refresh.
+func BenchmarkBuildIndex(b *testing.B) {
+	tokens := tokentest.Synthetic(100_000, rand.New(rand.NewPCG(7, 100_000)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = BuildIndex(tokens)
+	}
+}

@@ -1,0 +1,255 @@
+package table
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Index is an immutable-after-build view of one List result, shaped so
+// that filtering and sorting never touch the tokens themselves. A token's
+// searchable text is split three ways by how it behaves at scale:
+//
+//   - what is unique per token (name, allowed IPs), lower-cased, lives in
+//     ONE string, NUL-separated: a full filter pass is a few SIMD
+//     strings.Index calls over contiguous memory, not 100 000 Contains calls;
+//   - what tokens share (scopes, role, projects, environment) is interned:
+//     a query is matched against each distinct combination once (a handful,
+//     where a token list has thousands), then looked up per token;
+//   - the ID matches by prefix only, and only when the query could be part
+//     of one: a name fragment like "ace" must not match random tokens whose
+//     UUID happens to contain it, and the short ID on screen is a prefix.
+//
+// The three sort orders are precomputed index slices, so `s` never sorts.
+// It is built inside the List command, off the Update goroutine, and never
+// changes after that: filter commands read it from other goroutines while
+// Update runs. A revoke makes a new index (without) sharing what did not
+// change.
+type Index struct {
+	tokens   []client.Token
+	haystack string     // lower-cased name and IPs per token, each field ending in NUL
+	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
+	masks    []charMask // characters of token i's part, to skip searching it
+	lowerIDs []string
+	facets   []string // distinct lower-cased scope/role/project/environment sets
+	facetOf  []int32  // token -> index into facets
+	orders   [sortKeys][]int32
+	// ranks[k][i] is token i's position in the built orders[k]: rows in
+	// order k are ascending in it (removing tokens keeps that), so a
+	// token's row is found by binary search, not a scan of 100 000 rows.
+	ranks   [sortKeys][]int32
+	byID    map[string]int32
+	gone    []bool // tombstones: revoked since the build
+	live    int
+	fields  presentFields
+	idBytes [256]bool // every byte that occurs in some lower-cased ID
+	// scratch hands each filter computation its own buffers: several may
+	// run at once (one per keystroke typed faster than they finish).
+	scratch *sync.Pool
+}
+
+// filterScratch is one computation's working memory.
+type filterScratch struct {
+	mark     []bool // per token: matches the query
+	facetHit []bool // per facet: contains the query
+}
+
+// presentFields records which optional fields any token uses, so the table
+// shows a Role or Projects column only for providers that have them.
+type presentFields struct {
+	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
+}
+
+// BuildIndex sanitises the tokens (again: cheap when already clean, and the
+// table must never draw an escape sequence whatever a provider did) and
+// builds the search keys and sort orders. It runs in the List command.
+func BuildIndex(tokens []client.Token) *Index {
+	n := len(tokens)
+	ix := &Index{
+		tokens:   tokens,
+		starts:   make([]int32, n+1),
+		masks:    make([]charMask, n),
+		lowerIDs: make([]string, n),
+		facetOf:  make([]int32, n),
+		byID:     make(map[string]int32, n),
+		gone:     make([]bool, n),
+		live:     n,
+	}
+	ix.addTokens()
+	nFacets := len(ix.facets)
+	ix.scratch = &sync.Pool{New: func() any {
+		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
+	}}
+	ix.orders = sortOrders(tokens, ix.lowerNames())
+	ix.ranks = ranksOf(ix.orders)
+	return ix
+}
+
+// addTokens sanitises each token and records what searching needs of it:
+// its ID, its part of the haystack with that part's mask, and its facet.
+func (ix *Index) addTokens() {
+	var hay, facet strings.Builder
+	facetIDs := map[string]int32{}
+	for i := range ix.tokens {
+		t := &ix.tokens[i]
+		sanitizeToken(t)
+		ix.fields.note(t)
+		ix.addID(int32(i), t.ID)
+		ix.starts[i] = int32(hay.Len())
+		writeField(&hay, t.Name)
+		for _, ip := range t.AllowedIPs {
+			writeField(&hay, ip)
+		}
+		facet.Reset()
+		writeFacet(&facet, t)
+		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String())
+	}
+	ix.starts[len(ix.tokens)] = int32(hay.Len())
+	ix.haystack = hay.String()
+	for i := range ix.masks {
+		ix.masks[i] = maskOf(ix.key(int32(i)))
+	}
+}
+
+// addID records token i's ID for lookups and prefix matching, and which
+// bytes IDs use (couldBeID).
+func (ix *Index) addID(i int32, id string) {
+	ix.byID[id] = i
+	lower := strings.ToLower(id)
+	ix.lowerIDs[i] = lower
+	for j := 0; j < len(lower); j++ {
+		ix.idBytes[lower[j]] = true
+	}
+}
+
+// internFacet is the number of facet f, stored once however many tokens
+// share it; ids maps the facets seen so far to theirs.
+func (ix *Index) internFacet(ids map[string]int32, f string) int32 {
+	id, ok := ids[f]
+	if !ok {
+		id = int32(len(ix.facets))
+		ix.facets = append(ix.facets, f)
+		ids[f] = id
+	}
+	return id
+}
+
+// lowerNames are the lower-cased names, the first field of each token's
+// part: views of the haystack instead of lower-casing every name again.
+func (ix *Index) lowerNames() []string {
+	names := make([]string, len(ix.tokens))
+	for i := range names {
+		k := ix.key(int32(i))
+		names[i] = k[:strings.IndexByte(k, 0)]
+	}
+	return names
+}
+
+// writeField appends one lower-cased field and its NUL terminator. Fields
+// are NUL-separated so a query never matches across two of them; a query
+// cannot contain NUL (it is sanitised).
+func writeField(b *strings.Builder, s string) {
+	b.WriteString(strings.ToLower(s))
+	b.WriteByte(0)
+}
+
+// writeFacet writes the fields tokens tend to share.
+func writeFacet(b *strings.Builder, t *client.Token) {
+	for _, s := range t.Scopes {
+		writeField(b, s)
+	}
+	if t.Role != "" {
+		writeField(b, t.Role)
+	}
+	for _, s := range t.Projects {
+		writeField(b, s)
+	}
+	if t.Environment != "" {
+		writeField(b, t.Environment)
+	}
+	if t.Owner != "" { // a service account's tokens share it: filter by it
+		writeField(b, t.Owner)
+	}
+}
+
+// sanitizeToken strips escape sequences from every string of t.
+func sanitizeToken(t *client.Token) {
+	t.ID = client.Sanitize(t.ID)
+	t.Name = client.Sanitize(t.Name)
+	t.Role = client.Sanitize(t.Role)
+	t.Environment = client.Sanitize(t.Environment)
+	t.CreatedBy = client.Sanitize(t.CreatedBy)
+	t.Secret = client.Sanitize(t.Secret)
+	t.SecretNote = client.Sanitize(t.SecretNote)
+	t.Owner = client.Sanitize(t.Owner)
+	t.Scopes = sanitizeList(t.Scopes)
+	t.AllowedIPs = sanitizeList(t.AllowedIPs)
+	t.Projects = sanitizeList(t.Projects)
+}
+
+// sanitizeList sanitises a slice without writing into the caller's backing
+// array unless something actually changes (a provider may share slices
+// between tokens, like the emulator's scope presets).
+func sanitizeList(ss []string) []string {
+	for i, s := range ss {
+		if c := client.Sanitize(s); c != s {
+			out := slices.Clone(ss)
+			for j := i; j < len(out); j++ {
+				out[j] = client.Sanitize(out[j])
+			}
+			return out
+		}
+	}
+	return ss
+}
+
+func (f *presentFields) note(t *client.Token) {
+	f.scopes = f.scopes || len(t.Scopes) > 0
+	f.role = f.role || t.Role != ""
+	f.projects = f.projects || len(t.Projects) > 0
+	f.environment = f.environment || t.Environment != ""
+	f.allowedIPs = f.allowedIPs || len(t.AllowedIPs) > 0
+	f.secret = f.secret || t.Secret != "" || t.SecretNote != ""
+	f.lastUsed = f.lastUsed || !t.LastUsedAt.IsZero()
+	f.createdBy = f.createdBy || t.CreatedBy != ""
+	f.owner = f.owner || t.Owner != ""
+}
+
+// Len is the number of tokens not revoked since the build.
+func (ix *Index) Len() int {
+	if ix == nil {
+		return 0
+	}
+	return ix.live
+}
+
+// without is the index minus the tokens with these IDs (tombstoned, and
+// dropped from the sort orders without a re-sort), and how many it removed.
+// ix itself is left as it was: a filter command may be reading it.
+func (ix *Index) without(ids []string) (*Index, int) {
+	var gone []bool
+	removed := 0
+	for _, id := range ids {
+		i, ok := ix.byID[id]
+		if !ok || ix.gone[i] || gone != nil && gone[i] {
+			continue
+		}
+		if gone == nil {
+			gone = slices.Clone(ix.gone)
+		}
+		gone[i] = true
+		removed++
+	}
+	if removed == 0 {
+		return ix, 0
+	}
+	next := *ix
+	next.gone = gone
+	next.live -= removed
+	for k := range next.orders {
+		next.orders[k] = slices.DeleteFunc(slices.Clone(ix.orders[k]), func(i int32) bool { return gone[i] })
+	}
+	return &next, removed
+}
