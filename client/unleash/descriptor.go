@@ -50,7 +50,7 @@ func recognise(secret string, _ time.Time) (client.SecretFacts, bool) {
 	f := client.SecretFacts{Title: fmt.Sprintf("Unleash API token (v%d format)", info.Version), Format: info.Format()}
 	if info.Version == 2 {
 		f.Title = "Unleash API token (v2 format: secure token storage, Unleash 8.2 and later)"
-		f.Add("format", "Format", "v2: <projects>:<environment>.v2_<selector>_<secret>; the server keeps only a hash, so this secret cannot be read back from it")
+		f.Add("format", "Format", "v2: <projects>:<environment>.v2_<selector>_<secret>; the server keeps only its hash")
 	} else {
 		f.Add("format", "Format", "v1: <projects>:<environment>.<hash>; the server lists this secret to every admin")
 	}
