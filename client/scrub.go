@@ -73,6 +73,7 @@ func Scrub(s string) string { return listedSecrets.scrub(sentSecrets.scrub(s)) }
 func ScrubToken(t *Token) {
 	x := sentSecrets
 	t.Name, t.Role, t.Environment, t.CreatedBy = x.scrub(t.Name), x.scrub(t.Role), x.scrub(t.Environment), x.scrub(t.CreatedBy)
+	t.Owner = x.scrub(t.Owner) // not OwnerID: it addresses the owner
 	t.Scopes, t.Projects, t.AllowedIPs = x.scrubAll(t.Scopes), x.scrubAll(t.Projects), x.scrubAll(t.AllowedIPs)
 }
 
@@ -190,12 +191,14 @@ func startHash(a, b, c, d byte) uint32 {
 }
 
 // distinctivePart is what of a secret is secret: without the readable
-// "projects:environment." of an Unleash secret (MaskSecret shows it too).
+// "projects:environment." of an Unleash secret, nor the public selector of
+// a secure (v2) one (MaskSecret shows both).
 func distinctivePart(secret string) string {
-	if p := unleashPrefixLen(secret); p > 0 {
-		return secret[p:]
+	p := unleashPrefixLen(secret)
+	if p > 0 && IsSecureV2(secret[p:]) {
+		return secret[p+len(secureV2Lead)+secureV2SelectorLen+1:]
 	}
-	return secret
+	return secret[p:]
 }
 
 func (x *secretIndex) scrub(s string) string {

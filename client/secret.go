@@ -17,6 +17,11 @@ func MaskSecret(secret string) string {
 	}
 	n := unleashPrefixLen(secret)
 	prefix, hash := Sanitize(secret[:n]), secret[n:]
+	if prefix != "" && IsSecureV2(hash) {
+		// Unleash's secure format: the selector is the token's public id
+		// (the admin API lists it), the 43 characters after it the secret.
+		return prefix + hash[:len(secureV2Lead)+secureV2SelectorLen+1] + "…"
+	}
 	if len(hash) <= 8 {
 		return prefix + strings.Repeat("•", 6)
 	}
@@ -44,6 +49,40 @@ func unleashPrefixLen(secret string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// The tail of an Unleash secure (v2) secret after "<projects>:<environment>.":
+// "v2_", a 22-character selector, "_", a 43-character secret, both
+// base64url (either may hold "_" or "-").
+const (
+	secureV2Lead        = "v2_"
+	secureV2SelectorLen = 22
+	secureV2SecretLen   = 43
+)
+
+// IsSecureV2 reports whether tail is "v2_<selector>_<secret>", the part of
+// an Unleash secure secret after its "<projects>:<environment>." prefix.
+func IsSecureV2(tail string) bool {
+	if len(tail) != len(secureV2Lead)+secureV2SelectorLen+1+secureV2SecretLen || !strings.HasPrefix(tail, secureV2Lead) {
+		return false
+	}
+	rest := tail[len(secureV2Lead):]
+	return rest[secureV2SelectorLen] == '_' && IsBase64URL(rest[:secureV2SelectorLen]) && IsBase64URL(rest[secureV2SelectorLen+1:])
+}
+
+// IsBase64URL reports whether s is a non-empty run of the base64url
+// alphabet, without padding.
+func IsBase64URL(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // Fingerprint is a short, stable, non-secret id for a secret: the first 12

@@ -106,11 +106,14 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 }
 
 // identityFields are what the token is and what it may reach: ID, role,
-// projects, environment, and its secret as far as it may be shown.
+// owner, projects, environment, and its secret as far as it may be shown.
 func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, now time.Time) {
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Role != "" {
 		field(cat.RoleLabel(), tok.Role, theme.FieldValue)
+	}
+	if tok.Owner != "" {
+		field(cat.OwnerLabel(), tok.Owner, theme.FieldValue)
 	}
 	if len(tok.Projects) > 0 {
 		field("Projects", projectsText(tok.Projects), theme.FieldValue)
@@ -118,13 +121,16 @@ func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, no
 	if tok.Environment != "" {
 		field("Environment", tok.Environment, theme.FieldValue)
 	}
-	if tok.Secret != "" {
+	switch {
+	case tok.Secret != "":
 		field("Secret", client.MaskSecret(tok.Secret), theme.Secret)
 		// What the secret says about itself, read offline by the one
 		// recogniser (client/inspect); it never repeats the secret.
 		if format := inspect.RecogniseAt(tok.Secret, now).Format; format != "" {
 			field("Format", format, theme.FieldValue)
 		}
+	case tok.SecretNote != "": // the list holds none: say why
+		field("Secret", "not retrievable: "+tok.SecretNote, theme.Muted)
 	}
 }
 

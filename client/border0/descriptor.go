@@ -13,7 +13,7 @@ var Descriptor = client.Descriptor{
 	DefaultURL:  DefaultBaseURL,
 	TokenEnv:    TokenEnv,
 	TokenHelp:   "create an organisation access token with the admin role in the Border0 portal",
-	Can:         client.Capabilities{Role: "role"},
+	Can:         client.Capabilities{Role: "role", Owner: "service account or connector"},
 	New:         client.Constructor(New),
 	Recognise:   recognise,
 }
@@ -31,8 +31,17 @@ func recognise(secret string, now time.Time) (client.SecretFacts, bool) {
 	if err != nil || (claims.OrgID == "" && claims.Type != "token") {
 		return client.SecretFacts{}, false
 	}
-	f := client.SecretFacts{Title: "Border0 organisation access token (a JWT; decoded, not verified)", Claims: true}
+	title := "Border0 organisation access token (a JWT; decoded, not verified)"
+	switch {
+	case claims.ServiceAccount != "":
+		title = "Border0 service-account token (a JWT; decoded, not verified)"
+	case claims.ConnectorID != "":
+		title = "Border0 connector token (a JWT; decoded, not verified)"
+	}
+	f := client.SecretFacts{Title: title, Claims: true}
 	f.Add("org_id", "Organisation", claims.OrgID)
+	f.Add("service_account", "Service account", claims.ServiceAccount)
+	f.Add("connector_id", "Connector", claims.ConnectorID)
 	f.Add("token_id", "Token ID", claims.TokenID)
 	f.Add("type", "Type", claims.Type)
 	f.Add("role", "Role", claims.Role)

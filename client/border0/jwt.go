@@ -22,10 +22,15 @@ type Claims struct {
 	Type      string // type: "token" for organisation access tokens
 	// TokenID is the token's id in the list: the token_id claim (tokentui's
 	// emulator), else jti; empty when the token carries neither.
-	TokenID   string
-	Role      string    // role, when present
-	IssuedAt  time.Time // iat; zero when absent or not a valid time
-	ExpiresAt time.Time // exp; zero: the token never expires (unless ExpiryInvalid)
+	TokenID string
+	Role    string // role, when present
+	// ServiceAccount and ConnectorID name the owner of a token of a
+	// service account or a connector, when its claims say so (tokentui's
+	// emulator; Border0 does not publish that format).
+	ServiceAccount string
+	ConnectorID    string
+	IssuedAt       time.Time // iat; zero when absent or not a valid time
+	ExpiresAt      time.Time // exp; zero: the token never expires (unless ExpiryInvalid)
 	// IssuedInvalid and ExpiryInvalid: the claim is there but not a valid
 	// time (a word, a negative number, the year 292 million).
 	IssuedInvalid, ExpiryInvalid bool
@@ -74,6 +79,8 @@ func DecodeClaims(jwt string) (Claims, error) {
 		TokenID any      `json:"token_id"`
 		JTI     any      `json:"jti"`
 		Role    any      `json:"role"`
+		Account any      `json:"service_account"`
+		Conn    any      `json:"connector_id"`
 		IAT     flexTime `json:"iat"`
 		Exp     flexTime `json:"exp"`
 	}
@@ -93,6 +100,9 @@ func DecodeClaims(jwt string) (Claims, error) {
 		ExpiresAt:     exp,
 		IssuedInvalid: !iatOK,
 		ExpiryInvalid: !expOK,
+
+		ServiceAccount: claimString(payload.Account),
+		ConnectorID:    claimString(payload.Conn),
 	}
 	if c.TokenID == "" {
 		c.TokenID = claimString(payload.JTI)

@@ -65,6 +65,7 @@ func stubProvider(t *testing.T, s *stubServer) *Provider {
 		t.Fatal(err)
 	}
 	p.now = fixedClock
+	p.lag.fallback = time.Millisecond // no /serverinfo here
 	return p
 }
 
@@ -297,8 +298,16 @@ func TestBorder0CreateFindsByNameAndTime(t *testing.T) {
 			{"id":"new","name":"ci","role":"member","created_at":"2026-03-14T09:26:53Z"}]}`, "new", ""},
 		{"same second twice", `{"list":[
 			{"id":"a","name":"ci","role":"member","created_at":1773480413},
-			{"id":"b","name":"ci","role":"member","created_at":1773480413}]}`, "", "could not be found"},
-		{"absent", `{"list":[{"id":"z","name":"other","role":"member","created_at":1773480413}]}`, "", "could not be found"},
+			{"id":"b","name":"ci","role":"member","created_at":1773480413}]}`, "", "not in its token list yet"},
+		{"absent", `{"list":[{"id":"z","name":"other","role":"member","created_at":1773480413}]}`, "", "not in its token list yet"},
+		// Border0's published TokenSummary: token_id, no created_at; the
+		// expiry (none here) tells namesakes apart.
+		{"summary", `{"items":2,"list":[
+			{"token_id":"old","name":"ci","role":"member","expires_at":"2026-04-01T00:00:00Z"},
+			{"token_id":"new","name":"ci","role":"member","expires_at":""}]}`, "new", ""},
+		{"summary, two alike", `{"items":2,"list":[
+			{"token_id":"a","name":"ci","role":"member","expires_at":""},
+			{"token_id":"b","name":"ci","role":"member"}]}`, "", "not in its token list yet"},
 	}
 	for _, c := range cases {
 		s := newStub(t, map[string]stubAnswer{"POST " + listPath: post, "GET " + listPath: {200, c.list}})

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/internal/rest"
@@ -33,7 +34,7 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d := parseDate(s)
+		d := parseDate(s, time.UTC)
 		var tok client.Token
 		tok.SetDate(client.DateExpires, d)
 		if !tok.ExpiresAt.IsZero() && !client.ValidTime(tok.ExpiresAt) {

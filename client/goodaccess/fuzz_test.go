@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/internal/rest"
@@ -54,7 +55,7 @@ func FuzzDecodeCreate(f *testing.F) {
 			}
 		}
 		secret, id := cr.secretAndID()
-		tok, _ := cr.apiToken.toToken()
+		tok, _ := cr.apiToken.toToken(time.UTC)
 		for _, s := range []string{secret, id} {
 			if e := hostile.Shown(s); e != nil {
 				t.Fatal(e)

@@ -8,7 +8,8 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-// dateLayout is how the API writes dates ("2024-05-07 10:48:44"), in UTC.
+// dateLayout is how the API writes dates ("2024-05-07 10:48:44"). Their
+// zone is not documented: UTC unless the profile names one (timezone:).
 const dateLayout = "2006-01-02 15:04:05"
 
 // apiToken is a token object as the API sends it. Dates stay strings here
@@ -24,37 +25,38 @@ type apiToken struct {
 	LastUsedAt string   `json:"last_used_at"`
 }
 
-// toToken converts and sanitises a token object.
-func (a apiToken) toToken() (client.Token, error) {
-	return a.convert(client.SanitizeAll(a.Scopes))
+// toToken converts and sanitises a token object, its times read in zone.
+func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
+	return a.convert(client.SanitizeAll(a.Scopes), zone)
 }
 
 // convert converts and sanitises a token object whose scopes were
 // sanitised by the caller (a list shares them between tokens). A date that
 // cannot be read, or is out of range ("0000-00-00 00:00:00", MySQL's zero
 // date), is marked invalid on the token rather than failing the list.
-func (a *apiToken) convert(scopes []string) (client.Token, error) {
+func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
 		Name:       client.Sanitize(a.Name),
 		Scopes:     scopes,
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 	}
-	t.SetDate(client.DateCreated, parseDate(a.CreatedAt))
-	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt))
-	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt))
+	t.SetDate(client.DateCreated, parseDate(a.CreatedAt, zone))
+	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt, zone))
+	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt, zone))
 	client.ScrubToken(&t)
 	return t, nil
 }
 
-// parseDate reads the API's "Y-m-d H:i:s" (UTC) and, in case the service
-// changes to it, RFC 3339. "" is no date (never expires, never used).
-func parseDate(s string) client.WireDate {
+// parseDate reads the API's "Y-m-d H:i:s" (in zone) and, in case the
+// service changes to it, RFC 3339. "" is no date (never expires, never
+// used).
+func parseDate(s string, zone *time.Location) client.WireDate {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return client.WireDate{}
 	}
-	if t, err := time.ParseInLocation(dateLayout, s, time.UTC); err == nil {
+	if t, err := time.ParseInLocation(dateLayout, s, zone); err == nil {
 		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
@@ -63,8 +65,8 @@ func parseDate(s string) client.WireDate {
 	return client.WireDate{Present: true}
 }
 
-// formatDate writes a time the way the API expects it.
-func formatDate(t time.Time) string { return t.UTC().Format(dateLayout) }
+// formatDate writes a time the way the API expects it, in zone.
+func formatDate(t time.Time, zone *time.Location) string { return t.In(zone).Format(dateLayout) }
 
 // createBody is what POST /api/v1/token is sent. allowed_ips is always an
 // array: the API reads an empty one as "every address", and sending it

@@ -32,7 +32,7 @@ func Shown(s string) error {
 // Token reports what is wrong with a token a provider returned: a text
 // field that is not Shown-clean, or a date out of range.
 func Token(t client.Token) error {
-	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy, t.Secret}, t.Scopes...)
+	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy, t.Secret, t.Owner, t.OwnerID, t.SecretNote}, t.Scopes...)
 	fields = append(append(fields, t.Projects...), t.AllowedIPs...)
 	for _, f := range fields {
 		if err := Shown(f); err != nil {

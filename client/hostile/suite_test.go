@@ -27,6 +27,7 @@ import (
 // system is what a test server must know of one provider's wire format.
 type system struct {
 	kind       string
+	listPath   string // where the token list is; other reads are answered 404
 	admin      string // the admin token the provider is built with
 	adminPart  string // what of it is secret
 	open       string // how a list answer starts, before the first token
@@ -47,7 +48,7 @@ const (
 
 var systems = []system{
 	{
-		kind: "goodaccess", admin: "ga-admin-" + hexA, adminPart: "ga-admin-" + hexA,
+		kind: "goodaccess", listPath: "/api/v1/tokens", admin: "ga-admin-" + hexA, adminPart: "ga-admin-" + hexA,
 		open: "[", closing: "]",
 		token: func(name, date string) string {
 			return `{"id":"5e9b1d3f-7a2c-4b6e-a8d0-4f6b8c0e2a3d","name":` + name + `,"scopes":["token.read"],"allowed_ips":[],"created_at":` + date + `,"expires_at":` + date + `,"last_used_at":null}`
@@ -60,7 +61,7 @@ var systems = []system{
 		oddDates: []string{`"0000-00-00 00:00:00"`, `"0001-01-01 00:00:00"`, `"0000-01-01T00:00:00Z"`, `"next tuesday"`},
 	},
 	{
-		kind: "border0", admin: "b0-admin-" + hexA, adminPart: "b0-admin-" + hexA,
+		kind: "border0", listPath: "/organizations/tokens", admin: "b0-admin-" + hexA, adminPart: "b0-admin-" + hexA,
 		open: `{"list":[`, closing: "]}",
 		token: func(name, date string) string {
 			return `{"id":"tok-1","name":` + name + `,"role":"member","created_by":"x@example.com","created_at":` + date + `,"expires_at":` + date + `}`
@@ -73,7 +74,7 @@ var systems = []system{
 		oddDates: []string{`"0001-01-01T00:00:00Z"`, `"0000-01-01T00:00:00Z"`, `9223372036854775807`, `"292278994-08-17T07:12:55Z"`, `-1`},
 	},
 	{
-		kind: "unleash", admin: "*:*." + hexA, adminPart: hexA,
+		kind: "unleash", listPath: "/api/admin/api-tokens", admin: "*:*." + hexA, adminPart: hexA,
 		open: `{"tokens":[`, closing: "]}",
 		token: func(name, date string) string {
 			return `{"secret":"default:production.` + hexC + `","tokenName":` + name + `,"type":"client","environment":"production","projects":["default"],"expiresAt":` + date + `,"createdAt":` + date + `}`
@@ -118,6 +119,15 @@ func (s system) list(names ...string) string {
 	}
 	return s.open + strings.Join(toks, ",") + s.closing
 }
+
+// listing says whether r reads the token list; notList answers the reads
+// that do not (a provider's other lists, such as Border0's service
+// accounts) as a server without them does.
+func (s system) listing(r *http.Request) bool {
+	return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, s.listPath)
+}
+
+func notList(w http.ResponseWriter) { answer(w, http.StatusNotFound, `{"message":"not found"}`) }
 
 func answer(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")
@@ -191,6 +201,7 @@ func TestHostileServersEchoTheAdminToken(t *testing.T) {
 	for _, s := range systems {
 		for enc, echo := range leak.Echoes(s.admin) {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
+				t.Parallel()
 				var n atomic.Int32
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
 					status := statuses[int(n.Add(1))%len(statuses)]
@@ -212,6 +223,7 @@ func TestHostileServersEchoTheAddressedPath(t *testing.T) {
 	for _, s := range systems {
 		for enc := range leak.Echoes("x") {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
+				t.Parallel()
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
 					echo := leak.Echoes(r.URL.Path + " " + r.URL.EscapedPath())[enc]
 					answer(w, http.StatusNotFound, `{"name":"NotFoundError","message":`+jsonString("The path you were looking for ("+echo+") is not available.")+`}`)
@@ -238,6 +250,7 @@ func TestHostileServersEchoTheNewSecret(t *testing.T) {
 		part := strings.TrimPrefix(secret, "default:production.")
 		for enc, echo := range leak.Echoes(secret) {
 			t.Run(s.kind+"/"+enc, func(t *testing.T) {
+				t.Parallel()
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
 					if r.Method == http.MethodPost {
 						status, body := s.created(secret)
@@ -265,13 +278,18 @@ func TestHostileServersEchoTheNewSecret(t *testing.T) {
 func TestHostileServersSendInvisibleAndControlCharacters(t *testing.T) {
 	for _, s := range systems {
 		t.Run(s.kind, func(t *testing.T) {
+			t.Parallel()
 			names := []string{jsonString("prod-deploy")}
 			for _, n := range hostile.Names {
 				names = append(names, jsonString(n))
 			}
 			p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
-				if r.Method == http.MethodGet {
+				if s.listing(r) {
 					answer(w, http.StatusOK, s.list(names...))
+					return
+				}
+				if r.Method == http.MethodGet {
+					notList(w)
 					return
 				}
 				answer(w, http.StatusBadRequest, `{"message":`+jsonString(strings.Join(hostile.Names, " "))+`}`)
@@ -300,7 +318,12 @@ func TestHostileServersSendOddDates(t *testing.T) {
 	for _, s := range systems {
 		for _, date := range s.oddDates {
 			t.Run(s.kind+"/"+date, func(t *testing.T) {
+				t.Parallel()
 				p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
+					if !s.listing(r) {
+						notList(w)
+						return
+					}
 					answer(w, http.StatusOK, s.open+s.token(`"odd"`, date)+s.closing)
 				})
 				tokens, err := p.List(context.Background())
@@ -320,7 +343,8 @@ func TestHostileServersSendOddDates(t *testing.T) {
 }
 
 // bounded runs f and fails the test if it takes longer than d or allocates
-// more than maxAlloc bytes in all.
+// more than maxAlloc bytes in all (so the tests using it do not run in
+// parallel: the count is the process's).
 func bounded(t *testing.T, d time.Duration, maxAlloc uint64, f func()) time.Duration {
 	t.Helper()
 	var before, after runtime.MemStats
@@ -346,6 +370,10 @@ func TestHostileServersAreBounded(t *testing.T) {
 		t.Run(s.kind+"/gzip bomb", func(t *testing.T) {
 			bomb := hostile.Bomb(s.open, 1024)
 			p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
+				if !s.listing(r) {
+					notList(w)
+					return
+				}
 				w.Header().Set("Content-Encoding", "gzip")
 				w.Header().Set("Content-Type", "application/json")
 				_, _ = w.Write(bomb)
@@ -366,6 +394,10 @@ func TestHostileServersAreBounded(t *testing.T) {
 			}
 			body := hostile.Gzip([]byte(s.open + ws + s.token(`"ws"`, date) + ws + s.closing))
 			p := s.provider(t, func(w http.ResponseWriter, r *http.Request) {
+				if !s.listing(r) {
+					notList(w)
+					return
+				}
 				w.Header().Set("Content-Encoding", "gzip")
 				w.Header().Set("Content-Type", "application/json")
 				_, _ = w.Write(body)

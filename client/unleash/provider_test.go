@@ -391,12 +391,14 @@ func TestUnleashCatalog(t *testing.T) {
 	if got := strings.Join(projects, ","); got != "analytics=Analytics,checkout=Checkout,default=Default,mobile=Mobile apps,search=Search" {
 		t.Errorf("projects %s", got)
 	}
+	// Every environment is offered, a disabled one too, marked as such: a
+	// token that lives in it must be recreatable (the seed has one in qa).
 	var envs []string
 	for _, o := range cat.Environments {
-		envs = append(envs, o.ID)
+		envs = append(envs, o.ID+"="+o.Description)
 	}
-	if got := strings.Join(envs, ","); got != "development,production" {
-		t.Errorf("environments %s (disabled ones must be left out)", got)
+	if got := strings.Join(envs, ","); got != "development=development,production=production,qa=test · disabled in Unleash" {
+		t.Errorf("environments %s", got)
 	}
 }
 

@@ -22,6 +22,11 @@ type apiToken struct {
 	ExpiresAt   jsonDate `json:"expiresAt"`
 	CreatedAt   jsonDate `json:"createdAt"`
 	SeenAt      jsonDate `json:"seenAt"`
+	// Secure is true for a token in Unleash's secure storage (8.2+ with
+	// UNLEASH_EXPERIMENTAL_SECURE_TOKEN): its listed "secret" is then the
+	// selector, an id, and the secret itself exists only in the create
+	// answer. Absent (older servers) is false.
+	Secure bool `json:"secure"`
 }
 
 // jsonDate is a date of the admin API: an ISO 8601 string (JavaScript's
@@ -85,12 +90,10 @@ func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, e
 func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
 
 // token converts to the provider-neutral model, sanitising every string.
+// A secure token is known by its selector (see identify); only a plain
+// one carries its secret.
 func (a *apiToken) token() client.Token {
-	secret := client.Sanitize(a.Secret)
-	client.RememberListedSecret(secret) // an error that echoes it masks it
 	t := client.Token{
-		ID:          client.Fingerprint(secret),
-		Secret:      secret,
 		Name:        client.Sanitize(a.TokenName),
 		Role:        client.Sanitize(a.Type),
 		Environment: client.Sanitize(a.Environment),
@@ -99,8 +102,36 @@ func (a *apiToken) token() client.Token {
 	t.SetDate(client.DateExpires, a.ExpiresAt.WireDate)
 	t.SetDate(client.DateCreated, a.CreatedAt.WireDate)
 	t.SetDate(client.DateLastUsed, a.SeenAt.WireDate)
+	value := client.Sanitize(a.Secret)
+	if !IsSelector(value) { // a selector is an id; anything else is (or holds) a secret
+		client.RememberListedSecret(value) // an error that echoes it masks it
+	}
+	identify(&t, value, a.Secure)
 	client.ScrubToken(&t)
 	return t
+}
+
+// secureNote is why a secure token's secret cannot be copied.
+const secureNote = "Unleash keeps only a hash of it (secure storage), shown once at creation"
+
+// identify gives t the one identifier every later call addresses it by
+// (rules of shared/specs/unleash-secure-tokens.md, section 5): a secure
+// (v2) token is its selector, listed in place of the secret or taken from
+// a full v2 secret, so it keeps one ID from create to list; a plain (v1)
+// token is its secret, and its ID a fingerprint of that secret.
+func identify(t *client.Token, value string, secure bool) {
+	if info, ok := ParseSecret(value); ok && info.Version == 2 {
+		t.ID, t.SecretNote = info.Selector, secureNote
+		return
+	}
+	if secure && IsSelector(value) {
+		t.ID, t.SecretNote = value, secureNote
+		return
+	}
+	// Anything else is handled as a secret, masked wherever it is shown,
+	// even if "secure" claims otherwise: an unexpected value must never
+	// end up on screen as an ID.
+	t.ID, t.Secret = client.Fingerprint(value), value
 }
 
 // projectsOf prefers "projects"; older servers and some tokens only carry
@@ -151,7 +182,7 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 		created.Warning = "the token was created, but Unleash's answer could not be read in full; refresh the list for its details"
 	}
 	created.Token = tok.token()
-	created.Token.Secret = secret
-	created.Token.ID = client.Fingerprint(secret)
+	created.Token.ID, created.Token.Secret, created.Token.SecretNote = "", "", ""
+	identify(&created.Token, secret, false)
 	return created, nil
 }

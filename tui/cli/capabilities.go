@@ -28,6 +28,7 @@ func canScopes(c client.Capabilities) bool      { return c.Scopes }
 func canProjects(c client.Capabilities) bool    { return c.Projects }
 func canEnvironment(c client.Capabilities) bool { return c.Environment }
 func canAllowedIPs(c client.Capabilities) bool  { return c.AllowedIPs }
+func canOwner(c client.Capabilities) bool       { return c.Owner != "" }
 
 func hasRoleWord(word string) func(client.Capabilities) bool {
 	return func(c client.Capabilities) bool { return c.Role == word }

@@ -48,22 +48,29 @@ type findingJSON struct {
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
 	var within string
-	var asJSON bool
+	var asJSON, connection bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--json]",
+		usage:   "tokentui check [--within 14d] [--json] | check --connection [--json]",
 		summary: "audit tokens: expired, expiring, no expiry, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
 within the window, no expiry, a date the server sent that is not valid, no IP
 restriction (where the provider supports one), and tokens that can create
 tokens (token.create scope, admin role or type). An expired token is
 reported only as expired.
-Exits 1 when there are findings, 0 when there are none.`,
+Exits 1 when there are findings, 0 when there are none.
+With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
-		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, within, asJSON) },
+		run: func(ctx context.Context, _ []string) error {
+			if connection {
+				return inv.checkConnection(ctx, asJSON)
+			}
+			return inv.check(ctx, within, asJSON)
+		},
 	})
 	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
+	cmd.Flags().BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
 	return cmd
@@ -98,6 +105,53 @@ func (inv *invocation) check(ctx context.Context, within string, asJSON bool) er
 		return &shownError{code: exitcode.Failure}
 	}
 	return nil
+}
+
+// connectionJSON is check --connection --json's output.
+type connectionJSON struct {
+	Profile  string `json:"profile"`
+	Provider string `json:"provider"`
+	URL      string `json:"url"`
+	OK       bool   `json:"ok"`
+	Message  string `json:"message"`
+}
+
+// checkConnection tests the profile with the provider's cheapest call that
+// proves the URL and the admin token: a connection test where the API has
+// one, else one token list.
+func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
+	s, err := inv.connect(ctx, 0)
+	if err != nil {
+		return err
+	}
+	var msg string
+	if tester, ok := s.prov.(client.ConnectionTester); ok {
+		msg, err = tester.TestConnection(ctx)
+	} else {
+		var tokens []client.Token
+		if tokens, err = s.prov.List(ctx); err == nil {
+			msg = fmt.Sprintf("listed %d tokens (%s has no connection-test endpoint)", len(tokens), s.prov.DisplayName())
+		}
+	}
+	out := connectionJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), URL: s.prof.URL, OK: err == nil, Message: msg}
+	if err != nil {
+		out.Message = err.Error()
+	}
+	if asJSON {
+		if werr := inv.writeJSON(out); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		fmt.Fprintf(inv.io.Out, "ok: %s (%s at %s): %s\n", s.prof.Name, s.prov.DisplayName(), s.prof.URL, client.Sanitize(msg))
+	}
+	if err != nil {
+		err = fmt.Errorf("the connection test of %s (%s at %s) failed: %w", s.prof.Name, s.prov.DisplayName(), s.prof.URL, err)
+		if asJSON {
+			inv.warn(err.Error())
+			return &shownError{code: exitCode(err)}
+		}
+	}
+	return err
 }
 
 func toCheckJSON(s *session, now time.Time, window time.Duration, found []finding) checkJSON {

@@ -92,6 +92,8 @@ type jsonToken struct {
 	CreatedBy    string   `json:"created_by"`
 	SecretMasked string   `json:"secret_masked"`
 	Expired      bool     `json:"expired"`
+	Owner        string   `json:"owner"`
+	SecretNote   string   `json:"secret_note"`
 	InvalidDates []string `json:"invalid_dates"`
 }
 
@@ -110,6 +112,8 @@ func toJSON(t client.Token, now time.Time) jsonToken {
 		CreatedBy:    t.CreatedBy,
 		SecretMasked: client.MaskSecret(t.Secret),
 		Expired:      t.ExpiredAt(now),
+		Owner:        t.Owner,
+		SecretNote:   t.SecretNote,
 		InvalidDates: t.InvalidDates.Names(),
 	}
 }
@@ -164,12 +168,12 @@ func access(t client.Token) string {
 }
 
 // matches reports whether the token contains text (lower-cased) in its id,
-// name, permissions or creator.
+// name, permissions, creator or owner.
 func matches(t client.Token, text string) bool {
 	if text == "" {
 		return true
 	}
-	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy}, t.Scopes...)
+	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy, t.Owner}, t.Scopes...)
 	fields = append(fields, t.Projects...)
 	for _, f := range fields {
 		if strings.Contains(strings.ToLower(f), text) {
