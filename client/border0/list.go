@@ -24,6 +24,11 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range owned {
+		// Their owner's name came from another answer after the token's
+		// own fields were scrubbed: a server could have put a secret there.
+		client.ScrubToken(&owned[i])
+	}
 	return merge(org, owned), nil
 }
 

@@ -53,6 +53,7 @@ func (p *Provider) createAccountToken(ctx context.Context, name string, req clie
 		return created, err
 	}
 	created.Token.Owner, created.Token.OwnerID, created.Token.Role = client.Sanitize(name), name, client.Sanitize(acct.Role)
+	client.ScrubToken(&created.Token)
 	return p.readBack(ctx, created, req, func(ctx context.Context) ([]client.Token, error) {
 		return p.accountTokens(ctx, acct)
 	}, byID(created.Token.ID)), nil
@@ -83,6 +84,7 @@ func (p *Provider) createConnectorToken(ctx context.Context, cid string, req cli
 	}
 	created.Token.OwnerID, created.Token.Role = connectorOwner+cid, "connector"
 	created.Token.Owner = connectorName(c)
+	client.ScrubToken(&created.Token)
 	return p.readBack(ctx, created, req, func(ctx context.Context) ([]client.Token, error) {
 		return p.connectorToken(ctx, c, created.Token.ID)
 	}, byID(created.Token.ID)), nil

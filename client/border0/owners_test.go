@@ -237,3 +237,25 @@ func TestBorder0OwnerListsAreReadWarily(t *testing.T) {
 		t.Errorf("an HTML account list: %v", err)
 	}
 }
+
+// An owner's name comes from another answer than its tokens: a hostile
+// server that names an account or connector after the admin token must not
+// get it onto the screen.
+func TestBorder0OwnerNamesAreScrubbed(t *testing.T) {
+	s := newStub(t, map[string]stubAnswer{
+		"GET " + listPath: {200, `{"list":[]}`},
+		"GET /api/v1/organizations/iam/service_accounts":                       {200, `{"list":[{"name":"ci-admin-jwt-x","role":"member"}]}`},
+		"GET /api/v1/organizations/iam/service_accounts/ci-admin-jwt-x/tokens": {200, `{"list":[{"id":"t1","name":"deploy"}]}`},
+		"GET /api/v1/connectors":                                               {200, `{"list":[{"connector_id":"c1","name":"admin-jwt"}]}`},
+		"GET /api/v1/connector/c1/tokens":                                      {200, `{"list":[{"id":"t2","name":"edge"}]}`},
+	})
+	tokens, err := stubProvider(t, s).List(context.Background())
+	if err != nil || len(tokens) != 2 {
+		t.Fatalf("%v %v", tokens, err)
+	}
+	for _, tok := range tokens {
+		if strings.Contains(tok.Owner, "admin-jwt") {
+			t.Errorf("owner %q shows the admin token", tok.Owner)
+		}
+	}
+}
