@@ -3,6 +3,7 @@ package goodaccess
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
@@ -31,7 +32,8 @@ func decodeList(resp rest.Response) ([]client.Token, error) {
 }
 
 // listConverter converts list elements, sharing scope lists among them;
-// times without a zone are read in zone.
+// times without a zone are read in zone. Several goroutines call it at once
+// (rest.GetList).
 func listConverter(zone *time.Location) func(*apiToken) (client.Token, error) {
 	shared := newScopeSharer()
 	return func(a *apiToken) (client.Token, error) {
@@ -58,7 +60,10 @@ const maxShared = 4096
 //
 // Shared lists are clipped (len == cap), so appending to one copies it;
 // nothing in tokentui writes into a token's Scopes in place.
+//
+// It is safe for concurrent use: a list is converted on several cores.
 type scopeSharer struct {
+	mu      sync.Mutex
 	lists   map[string][]string // NUL-joined raw scopes -> sanitised list
 	strings map[string]string   // raw scope -> sanitised, shared string
 	key     []byte
@@ -74,6 +79,8 @@ func (s *scopeSharer) list(raw []string) []string {
 	if len(raw) == 0 {
 		return raw // nil stays nil (absent, null), [] stays empty
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.key = s.key[:0]
 	for _, r := range raw {
 		s.key = append(append(s.key, r...), 0)

@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/go-resty/resty/v2"
 
 	"github.com/tokentui/tokentui/client"
@@ -256,6 +257,7 @@ func jsonBody(resp Response) ([]byte, error) {
 func decodeError(status int, err error, path string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var text *jsontext.SyntacticError // from the list decoder
 	switch {
 	case errors.As(err, &typ):
 		field := typ.Field
@@ -263,7 +265,7 @@ func decodeError(status int, err error, path string) error {
 			field = strings.TrimSuffix(path+"."+field, ".")
 		}
 		return &client.ServerError{Status: status, Message: fmt.Sprintf("the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(field), typ.Value, typ.Type)}
-	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+	case errors.As(err, &syn), errors.As(err, &text), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
 		strings.Contains(err.Error(), "unexpected end of JSON input"):
 		return &client.ServerError{Status: status, Message: "the answer is not valid JSON (truncated or garbled)"}
 	default:
@@ -304,8 +306,12 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		return Response{}, transportError(ctx, err, status, limit)
 	}
 	raw := resp.RawResponse.Body
+	var progress *client.Progress
+	if req.List {
+		progress = client.ProgressOf(ctx)
+	}
 	if status := resp.StatusCode(); req.Stream != nil && status >= 200 && status < 300 {
-		body := &cappedReader{r: raw, left: limit}
+		body := &cappedReader{r: raw, left: limit, progress: progress}
 		err := req.Stream(Body{Reader: body, Status: status, Length: resp.RawResponse.ContentLength})
 		raw.Close()
 		if body.err != nil { // the read failed, whatever the decoder made of it
@@ -319,7 +325,11 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 	if status := resp.StatusCode(); status < 200 || status >= 300 {
 		limit = c.cfg.MaxBody // an error answer is a few words, even to a list request
 	}
-	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
+	var in io.Reader = raw
+	if progress != nil {
+		in = &cappedReader{r: raw, left: limit, progress: progress} // counts; readBody caps
+	}
+	body, err := readBody(in, resp.RawResponse.ContentLength, limit)
 	raw.Close()
 	if err != nil {
 		return Response{}, transportError(ctx, err, resp.StatusCode(), limit)

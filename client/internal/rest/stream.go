@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -17,10 +17,12 @@ import (
 // GetList fetches a list endpoint and decodes the answer as it arrives
 // (see DecodeList for key, found and convert), so neither the whole body
 // nor an intermediate []T is ever held: memory grows only with the result.
+// A client.Progress in ctx is told the bytes and elements as they come.
 func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
 	req.List = true
+	progress := client.ProgressOf(ctx)
 	req.Stream = func(b Body) error {
-		list, found, err = decodeListFrom(b, key, convert)
+		list, found, err = decodeListFrom(b, key, convert, progress)
 		return err
 	}
 	if _, err := c.Do(ctx, req); err != nil {
@@ -29,29 +31,48 @@ func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, 
 	return list, found, nil
 }
 
-// DecodeList decodes a buffered list answer one element at a time. Every
-// element is decoded into the same *T (zeroed first) and converted at once,
-// so a large list never exists twice, once as []T and once as the result,
-// and the decoder holds only about one element's worth of bytes.
+// DecodeList decodes a buffered list answer one element at a time, into
+// converted results: a large list never exists twice, once as []T and once
+// as the result.
 //
 // key "" means the answer is a bare array; otherwise the array is the value
 // of that key of a top-level object (matched without regard to case, as
 // encoding/json matches field names; the last occurrence wins, as there).
-// found is false when the object has no such key; a null array is found
-// and nil, an empty one found and empty (not nil). Errors are worded as Decode words them.
+// BareOrKey(key) takes either. found is false when the object has no such
+// key; a null array is found and nil, an empty one found and empty (not
+// nil). Errors are worded as Decode words them.
+//
+// Elements are decoded as encoding/json would decode each into a T (see
+// decodeElement), several at once on a large list: convert may be called
+// from several goroutines at the same time, and must be safe for that.
 func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
 	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
-	return decodeListFrom(b, key, convert)
+	return decodeListFrom(b, key, convert, nil)
 }
 
-func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+// bareMark ends a key that a bare array is accepted for too.
+const bareMark = "\x00or-bare"
+
+// BareOrKey is a key for GetList and DecodeList that also takes a bare
+// array: Border0 answers either.
+func BareOrKey(key string) string { return key + bareMark }
+
+// jsonOptions are encoding/json's: a string may hold invalid UTF-8 (it
+// becomes U+FFFD) and an object may repeat a name (the last one counts).
+var jsonOptions = []jsontext.Options{jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)}
+
+func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error), progress *client.Progress) (list []R, found bool, err error) {
+	// The whitespace cut first keeps hostile whitespace linear in time
+	// and out of the decoder's buffer (compact.go).
 	spaces := &spaceReader{r: b.Reader}
 	in := bufio.NewReader(spaces)
-	if err := checkStart(in, b.Status); err != nil {
+	first, err := checkStart(in, b.Status)
+	if err != nil {
 		return nil, false, err
 	}
-	d := &listDecoder{dec: json.NewDecoder(in), spaces: spaces, status: b.Status, length: b.Length}
-	if key == "" {
+	d := &listDecoder{dec: jsontext.NewDecoder(in, jsonOptions...), spaces: spaces, status: b.Status, length: b.Length, progress: progress}
+	key, bare := strings.CutSuffix(key, bareMark)
+	if key == "" || bare && first == '[' {
 		list, found, err = decodeArray(d, "", convert)
 	} else {
 		list, found, err = decodeEnvelope(d, key, convert)
@@ -60,38 +81,40 @@ func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error)) (
 		return nil, false, err
 	}
 	// One document only, as json.Unmarshal insists.
-	if _, err := d.dec.Token(); !errors.Is(err, io.EOF) {
+	if _, err := d.dec.ReadToken(); !errors.Is(err, io.EOF) {
 		return nil, false, d.fail(io.ErrUnexpectedEOF, "") // worded "garbled"
 	}
 	return list, found, nil
 }
 
 // checkStart refuses, as jsonBody does, an answer that cannot be JSON at
-// all: empty or an HTML page. It looks only at the first non-space byte.
-func checkStart(in *bufio.Reader, status int) error {
+// all: empty or an HTML page. It looks only at the first non-space byte,
+// and returns it.
+func checkStart(in *bufio.Reader, status int) (byte, error) {
 	for {
 		c, err := in.ReadByte()
 		if errors.Is(err, io.EOF) {
-			return &client.ServerError{Status: status, Message: "the server sent an empty answer where JSON was expected"}
+			return 0, &client.ServerError{Status: status, Message: "the server sent an empty answer where JSON was expected"}
 		}
 		if err != nil {
-			return decodeError(status, err, "")
+			return 0, decodeError(status, err, "")
 		}
 		switch c {
 		case ' ', '\t', '\r', '\n':
 			continue
 		case '<':
-			return &client.ServerError{Status: status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
+			return 0, &client.ServerError{Status: status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
 		}
-		return in.UnreadByte()
+		return c, in.UnreadByte()
 	}
 }
 
 type listDecoder struct {
-	dec    *json.Decoder
-	spaces *spaceReader // what the decoder reads through
-	status int
-	length int64 // the body's announced length, -1 unknown
+	dec      *jsontext.Decoder
+	spaces   *spaceReader // what the decoder reads through
+	status   int
+	length   int64            // the body's announced length, -1 unknown
+	progress *client.Progress // told of each element; nil: nobody asked
 }
 
 // offset is about how far into the body the decoder is, counting the
@@ -105,32 +128,53 @@ func (d *listDecoder) fail(err error, path string) error {
 }
 
 // shapeError says the value at path is not the kind of JSON expected.
-func (d *listDecoder) shapeError(path string, got json.Token, want string) error {
+func (d *listDecoder) shapeError(path string, got jsontext.Kind, want string) error {
 	return &client.ServerError{Status: d.status, Message: fmt.Sprintf(
 		"the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(path), jsonKind(got), want)}
+}
+
+// more reports whether the object or array just opened has another member,
+// reading its closing delimiter when it has not.
+func (d *listDecoder) more(path string) (bool, error) {
+	switch d.dec.PeekKind() {
+	case '}', ']':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return false, d.fail(err, path)
+		}
+		return false, nil
+	case 0: // an error, which the read reports
+		_, err := d.dec.ReadToken()
+		return false, d.fail(err, path)
+	}
+	return true, nil
 }
 
 // decodeEnvelope walks a top-level object, skipping every member but key,
 // whose array it decodes.
 func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T) (R, error)) ([]R, bool, error) {
-	tok, err := d.dec.Token()
+	tok, err := d.dec.ReadToken()
 	if err != nil {
 		return nil, false, d.fail(err, "")
 	}
-	if tok != json.Delim('{') {
-		return nil, false, d.shapeError("", tok, "an object")
+	if tok.Kind() != '{' {
+		return nil, false, d.shapeError("", tok.Kind(), "an object")
 	}
 	var list []R
 	found := false
-	for d.dec.More() {
-		tok, err := d.dec.Token()
+	for {
+		more, err := d.more("")
+		if err != nil {
+			return nil, false, err
+		}
+		if !more {
+			return list, found, nil
+		}
+		name, err := d.dec.ReadToken()
 		if err != nil {
 			return nil, false, d.fail(err, "")
 		}
-		name, _ := tok.(string)
-		if !strings.EqualFold(name, key) {
-			var skip json.RawMessage
-			if err := d.dec.Decode(&skip); err != nil {
+		if !strings.EqualFold(name.String(), key) {
+			if err := d.dec.SkipValue(); err != nil {
 				return nil, false, d.fail(err, "")
 			}
 			continue
@@ -141,99 +185,58 @@ func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T) (R, e
 		}
 		found = true
 	}
-	if _, err := d.dec.Token(); err != nil { // the closing '}'
-		return nil, false, d.fail(err, "")
-	}
-	return list, found, nil
 }
 
-// decodeArray decodes one array (or null) at the decoder's position.
+// decodeArray decodes one array (or null) at the decoder's position: the
+// decoder cuts it into elements, which an elementBatcher decodes.
 func decodeArray[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) ([]R, bool, error) {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, false, d.fail(err, path)
-	}
-	if tok == nil {
-		return nil, true, nil
-	}
-	if tok != json.Delim('[') {
-		return nil, false, d.shapeError(path, tok, "an array")
-	}
-	var list []R
-	var elem T
-	for d.dec.More() {
-		if len(list) == cap(list) {
-			list = growList(d, list)
-		}
-		var zero T
-		elem = zero
-		if err := d.dec.Decode(&elem); err != nil {
+	switch kind := d.dec.PeekKind(); kind {
+	case 'n':
+		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, false, d.fail(err, path)
 		}
-		r, err := convert(&elem)
-		if err != nil {
-			return nil, false, err
+		return nil, true, nil
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, false, d.fail(err, path)
 		}
-		list = append(list, r)
-	}
-	if _, err := d.dec.Token(); err != nil { // the closing ']'
+	case '{', '"', '0', 't', 'f':
+		return nil, false, d.shapeError(path, kind, "an array")
+	default: // no value here: the read says what is wrong
+		_, err := d.dec.ReadToken()
 		return nil, false, d.fail(err, path)
 	}
-	if list == nil {
-		list = []R{} // [] is empty, not null; allocates nothing
+	e := newElementBatcher(d, path, convert)
+	for {
+		more, err := d.more(path)
+		if err != nil {
+			return e.finish(err)
+		}
+		if !more {
+			return e.finish(nil)
+		}
+		v, err := d.dec.ReadValue()
+		if err != nil {
+			return e.finish(d.fail(err, path))
+		}
+		if !e.add(v) {
+			return e.finish(nil)
+		}
 	}
-	return list, true, nil
 }
 
-// minListElement bounds an estimated element count: no list element worth
-// keeping is shorter than this many bytes of JSON, so a hostile length
-// cannot make an allocation larger than the body warrants.
-const minListElement = 16
-
-// firstEstimate is how many elements are decoded before the list's length
-// is estimated: enough for a fair average element size.
-const firstEstimate = 256
-
-// growList makes room in a full list. Once a few elements are in, the bytes
-// they took and the body's length give the element count to expect, so a
-// 100 000-token list is allocated about twice, not a dozen times with each
-// old copy still alive while the new one fills (append's way); 4% slack
-// covers elements of uneven size. Without a length, append decides.
-func growList[R any](d *listDecoder, list []R) []R {
-	n := len(list)
-	read := d.offset()
-	if n == 0 {
-		if d.length > 0 {
-			return make([]R, 0, firstEstimate)
-		}
-		return list
-	}
-	if d.length <= 0 || read <= 0 || read >= d.length {
-		return list
-	}
-	want := int(int64(n) * d.length / read)
-	want += want/25 + 16
-	want = min(want, int(d.length/minListElement)) // bounded by what the body can hold
-	if want <= n {
-		return list
-	}
-	return slices.Grow(list, want-n)
-}
-
-// jsonKind names the kind of JSON a token starts, as encoding/json's
-// UnmarshalTypeError does.
-func jsonKind(tok json.Token) string {
-	switch tok.(type) {
-	case json.Delim:
-		if tok == json.Delim('{') {
-			return "object"
-		}
+// jsonKind names a kind of JSON as encoding/json's UnmarshalTypeError does.
+func jsonKind(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "object"
+	case '[':
 		return "array"
-	case string:
+	case '"':
 		return "string"
-	case float64, json.Number:
+	case '0':
 		return "number"
-	case bool:
+	case 't', 'f':
 		return "bool"
 	}
 	return "null"
