@@ -200,14 +200,14 @@ func (inv *invocation) writeFindings(found []finding) error {
 	if len(found) == 0 {
 		return nil
 	}
-	st, styled := inv.styles()
-	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
+	tb := newTable("FINDING", "ID", "NAME", "DETAIL")
 	for _, f := range found {
-		style := st.Expiring
+		tn := toneExpiring
 		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
-			style = st.Expired
+			tn = toneExpired
 		}
-		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
+		tb.add(cell{text: f.Kind, tone: tn}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
 	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }

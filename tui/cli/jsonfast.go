@@ -15,16 +15,19 @@ import (
 // output is byte-for-byte what json.Marshal gives for []jsonToken, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// writeTokensJSON streams tokens as a compact JSON array and a newline.
-func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
+// writeTokensJSON streams count tokens as a compact JSON array and a
+// newline; token(i) is the i-th, made as it is written, so the list is
+// never held twice.
+func writeTokensJSON(w *bufio.Writer, count int, token func(i int) jsonToken) error {
 	buf := make([]byte, 0, 1024)
 	var escaped []byte
 	w.WriteByte('[')
-	for i := range tokens {
+	for i := range count {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		buf = appendToken(buf[:0], &tokens[i])
+		t := token(i)
+		buf = appendToken(buf[:0], &t)
 		escaped = jsonappend.EscapeInvisible(escaped[:0], buf) // see writeJSON
 		if _, err := w.Write(escaped); err != nil {
 			return err

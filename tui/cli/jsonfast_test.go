@@ -21,7 +21,7 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 		})
 	}
 	var fast bytes.Buffer
-	if err := writeTokensJSON(bufio.NewWriter(&fast), tokens); err != nil {
+	if err := writeTokensJSON(bufio.NewWriter(&fast), len(tokens), func(i int) jsonToken { return tokens[i] }); err != nil {
 		t.Fatal(err)
 	}
 	var std bytes.Buffer
@@ -33,7 +33,7 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 	if fast.String() != std.String() {
 		t.Fatalf("fast:\n%s\nencoding/json:\n%s", fast.String(), std.String())
 	}
-	if err := writeTokensJSON(bufio.NewWriter(&fast), nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
+	if err := writeTokensJSON(bufio.NewWriter(&fast), 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
 		t.Fatalf("empty list: %q", fast.String())
 	}
 }

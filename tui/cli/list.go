@@ -58,7 +58,8 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 	now := inv.io.Now()
 	text := strings.ToLower(strings.TrimSpace(f.filter))
 	kept := s.tokens[:0]
-	for _, t := range s.tokens {
+	for i := range s.tokens {
+		t := &s.tokens[i]
 		if !matches(t, text) {
 			continue
 		}
@@ -67,48 +68,52 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 				continue
 			}
 		}
-		kept = append(kept, t)
+		kept = append(kept, *t)
 	}
-	sortTokens(kept)
+	order := nameOrder(kept)
 
 	if f.asJSON {
-		out := make([]jsonToken, len(kept))
-		for i, t := range kept {
-			out[i] = toJSON(t, now)
-		}
+		token := func(pos int) jsonToken { return toJSON(kept[order[pos]], now) }
 		if inv.io.OutIsTerminal {
+			out := make([]jsonToken, len(order))
+			for pos := range out {
+				out[pos] = token(pos)
+			}
 			return inv.writeJSON(out) // indented for a person
 		}
-		return writeTokensJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), out)
+		return writeTokensJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), len(order), token)
 	}
-	return inv.writeTokenTable(kept, now)
+	return inv.writeTokenTable(kept, order, now)
 }
 
 // soonWindow is when an expiry turns yellow in a table.
 const soonWindow = 7 * 24 * time.Hour
 
-func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) error {
-	st, styled := inv.styles()
+// writeTokenTable writes tokens in order as an aligned table, one row at a
+// time into the table's compact store (no string or style kept per cell).
+func (inv *invocation) writeTokenTable(tokens []client.Token, order []int32, now time.Time) error {
+	if len(tokens) == 0 {
+		inv.info("no tokens match")
+		return nil
+	}
 	var hasIPs, hasSecrets, hasOwners bool
-	for _, t := range tokens {
+	for i := range tokens {
+		t := &tokens[i]
 		hasIPs = hasIPs || len(t.AllowedIPs) > 0
 		hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
 		hasOwners = hasOwners || t.Owner != ""
 	}
-	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
-	if hasOwners {
-		tb.header = append(tb.header, "OWNER")
-	}
-	if hasIPs {
-		tb.header = append(tb.header, "ALLOWED IPS")
-	}
-	if hasSecrets {
-		tb.header = append(tb.header, "SECRET")
-	}
-	for _, t := range tokens {
-		row := []cell{plain(t.ID), plain(t.Name), plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+	tb := newTable("ID", "NAME", "ACCESS", "EXPIRES", "LAST USED")
+	tb.addColumn(hasOwners, "OWNER")
+	tb.addColumn(hasIPs, "ALLOWED IPS")
+	tb.addColumn(hasSecrets, "SECRET")
+	tb.expect(len(order))
+	row := make([]cell, 0, 8)
+	for _, i := range order {
+		t := &tokens[i]
+		row = append(row[:0], plain(t.ID), plain(t.Name), plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
 		if hasOwners {
-			row = append(row, ownerCell(t, st))
+			row = append(row, ownerCell(t))
 		}
 		if hasIPs {
 			ips := strings.Join(t.AllowedIPs, ",")
@@ -118,55 +123,52 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 			row = append(row, plain(ips))
 		}
 		if hasSecrets {
-			row = append(row, secretCell(t, st))
+			row = append(row, secretCell(t))
 		}
 		tb.add(row...)
 	}
-	if len(tokens) == 0 {
-		inv.info("no tokens match")
-		return nil
-	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }
 
 // ownerCell is who the token belongs to; "-" for the organisation's own.
-func ownerCell(t client.Token, st themeStyles) cell {
+func ownerCell(t *client.Token) cell {
 	if t.Owner == "" {
-		return cell{text: "-", style: st.Muted}
+		return cell{text: "-", tone: toneMuted}
 	}
 	return plain(t.Owner)
 }
 
 // secretCell is the masked secret, or why the list holds none.
-func secretCell(t client.Token, st themeStyles) cell {
+func secretCell(t *client.Token) cell {
 	if t.Secret == "" && t.SecretNote != "" {
-		return cell{text: "not kept (hash only)", style: st.Muted}
+		return cell{text: "not kept (hash only)", tone: toneMuted}
 	}
-	return cell{text: client.MaskSecret(t.Secret), style: st.Muted}
+	return cell{text: client.MaskSecret(t.Secret), tone: toneMuted}
 }
 
-func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
+func expiryCell(t *client.Token, now time.Time) cell {
 	switch {
 	case t.ExpiryInvalid(): // unknown, so never "never"
-		return cell{text: client.InvalidDate, style: st.Expired}
+		return cell{text: client.InvalidDate, tone: toneExpired}
 	case !t.Expires():
-		return cell{text: "never", style: st.Muted}
+		return cell{text: "never", tone: toneMuted}
 	case t.ExpiredAt(now):
-		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", style: st.Expired}
+		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", tone: toneExpired}
 	}
 	c := cell{text: t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")"}
 	if t.ExpiresWithin(now, soonWindow) {
-		c.style = st.Expiring
+		c.tone = toneExpiring
 	}
 	return c
 }
 
-func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
+func lastUsedCell(t *client.Token, now time.Time) cell {
 	if t.InvalidDates.Has(client.DateLastUsed) {
-		return cell{text: client.InvalidDate, style: st.Expired}
+		return cell{text: client.InvalidDate, tone: toneExpired}
 	}
 	if t.LastUsedAt.IsZero() {
-		return cell{text: "never", style: st.Muted}
+		return cell{text: "never", tone: toneMuted}
 	}
 	if !t.LastUsedAt.Before(now) {
 		return plain("just now") // a server clock slightly ahead of ours
