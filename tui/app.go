@@ -91,9 +91,11 @@ type Model struct {
 
 	catalog *tokenfmt.Catalog
 
-	listGen     int  // id of the latest List asked for
-	listing     bool // that List has not answered yet
-	userListing bool // it was asked for by the user (r), not in the background
+	listGen     int              // id of the latest List asked for
+	listing     bool             // that List has not answered yet
+	userListing bool             // it was asked for by the user (r), not in the background
+	progress    *client.Progress // what that List counts into (progress.go)
+	received    received         // its counts, as last read
 	loadErr     error
 	connErr     error // the provider's connection test failed (connection.go)
 	refreshedAt time.Time
@@ -162,6 +164,7 @@ func New(opts Options) Model {
 		spinner:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(theme.Spinner)),
 		listing:   true,
 		listGen:   1,
+		progress:  &client.Progress{},
 		clip:      clip,
 	}
 	if opts.Provider == nil {
@@ -193,7 +196,8 @@ func (m Model) Init() tea.Cmd {
 		return tea.Batch(openProfileCmd(m.opts.Open, m.opts.Profiles[m.opts.Profile], m.opts.Profile), m.spinner.Tick)
 	}
 	return tea.Batch(
-		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
+		loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.progress),
+		progressTick(m.listGen),
 		loadCatalogCmd(m.opts.Provider, m.provGen),
 		testConnectionCmd(m.opts.Provider, m.provGen),
 		m.spinner.Tick,
@@ -230,6 +234,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.forwardToOverlay(msg)
 	case tokensLoadedMsg:
 		return m.onTokensLoaded(msg)
+	case loadProgressMsg:
+		return m.onLoadProgress(msg)
 	case catalogLoadedMsg:
 		return m.onCatalogLoaded(msg)
 	case connTestedMsg:
@@ -452,13 +458,11 @@ func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // refresh asks for the list again. A newer request supersedes any older one
 // still in flight: its answer will be dropped.
 func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
-	m.listGen++
-	m.listing = true
 	m.userListing = user
 	if user {
-		m.status = busyStatus("refreshing…")
+		m.status = listingStatus("refreshing…")
 	}
-	return m, tea.Batch(loadTokensCmd(m.opts.Provider, m.listGen, m.now), m.spinner.Tick)
+	return m, m.startListing(m.opts.Provider)
 }
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {

@@ -234,15 +234,12 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.selectAfterLoad = ""
 	m.copy = nil
 	m.status = okStatus("switched to " + p.Name)
-	m.listGen++
-	m.listing = true
 	m.userListing = false
 	m.relayout()
 	return m, tea.Batch(
-		loadTokensCmd(prov, m.listGen, m.now),
+		m.startListing(prov),
 		loadCatalogCmd(prov, m.provGen),
 		testConnectionCmd(prov, m.provGen),
-		m.spinner.Tick,
 	)
 }
 
