@@ -25,15 +25,24 @@ type apiToken struct {
 	LastUsedAt string   `json:"last_used_at"`
 }
 
+// listToken is a token object in a list, whose scopes are decoded once
+// for all the tokens that have them (scopeList). A single token (a create
+// answer, a read-back) is an apiToken: a scope list of the wrong type
+// there must not stop the secret after it from being read.
+type listToken struct {
+	apiToken
+	Scopes scopeList `json:"scopes"` // sanitised as decoded
+}
+
 // toToken converts and sanitises a token object, its times read in zone.
 func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
 	return a.convert(client.SanitizeAll(a.Scopes), zone)
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised by the caller (a list shares them between tokens). A date that
-// cannot be read, or is out of range ("0000-00-00 00:00:00", MySQL's zero
-// date), is marked invalid on the token rather than failing the list.
+// sanitised already. A date that cannot be read, or is out of range
+// ("0000-00-00 00:00:00", MySQL's zero date), is marked invalid on the
+// token rather than failing the list.
 func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
