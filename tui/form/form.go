@@ -185,6 +185,26 @@ func (m *Model) SetSize(w, h int) {
 // says "creating…") or not.
 func (m *Model) SetSubmitting(on bool) { m.submitting = on }
 
+// TextFocused reports whether a text field has the keys (the name, the
+// scope filter being typed, a custom date, an allowed IP): then ? and a
+// burst of runes are text, not keys.
+func (m Model) TextFocused() bool {
+	if m.confirmCancel || m.submitting {
+		return false
+	}
+	switch m.focused() {
+	case secName:
+		return true
+	case secScopes:
+		return m.scopes.filtering
+	case secExpiry:
+		return m.expiry.options[m.expiry.cursor].kind == expiryCustom
+	case secIPs:
+		return m.ips.selected < 0
+	}
+	return false
+}
+
 // Submitting reports whether a request is in flight.
 func (m Model) Submitting() bool { return m.submitting }
 

@@ -47,7 +47,7 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 			if c.cat != nil {
 				cat = tokenfmt.NewCatalog(*c.cat)
 			}
-			got := layoutColumns(c.width, c.f, cat)
+			got := layoutColumns(c.width, c.f, cat, client.Capabilities{})
 			if !slices.Equal(columnIDs(got), c.want) {
 				t.Errorf("columns %v, want %v", columnIDs(got), c.want)
 			}

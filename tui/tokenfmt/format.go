@@ -71,7 +71,7 @@ type ExpiryTone int
 const (
 	ToneNormal  ExpiryTone = iota
 	ToneNever              // no expiry at all: a standing risk, muted warning
-	ToneSoon               // valid, but expires within soonWindow
+	ToneSoon               // valid, but expires within SoonWindow
 	ToneExpired            // past its expiry
 )
 
@@ -88,8 +88,9 @@ func (t ExpiryTone) ThemeTone() theme.Tone {
 	return theme.TonePlain
 }
 
-// soonWindow is when an expiry starts to deserve attention.
-const soonWindow = 7 * day
+// SoonWindow is when an expiry starts to deserve attention: the table marks
+// it, and the filter calls it "expiring".
+const SoonWindow = 7 * day
 
 // RelativeExpiry renders a token's expiry relative to now ("in 3d",
 // "expired 2d ago", "never") and the tone to draw it in.
@@ -103,7 +104,7 @@ func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 			return "expired just now", ToneExpired
 		}
 		return "expired " + span(ago) + " ago", ToneExpired
-	case t.ExpiresWithin(now, soonWindow):
+	case t.ExpiresWithin(now, SoonWindow):
 		return "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
 	}
 	return "in " + span(t.ExpiresAt.Sub(now)), ToneNormal
@@ -166,7 +167,7 @@ func ScopeSummary(scopes []string, cat *Catalog) string {
 	if groups == 1 {
 		return count + " · " + cat.lowerName(first)
 	}
-	if readOnly(scopes) {
+	if ReadOnly(scopes) {
 		return count + " · read-only"
 	}
 	return count + " · " + cat.lowerName(first) + " +" + strconv.Itoa(groups-1)
@@ -188,9 +189,9 @@ func hasDuplicates(ss []string) bool {
 	return false
 }
 
-// readOnly reports whether every scope only reads: GoodAccess spells them
+// ReadOnly reports whether every scope only reads: GoodAccess spells them
 // ".read" and ".read-all".
-func readOnly(scopes []string) bool {
+func ReadOnly(scopes []string) bool {
 	for _, s := range scopes {
 		if !strings.HasSuffix(s, ".read") && !strings.HasSuffix(s, ".read-all") {
 			return false
