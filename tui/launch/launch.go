@@ -33,16 +33,41 @@ func Dashboard(start func(tui.Options) error) cli.Dashboard {
 type dashboard struct {
 	start      func(tui.Options) error
 	clearAfter string
+	refresh    string
 }
 
 func (d *dashboard) AddFlags(root *cobra.Command) {
 	root.Flags().StringVar(&d.clearAfter, "clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never;\ndefault $TOKENTUI_CLEAR_AFTER or 45s)")
+	root.Flags().StringVar(&d.refresh, "refresh", "", "reload the list every `DURATION` (30s, 1m, 5m; at least 5s; default: only on r)")
 	choices := []cobra.Completion{
 		cobra.CompletionWithDesc("45s", "the default"), cobra.CompletionWithDesc("2m", "two minutes"), cobra.CompletionWithDesc("0", "never"),
 	}
 	if err := root.RegisterFlagCompletionFunc("clear-after", cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp)); err != nil {
 		panic("launch: " + err.Error())
 	}
+	every := []cobra.Completion{
+		cobra.CompletionWithDesc("30s", "every half minute"), cobra.CompletionWithDesc("1m", "every minute"), cobra.CompletionWithDesc("5m", "every five minutes"),
+	}
+	if err := root.RegisterFlagCompletionFunc("refresh", cobra.FixedCompletions(every, cobra.ShellCompDirectiveNoFileComp)); err != nil {
+		panic("launch: " + err.Error())
+	}
+}
+
+// parseRefresh reads --refresh: a duration of at least tui.MinRefreshEvery,
+// "" or 0 for off.
+func parseRefresh(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "0" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("--refresh %q: use a duration such as 30s, 1m or 5m", s)
+	case d < tui.MinRefreshEvery:
+		return 0, fmt.Errorf("--refresh %q: at least %s (each refresh lists every token)", s, tui.MinRefreshEvery)
+	}
+	return d, nil
 }
 
 // Run resolves the profiles the flags and environment select and starts
@@ -54,6 +79,11 @@ func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) i
 		raw = opts.Env("TOKENTUI_CLEAR_AFTER")
 	}
 	clearAfter, err := parseClearAfter(raw)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "tokentui:", err)
+		return exitcode.Usage
+	}
+	refreshEvery, err := parseRefresh(d.refresh)
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "tokentui:", err)
 		return exitcode.Usage
@@ -79,10 +109,11 @@ func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) i
 	// seconds): a spinner meanwhile, and a failure it can retry or switch
 	// away from.
 	tuiOpts := tui.Options{
-		Demo:       sel.Demo(),
-		ClearAfter: clearAfter,
-		Profiles:   sel.Profiles,
-		Profile:    sel.SelectedIndex(),
+		Demo:         sel.Demo(),
+		ClearAfter:   clearAfter,
+		RefreshEvery: refreshEvery,
+		Profiles:     sel.Profiles,
+		Profile:      sel.SelectedIndex(),
 	}
 	if err := d.start(tuiOpts); err != nil {
 		fmt.Fprintln(stdio.Err, "tokentui:", err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // The table's half of the filter promise (the Update half is the root's
@@ -18,6 +19,7 @@ func BenchmarkFilterCompute(b *testing.B) {
 		for _, n := range tokentest.BenchSizes {
 			b.Run(c.Name+"/"+strconv.Itoa(n), func(b *testing.B) {
 				tb := loaded(tokentest.BenchTokens(n))
+				tb.SetCatalog(tokenfmt.NewCatalog(tokentest.GoodAccessCatalog(b)))
 				tb.SetQuery(c.Prefix) // applied: the prefix is a level
 				tb.RequestQuery(c.Prefix + c.Key)
 				job := tb.Pending()
