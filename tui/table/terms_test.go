@@ -73,7 +73,7 @@ func TestFilterFindsWhatTheTableShows(t *testing.T) {
 		{"2001:db8::1", []string{"siem-export"}},
 		{"203.0.113.7", []string{"terraform"}},
 		{"203.0.113.8", nil},
-		{"read ci", nil},                    // AND: no read scope on ci-client
+		{"read ci", nil}, // AND: no read scope on ci-client
 		{"systems terra", []string{"terraform"}},
 		{"scope:read-only", []string{"backup-reader", "siem-export"}},
 		{"scope:frontend", nil}, // a role, not a scope
