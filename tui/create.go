@@ -103,7 +103,7 @@ func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	fw, fh := formSize(m.width, m.layout.bodyH)
-	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh}
+	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh, NameTaken: m.table.NameTaken()}
 	if rotateOf != nil {
 		base = form.RotateOptions(*rotateOf, base)
 	}

@@ -49,6 +49,9 @@ type Options struct {
 	Lifetime time.Duration
 	// NoExpiry starts the expiry at "never" (if the catalog allows it).
 	NoExpiry bool
+	// NameTaken reports whether a token of that name exists already (the
+	// review warns; a rotation picks a free name); nil: none is known.
+	NameTaken func(name string) bool
 }
 
 // section is one focus stop of the form.
@@ -101,6 +104,7 @@ type Model struct {
 	serverErrs  map[section]string
 	triedSubmit bool
 	banner      string
+	localBanner bool // the banner counts localErrs, and follows them
 	prefillNote []string // what a prefill could not carry over
 
 	submitting    bool
@@ -213,6 +217,7 @@ func (m Model) Submitting() bool { return m.submitting }
 // focuses the first; anything else shows a banner offering a retry.
 func (m *Model) SetError(err error) {
 	m.submitting = false
+	m.localBanner = false
 	if err == nil {
 		m.banner = ""
 		return
@@ -280,9 +285,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	if m.triedSubmit {
 		m.localErrs = m.validate()
+		m.countProblems()
 	}
 	m.keepCursorsVisible()
 	return m, cmd
+}
+
+// countProblems keeps the "fix N fields" banner true to the fields as they
+// are now: it counts down as they are fixed and goes when none is left.
+func (m *Model) countProblems() {
+	if !m.localBanner {
+		return
+	}
+	if n := len(m.localErrs); n > 0 {
+		m.banner = fmt.Sprintf("Fix %d field%s before creating.", n, plural(n))
+		return
+	}
+	m.banner, m.localBanner = "", false
 }
 
 func (m *Model) updateSection(key tea.KeyMsg) tea.Cmd {
@@ -353,8 +372,8 @@ func (m Model) submit() (Model, tea.Cmd) {
 	m.triedSubmit = true
 	m.localErrs = m.validate()
 	if len(m.localErrs) > 0 {
-		n := len(m.localErrs)
-		m.banner = fmt.Sprintf("Fix %d field%s before creating.", n, plural(n))
+		m.localBanner = true
+		m.countProblems()
 		for i, sec := range m.sections {
 			if m.localErrs[sec] != "" {
 				m.setFocus(i)
@@ -365,7 +384,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 		return m, nil
 	}
 	req := m.request()
-	m.banner = ""
+	m.banner, m.localBanner = "", false
 	m.submitting = true
 	return m, func() tea.Msg { return SubmitMsg{Request: req} }
 }

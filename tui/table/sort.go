@@ -235,6 +235,10 @@ func (ix *Index) position(s Sort, rows []int32, i int32) int {
 	return -1
 }
 
+// NameTaken is the list's NameTaken as it is now (a later list does not
+// change it: the list is immutable).
+func (t *Model) NameTaken() func(string) bool { return t.ix.NameTaken }
+
 // NameTaken reports whether a live token is called name (ignoring case):
 // a binary search in the name order, so the create form can warn about a
 // duplicate name at any list size.
