@@ -104,7 +104,7 @@ type Model struct {
 	serverErrs  map[section]string
 	triedSubmit bool
 	banner      string
-	localBanner bool // the banner counts localErrs, and follows them
+	localBanner bool     // the banner counts localErrs, and follows them
 	prefillNote []string // what a prefill could not carry over
 
 	submitting    bool
