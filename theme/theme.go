@@ -74,15 +74,25 @@ func NoColor() bool {
 }
 
 // Init pins the colour profile of the default renderer: Ascii when NO_COLOR
-// is set, otherwise what the terminal reports. Tests call SetProfile to pin
-// one profile for golden files.
+// is set, otherwise what the terminal reports (TERM=screen reports no
+// colours either). Tests call SetProfile to pin one profile for golden
+// files.
 func Init() {
 	if NoColor() {
 		SetProfile(termenv.Ascii)
+		return
 	}
+	SetProfile(lipgloss.ColorProfile())
 }
 
-// SetProfile forces a colour profile for every style of the theme.
+// SetProfile forces a colour profile for every style of the theme. Without
+// colours (and bold, which the Ascii profile drops too) meaning must come
+// from shapes: the focused pane gets a heavy border.
 func SetProfile(p termenv.Profile) {
 	lipgloss.SetColorProfile(p)
+	focusBorder := lipgloss.RoundedBorder()
+	if p == termenv.Ascii {
+		focusBorder = lipgloss.ThickBorder()
+	}
+	FocusedPane = FocusedPane.Border(focusBorder)
 }

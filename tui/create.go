@@ -85,7 +85,12 @@ func (r *revealOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return r, cmd
 }
 
-func (r *revealOverlay) view(width, height int) string { return r.m.View() }
+func (r *revealOverlay) view(width, height int) string {
+	if r.m.Plain() {
+		return r.m.PlainView(width, height)
+	}
+	return r.m.View()
+}
 
 func (r *revealOverlay) helpKeys() []key.Binding { return r.m.KeyMap().ShortHelp() }
 

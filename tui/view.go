@@ -337,9 +337,11 @@ func (m *Model) overlayHelp() helpKeyMap {
 	keys := m.overlay.helpKeys()
 	var must, optional []key.Binding
 	for _, b := range keys {
-		if essential(b) {
+		switch {
+		case !b.Enabled():
+		case essential(b):
 			must = append(must, b)
-		} else {
+		default:
 			optional = append(optional, b)
 		}
 	}

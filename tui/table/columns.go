@@ -35,6 +35,7 @@ type column struct {
 
 const (
 	gutterWidth = 2 // cursor bar + mark flag
+	rightMargin = 1 // the last column's text never touches the border
 	columnGap   = 2
 	nameMin     = 14
 	nameComfort = 28 // most token names fit; longer ones are cut with …
@@ -107,7 +108,7 @@ func lower(s string) string { return strings.ToLower(s) }
 // then gives the name column everything left over.
 func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog, caps client.Capabilities) []column {
 	cols := columnSpecs(f, cat, caps)
-	avail := width - gutterWidth
+	avail := width - gutterWidth - rightMargin
 	// The name is what people read first: on a wide table it keeps a
 	// readable width before optional columns are allowed to stay.
 	nameMin := min(max(avail*3/10, nameMin), nameComfort-4)

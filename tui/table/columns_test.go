@@ -51,7 +51,7 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 			if !slices.Equal(columnIDs(got), c.want) {
 				t.Errorf("columns %v, want %v", columnIDs(got), c.want)
 			}
-			used := gutterWidth
+			used := gutterWidth + rightMargin
 			for i, col := range got {
 				used += col.width
 				if i > 0 {

@@ -92,7 +92,10 @@ func (t ExpiryTone) ThemeTone() theme.Tone {
 // it, and the filter calls it "expiring".
 const SoonWindow = 7 * day
 
-// RelativeExpiry renders a token's expiry relative to now ("in 3d",
+// SoonMark starts an expiry that is near: meaning never by colour alone.
+const SoonMark = "⚠ "
+
+// RelativeExpiry renders a token's expiry relative to now ("⚠ in 3d",
 // "expired 2d ago", "never") and the tone to draw it in.
 func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 	switch {
@@ -105,7 +108,8 @@ func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 		}
 		return "expired " + span(ago) + " ago", ToneExpired
 	case t.ExpiresWithin(now, SoonWindow):
-		return "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
+		// The mark says "soon" where colours do not (NO_COLOR, TERM=screen).
+		return SoonMark + "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
 	}
 	return "in " + span(t.ExpiresAt.Sub(now)), ToneNormal
 }
