@@ -7,6 +7,7 @@ package launch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -16,7 +17,6 @@ import (
 
 	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
-	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
 	"github.com/tokentui/tokentui/tui/cli"
@@ -73,7 +73,7 @@ func parseRefresh(s string) (time.Duration, error) {
 // Run resolves the profiles the flags and environment select and starts
 // the dashboard. Every error before the start is one the user fixes with
 // flags or config: exit 2.
-func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) int {
+func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options) int {
 	raw := d.clearAfter
 	if raw == "" {
 		raw = opts.Env("TOKENTUI_CLEAR_AFTER")
@@ -89,10 +89,6 @@ func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) i
 		return exitcode.Usage
 	}
 	opts.StartDemo = demo.Start
-	// Early versions took --url for one provider alone; keep that meaning.
-	if opts.URL != "" && opts.Provider == "" {
-		opts.Provider = registry.Legacy().Kind
-	}
 	sel, err := profile.Resolve(opts)
 	if err != nil {
 		// A NoProfileError explains how to add a profile and that --demo
@@ -103,6 +99,12 @@ func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) i
 	defer sel.Close()
 	if sel.ConfigErr != nil {
 		fmt.Fprintln(stdio.Err, "tokentui: warning:", sel.ConfigErr)
+	}
+	if err := missingToken(ctx, sel); err != nil {
+		// As the scripting commands say it, with their exit code: the
+		// dashboard could only show this and wait.
+		fmt.Fprintln(stdio.Err, "tokentui:", err)
+		return exitcode.Auth
 	}
 	theme.Init()
 	// The dashboard opens the profile itself (its token_command may take
@@ -120,6 +122,23 @@ func (d *dashboard) Run(_ context.Context, stdio cli.IO, opts profile.Options) i
 		return exitcode.Failure
 	}
 	return exitcode.OK
+}
+
+// missingToken is the error of a selected profile whose admin token is
+// not there (an unset variable), when it is the only profile: with another
+// one, the dashboard opens and p switches to it. A token that may prompt
+// (a command, the keychain) is left to the dashboard, behind its spinner.
+func missingToken(ctx context.Context, sel *profile.Selection) error {
+	p := sel.Selected
+	if len(sel.Profiles) != 1 || sel.Demo() || p.TokenMayPrompt() {
+		return nil
+	}
+	_, err := p.Token(ctx)
+	var tokErr *profile.TokenError
+	if errors.As(err, &tokErr) {
+		return err
+	}
+	return nil
 }
 
 // parseClearAfter reads "45s", "2m" or a number of seconds; "0" means never
