@@ -336,7 +336,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.help.ShowAll && key.Matches(msg, m.keys.CloseHelp) && !m.typing() {
+	if m.help.ShowAll && key.Matches(msg, m.keys.CloseHelp) { // esc is never text
 		m.help.ShowAll = false
 		m.relayout()
 		return m, nil

@@ -184,3 +184,6 @@ func statusLine(m Model) string {
 	}
 	return ""
 }
+
+// tableIndex is a list as a List command builds it.
+func tableIndex(tokens []client.Token) *table.Index { return table.BuildIndex(tokens) }

@@ -38,7 +38,7 @@ func TestReviewListsEveryProblem(t *testing.T) {
 	m := focusOn(t, newForm(namedCatalog()), secReview)
 	v := view(m)
 	for _, want := range []string{"Cannot create it yet:", "✗ Name: a name is required", "✗ Scopes: pick at least one scope",
-		"fix the problems above first", "2 problems to fix"} {
+		"fix the problems above first", "2 to fix before creating"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("review lacks %q:\n%s", want, v)
 		}

@@ -87,7 +87,11 @@ func (m Model) problems() []string {
 
 func (m Model) reviewSummary() string {
 	if n := len(m.problems()); n > 0 {
-		return theme.FormError.Render(fmt.Sprintf("%d problem%s to fix", n, plural(n)))
+		style := theme.FormWarn // not yet an error: nothing was tried
+		if m.triedSubmit {
+			style = theme.FormError
+		}
+		return style.Render(fmt.Sprintf("%d to fix before creating", n))
 	}
 	if n := len(m.warnings()); n > 0 {
 		return theme.FormWarn.Render(fmt.Sprintf("%d warning%s", n, plural(n)))
