@@ -41,6 +41,9 @@ func (c *createOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	c.form, cmd = c.form.Update(msg)
+	if c.form.Cancelled() {
+		return nil, cmd // closed now: the next key is the dashboard's
+	}
 	return c, cmd
 }
 
@@ -132,11 +135,8 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = busyStatus("creating " + client.Sanitize(msg.Request.Name) + "…")
 		return m, createCmd(m.opts.Provider, msg.Request, m.provGen)
 	case form.CancelledMsg:
-		if _, ok := m.overlay.(*createOverlay); ok {
-			m.overlay = nil
-			m.status = infoStatus("nothing created")
-			m.relayout()
-		}
+		// The overlay closed when the form said so (createOverlay.update).
+		m.status = infoStatus("nothing created")
 		return m, nil
 	case createDoneMsg:
 		return m.onCreateDone(msg)

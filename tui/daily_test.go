@@ -372,3 +372,29 @@ func TestCreateFormKnowsTheNamesInUse(t *testing.T) {
 		t.Errorf("rotated name %q", r.Prefill.Name)
 	}
 }
+
+// Through the whole program: a burst of runes is four moves in the
+// checklist and in the form's expiry presets, two in the switcher.
+func TestBurstsInATerminal(t *testing.T) {
+	tm := startWith(t, pinnedDemo(t, "goodaccess"), 120, 35)
+	waitFor(t, tm, "refreshed 12:00:00", "5 · logs")
+	send(tm, "n", "tab")
+	waitFor(t, tm, "› ◇ preset read-only")
+	tm.Send(burst("jjjj"))
+	waitFor(t, tm, "› ▸ Members")
+	send(tm, "tab") // the expiry presets: 30 days is picked and under the cursor
+	waitFor(t, tm, "› (•) 30 days")
+	tm.Send(burst("jj"))
+	waitFor(t, tm, "› ( ) 1 year")
+	send(tm, "esc") // nothing was changed: esc closes it without asking
+	send(tm, "p")
+	waitFor(t, tm, "Switch profile")
+	tm.Send(burst("jj"))
+	waitFor(t, tm, "› demo-unleash")
+	send(tm, "enter")
+	waitFor(t, tm, "switched to demo-unleash")
+	fm := finish(t, tm)
+	if fm.opts.Provider.Kind() != "unleash" {
+		t.Errorf("switched to %s", fm.opts.Provider.Kind())
+	}
+}

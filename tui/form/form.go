@@ -109,6 +109,7 @@ type Model struct {
 
 	submitting    bool
 	confirmCancel bool
+	cancelled     bool
 	dirty         bool
 }
 
@@ -394,13 +395,19 @@ func (m Model) cancel() (Model, tea.Cmd) {
 		m.confirmCancel = true
 		return m, nil
 	}
+	m.cancelled = true
 	return m, func() tea.Msg { return CancelledMsg{} }
 }
+
+// Cancelled reports whether the person gave up: a host may close the form
+// at once, before its CancelledMsg arrives, so the next key is not lost on
+// it.
+func (m Model) Cancelled() bool { return m.cancelled }
 
 func (m Model) updateConfirmCancel(key tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case keyMatches(key, m.keys.Yes):
-		m.confirmCancel = false
+		m.confirmCancel, m.cancelled = false, true
 		return m, func() tea.Msg { return CancelledMsg{} }
 	case keyMatches(key, m.keys.No):
 		m.confirmCancel = false
