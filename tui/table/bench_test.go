@@ -44,3 +44,33 @@ func BenchmarkBuildIndex(b *testing.B) {
 		_ = BuildIndex(tokens)
 	}
 }
+
+// BenchmarkSortBy is what s costs the first time a column is asked for at
+// each size: the sort, run in a command (SortReadyMsg), never in Update.
+func BenchmarkSortBy(b *testing.B) {
+	for _, n := range tokentest.BenchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			ix := BuildIndex(tokentest.BenchTokens(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = ix.sortBy(SortByLastUsed)
+			}
+		})
+	}
+}
+
+// BenchmarkReverseSort is S in Update: the order is sorted already, so
+// reversing it is a copy of the row order and the filter applied again.
+func BenchmarkReverseSort(b *testing.B) {
+	for _, n := range tokentest.BenchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			tb := loaded(tokentest.BenchTokens(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if cmd := tb.SetSort(Sort{Key: SortByName, Reversed: !tb.Sort().Reversed}); cmd != nil {
+					b.Fatal("the name order should be sorted already")
+				}
+			}
+		})
+	}
+}
