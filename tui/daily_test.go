@@ -305,14 +305,7 @@ func TestAutoRefresh(t *testing.T) {
 // The filter finds what the table shows, in the dashboard, on the server's
 // tokens: words AND, an address, a status word.
 func TestFilterLanguageInTheDashboard(t *testing.T) {
-	_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
-	tm := startApp(t, p, 120, 35)
-	waitReady(t, tm)
-	send(tm, "/")
-	tm.Type("10.20.5.5")
-	waitFor(t, tm, "1/16 tokens")
-	send(tm, "enter")
-	fm := finish(t, tm)
+	fm := filteredOnEmulator(t, "10.20.5.5", "1/16 tokens")
 	if got := rowNames(fm); !slices.Equal(got, []string{"terraform-prod"}) {
 		t.Errorf("10.20.5.5: %v", got)
 	}

@@ -29,12 +29,7 @@ func (m Model) openLastError() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (e *errorOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, e.keys.Close) {
-		return nil, nil
-	}
-	return e, nil
-}
+func (e *errorOverlay) update(msg tea.Msg) (overlay, tea.Cmd) { return closeOnKey(e, e.keys, msg) }
 
 func (e *errorOverlay) view(width, height int) string {
 	inner := dialogWidth(width, 76)
