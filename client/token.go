@@ -24,17 +24,41 @@ type Token struct {
 	AllowedIPs []string
 
 	CreatedAt  time.Time
-	ExpiresAt  time.Time // zero: never expires
+	ExpiresAt  time.Time // zero: never expires, unless InvalidDates says otherwise
 	LastUsedAt time.Time // zero: never used (or the API does not say)
 	CreatedBy  string
+	// InvalidDates are the dates the server sent that tokentui cannot
+	// trust (unreadable, or out of range: see ValidTime). Their fields are
+	// zero; views show InvalidDate for them, never "never". Set by SetDate.
+	InvalidDates DateFields
+
+	// Owner is who the token belongs to and acts as, for people: a Border0
+	// service account ("ci-bot"). Empty for a token of the organisation
+	// itself. OwnerID is the same owner as the catalog's Owners spell it,
+	// so a rotate can pick it again.
+	Owner   string
+	OwnerID string
 
 	// Secret is set only by providers whose list endpoint returns secrets
 	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
 	Secret string
+	// SecretNote says why a token of such a provider has no Secret: the
+	// server keeps only a hash of it (Unleash's secure token storage), so it
+	// was shown once, at creation, and can never be copied from the list.
+	SecretNote string
 }
 
-// Expires reports whether the token has an expiry at all.
+// Expires reports whether the token has a known expiry. A token without
+// one either never expires (NeverExpires) or has an invalid one
+// (ExpiryInvalid).
 func (t Token) Expires() bool { return !t.ExpiresAt.IsZero() }
+
+// NeverExpires reports whether the server said the token has no expiry.
+func (t Token) NeverExpires() bool { return t.ExpiresAt.IsZero() && !t.ExpiryInvalid() }
+
+// ExpiryInvalid reports whether the server sent an expiry that is not a
+// valid date: when the token expires is unknown.
+func (t Token) ExpiryInvalid() bool { return t.InvalidDates.Has(DateExpires) }
 
 // ExpiredAt reports whether the token is past its expiry at now.
 func (t Token) ExpiredAt(now time.Time) bool {
@@ -58,6 +82,9 @@ type NewToken struct {
 	Environment string
 	ExpiresAt   time.Time // zero: never expires
 	AllowedIPs  []string
+	// Owner is the ID of one of the catalog's Owners (a Border0 service
+	// account) the token is created for; empty: the organisation's own.
+	Owner string
 }
 
 // Created is the result of a successful create: the token and its secret,
@@ -69,6 +96,14 @@ type Created struct {
 	// must be shown) but something after that failed, such as reading the new
 	// token back. It never carries the secret.
 	Warning string
+	// GrantDiffs are the ways the token the server reports differs from
+	// what was asked for ("requested 3 scopes, the server granted none"),
+	// one sentence each; see CompareGrants.
+	GrantDiffs []string
+	// GrantsUnconfirmed, when set, says why the grants could not be read
+	// back: Token then holds what was asked for, which is not proof that the
+	// server granted it.
+	GrantsUnconfirmed string
 }
 
 // Field names shared by NewToken, Catalog and ValidationError, so a server's
@@ -82,4 +117,5 @@ const (
 	FieldEnvironment = "environment"
 	FieldExpiresAt   = "expires_at"
 	FieldAllowedIPs  = "allowed_ips"
+	FieldOwner       = "owner"
 )

@@ -128,7 +128,9 @@ func (e *expiryOverlay) view(width, height int) string {
 	b.WriteString(tokenLabel(e.tok, inner))
 	b.WriteString("\n")
 	cur := "never"
-	if e.tok.Expires() {
+	if e.tok.ExpiryInvalid() {
+		cur = client.InvalidDate
+	} else if e.tok.Expires() {
 		cur = dates.Format(e.tok.ExpiresAt.In(e.loc))
 	}
 	b.WriteString(theme.Muted.Render(tokenfmt.Fit("now expires: "+cur, inner)))

@@ -67,7 +67,7 @@ func TestProviderScreensGolden(t *testing.T) {
 				send(tm, "n")
 				waitFor(t, tm, "New token")
 				send(tm, "tab")
-				waitFor(t, tm, "▸ "+map[string]string{"goodaccess": "Scopes", "border0": "Role", "unleash": "Type"}[kind])
+				waitFor(t, tm, "▸ "+map[string]string{"goodaccess": "Scopes", "border0": "Owner", "unleash": "Type"}[kind])
 				fm := finish(t, tm)
 				if _, ok := fm.overlay.(*createOverlay); !ok {
 					t.Fatalf("the form is not open: %T", fm.overlay)

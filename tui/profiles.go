@@ -224,7 +224,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.provGen++
 	m.table = newTable(prov, m.now)
 	m.catalog = nil
-	m.loadErr = nil
+	m.loadErr, m.connErr = nil, nil
 	m.refreshedAt = time.Time{}
 	m.filter.SetValue("")
 	m.filtering = false
@@ -240,6 +240,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(
 		m.loadTokens(),
 		loadCatalogCmd(prov, m.provGen),
+		testConnectionCmd(prov, m.provGen),
 		m.spinner.Tick,
 	)
 }

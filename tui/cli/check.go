@@ -22,11 +22,13 @@ const (
 	findingNoExpiry      = "no-expiry"
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
+	findingInvalidDate   = "invalid-date"
 	findingUnused        = "unused"
 )
 
 // findingKinds are every kind, for --ignore TOKEN:KIND.
-var findingKinds = []string{findingExpired, findingExpiring, findingNoExpiry, findingNoIPLimit, findingCreatesTokens, findingUnused}
+var findingKinds = []string{findingExpired, findingExpiring, findingNoExpiry, findingNoIPLimit, findingCreatesTokens,
+	findingInvalidDate, findingUnused}
 
 type finding struct {
 	Token  client.Token
@@ -64,27 +66,36 @@ type checkFlags struct {
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
 	var f checkFlags
+	var connection bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--unused 90d] [--ignore ID|NAME[:FINDING]]... [--json]",
+		usage:   "tokentui check [--within 14d] [--unused 90d] [--ignore ID|NAME[:FINDING]]... [--json] | check --connection [--json]",
 		summary: "audit tokens: expired, expiring, unused, no expiry, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
 within the window, unused for --unused (where the provider reports last use),
-no expiry, no IP restriction (where the provider supports one), and tokens
-that can create tokens (token.create scope, admin role or type). An expired
-token is reported only as expired. A known finding (the admin token's own
-no-expiry) is left out with --ignore or the profile's check_ignore list: a
-token's ID, a unique ID prefix of 6 or more characters, or its name, alone
-(every finding of it) or with :FINDING (that one).
-Exits 1 when there are findings, 0 when there are none.`,
+no expiry, a date the server sent that is not valid, no IP restriction (where
+the provider supports one), and tokens that can create tokens (token.create
+scope, admin role or type). An expired token is reported only as expired. A
+known finding (the admin token's own no-expiry) is left out with --ignore or
+the profile's check_ignore list: a token's ID, a unique ID prefix of 6 or
+more characters, or its name, alone (every finding of it) or with :FINDING
+(that one).
+Exits 1 when there are findings, 0 when there are none.
+With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
-		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, f) },
+		run: func(ctx context.Context, _ []string) error {
+			if connection {
+				return inv.checkConnection(ctx, f.asJSON)
+			}
+			return inv.check(ctx, f)
+		},
 	})
 	fs := cmd.Flags()
 	fs.StringVar(&f.within, "within", "14d", "report tokens expiring within `DURATION`")
 	fs.StringVar(&f.unused, "unused", "90d", "report tokens not used for `DURATION` (never used: since created); 0 = off")
 	fs.Var(&f.ignore, "ignore", "leave out the findings of `TOKEN` (ID, ID prefix or name; NAME:FINDING for one kind);\nrepeatable, and added to the profile's check_ignore")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md)")
+	fs.BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
 	must(cmd.RegisterFlagCompletionFunc("unused", completeDurations))
@@ -151,6 +162,53 @@ func (inv *invocation) check(ctx context.Context, f checkFlags) error {
 	return nil
 }
 
+// connectionJSON is check --connection --json's output.
+type connectionJSON struct {
+	Profile  string `json:"profile"`
+	Provider string `json:"provider"`
+	URL      string `json:"url"`
+	OK       bool   `json:"ok"`
+	Message  string `json:"message"`
+}
+
+// checkConnection tests the profile with the provider's cheapest call that
+// proves the URL and the admin token: a connection test where the API has
+// one, else one token list.
+func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
+	s, err := inv.connect(ctx, 0)
+	if err != nil {
+		return err
+	}
+	var msg string
+	if tester, ok := s.prov.(client.ConnectionTester); ok {
+		msg, err = tester.TestConnection(ctx)
+	} else {
+		var tokens []client.Token
+		if tokens, err = s.prov.List(ctx); err == nil {
+			msg = fmt.Sprintf("listed %d tokens (%s has no connection-test endpoint)", len(tokens), s.prov.DisplayName())
+		}
+	}
+	out := connectionJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), URL: s.prof.URL, OK: err == nil, Message: msg}
+	if err != nil {
+		out.Message = err.Error()
+	}
+	if asJSON {
+		if werr := inv.writeJSON(out); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		fmt.Fprintf(inv.io.Out, "ok: %s (%s at %s): %s\n", s.prof.Name, s.prov.DisplayName(), s.prof.URL, client.Sanitize(msg))
+	}
+	if err != nil {
+		err = fmt.Errorf("the connection test of %s (%s at %s) failed: %w", s.prof.Name, s.prov.DisplayName(), s.prof.URL, err)
+		if asJSON {
+			inv.warn(err.Error())
+			return &shownError{code: exitCode(err)}
+		}
+	}
+	return err
+}
+
 func toCheckJSON(s *session, now time.Time, window, unused time.Duration, found []finding, ignored int) checkJSON {
 	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second),
 		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: ignored}
@@ -166,7 +224,11 @@ func audit(t client.Token, now time.Time, window time.Duration, ipsSupported boo
 		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
 	}
 	var out []finding
+	if t.InvalidDates != 0 {
+		out = append(out, finding{t, findingInvalidDate, invalidDateDetail(t)})
+	}
 	switch {
+	case t.ExpiryInvalid(): // reported above: whether it expires is unknown
 	case !t.Expires():
 		out = append(out, finding{t, findingNoExpiry, "never expires"})
 	case t.ExpiresWithin(now, window):
@@ -181,6 +243,15 @@ func audit(t client.Token, now time.Time, window time.Duration, ipsSupported boo
 	return out
 }
 
+// invalidDateDetail says which dates the server sent that are not valid.
+func invalidDateDetail(t client.Token) string {
+	d := "not a valid date: " + t.InvalidDates.Words()
+	if t.ExpiryInvalid() {
+		d += "; when it expires is unknown"
+	}
+	return d
+}
+
 func (inv *invocation) writeFindings(found []finding) error {
 	if len(found) == 0 {
 		return nil
@@ -189,7 +260,7 @@ func (inv *invocation) writeFindings(found []finding) error {
 	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
 	for _, f := range found {
 		style := st.Expiring
-		if f.Kind == findingExpired {
+		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
 			style = st.Expired
 		}
 		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
@@ -207,13 +278,13 @@ func reportsLastUse(p client.Provider) bool {
 // unusedFinding: a token valid now that nobody used within the window
 // (never used: since it was created). Only where last use is reported.
 func unusedFinding(t client.Token, now time.Time, window time.Duration, reportsUse bool) (finding, bool) {
-	if window <= 0 || !reportsUse || t.ExpiredAt(now) {
+	if window <= 0 || !reportsUse || t.ExpiredAt(now) || t.InvalidDates.Has(client.DateLastUsed) {
 		return finding{}, false
 	}
 	since := t.LastUsedAt
 	detail := "last used " + since.In(now.Location()).Format("2006-01-02") + " (" + relative(since, now) + ")"
 	if since.IsZero() {
-		if t.CreatedAt.IsZero() {
+		if t.CreatedAt.IsZero() || t.InvalidDates.Has(client.DateCreated) {
 			return finding{}, false // how long it has been unused is unknown
 		}
 		since, detail = t.CreatedAt, "never used; created "+t.CreatedAt.In(now.Location()).Format("2006-01-02")+" ("+relative(t.CreatedAt, now)+")"

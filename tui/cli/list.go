@@ -89,12 +89,16 @@ const soonWindow = 7 * 24 * time.Hour
 
 func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) error {
 	st, styled := inv.styles()
-	var hasIPs, hasSecrets bool
+	var hasIPs, hasSecrets, hasOwners bool
 	for _, t := range tokens {
 		hasIPs = hasIPs || len(t.AllowedIPs) > 0
-		hasSecrets = hasSecrets || t.Secret != ""
+		hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
+		hasOwners = hasOwners || t.Owner != ""
 	}
 	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
+	if hasOwners {
+		tb.header = append(tb.header, "OWNER")
+	}
 	if hasIPs {
 		tb.header = append(tb.header, "ALLOWED IPS")
 	}
@@ -103,6 +107,9 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 	}
 	for _, t := range tokens {
 		row := []cell{plain(t.ID), plain(t.Name), plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+		if hasOwners {
+			row = append(row, ownerCell(t, st))
+		}
 		if hasIPs {
 			ips := strings.Join(t.AllowedIPs, ",")
 			if ips == "" {
@@ -111,7 +118,7 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 			row = append(row, plain(ips))
 		}
 		if hasSecrets {
-			row = append(row, cell{text: client.MaskSecret(t.Secret), style: st.Muted})
+			row = append(row, secretCell(t, st))
 		}
 		tb.add(row...)
 	}
@@ -122,8 +129,26 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 	return tb.write(inv.io.Out, st, styled)
 }
 
+// ownerCell is who the token belongs to; "-" for the organisation's own.
+func ownerCell(t client.Token, st themeStyles) cell {
+	if t.Owner == "" {
+		return cell{text: "-", style: st.Muted}
+	}
+	return plain(t.Owner)
+}
+
+// secretCell is the masked secret, or why the list holds none.
+func secretCell(t client.Token, st themeStyles) cell {
+	if t.Secret == "" && t.SecretNote != "" {
+		return cell{text: "not kept (hash only)", style: st.Muted}
+	}
+	return cell{text: client.MaskSecret(t.Secret), style: st.Muted}
+}
+
 func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 	switch {
+	case t.ExpiryInvalid(): // unknown, so never "never"
+		return cell{text: client.InvalidDate, style: st.Expired}
 	case !t.Expires():
 		return cell{text: "never", style: st.Muted}
 	case t.ExpiredAt(now):
@@ -137,6 +162,9 @@ func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 }
 
 func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
+	if t.InvalidDates.Has(client.DateLastUsed) {
+		return cell{text: client.InvalidDate, style: st.Expired}
+	}
 	if t.LastUsedAt.IsZero() {
 		return cell{text: "never", style: st.Muted}
 	}

@@ -108,7 +108,7 @@ func (m Model) KeyMap() KeyMap {
 		if m.scopes.filter.Value() != "" {
 			global = []key.Binding{k.Next, k.Submit, withHelp(k.Cancel, "esc", "clear filter")}
 		}
-	case secRole, secEnvironment:
+	case secOwner, secRole, secEnvironment:
 		local = []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "space", "pick")}
 	case secProjects:
 		local = []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "space", "toggle")}

@@ -19,6 +19,7 @@ const (
 	colProjects
 	colEnvironment
 	colSecret
+	colOwner
 	colCreated
 	colExpires
 	colLastUsed
@@ -66,6 +67,10 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog, caps client.Capabilitie
 	}
 	if f.environment {
 		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
+	}
+	if f.owner || cat.HasOwners() {
+		// Who a token acts as (a service account): beside its role.
+		cols = append(cols, column{id: colOwner, title: cat.OwnerLabel(), width: 14, priority: 70})
 	}
 	if f.secret {
 		// Only the masked tail ("25ee…b1"): projects and environment have
@@ -150,6 +155,7 @@ func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog, caps clien
 	growCol(colScopes, 22)
 	growCol(colIPs, 26)
 	growCol(colProjects, 24)
+	growCol(colOwner, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
 }

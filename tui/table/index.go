@@ -65,19 +65,19 @@ type filterScratch struct {
 // presentFields records which optional fields any token uses, so the table
 // shows a Role or Projects column only for providers that have them.
 type presentFields struct {
-	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy bool
+	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
 }
 
 // Fields says which optional fields the listed tokens use.
 type Fields struct {
-	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy bool
+	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner bool
 }
 
 // Fields is which optional fields any listed token uses (none before a
 // list has arrived).
 func (t *Model) Fields() Fields {
 	f := t.fields()
-	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy}
+	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner}
 }
 
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
@@ -181,6 +181,7 @@ const (
 	tagProject
 	tagEnv
 	tagBy
+	tagOwner
 )
 
 // writeFacet writes the fields tokens tend to share, tagged, with the
@@ -210,6 +211,9 @@ func writeFacet(b *strings.Builder, t *client.Token) {
 	if t.CreatedBy != "" {
 		writeTagged(b, tagBy, t.CreatedBy)
 	}
+	if t.Owner != "" { // a service account's tokens share it: filter by it
+		writeTagged(b, tagOwner, t.Owner)
+	}
 }
 
 func writeTagged(b *strings.Builder, tag byte, s string) {
@@ -225,6 +229,8 @@ func sanitizeToken(t *client.Token) {
 	t.Environment = client.Sanitize(t.Environment)
 	t.CreatedBy = client.Sanitize(t.CreatedBy)
 	t.Secret = client.Sanitize(t.Secret)
+	t.SecretNote = client.Sanitize(t.SecretNote)
+	t.Owner = client.Sanitize(t.Owner)
 	t.Scopes = sanitizeList(t.Scopes)
 	t.AllowedIPs = sanitizeList(t.AllowedIPs)
 	t.Projects = sanitizeList(t.Projects)
@@ -252,9 +258,10 @@ func (f *presentFields) note(t *client.Token) {
 	f.projects = f.projects || len(t.Projects) > 0
 	f.environment = f.environment || t.Environment != ""
 	f.allowedIPs = f.allowedIPs || len(t.AllowedIPs) > 0
-	f.secret = f.secret || t.Secret != ""
+	f.secret = f.secret || t.Secret != "" || t.SecretNote != ""
 	f.lastUsed = f.lastUsed || !t.LastUsedAt.IsZero()
 	f.createdBy = f.createdBy || t.CreatedBy != ""
+	f.owner = f.owner || t.Owner != ""
 }
 
 // Len is the number of tokens not revoked since the build.

@@ -140,6 +140,8 @@ func facetTag(k termKind) (byte, bool) {
 		return tagProject, true
 	case termBy:
 		return tagBy, true
+	case termOwner:
+		return tagOwner, true
 	}
 	return 0, false
 }

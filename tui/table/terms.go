@@ -16,7 +16,7 @@ import (
 // expiring, never) and "any" for a token any address may use. A field
 // prefix narrows a term to one field:
 //
-//	name: id: scope: ip: role: (type:) env: project: by: expires: used:
+//	name: id: scope: ip: role: (type:) env: project: by: owner: expires: used:
 //
 // expires: and used: compare: expires:<30d (valid, expires within 30
 // days), expires:>1y (or never), expires:never, expires:expired; used:>90d
@@ -36,6 +36,7 @@ const (
 	termEnv
 	termProject
 	termBy
+	termOwner
 	termExpires
 	termUsed
 )
@@ -45,7 +46,7 @@ var prefixes = map[string]termKind{
 	"name": termName, "id": termID, "scope": termScope, "scopes": termScope,
 	"ip": termIP, "ips": termIP, "role": termRole, "type": termRole,
 	"env": termEnv, "environment": termEnv, "project": termProject, "projects": termProject,
-	"by": termBy, "creator": termBy, "expires": termExpires, "used": termUsed,
+	"by": termBy, "creator": termBy, "owner": termOwner, "expires": termExpires, "used": termUsed,
 }
 
 // FilterPrefixes are the field prefixes with what each narrows to, in the
@@ -54,6 +55,7 @@ var FilterPrefixes = [][2]string{
 	{"name:", "the name"}, {"id:", "the start of the ID"}, {"scope:", "a scope or the Scopes column's words"},
 	{"ip:", "an allowed IP; an address finds the ranges that hold it; ip:any the unrestricted"},
 	{"role:", "the role or type"}, {"env:", "the environment"}, {"project:", "a project"}, {"by:", "the creator"},
+	{"owner:", "the service account or connector it belongs to"},
 	{"expires:", "<30d, >1y, never, expired, expiring"}, {"used:", ">90d (or never used), <1d, never"},
 }
 

@@ -198,7 +198,7 @@ func naiveTerm(tok client.Token, cat *tokenfmt.Catalog, t term) bool {
 	case termName:
 		return has(tok.Name)
 	}
-	fields := append([]string{tok.Name, tok.Role, tok.Environment, tok.CreatedBy}, scopes...)
+	fields := append([]string{tok.Name, tok.Role, tok.Environment, tok.CreatedBy, tok.Owner}, scopes...)
 	fields = append(append(fields, tok.AllowedIPs...), tok.Projects...)
 	return has(fields...) || strings.HasPrefix(strings.ToLower(tok.ID), t.text) ||
 		status != "" && strings.Contains(status, t.text) ||
