@@ -51,6 +51,10 @@ type Capabilities struct {
 	EditExpiry bool
 	// ListsSecrets: the list answer holds usable secrets (Token.Secret).
 	ListsSecrets bool
+	// ReportsLastUse: the list says when each token was last used, so a
+	// zero Token.LastUsedAt means never used. Without it a zero LastUsedAt
+	// means not reported, and must not be shown as "never".
+	ReportsLastUse bool
 }
 
 // Summary is a few words on what the provider's tokens hold, for help

@@ -54,8 +54,9 @@ const revokeConcurrency = 4
 // provider that never returns.
 const callTimeout = 2 * time.Minute
 
-// loadTokensCmd lists the tokens, counting what arrives into progress.
-func loadTokensCmd(p client.Provider, gen int, now func() time.Time, progress *client.Progress) tea.Cmd {
+// loadTokensCmd lists the tokens, counting what arrives into progress, and
+// builds the index with the order sortBy shown.
+func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey, progress *client.Progress) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(client.WithProgress(context.Background(), progress), callTimeout)
 		defer cancel()
@@ -63,9 +64,10 @@ func loadTokensCmd(p client.Provider, gen int, now func() time.Time, progress *c
 		if err != nil {
 			return tokensLoadedMsg{gen: gen, err: err, at: now()}
 		}
-		// Building the index (sanitising, search keys, three sorts) is the
-		// only O(n log n) work of the table: do it here, off the UI loop.
-		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens), at: now()}
+		// Building the index (sanitising, search keys, the orders shown)
+		// is the only O(n log n) work of the table: do it here, off the UI
+		// loop.
+		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens, sortBy), at: now()}
 	}
 }
 

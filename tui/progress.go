@@ -29,14 +29,15 @@ type received struct {
 	bytes, items int64
 }
 
-// startListing asks for the list again: a new generation (any List still
-// in flight is superseded, its answer dropped), counted from zero.
-func (m *Model) startListing(p client.Provider) tea.Cmd {
+// startListing asks the provider for the list again: a new generation (any
+// List still in flight is superseded, its answer dropped), counted from
+// zero.
+func (m *Model) startListing() tea.Cmd {
 	m.listGen++
 	m.listing = true
 	m.progress = &client.Progress{}
 	m.received = received{}
-	return tea.Batch(loadTokensCmd(p, m.listGen, m.now, m.progress), progressTick(m.listGen), m.spinner.Tick)
+	return tea.Batch(m.loadTokens(), progressTick(m.listGen), m.spinner.Tick)
 }
 
 func progressTick(gen int) tea.Cmd {

@@ -15,7 +15,7 @@ var Descriptor = client.Descriptor{
 	// GoodAccess publishes no variable name; GOODACCESS_TOKEN is ours.
 	TokenEnv:  "GOODACCESS_TOKEN",
 	TokenHelp: "create one in the GoodAccess portal under Settings → API Integration",
-	Can:       client.Capabilities{Scopes: true, AllowedIPs: true},
+	Can:       client.Capabilities{Scopes: true, AllowedIPs: true, ReportsLastUse: true},
 	New:       client.Constructor(New),
 	Recognise: recognise,
 }

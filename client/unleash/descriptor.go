@@ -17,7 +17,7 @@ var Descriptor = client.Descriptor{
 	TokenHelp:   "use an admin API token or a personal access token of an Unleash admin",
 	Can: client.Capabilities{
 		Role: "type", Projects: true, Environment: true,
-		EditExpiry: true, ListsSecrets: true,
+		EditExpiry: true, ListsSecrets: true, ReportsLastUse: true,
 	},
 	New:       client.Constructor(New),
 	Recognise: recognise,

@@ -3,9 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tokentui/tokentui/client/registry"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
@@ -19,7 +23,12 @@ const (
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
 	findingInvalidDate   = "invalid-date"
+	findingUnused        = "unused"
 )
+
+// findingKinds are every kind, for --ignore TOKEN:KIND.
+var findingKinds = []string{findingExpired, findingExpiring, findingNoExpiry, findingNoIPLimit, findingCreatesTokens,
+	findingInvalidDate, findingUnused}
 
 type finding struct {
 	Token  client.Token
@@ -33,8 +42,10 @@ type checkJSON struct {
 	Provider      string        `json:"provider"`
 	CheckedAt     jsonTime      `json:"checked_at"`
 	WithinSeconds int64         `json:"within_seconds"`
+	UnusedSeconds int64         `json:"unused_seconds"`
 	TokensChecked int           `json:"tokens_checked"`
 	Findings      []findingJSON `json:"findings"`
+	Ignored       int           `json:"ignored"`
 }
 
 type findingJSON struct {
@@ -45,62 +56,106 @@ type findingJSON struct {
 	ExpiresAt jsonTime `json:"expires_at"`
 }
 
+// checkFlags is what check was given.
+type checkFlags struct {
+	within, unused string
+	ignore         stringList
+	asJSON         bool
+}
+
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
-	var within string
-	var asJSON, connection bool
+	var f checkFlags
+	var connection bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--json] | check --connection [--json]",
-		summary: "audit tokens: expired, expiring, no expiry, unrestricted, powerful",
+		usage:   "tokentui check [--within 14d] [--unused 90d] [--ignore ID|NAME[:FINDING]]... [--json] | check --connection [--json]",
+		summary: "audit tokens: expired, expiring, unused, no expiry, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
-within the window, no expiry, a date the server sent that is not valid, no IP
-restriction (where the provider supports one), and tokens that can create
-tokens (token.create scope, admin role or type). An expired token is
-reported only as expired.
+within the window, unused for --unused (where the provider reports last use),
+no expiry, a date the server sent that is not valid, no IP restriction (where
+the provider supports one), and tokens that can create tokens (token.create
+scope, admin role or type). An expired token is reported only as expired. A
+known finding (the admin token's own no-expiry) is left out with --ignore or
+the profile's check_ignore list: a token's ID, a unique ID prefix of 6 or
+more characters, or its name, alone (every finding of it) or with :FINDING
+(that one).
 Exits 1 when there are findings, 0 when there are none.
 With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
 		run: func(ctx context.Context, _ []string) error {
 			if connection {
-				return inv.checkConnection(ctx, asJSON)
+				return inv.checkConnection(ctx, f.asJSON)
 			}
-			return inv.check(ctx, within, asJSON)
+			return inv.check(ctx, f)
 		},
 	})
-	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
-	cmd.Flags().BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
+	fs := cmd.Flags()
+	fs.StringVar(&f.within, "within", "14d", "report tokens expiring within `DURATION`")
+	fs.StringVar(&f.unused, "unused", "90d", "report tokens not used for `DURATION` (never used: since created); 0 = off")
+	fs.Var(&f.ignore, "ignore", "leave out the findings of `TOKEN` (ID, ID prefix or name; NAME:FINDING for one kind);\nrepeatable, and added to the profile's check_ignore")
+	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md)")
+	fs.BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
+	must(cmd.RegisterFlagCompletionFunc("unused", completeDurations))
+	must(cmd.RegisterFlagCompletionFunc("ignore", inv.completeTokenIDs))
 	return cmd
 }
 
-func (inv *invocation) check(ctx context.Context, within string, asJSON bool) error {
-	window, err := parseWindow(within)
+func (inv *invocation) check(ctx context.Context, f checkFlags) error {
+	window, err := parseWindow(f.within)
 	if err != nil {
 		return usagef("--within: %s", err)
 	}
-
+	unused := time.Duration(0)
+	if strings.TrimSpace(f.unused) != "0" {
+		if unused, err = parseWindow(f.unused); err != nil {
+			return usagef("--unused: %s", err)
+		}
+	}
 	s, err := inv.connect(ctx, readTokens|readCatalog)
 	if err != nil {
 		return err
 	}
 	sortTokens(s.tokens)
 	now := inv.io.Now()
-	var found []finding
-	for _, t := range s.tokens {
-		found = append(found, audit(t, now, window, s.catalog.AllowedIPs)...)
+	reportsUse := reportsLastUse(s.prov)
+	if unused > 0 && !reportsUse {
+		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no unused findings")
 	}
-
-	if asJSON {
-		if err := inv.writeJSON(toCheckJSON(s, now, window, found)); err != nil {
+	rules := parseIgnores(append(slices.Clone(s.prof.CheckIgnore), f.ignore...))
+	var found []finding
+	ignored := 0
+	for _, t := range s.tokens {
+		for _, fd := range audit(t, now, window, s.catalog.AllowedIPs) {
+			if rules.ignores(fd) {
+				ignored++
+				continue
+			}
+			found = append(found, fd)
+		}
+		if fd, ok := unusedFinding(t, now, unused, reportsUse); ok && !rules.ignores(fd) {
+			found = append(found, fd)
+		} else if ok {
+			ignored++
+		}
+	}
+	for _, r := range rules.unmatched(s.tokens) {
+		inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
+	}
+	if f.asJSON {
+		if err := inv.writeJSON(toCheckJSON(s, now, window, unused, found, ignored)); err != nil {
 			return err
 		}
 	} else if err := inv.writeFindings(found); err != nil {
 		return err
 	}
-	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name))
+	summary := fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name)
+	if ignored > 0 {
+		summary += fmt.Sprintf("; %d ignored", ignored)
+	}
+	inv.info(summary)
 	if len(found) > 0 {
 		return &shownError{code: exitcode.Failure}
 	}
@@ -154,8 +209,9 @@ func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
 	return err
 }
 
-func toCheckJSON(s *session, now time.Time, window time.Duration, found []finding) checkJSON {
-	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}}
+func toCheckJSON(s *session, now time.Time, window, unused time.Duration, found []finding, ignored int) checkJSON {
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second),
+		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: ignored}
 	for _, f := range found {
 		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
 	}
@@ -210,4 +266,79 @@ func (inv *invocation) writeFindings(found []finding) error {
 	}
 	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
+}
+
+// reportsLastUse says whether the provider says when a token was last used
+// (a zero time then means never used, not unknown).
+func reportsLastUse(p client.Provider) bool {
+	d, ok := registry.Lookup(p.Kind())
+	return ok && d.Can.ReportsLastUse
+}
+
+// unusedFinding: a token valid now that nobody used within the window
+// (never used: since it was created). Only where last use is reported.
+func unusedFinding(t client.Token, now time.Time, window time.Duration, reportsUse bool) (finding, bool) {
+	if window <= 0 || !reportsUse || t.ExpiredAt(now) || t.InvalidDates.Has(client.DateLastUsed) {
+		return finding{}, false
+	}
+	since := t.LastUsedAt
+	detail := "last used " + since.In(now.Location()).Format("2006-01-02") + " (" + relative(since, now) + ")"
+	if since.IsZero() {
+		if t.CreatedAt.IsZero() || t.InvalidDates.Has(client.DateCreated) {
+			return finding{}, false // how long it has been unused is unknown
+		}
+		since, detail = t.CreatedAt, "never used; created "+t.CreatedAt.In(now.Location()).Format("2006-01-02")+" ("+relative(t.CreatedAt, now)+")"
+	}
+	if now.Sub(since) < window {
+		return finding{}, false
+	}
+	return finding{t, findingUnused, detail}, true
+}
+
+// ignoreRule is one entry of --ignore or check_ignore: a token (ID, ID
+// prefix, name) and, optionally, the one finding of it to leave out.
+type ignoreRule struct {
+	raw, token, kind string
+}
+
+type ignoreRules []ignoreRule
+
+// parseIgnores reads the entries; "NAME:KIND" names a kind only when KIND
+// is one (a name may hold a colon).
+func parseIgnores(entries []string) ignoreRules {
+	var out ignoreRules
+	for _, e := range entries {
+		r := ignoreRule{raw: e, token: strings.TrimSpace(e)}
+		if i := strings.LastIndexByte(r.token, ':'); i > 0 && slices.Contains(findingKinds, r.token[i+1:]) {
+			r.token, r.kind = strings.TrimSpace(r.token[:i]), r.token[i+1:]
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// matches reports whether the rule names token t.
+func (r ignoreRule) matches(t client.Token) bool {
+	return r.token == t.ID || r.token == t.Name || len(r.token) >= minPrefix && strings.HasPrefix(t.ID, r.token)
+}
+
+// ignores reports whether a rule leaves out finding f.
+func (rs ignoreRules) ignores(f finding) bool {
+	for _, r := range rs {
+		if r.matches(f.Token) && (r.kind == "" || r.kind == f.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// unmatched are the entries that name no token: stale, or mistyped.
+func (rs ignoreRules) unmatched(tokens []client.Token) []string {
+	var out []string
+	for _, r := range rs {
+		if !slices.ContainsFunc(tokens, r.matches) {
+			out = append(out, r.raw)
+		}
+	}
+	return out
 }

@@ -63,6 +63,7 @@ type Model struct {
 	copyResult *clipboard.Result // nil until the first copy reports
 	copiedOnce bool              // some copy reached a clipboard (maybe unconfirmed)
 	hidden     bool
+	plain      bool // the secret alone on the screen (PlainView)
 	confirm    bool
 	closed     bool
 
@@ -135,6 +136,9 @@ func (m Model) PendingClear() *clipcmd.ClearJob {
 	return nil
 }
 
+// Plain reports whether the dialog shows the secret alone (PlainView).
+func (m Model) Plain() bool { return m.plain && !m.closed }
+
 // Closed reports whether the dialog has been closed.
 func (m Model) Closed() bool { return m.closed }
 
@@ -197,7 +201,19 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.plain {
+		// p or esc return to the dialog; c still copies.
+		if key.Matches(msg, m.keys.Plain) || msg.Type == tea.KeyEsc {
+			m.plain = false
+			return m, nil
+		}
+		if !key.Matches(msg, m.keys.Copy) {
+			return m, nil
+		}
+	}
 	switch {
+	case key.Matches(msg, m.keys.Plain):
+		m.plain = true
 	case key.Matches(msg, m.keys.Copy):
 		if m.copying {
 			return m, nil

@@ -11,14 +11,15 @@ import (
 // are the root's: they open other panes.
 type KeyMap struct {
 	scroll.Keys
-	Mark, Sort key.Binding
+	Mark, Sort, Reverse key.Binding
 }
 
 // NewKeyMap is the table's default keys.
 func NewKeyMap() KeyMap {
 	return KeyMap{
-		Keys: scroll.NewKeys(),
-		Mark: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
-		Sort: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Keys:    scroll.NewKeys(),
+		Mark:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
+		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
 	}
 }
