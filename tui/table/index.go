@@ -1,6 +1,7 @@
 package table
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -47,6 +48,7 @@ type Index struct {
 	lives   *liveOrders
 	derived *derivedCache // catalog words and parsed ranges, made when a filter needs them
 	byID    map[string]int32
+	sameID  map[string][]int32 // the other tokens of an ID more than one has (a server's mistake)
 	gone    []bool // tombstones: revoked since the build
 	live    int
 	fields  presentFields
@@ -110,12 +112,25 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 
 // addTokens sanitises each token and records what searching needs of it:
 // its ID, its part of the haystack with that part's mask, and its facet.
+// The haystack is sized before it is written, and a token's facet is
+// written into one reused buffer and looked up without a copy: only the few
+// distinct facets are kept as strings.
 func (ix *Index) addTokens() {
-	var hay, facet strings.Builder
-	facetIDs := map[string]int32{}
+	size := 0
 	for i := range ix.tokens {
 		t := &ix.tokens[i]
 		sanitizeToken(t)
+		size += len(t.Name) + 1
+		for _, ip := range t.AllowedIPs {
+			size += len(ip) + 1
+		}
+	}
+	var hay strings.Builder
+	hay.Grow(size + size/8) // lower-casing may lengthen a few characters
+	var facet bytes.Buffer
+	facetIDs := map[string]int32{}
+	for i := range ix.tokens {
+		t := &ix.tokens[i]
 		ix.fields.note(t)
 		ix.addID(int32(i), t.ID)
 		ix.starts[i] = int32(hay.Len())
@@ -125,7 +140,7 @@ func (ix *Index) addTokens() {
 		}
 		facet.Reset()
 		writeFacet(&facet, t)
-		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String(), int32(i))
+		ix.facetOf[i] = ix.internFacet(facetIDs, facet.Bytes(), int32(i))
 	}
 	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
@@ -140,6 +155,12 @@ func (ix *Index) addTokens() {
 // addID records token i's ID for lookups and prefix matching, and which
 // bytes IDs use (couldBeID).
 func (ix *Index) addID(i int32, id string) {
+	if j, ok := ix.byID[id]; ok {
+		if ix.sameID == nil {
+			ix.sameID = map[string][]int32{}
+		}
+		ix.sameID[id] = append(ix.sameID[id], j)
+	}
 	ix.byID[id] = i
 	lower := strings.ToLower(id)
 	ix.lowerIDs[i] = lower
@@ -150,13 +171,13 @@ func (ix *Index) addID(i int32, id string) {
 
 // internFacet is the number of facet f, stored once however many tokens
 // share it; ids maps the facets seen so far to theirs; token i has it.
-func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
-	id, ok := ids[f]
+func (ix *Index) internFacet(ids map[string]int32, f []byte, i int32) int32 {
+	id, ok := ids[string(f)] // no allocation for the lookup
 	if !ok {
 		id = int32(len(ix.facets))
-		ix.facets = append(ix.facets, f)
+		ix.facets = append(ix.facets, string(f))
 		ix.facetRep = append(ix.facetRep, i)
-		ids[f] = id
+		ids[ix.facets[id]] = id
 	}
 	return id
 }
@@ -164,10 +185,17 @@ func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
 // lowerName is token i's lower-cased name.
 func (ix *Index) lowerName(i int32) string { return ix.names[i] }
 
+// fieldWriter is what fields are written into: a strings.Builder for what
+// is kept, a bytes.Buffer for what is only looked up.
+type fieldWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // writeField appends one lower-cased field and its NUL terminator. Fields
 // are NUL-separated so a query never matches across two of them; a query
 // cannot contain NUL (it is sanitised).
-func writeField(b *strings.Builder, s string) {
+func writeField(b fieldWriter, s string) {
 	b.WriteString(strings.ToLower(s))
 	b.WriteByte(0)
 }
@@ -186,7 +214,7 @@ const (
 
 // writeFacet writes the fields tokens tend to share, tagged, with the
 // words the table shows for them: "read-only" scopes, "all" projects.
-func writeFacet(b *strings.Builder, t *client.Token) {
+func writeFacet(b fieldWriter, t *client.Token) {
 	for _, s := range t.Scopes {
 		writeTagged(b, tagScope, s)
 	}
@@ -216,7 +244,7 @@ func writeFacet(b *strings.Builder, t *client.Token) {
 	}
 }
 
-func writeTagged(b *strings.Builder, tag byte, s string) {
+func writeTagged(b fieldWriter, tag byte, s string) {
 	b.WriteByte(tag)
 	writeField(b, s)
 }
@@ -272,6 +300,16 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
+// withID is every token with this ID, revoked ones too: one, unless a
+// server sent an ID twice.
+func (ix *Index) withID(id string) []int32 {
+	i, ok := ix.byID[id]
+	if !ok {
+		return nil
+	}
+	return append([]int32{i}, ix.sameID[id]...)
+}
+
 // without is the index minus the tokens with these IDs (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
@@ -279,15 +317,16 @@ func (ix *Index) without(ids []string) (*Index, int) {
 	var gone []bool
 	removed := 0
 	for _, id := range ids {
-		i, ok := ix.byID[id]
-		if !ok || ix.gone[i] || gone != nil && gone[i] {
-			continue
+		for _, i := range ix.withID(id) {
+			if ix.gone[i] || gone != nil && gone[i] {
+				continue
+			}
+			if gone == nil {
+				gone = slices.Clone(ix.gone)
+			}
+			gone[i] = true
+			removed++
 		}
-		if gone == nil {
-			gone = slices.Clone(ix.gone)
-		}
-		gone[i] = true
-		removed++
 	}
 	if removed == 0 {
 		return ix, 0
