@@ -49,7 +49,7 @@ type Index struct {
 	derived *derivedCache // catalog words and parsed ranges, made when a filter needs them
 	byID    map[string]int32
 	sameID  map[string][]int32 // the other tokens of an ID more than one has (a server's mistake)
-	gone    []bool // tombstones: revoked since the build
+	gone    []bool             // tombstones: revoked since the build
 	live    int
 	fields  presentFields
 	idBytes [256]bool // every byte that occurs in some lower-cased ID

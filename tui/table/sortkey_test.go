@@ -74,7 +74,9 @@ func referenceOrder(ix *Index, k SortKey) []int32 {
 }
 
 func referenceComparator(ix *Index, k SortKey) func(ta, tb *client.Token, a, b int32) int {
-	text := func(a, b string) int { return zeroLast(a == "", b == "", strings.Compare(strings.ToLower(a), strings.ToLower(b))) }
+	text := func(a, b string) int {
+		return zeroLast(a == "", b == "", strings.Compare(strings.ToLower(a), strings.ToLower(b)))
+	}
 	switch k {
 	case SortByID:
 		return func(_, _ *client.Token, a, b int32) int { return strings.Compare(ix.lowerIDs[a], ix.lowerIDs[b]) }
@@ -83,7 +85,9 @@ func referenceComparator(ix *Index, k SortKey) func(ta, tb *client.Token, a, b i
 	case SortByRole:
 		return func(ta, tb *client.Token, _, _ int32) int { return text(ta.Role, tb.Role) }
 	case SortByProjects:
-		return func(ta, tb *client.Token, _, _ int32) int { return text(listSummary(ta.Projects), listSummary(tb.Projects)) }
+		return func(ta, tb *client.Token, _, _ int32) int {
+			return text(listSummary(ta.Projects), listSummary(tb.Projects))
+		}
 	case SortByEnvironment:
 		return func(ta, tb *client.Token, _, _ int32) int { return text(ta.Environment, tb.Environment) }
 	case SortByCreated:
