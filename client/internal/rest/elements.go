@@ -9,10 +9,10 @@ import (
 	segjson "github.com/segmentio/encoding/json"
 )
 
-// A list's elements are decoded in batches. The decoder reading the body
-// (one goroutine, as the bytes arrive) cuts the array into elements and
-// copies each batch's bytes out; batches are decoded and converted on every
-// core, and their results joined in document order. Decoding and
+// A list's elements are decoded in batches. The scanner reading the body
+// (one goroutine, as the bytes arrive: scan.go) cuts the array into
+// elements, copying each into the batch being filled; batches are decoded
+// and converted on every core, each into its own part of the result. Decoding and
 // converting are most of a list's cost, so a 100 000-token list loads about
 // as many times faster as there are cores, and memory stays bounded: at most
 // a few batches of raw bytes are in flight.
@@ -61,20 +61,23 @@ func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T) (
 	return &elementBatcher[T, R]{d: d, path: path, convert: convert}
 }
 
-// add takes one element's bytes (valid only until the decoder reads on).
-// It reports false once an element has failed: the list is lost, and
-// reading on would only cost time.
-func (e *elementBatcher[T, R]) add(v []byte) bool {
+// add takes the next element from the scanner, copied into the batch
+// being filled.
+func (e *elementBatcher[T, R]) add(s *listScanner) error {
 	if e.cur == nil {
 		e.cur = &batch[R]{data: e.buffer()}
 	}
 	b := e.cur
-	b.data = append(b.data, v...)
+	data, err := s.value(b.data)
+	if err != nil {
+		return err
+	}
+	b.data = data
 	b.ends = append(b.ends, len(b.data))
 	if len(b.ends) >= batchElements || len(b.data) >= batchBytes {
 		e.dispatch(true)
 	}
-	return e.err == nil
+	return nil
 }
 
 // buffer is an empty buffer for a batch's bytes: a joined batch's, so a
@@ -228,7 +231,8 @@ func (e *elementBatcher[T, R]) grow(extra int) []R {
 	return slices.Grow(e.list, max(want, framed)-have)
 }
 
-// decodeElement decodes one element, valid JSON, as json.Unmarshal would.
+// decodeElement decodes one element as json.Unmarshal would (the scanner
+// has checked only its brackets and strings).
 // segmentio's decoder does it several times faster, and its results are
 // encoding/json's (FuzzDecodeListMatchesEncodingJSON holds it to that)
 // but in two cases, left to encoding/json itself: a key that holds ſ or K

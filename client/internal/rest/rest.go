@@ -24,7 +24,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/go-json-experiment/json/jsontext"
 	"github.com/go-resty/resty/v2"
 
 	"github.com/tokentui/tokentui/client"
@@ -257,7 +256,6 @@ func jsonBody(resp Response) ([]byte, error) {
 func decodeError(status int, err error, path string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	var text *jsontext.SyntacticError // from the list decoder
 	switch {
 	case errors.As(err, &typ):
 		field := typ.Field
@@ -265,7 +263,7 @@ func decodeError(status int, err error, path string) error {
 			field = strings.TrimSuffix(path+"."+field, ".")
 		}
 		return &client.ServerError{Status: status, Message: fmt.Sprintf("the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(field), typ.Value, typ.Type)}
-	case errors.As(err, &syn), errors.As(err, &text), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
 		strings.Contains(err.Error(), "unexpected end of JSON input"):
 		return &client.ServerError{Status: status, Message: "the answer is not valid JSON (truncated or garbled)"}
 	default:

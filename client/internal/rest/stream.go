@@ -1,15 +1,13 @@
 package rest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -57,20 +55,13 @@ const bareMark = "\x00or-bare"
 // array: Border0 answers either.
 func BareOrKey(key string) string { return key + bareMark }
 
-// jsonOptions are encoding/json's: a string may hold invalid UTF-8 (it
-// becomes U+FFFD) and an object may repeat a name (the last one counts).
-var jsonOptions = []jsontext.Options{jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)}
-
 func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error), progress *client.Progress) (list []R, found bool, err error) {
-	// The whitespace cut first keeps hostile whitespace linear in time
-	// and out of the decoder's buffer (compact.go).
-	spaces := &spaceReader{r: b.Reader}
-	in := bufio.NewReader(spaces)
-	first, err := checkStart(in, b.Status)
+	s := newListScanner(b.Reader)
+	first, err := checkStart(s, b.Status)
 	if err != nil {
 		return nil, false, err
 	}
-	d := &listDecoder{dec: jsontext.NewDecoder(in, jsonOptions...), spaces: spaces, status: b.Status, length: b.Length, progress: progress}
+	d := &listDecoder{s: s, status: b.Status, length: b.Length, progress: progress}
 	key, bare := strings.CutSuffix(key, bareMark)
 	if key == "" || bare && first == '[' {
 		list, found, err = decodeArray(d, "", convert)
@@ -80,9 +71,8 @@ func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error), p
 	if err != nil {
 		return nil, false, err
 	}
-	// One document only, as json.Unmarshal insists.
-	if _, err := d.dec.ReadToken(); !errors.Is(err, io.EOF) {
-		return nil, false, d.fail(io.ErrUnexpectedEOF, "") // worded "garbled"
+	if !s.atEnd() { // one document only, as json.Unmarshal insists
+		return nil, false, d.fail(s.failed(), "")
 	}
 	return list, found, nil
 }
@@ -90,154 +80,195 @@ func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error), p
 // checkStart refuses, as jsonBody does, an answer that cannot be JSON at
 // all: empty or an HTML page. It looks only at the first non-space byte,
 // and returns it.
-func checkStart(in *bufio.Reader, status int) (byte, error) {
-	for {
-		c, err := in.ReadByte()
-		if errors.Is(err, io.EOF) {
-			return 0, &client.ServerError{Status: status, Message: "the server sent an empty answer where JSON was expected"}
-		}
-		if err != nil {
-			return 0, decodeError(status, err, "")
-		}
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '<':
-			return 0, &client.ServerError{Status: status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
-		}
-		return c, in.UnreadByte()
+func checkStart(s *listScanner, status int) (byte, error) {
+	c, ok := s.peek()
+	switch {
+	case !ok && errors.Is(s.err, io.EOF):
+		return 0, &client.ServerError{Status: status, Message: "the server sent an empty answer where JSON was expected"}
+	case !ok:
+		return 0, decodeError(status, s.err, "")
+	case c == '<':
+		return 0, &client.ServerError{Status: status, Message: "the server answered with an HTML page, not JSON (is the URL right?)"}
 	}
+	return c, nil
 }
 
 type listDecoder struct {
-	dec      *jsontext.Decoder
-	spaces   *spaceReader // what the decoder reads through
+	s        *listScanner
+	scratch  []byte // a value that is not kept: a key, a member skipped
 	status   int
 	length   int64            // the body's announced length, -1 unknown
 	progress *client.Progress // told of each element; nil: nobody asked
 }
 
-// offset is about how far into the body the decoder is, counting the
-// whitespace spaceReader left out.
-func (d *listDecoder) offset() int64 {
-	return d.dec.InputOffset() + d.spaces.removed
-}
+// offset is about how far into the body the decoder is.
+func (d *listDecoder) offset() int64 { return d.s.offset() }
 
 func (d *listDecoder) fail(err error, path string) error {
 	return decodeError(d.status, err, path)
 }
 
-// shapeError says the value at path is not the kind of JSON expected.
-func (d *listDecoder) shapeError(path string, got jsontext.Kind, want string) error {
-	return &client.ServerError{Status: d.status, Message: fmt.Sprintf(
-		"the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(path), jsonKind(got), want)}
+// notA says why the value at path is not the kind expected (want): an
+// object or array is a wrong shape at once; anything else is read first,
+// and is garbled unless it is valid JSON of another kind. null is no
+// error where null is allowed (nullOK), and then ok is true.
+func (d *listDecoder) notA(path, want string, nullOK bool) (ok bool, err error) {
+	c, _ := d.s.peek()
+	if c == '{' || c == '[' {
+		return false, d.shapeError(path, c, want)
+	}
+	raw, err := d.s.value(d.scratch[:0])
+	d.scratch = raw
+	switch {
+	case err != nil:
+		return false, d.fail(err, path)
+	case !json.Valid(raw):
+		return false, d.fail(errGarbled, path)
+	case nullOK && string(raw) == "null":
+		return true, nil
+	}
+	return false, d.shapeError(path, raw[0], want)
 }
 
-// more reports whether the object or array just opened has another member,
-// reading its closing delimiter when it has not.
-func (d *listDecoder) more(path string) (bool, error) {
-	switch d.dec.PeekKind() {
-	case '}', ']':
-		if _, err := d.dec.ReadToken(); err != nil {
-			return false, d.fail(err, path)
-		}
+// shapeError says the value at path, starting with c, is not the kind of
+// JSON expected.
+func (d *listDecoder) shapeError(path string, c byte, want string) error {
+	return &client.ServerError{Status: d.status, Message: fmt.Sprintf(
+		"the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(path), jsonKind(c), want)}
+}
+
+// next is what follows a member or an element: true after a comma, false
+// at the closing bracket.
+func (d *listDecoder) next(closing byte, path string) (bool, error) {
+	c, ok := d.s.peek()
+	switch {
+	case !ok:
+		return false, d.fail(d.s.failed(), path)
+	case c == ',':
+		d.s.pos++
+		return true, nil
+	case c == closing:
+		d.s.pos++
 		return false, nil
-	case 0: // an error, which the read reports
-		_, err := d.dec.ReadToken()
-		return false, d.fail(err, path)
 	}
-	return true, nil
+	return false, d.fail(errGarbled, path)
+}
+
+// empty takes the closing bracket of an empty object or array, if that is
+// what comes.
+func (d *listDecoder) empty(closing byte) bool {
+	if c, ok := d.s.peek(); ok && c == closing {
+		d.s.pos++
+		return true
+	}
+	return false
 }
 
 // decodeEnvelope walks a top-level object, skipping every member but key,
 // whose array it decodes.
 func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T) (R, error)) ([]R, bool, error) {
-	tok, err := d.dec.ReadToken()
-	if err != nil {
-		return nil, false, d.fail(err, "")
+	if c, _ := d.s.peek(); c != '{' {
+		_, err := d.notA("", "an object", false)
+		return nil, false, err
 	}
-	if tok.Kind() != '{' {
-		return nil, false, d.shapeError("", tok.Kind(), "an object")
-	}
+	d.s.pos++
 	var list []R
 	found := false
-	for {
-		more, err := d.more("")
+	for more := !d.empty('}'); more; {
+		name, err := d.key()
 		if err != nil {
 			return nil, false, err
 		}
-		if !more {
-			return list, found, nil
-		}
-		name, err := d.dec.ReadToken()
-		if err != nil {
-			return nil, false, d.fail(err, "")
-		}
-		if !strings.EqualFold(name.String(), key) {
-			if err := d.dec.SkipValue(); err != nil {
-				return nil, false, d.fail(err, "")
+		if !strings.EqualFold(name, key) {
+			if err := d.skip(); err != nil {
+				return nil, false, err
 			}
-			continue
+		} else {
+			list = nil // a repeated key replaces the earlier list; let it go first
+			if list, _, err = decodeArray(d, key, convert); err != nil {
+				return nil, false, err
+			}
+			found = true
 		}
-		list = nil // a repeated key replaces the earlier list; let it go first
-		if list, _, err = decodeArray(d, key, convert); err != nil {
+		if more, err = d.next('}', ""); err != nil {
 			return nil, false, err
 		}
-		found = true
 	}
+	return list, found, nil
+}
+
+// key reads a member's name and its colon.
+func (d *listDecoder) key() (string, error) {
+	if c, ok := d.s.peek(); ok && c != '"' {
+		return "", d.fail(errGarbled, "")
+	}
+	raw, err := d.s.value(d.scratch[:0])
+	d.scratch = raw
+	var name string
+	if err == nil {
+		err = json.Unmarshal(raw, &name)
+	}
+	if err == nil {
+		err = d.s.expect(':')
+	}
+	if err != nil {
+		return "", d.fail(err, "")
+	}
+	return name, nil
+}
+
+// skip reads a member's value that is not wanted: it must be valid JSON
+// all the same, as encoding/json would have it.
+func (d *listDecoder) skip() error {
+	raw, err := d.s.value(d.scratch[:0])
+	d.scratch = raw
+	if err == nil && !json.Valid(raw) {
+		err = errGarbled
+	}
+	if err != nil {
+		return d.fail(err, "")
+	}
+	return nil
 }
 
 // decodeArray decodes one array (or null) at the decoder's position: the
-// decoder cuts it into elements, which an elementBatcher decodes.
+// scanner cuts it into elements, which an elementBatcher decodes.
 func decodeArray[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) ([]R, bool, error) {
-	switch kind := d.dec.PeekKind(); kind {
-	case 'n':
-		if _, err := d.dec.ReadToken(); err != nil {
-			return nil, false, d.fail(err, path)
-		}
-		return nil, true, nil
-	case '[':
-		if _, err := d.dec.ReadToken(); err != nil {
-			return nil, false, d.fail(err, path)
-		}
-	case '{', '"', '0', 't', 'f':
-		return nil, false, d.shapeError(path, kind, "an array")
-	default: // no value here: the read says what is wrong
-		_, err := d.dec.ReadToken()
-		return nil, false, d.fail(err, path)
+	if c, _ := d.s.peek(); c != '[' {
+		null, err := d.notA(path, "an array", true)
+		return nil, null, err
 	}
+	d.s.pos++
 	e := newElementBatcher(d, path, convert)
-	for {
-		more, err := d.more(path)
-		if err != nil {
-			return e.finish(err)
-		}
-		if !more {
-			return e.finish(nil)
-		}
-		v, err := d.dec.ReadValue()
-		if err != nil {
+	for more := !d.empty(']'); more; {
+		if err := e.add(d.s); err != nil {
 			return e.finish(d.fail(err, path))
 		}
-		if !e.add(v) {
+		if e.err != nil { // an element failed: reading on would only cost time
 			return e.finish(nil)
 		}
+		var err error
+		if more, err = d.next(']', path); err != nil {
+			return e.finish(err)
+		}
 	}
+	return e.finish(nil)
 }
 
-// jsonKind names a kind of JSON as encoding/json's UnmarshalTypeError does.
-func jsonKind(k jsontext.Kind) string {
-	switch k {
+// jsonKind names the kind of JSON a value starting with c is, as
+// encoding/json's UnmarshalTypeError does.
+func jsonKind(c byte) string {
+	switch c {
 	case '{':
 		return "object"
 	case '[':
 		return "array"
 	case '"':
 		return "string"
-	case '0':
-		return "number"
 	case 't', 'f':
 		return "bool"
+	case 'n':
+		return "null"
 	}
-	return "null"
+	return "number"
 }
