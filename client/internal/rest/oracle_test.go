@@ -120,4 +120,3 @@ func TestDecodeListMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
-

@@ -26,11 +26,11 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 // kept, whatever the size of the reads.
 func TestScannerValues(t *testing.T) {
 	cases := map[string][]string{
-		"[{\n  \"a\" :  [ 1 ,\t2 ]\r\n}, \"x\" ,3]":    {`{ "a" : [ 1 , 2 ] }`, `"x"`, `3`},
-		`[ "  keep   these  "   ]`:                    {`"  keep   these  "`},
-		`["a\"  b", "c\\", "  d  "]`:                  {`"a\"  b"`, `"c\\"`, `"  d  "`},
-		`[{"k":"\u0022  not the end  ","x":   1}]`:    {`{"k":"\u0022  not the end  ","x": 1}`},
-		`[true,null ,-1.5e3,{}, [] ,"",{"a":[[]]}]`:   {`true`, `null`, `-1.5e3`, `{}`, `[]`, `""`, `{"a":[[]]}`},
+		"[{\n  \"a\" :  [ 1 ,\t2 ]\r\n}, \"x\" ,3]": {`{ "a" : [ 1 , 2 ] }`, `"x"`, `3`},
+		`[ "  keep   these  "   ]`:                  {`"  keep   these  "`},
+		`["a\"  b", "c\\", "  d  "]`:                {`"a\"  b"`, `"c\\"`, `"  d  "`},
+		`[{"k":"\u0022  not the end  ","x":   1}]`:  {`{"k":"\u0022  not the end  ","x": 1}`},
+		`[true,null ,-1.5e3,{}, [] ,"",{"a":[[]]}]`: {`true`, `null`, `-1.5e3`, `{}`, `[]`, `""`, `{"a":[[]]}`},
 		"[" + strings.Repeat(" ", 100000) + "1   ]": {`1`},
 	}
 	for in, want := range cases {
