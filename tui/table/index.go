@@ -98,24 +98,26 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 		gone:     make([]bool, n),
 		live:     n,
 	}
-	ix.addTokens()
+	size := ix.sanitize()
+	// The name order (every other order ends on it) is sorted on another
+	// core while this one builds the search keys.
+	byName := make(chan []int32, 1)
+	go func() { byName <- nameOrder(tokens) }()
+	ix.addTokens(size)
 	nFacets := len(ix.facets)
 	ix.scratch = &sync.Pool{New: func() any {
 		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
 	}}
 	ix.sorts, ix.lives, ix.derived = &sortCache{ix: ix}, &liveOrders{}, &derivedCache{}
-	for _, k := range append(keys, SortByName) {
+	ix.sorts.put(SortByName, <-byName)
+	for _, k := range keys {
 		ix.sorts.get(k)
 	}
 	return ix
 }
 
-// addTokens sanitises each token and records what searching needs of it:
-// its ID, its part of the haystack with that part's mask, and its facet.
-// The haystack is sized before it is written, and a token's facet is
-// written into one reused buffer and looked up without a copy: only the few
-// distinct facets are kept as strings.
-func (ix *Index) addTokens() {
+// sanitize sanitises every token and returns the haystack's size.
+func (ix *Index) sanitize() int {
 	size := 0
 	for i := range ix.tokens {
 		t := &ix.tokens[i]
@@ -125,6 +127,14 @@ func (ix *Index) addTokens() {
 			size += len(ip) + 1
 		}
 	}
+	return size
+}
+
+// addTokens records what searching needs of each (sanitised) token: its
+// ID, its part of the haystack (size bytes) with that part's mask, and its
+// facet. A token's facet is written into one reused buffer and looked up
+// without a copy: only the few distinct facets are kept as strings.
+func (ix *Index) addTokens(size int) {
 	var hay strings.Builder
 	hay.Grow(size + size/8) // lower-casing may lengthen a few characters
 	var facet bytes.Buffer
@@ -144,6 +154,9 @@ func (ix *Index) addTokens() {
 	}
 	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
+	if len(ix.byID) < len(ix.tokens) {
+		ix.findSameIDs()
+	}
 	ix.names = make([]string, len(ix.tokens))
 	for i := range ix.masks {
 		k := ix.key(int32(i))
@@ -155,13 +168,7 @@ func (ix *Index) addTokens() {
 // addID records token i's ID for lookups and prefix matching, and which
 // bytes IDs use (couldBeID).
 func (ix *Index) addID(i int32, id string) {
-	if j, ok := ix.byID[id]; ok {
-		if ix.sameID == nil {
-			ix.sameID = map[string][]int32{}
-		}
-		ix.sameID[id] = append(ix.sameID[id], j)
-	}
-	ix.byID[id] = i
+	ix.byID[id] = i // the last of an ID a server sent twice (findSameIDs)
 	lower := strings.ToLower(id)
 	ix.lowerIDs[i] = lower
 	for j := 0; j < len(lower); j++ {
@@ -298,6 +305,17 @@ func (ix *Index) Len() int {
 		return 0
 	}
 	return ix.live
+}
+
+// findSameIDs records the tokens byID does not point at: those of an ID a
+// server sent more than once.
+func (ix *Index) findSameIDs() {
+	ix.sameID = map[string][]int32{}
+	for i := range ix.tokens {
+		if id := ix.tokens[i].ID; ix.byID[id] != int32(i) {
+			ix.sameID[id] = append(ix.sameID[id], int32(i))
+		}
+	}
 }
 
 // withID is every token with this ID, revoked ones too: one, unless a

@@ -85,15 +85,23 @@ type sortSlot struct {
 // get sorts by k once and returns the order and its ranks.
 func (c *sortCache) get(k SortKey) (order, rank []int32) {
 	s := &c.slots[k]
-	s.once.Do(func() {
-		s.order = c.ix.sortBy(k)
-		s.rank = make([]int32, len(s.order))
-		for pos, i := range s.order {
-			s.rank[i] = int32(pos)
-		}
-		s.ready.Store(true)
-	})
+	s.once.Do(func() { s.set(c.ix.sortBy(k)) })
 	return s.order, s.rank
+}
+
+// put stores k's order, sorted elsewhere, unless it is sorted already.
+func (c *sortCache) put(k SortKey, order []int32) {
+	s := &c.slots[k]
+	s.once.Do(func() { s.set(order) })
+}
+
+func (s *sortSlot) set(order []int32) {
+	s.order = order
+	s.rank = make([]int32, len(order))
+	for pos, i := range order {
+		s.rank[i] = int32(pos)
+	}
+	s.ready.Store(true)
 }
 
 // ready reports whether k is sorted already, so asking costs nothing.

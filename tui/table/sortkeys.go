@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tokentui/tokentui/client"
 )
 
 // Orders are sorted on keys made once per token, never by comparing the
@@ -24,7 +26,7 @@ import (
 // sortBy is every token's storage index in k's natural order.
 func (ix *Index) sortBy(k SortKey) []int32 {
 	if k == SortByName {
-		return ix.nameOrder()
+		return nameOrder(ix.tokens)
 	}
 	byName, _ := ix.sorts.get(SortByName)
 	keys := ix.columnKeys(k)
@@ -44,24 +46,29 @@ func (ix *Index) sortBy(k SortKey) []int32 {
 	return append(present, absent...)
 }
 
-// nameOrder sorts by name as naturalCompare orders them, then by ID. The
-// names' keys are written into one string.
-func (ix *Index) nameOrder() []int32 {
+// nameOrder sorts tokens (sanitised) by their lower-cased names as
+// naturalCompare orders them, then by ID. The names' keys are written
+// into one string.
+func nameOrder(tokens []client.Token) []int32 {
 	var keys strings.Builder
-	keys.Grow(len(ix.haystack))
-	ends := make([]int, len(ix.tokens))
+	size := 0
+	for i := range tokens {
+		size += len(tokens[i].Name) + 8
+	}
+	keys.Grow(size)
+	ends := make([]int, len(tokens))
 	for i := range ends {
-		appendNaturalKey(&keys, ix.lowerName(int32(i)))
+		appendNaturalKey(&keys, strings.ToLower(tokens[i].Name))
 		ends[i] = keys.Len()
 	}
 	all := keys.String()
-	recs := make([]textRec, len(ix.tokens))
+	recs := make([]textRec, len(tokens))
 	start := 0
 	for i, end := range ends {
 		recs[i] = newTextRec(all[start:end], int32(i))
 		start = end
 	}
-	sortTexts(recs, func(a, b int32) int { return strings.Compare(ix.tokens[a].ID, ix.tokens[b].ID) })
+	sortTexts(recs, func(a, b int32) int { return strings.Compare(tokens[a].ID, tokens[b].ID) })
 	order := make([]int32, len(recs))
 	for pos, r := range recs {
 		order[pos] = r.i
