@@ -55,6 +55,10 @@ type Options struct {
 	// RefreshEvery reloads the list this often in the background (the
 	// status bar says so); 0 means only on r.
 	RefreshEvery time.Duration
+	// ManageMemory lets the dashboard tune the process's garbage
+	// collector to the list it holds (memory.go): the program sets it;
+	// tests, which share one process, do not.
+	ManageMemory bool
 
 	// Profiles are the connections p can switch to; Profile is the index
 	// of the open one. Empty: p says there is nothing to switch to.
@@ -608,6 +612,9 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 		m.status = okStatus("loaded " + plural(msg.index.Len(), "token"))
 	}
 	m.relayout()
+	if m.opts.ManageMemory {
+		return m, settleMemoryCmd // the old list goes now (memory.go)
+	}
 	return m, nil
 }
 

@@ -83,3 +83,4 @@ func TestReceivedText(t *testing.T) {
 		}
 	}
 }
+

@@ -116,6 +116,7 @@ func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options)
 		RefreshEvery: refreshEvery,
 		Profiles:     sel.Profiles,
 		Profile:      sel.SelectedIndex(),
+		ManageMemory: true,
 	}
 	if err := d.start(tuiOpts); err != nil {
 		fmt.Fprintln(stdio.Err, "tokentui:", err)
