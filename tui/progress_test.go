@@ -83,4 +83,3 @@ func TestReceivedText(t *testing.T) {
 		}
 	}
 }
-
