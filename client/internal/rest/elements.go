@@ -27,8 +27,9 @@ var (
 // batch is a run of consecutive elements: their bytes back to back, and
 // where their results go.
 type batch[R any] struct {
-	data []byte
-	ends []int // element i is data[ends[i-1]:ends[i]]
+	data    []byte
+	ends    []int  // element i is data[ends[i-1]:ends[i]]
+	special []bool // element i has an escape or a byte beyond ASCII
 	out  []R   // the part of the list the results go in
 	err  error // the first element's error, in document order
 	done chan struct{}
@@ -74,6 +75,7 @@ func (e *elementBatcher[T, R]) add(s *listScanner) error {
 	}
 	b.data = data
 	b.ends = append(b.ends, len(b.data))
+	b.special = append(b.special, s.special)
 	if len(b.ends) >= batchElements || len(b.data) >= batchBytes {
 		e.dispatch(true)
 	}
@@ -152,7 +154,7 @@ func (e *elementBatcher[T, R]) decode(b *batch[R]) {
 	for i := range b.ends {
 		var zero T
 		elem = zero
-		if err := decodeElement(b.element(i), &elem); err != nil {
+		if err := decodeElement(b.element(i), b.special[i], &elem); err != nil {
 			b.err = e.d.fail(err, e.path)
 			return
 		}
@@ -239,8 +241,8 @@ func (e *elementBatcher[T, R]) grow(extra int) []R {
 // (U+017F, U+212A), which encoding/json folds to s and k when it matches
 // field names, and any error, whose words and field path must be
 // encoding/json's.
-func decodeElement[T any](raw []byte, elem *T) error {
-	if foldsToASCII(raw) {
+func decodeElement[T any](raw []byte, special bool, elem *T) error {
+	if special && foldsToASCII(raw) { // plain ASCII without escapes holds neither
 		return json.Unmarshal(raw, elem)
 	}
 	if err := segjson.Unmarshal(raw, elem); err != nil {

@@ -34,6 +34,9 @@ type listScanner struct {
 	consumed int64 // bytes of the answer before buf[0]
 	err      error // why reading stopped; io.EOF at the end
 	stack    []byte
+	// special says a string of the last value held an escape or a byte
+	// beyond ASCII: what decodeElement must look at more closely.
+	special bool
 }
 
 // maxDepth is how deeply a value may nest: encoding/json's limit.
@@ -110,6 +113,7 @@ func (s *listScanner) expect(c byte) error {
 
 // value appends the next value, after whitespace, to dst.
 func (s *listScanner) value(dst []byte) ([]byte, error) {
+	s.special = false
 	c, ok := s.peek()
 	if !ok {
 		return dst, s.failed()
@@ -167,14 +171,18 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 }
 
 // stringRest copies a string after its opening quote, up to and with its
-// closing one: eight bytes at a time up to a quote or a backslash.
+// closing one: eight bytes at a time up to a quote, a backslash or a byte
+// beyond ASCII (which it notes as special).
 func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
 	for {
 		i := s.pos
-		for i+8 <= s.n && !quoteOrBackslash(binary.LittleEndian.Uint64(s.buf[i:])) {
+		for i+8 <= s.n && !quoteBackslashOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
 			i += 8
 		}
 		for i < s.n && s.buf[i] != '"' && s.buf[i] != '\\' {
+			if s.buf[i] >= 0x80 {
+				s.special = true
+			}
 			i++
 		}
 		dst = append(dst, s.buf[s.pos:i]...)
@@ -191,6 +199,7 @@ func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
 		if c == '"' {
 			return dst, nil
 		}
+		s.special = true
 		// A backslash: the next byte is escaped, whatever it is.
 		if s.pos == s.n && !s.fill() {
 			return dst, s.failed()
@@ -223,13 +232,14 @@ func delimiter(c byte) bool {
 	return false
 }
 
-// quoteOrBackslash reports whether any of the eight bytes of x is '"' or
-// '\\' (the classic test for a zero byte, applied to x XOR the byte).
-func quoteOrBackslash(x uint64) bool {
+// quoteBackslashOrHigh reports whether any of the eight bytes of x is '"',
+// '\\' or beyond ASCII (the classic test for a zero byte, applied to x XOR
+// the byte, and the high bits).
+func quoteBackslashOrHigh(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q := x ^ (ones * '"')
 	bs := x ^ (ones * '\\')
-	return ((q-ones)&^q|(bs-ones)&^bs)&highs != 0
+	return ((q-ones)&^q|(bs-ones)&^bs|x)&highs != 0
 }
 
 // atEnd reports whether only whitespace is left: one document only, as
