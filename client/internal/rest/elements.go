@@ -30,9 +30,9 @@ type batch[R any] struct {
 	data    []byte
 	ends    []int  // element i is data[ends[i-1]:ends[i]]
 	special []bool // element i has an escape or a byte beyond ASCII
-	out  []R   // the part of the list the results go in
-	err  error // the first element's error, in document order
-	done chan struct{}
+	out     []R    // the part of the list the results go in
+	err     error  // the first element's error, in document order
+	done    chan struct{}
 }
 
 func (b *batch[R]) element(i int) []byte {
