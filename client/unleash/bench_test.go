@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,15 +34,19 @@ func TestUnleashDecodeListOfTheBenchmark(t *testing.T) {
 	}
 }
 
-func BenchmarkDecodeList10k(b *testing.B) {
-	body := listBody(10000)
-	b.SetBytes(int64(len(body)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
-		if err != nil || len(tokens) != 10000 {
-			b.Fatal(len(tokens), err)
-		}
+// BenchmarkDecodeList decodes lists of 10 000 and 100 000 tokens.
+func BenchmarkDecodeList(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		body := listBody(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
+				if err != nil || len(tokens) != n {
+					b.Fatal(len(tokens), err)
+				}
+			}
+		})
 	}
 }

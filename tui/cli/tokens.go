@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -186,7 +187,7 @@ func access(t client.Token) string {
 	case n <= 2:
 		parts = append(parts, strings.Join(t.Scopes, ", "))
 	default:
-		parts = append(parts, fmt.Sprintf("%s, %s +%d more", t.Scopes[0], t.Scopes[1], n-2))
+		parts = append(parts, t.Scopes[0]+", "+t.Scopes[1]+" +"+strconv.Itoa(n-2)+" more")
 	}
 	if len(t.Projects) > 0 {
 		p := strings.Join(t.Projects, ",")

@@ -72,7 +72,7 @@ func TestScannerDepth(t *testing.T) {
 // BenchmarkScanner is the scanner's own cost, cutting a list into values:
 // on a list of tiny elements (its worst case: little string, much
 // structure) and on a list shaped like a real one. Decoding the same
-// bytes costs several times more (BenchmarkDecodeList10k of the
+// bytes costs several times more (BenchmarkDecodeList of the
 // providers), and is spread over every core.
 func BenchmarkScanner(b *testing.B) {
 	const token = `{"id":"5e9b1d3f-7a2c-4b6e-a8d0-4f6b8c0e2a3d","name":"deploy key for the prod cluster","scopes":["token.read","members.read-all","system-logs.read"],"allowed_ips":["203.0.113.10/32"],"created_at":"2025-01-02 03:04:05","expires_at":null,"last_used_at":"2025-03-04 05:06:07"}`
