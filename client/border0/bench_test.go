@@ -3,10 +3,10 @@ package border0
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"testing"
 
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 // listBody is an n-token list answer mixing the timestamp forms Border0
@@ -36,16 +36,9 @@ func listBody(n int) []byte {
 // BenchmarkDecodeList decodes lists of 10 000 and 100 000 tokens.
 func BenchmarkDecodeList(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		resp := rest.Response{Status: 200, Body: listBody(n)}
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(len(resp.Body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				tokens, err := decodeList(resp)
-				if err != nil || len(tokens) != n {
-					b.Fatalf("%d tokens, %v", len(tokens), err)
-				}
-			}
+		resttest.BenchDecode(b, n, listBody(n), func(body []byte) (int, error) {
+			tokens, err := decodeList(rest.Response{Status: 200, Body: body})
+			return len(tokens), err
 		})
 	}
 }

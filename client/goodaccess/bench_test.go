@@ -2,13 +2,13 @@ package goodaccess
 
 import (
 	"context"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator"
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 // BenchmarkDecodeList decodes a list of 10 000 and of 100 000 tokens as
@@ -32,15 +32,9 @@ func BenchmarkDecodeList(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(len(resp.Body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				tokens, err := decodeList(resp)
-				if err != nil || len(tokens) != n {
-					b.Fatalf("%d tokens, %v", len(tokens), err)
-				}
-			}
+		resttest.BenchDecode(b, n, resp.Body, func(body []byte) (int, error) {
+			tokens, err := decodeList(rest.Response{Status: resp.Status, Body: body})
+			return len(tokens), err
 		})
 	}
 }

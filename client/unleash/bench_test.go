@@ -2,11 +2,11 @@ package unleash
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 // listBody builds a list answer of n tokens shaped like the real server's.
@@ -37,16 +37,9 @@ func TestUnleashDecodeListOfTheBenchmark(t *testing.T) {
 // BenchmarkDecodeList decodes lists of 10 000 and 100 000 tokens.
 func BenchmarkDecodeList(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		body := listBody(n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(len(body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
-				if err != nil || len(tokens) != n {
-					b.Fatal(len(tokens), err)
-				}
-			}
+		resttest.BenchDecode(b, n, listBody(n), func(body []byte) (int, error) {
+			tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
+			return len(tokens), err
 		})
 	}
 }

@@ -1,5 +1,6 @@
 // Package resttest is test support for the list decoder of package rest:
-// the reference it is held to. Only tests import it.
+// the reference it is held to, and its benchmarks' loop. Only tests import
+// it.
 package resttest
 
 import (
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -109,4 +111,18 @@ func Same[R any](t testing.TB, body []byte, got []R, err error, want []R, wantEr
 	if err == nil && !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q:\n got %+v\nwant %+v", body, got, want)
 	}
+}
+
+// BenchDecode is a provider's decoding benchmark at one size: decode must
+// turn body into n tokens.
+func BenchDecode(b *testing.B, n int, body []byte, decode func(body []byte) (int, error)) {
+	b.Run(strconv.Itoa(n), func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if got, err := decode(body); err != nil || got != n {
+				b.Fatalf("%d tokens of %d, %v", got, n, err)
+			}
+		}
+	})
 }
