@@ -28,8 +28,11 @@ func (ix *Index) sortBy(k SortKey) []int32 {
 	if k == SortByName {
 		return nameOrder(ix.tokens)
 	}
-	byName, _ := ix.sorts.get(SortByName)
+	byName, nameRank := ix.sorts.get(SortByName)
 	keys := ix.columnKeys(k)
+	if keys.texts != nil {
+		return ix.sortTextColumn(keys, nameRank)
+	}
 	present := make([]int32, 0, len(byName))
 	var absent []int32
 	for _, i := range byName {
@@ -115,12 +118,44 @@ func cmpUint(a, b uint64) int {
 }
 
 // columnKeys are a column's sort keys, by storage index: tokens are ordered
-// by hi, then lo, ascending; absent ones (no value) go after the rest, or
-// before them when absentFirst, all in name order.
+// by hi, then lo, ascending, or by texts when the column has nearly as
+// many values as tokens (IDs, addresses), where ranking them costs more
+// than comparing; absent ones (no value) go after the rest, or before them
+// when absentFirst, all in name order.
 type columnKeys struct {
 	hi, lo      []uint64
+	texts       []string
 	absent      []bool // nil: every token has a value
 	absentFirst bool
+}
+
+// sortTextColumn sorts by texts, ties in name order.
+func (ix *Index) sortTextColumn(keys columnKeys, nameRank []int32) []int32 {
+	recs := make([]textRec, 0, len(ix.tokens))
+	var absent []textRec
+	for i, s := range keys.texts {
+		r := newTextRec(s, int32(i))
+		if keys.absent != nil && keys.absent[i] {
+			r = textRec{p1: uint64(nameRank[i]), i: int32(i)} // in name order
+			absent = append(absent, r)
+			continue
+		}
+		recs = append(recs, r)
+	}
+	byRank := func(a, b int32) int { return cmpInt(int(nameRank[a]), int(nameRank[b])) }
+	sortTexts(recs, byRank)
+	sortTexts(absent, byRank)
+	if keys.absentFirst {
+		recs, absent = absent, recs
+	}
+	order := make([]int32, 0, len(ix.tokens))
+	for _, r := range recs {
+		order = append(order, r.i)
+	}
+	for _, r := range absent {
+		order = append(order, r.i)
+	}
+	return order
 }
 
 func (ix *Index) columnKeys(k SortKey) columnKeys {
@@ -128,7 +163,7 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 	c := columnKeys{hi: make([]uint64, n)}
 	switch k {
 	case SortByID:
-		ix.textRanks(&c, func(i int) string { return ix.lowerIDs[i] })
+		c.texts = ix.lowerIDs
 	case SortByScopes: // the most scopes first
 		for i := range ix.tokens {
 			c.hi[i] = ^uint64(len(ix.tokens[i].Scopes))
@@ -146,13 +181,14 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 	case SortByLastUsed: // never used (the zero time) first, then the least recent use
 		ix.timeKeys(&c, func(i int) (time.Time, bool) { return ix.tokens[i].LastUsedAt, true }, false)
 	case SortByIPs: // unrestricted first, then by the first entry
-		c.absentFirst = true
-		ix.textRanks(&c, func(i int) string {
+		c.absentFirst, c.texts = true, make([]string, n)
+		for i := range ix.tokens {
 			if ips := ix.tokens[i].AllowedIPs; len(ips) > 0 {
-				return ips[0]
+				c.texts[i] = ips[0]
+			} else {
+				c.absent = markAbsent(c.absent, n, i)
 			}
-			return ""
-		})
+		}
 	}
 	return c
 }
