@@ -48,6 +48,15 @@ type Capabilities struct {
 	EditExpiry bool
 	// ListsSecrets: the list answer holds usable secrets (Token.Secret).
 	ListsSecrets bool
+	// Reports are the facts its API reports about every token
+	// (FactLastUse, FactCreator); the provider stamps them on each
+	// Token.Reported, and what is missing is shown as "not reported".
+	Reports Facts
+	// RevokeLag says, for people, how long a revoked token may keep
+	// working because the server caches tokens ("until the server's token
+	// cache refreshes, a few minutes"); empty: a revoked token is refused
+	// from then on.
+	RevokeLag string
 }
 
 // Summary is a few words on what the provider's tokens hold, for help

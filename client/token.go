@@ -23,15 +23,41 @@ type Token struct {
 	// AllowedIPs are addresses or CIDR ranges; empty means any IP may use it.
 	AllowedIPs []string
 
-	CreatedAt  time.Time
-	ExpiresAt  time.Time // zero: never expires
-	LastUsedAt time.Time // zero: never used (or the API does not say)
-	CreatedBy  string
+	CreatedAt time.Time
+	ExpiresAt time.Time // zero: never expires
+	// LastUsedAt is zero for a token never used, or when the API does not
+	// report last use at all: Reported tells the two apart.
+	LastUsedAt time.Time
+	// CreatedBy is "" when none is recorded, or when the API does not
+	// report a creator: Reported tells the two apart.
+	CreatedBy string
+
+	// Self marks the admin token tokentui itself is calling the API with:
+	// revoking it ends tokentui's access. It is set only where the provider
+	// can tell (Reported has FactSelf); elsewhere it is false and says
+	// nothing.
+	Self bool
+	// Reported is what the API reports about this token beyond the basics,
+	// so that a missing value is shown as "not reported" rather than as a
+	// reassuring default such as "never used".
+	Reported Facts
 
 	// Secret is set only by providers whose list endpoint returns secrets
 	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
 	Secret string
 }
+
+// LastUseReported reports whether LastUsedAt means something: zero is then
+// "never used" rather than "not reported".
+func (t Token) LastUseReported() bool { return t.Reported.Has(FactLastUse) }
+
+// CreatorReported reports whether CreatedBy means something: "" is then
+// "none recorded" rather than "not reported".
+func (t Token) CreatorReported() bool { return t.Reported.Has(FactCreator) }
+
+// SelfKnown reports whether the provider could tell if this token is the
+// admin token in use; Self then says whether it is.
+func (t Token) SelfKnown() bool { return t.Reported.Has(FactSelf) }
 
 // Expires reports whether the token has an expiry at all.
 func (t Token) Expires() bool { return !t.ExpiresAt.IsZero() }
@@ -69,6 +95,10 @@ type Created struct {
 	// must be shown) but something after that failed, such as reading the new
 	// token back. It never carries the secret.
 	Warning string
+	// Retrievable is true when the token list holds this secret too (an
+	// API that lists secrets, and a token stored so that it can), so it can
+	// be copied again later: closing the reveal loses nothing.
+	Retrievable bool
 }
 
 // Field names shared by NewToken, Catalog and ValidationError, so a server's

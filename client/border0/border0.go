@@ -33,6 +33,10 @@ const (
 type Provider struct {
 	api *rest.Client
 	now func() time.Time // validation clock; tests pin it
+	// selfID is the id the admin token's own claims give it, so the list
+	// can mark it (Token.Self); "" when its claims name none, and then
+	// nothing is said.
+	selfID string
 }
 
 var _ client.Provider = (*Provider)(nil)
@@ -56,7 +60,10 @@ func New(conn client.Connection) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Provider{api: api, now: time.Now}, nil
+	// A JWT's claims are read without a key: they cannot prove anything,
+	// but the token_id (or jti) a token carries is the id the list shows.
+	claims, _ := DecodeClaims(token)
+	return &Provider{api: api, now: time.Now, selfID: claims.TokenID}, nil
 }
 
 // Catalog says what a Border0 token can be given: one role and an expiry.

@@ -3,7 +3,7 @@ package border0
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -40,11 +40,14 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// unexpected type, so a secret next to an odd "name" is still read.
 	decodeErr := rest.Decode(resp, &out)
 	secret := client.Sanitize(strings.TrimSpace(out.Token))
-	if decodeErr != nil && secret == "" {
-		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the token list and revoke it if it is there", decodeErr)
-	}
 	if secret == "" {
-		return client.Created{}, &client.ServerError{Status: http.StatusOK, Message: "Border0 accepted the create but sent no token secret; check the token list and revoke the new token if it is there"}
+		// The token exists and its secret is not where expected: offer
+		// whatever in the answer may be it, rather than lose it.
+		cause := decodeErr
+		if cause == nil {
+			cause = errors.New(`the answer holds no secret under "token"`)
+		}
+		return client.Created{}, rest.AcceptedWithoutSecret(resp, cause, body.Name)
 	}
 
 	claims, _ := DecodeClaims(secret) // a secret that is no JWT is still the secret

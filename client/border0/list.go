@@ -15,7 +15,25 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeList(resp)
+	tokens, err := decodeList(resp)
+	if err != nil {
+		return nil, err
+	}
+	p.markSelf(tokens)
+	return tokens, nil
+}
+
+// markSelf marks the admin token in use, when its claims say which it is.
+// Then every token is known to be it or not: one that is not in this list
+// (a service-account token) is simply none of these.
+func (p *Provider) markSelf(tokens []client.Token) {
+	if p.selfID == "" {
+		return
+	}
+	for i := range tokens {
+		tokens[i].Reported |= client.FactSelf
+		tokens[i].Self = tokens[i].ID == p.selfID
+	}
 }
 
 // wireToken is one entry of the list. The shape is inferred (Border0 does
@@ -63,5 +81,6 @@ func (w wireToken) token() client.Token {
 		CreatedBy: client.Sanitize(w.CreatedBy),
 		CreatedAt: w.CreatedAt.Time,
 		ExpiresAt: w.ExpiresAt.Time,
+		Reported:  Descriptor.Can.Reports,
 	}
 }

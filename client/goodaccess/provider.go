@@ -100,12 +100,14 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// unexpected type, so a secret next to an odd field is still read: the
 	// token exists and its secret is not sent again.
 	secret, id := cr.secretAndID()
-	if decodeErr != nil && secret == "" {
-		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the list and revoke it if it is there", decodeErr)
-	}
 	if secret == "" {
-		return client.Created{}, &client.ServerError{Status: resp.Status,
-			Message: "the server confirmed the create but sent no secret; if the token appears in the list, revoke it and create another"}
+		// The token exists, and its secret is not where expected: offer
+		// whatever in the answer may be it, rather than lose it.
+		cause := decodeErr
+		if cause == nil {
+			cause = errors.New(`the answer holds no secret under "token" or "secret"`)
+		}
+		return client.Created{}, rest.AcceptedWithoutSecret(resp, cause, body.Name)
 	}
 
 	fallback := requested(body, id, p.now())
@@ -159,6 +161,8 @@ func requested(body createBody, id string, now time.Time) client.Token {
 		Scopes:     append([]string(nil), body.Scopes...),
 		AllowedIPs: append([]string(nil), body.AllowedIPs...),
 		CreatedAt:  now.UTC().Truncate(time.Second),
+		// Just made, its secret seen by nobody yet: never used is a fact.
+		Reported: Descriptor.Can.Reports,
 	}
 	if body.ExpiresAt != "" {
 		t.ExpiresAt, _ = time.ParseInLocation(dateLayout, body.ExpiresAt, time.UTC)

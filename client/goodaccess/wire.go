@@ -38,6 +38,7 @@ func (a *apiToken) convert(scopes []string) (client.Token, error) {
 		Name:       client.Sanitize(a.Name),
 		Scopes:     scopes,
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
+		Reported:   Descriptor.Can.Reports,
 	}
 	var err error
 	if t.CreatedAt, err = parseDate("created_at", a.CreatedAt); err != nil {
