@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 
@@ -22,8 +23,14 @@ func main() {
 	os.Exit(code)
 }
 
-// runTUI runs the dashboard until the user quits.
+// runTUI runs the dashboard until the user quits, then says what it
+// arranged for the clipboard (the alternate screen is gone by then).
 func runTUI(opts tui.Options) error {
-	_, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen()).Run()
+	final, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen()).Run()
+	if m, ok := final.(tui.Model); ok {
+		for _, note := range m.ExitNotes() {
+			fmt.Fprintln(os.Stderr, note)
+		}
+	}
 	return err
 }

@@ -107,8 +107,21 @@ type Model struct {
 	openErr   error // opening the first profile failed: no provider yet
 
 	clip      clipboard.Clipboard
-	clearJobs []*clipcmd.ClearJob // clears still due, run at once on quit
+	clearJobs []*clipcmd.ClearJob // clears still due, handed off on quit
 	copy      *tableCopy          // a copy from the table waiting for its result
+	// exitNotes are said on stderr once the program has ended: what
+	// becomes of the clipboard (ExitNotes).
+	exitNotes []string
+
+	// creating is the create in flight, nil when none: quitting asks, and
+	// an unknown outcome is looked for with what it holds.
+	creating *pendingCreate
+	// held are outcomes on profiles not shown when they ended, by profile
+	// index, shown again when that profile is.
+	held map[int]heldResult
+	// afterRevoke are tokens just revoked that the provider could not say
+	// were not tokentui's own: if the next list is refused, they are why.
+	afterRevoke []client.Token
 
 	// selectAfterLoad is the id of a token just created: the next list
 	// selects it.
@@ -231,13 +244,17 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case catalogLoadedMsg:
 		return m.onCatalogLoaded(msg)
 	case revokeConfirmedMsg:
-		return m.startRevoke(msg.targets)
+		return m.startRevoke(msg)
 	case revokeDoneMsg:
 		return m.onRevokeDone(msg)
 	case form.SubmitMsg, form.CancelledMsg, createDoneMsg, reveal.ClosedMsg, rotateKeptMsg:
 		return m.onCreateFlow(msg)
-	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, quitClearedMsg:
+	case outcomeSearchMsg, askRevokeFoundMsg, copyCandidateMsg:
+		return m.onOutcome(msg)
+	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, handedOffMsg:
 		return m.onClipboard(msg)
+	case quitConfirmedMsg:
+		return m.quit()
 	case expiryChosenMsg, expiryDoneMsg:
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
@@ -290,7 +307,7 @@ func (m Model) forwardToOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, forceQuit) {
-		return m.quit()
+		return m.askQuit(msg)
 	}
 	if m.layout.tooSmall {
 		if key.Matches(msg, m.keys.Quit) {
@@ -309,7 +326,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
+		return m.askQuit(msg)
 	case key.Matches(msg, m.keys.Profile):
 		return m.openProfiles()
 	case key.Matches(msg, m.keys.Help):
@@ -382,11 +399,7 @@ func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, tk.New):
 		return m.openCreate(nil)
 	case key.Matches(msg, tk.Rotate):
-		if tok, ok := m.table.Selected(); ok {
-			old := *tok
-			return m.openCreate(&old)
-		}
-		return m, nil
+		return m.askRotate()
 	case key.Matches(msg, tk.Copy):
 		return m.copySelected()
 	case key.Matches(msg, tk.Expiry):
@@ -464,9 +477,15 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.listing = false
 	user := m.userListing
 	m.userListing = false
+	revoked := m.afterRevoke
+	m.afterRevoke = nil
 	if msg.err != nil {
 		m.loadErr = msg.err
-		if user || m.table.Loaded() {
+		switch {
+		case client.IsAuth(msg.err) && len(revoked) > 0:
+			m.status = errorStatus("the admin token is refused since the revoke of " + labelOf(revoked[0]) +
+				moreThan(len(revoked)) + ": it was probably tokentui's own admin token (this API cannot tell which one is)")
+		case user || m.table.Loaded():
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}
 		return m, nil

@@ -279,7 +279,7 @@ func (m *Model) tableHelp(profileKey key.Binding) helpKeyMap {
 			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
 			{a.Filter, clearFilter, t.Sort, a.Detail, g.Switch},
 			{a.New, a.Rotate, copyKey, expiryKey},
-			{t.Mark, a.Revoke, g.Refresh, profileKey},
+			{t.Mark, t.MarkShown, t.Unmark, a.Revoke, g.Refresh, profileKey},
 			{g.Help, g.Quit},
 		},
 	}

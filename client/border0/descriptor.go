@@ -14,9 +14,9 @@ var Descriptor = client.Descriptor{
 	TokenEnv:    TokenEnv,
 	TokenHelp:   "create an organisation access token with the admin role in the Border0 portal",
 	// The list reports who created a token but not when it was last used.
-	Can:         client.Capabilities{Role: "role", Reports: client.FactCreator},
-	New:         client.Constructor(New),
-	Recognise:   recognise,
+	Can:       client.Capabilities{Role: "role", Reports: client.FactCreator},
+	New:       client.Constructor(New),
+	Recognise: recognise,
 }
 
 // Kind is Descriptor.Kind.

@@ -24,6 +24,7 @@ type runOpts struct {
 	terminal  bool // stdin is a terminal
 	tty       bool // stdout is a terminal
 	clipboard clipboard.Clipboard
+	system    clipboard.SystemBackend
 }
 
 type result struct {
@@ -46,6 +47,7 @@ func run(t *testing.T, o runOpts, args ...string) result {
 		Env:       func(k string) string { return env[k] },
 		Now:       func() time.Time { return testNow },
 		Clipboard: o.clipboard,
+		System:    o.system,
 	}, nil)
 	return result{out.String(), errb.String(), code}
 }
