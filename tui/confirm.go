@@ -99,18 +99,22 @@ func (c *confirmDialog) view(width, height int) string {
 		b.WriteString(theme.DangerTitle.Render("⚠ tokentui would lose its access"))
 		b.WriteString("\n")
 		for _, line := range c.selfWarning {
-			b.WriteString("\n" + theme.ErrorText.Render(tokenfmt.Fit(line, inner)))
+			b.WriteString("\n" + theme.ErrorText.Render(ansi.Wrap(line, inner, " ")))
 		}
 		b.WriteString("\n\n" + keyHints(c.keys.Yes, c.keys.Others, c.keys.No))
 		return theme.DangerDialog.Render(b.String())
 	}
+	var after []string
+	for _, line := range c.consequence {
+		after = append(after, strings.Split(ansi.Wrap(line, inner, " "), "\n")...)
+	}
 	b.WriteString(theme.DangerTitle.Render(c.title))
 	b.WriteString("\n")
-	c.writeTargets(&b, inner, height)
+	c.writeTargets(&b, inner, height-len(after))
 	b.WriteString("\n")
-	for _, line := range c.consequence {
+	for _, line := range after {
 		b.WriteString("\n")
-		b.WriteString(theme.Muted.Render(tokenfmt.Fit(line, inner)))
+		b.WriteString(theme.Muted.Render(line))
 	}
 	b.WriteString("\n\n")
 	b.WriteString(keyHints(c.keys.Yes, c.keys.No))
@@ -124,7 +128,7 @@ func (c *confirmDialog) writeTargets(b *strings.Builder, inner, height int) {
 	if !c.now.IsZero() {
 		per = 2
 	}
-	c.room = max(min(maxListed, (height-12-len(c.consequence))/per), 1)
+	c.room = max(min(maxListed, (height-12)/per), 1)
 	c.offset = max(min(c.offset, len(c.targets)-c.room), 0)
 	end := min(c.offset+c.room, len(c.targets))
 	for _, t := range c.targets[c.offset:end] {
@@ -164,10 +168,13 @@ func (c *confirmDialog) targetLine(t client.Token, inner int) string {
 // targetFacts is a target's last use and expiry: what tells a live token
 // from a dead one before it is revoked.
 func targetFacts(t client.Token, now time.Time) string {
-	used, _ := tokenfmt.LastUsed(t, now)
-	if used == tokenfmt.NotReported {
+	used, reported := tokenfmt.LastUsed(t, now)
+	switch {
+	case !reported:
 		used = "last use " + used
-	} else {
+	case t.LastUsedAt.IsZero():
+		used = "never used"
+	default:
 		used = "last used " + used
 	}
 	exp, _ := tokenfmt.RelativeExpiry(t, now)

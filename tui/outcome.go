@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -103,25 +102,13 @@ func findCreatedCmd(pc *pendingCreate, search int) tea.Cmd {
 		if err != nil {
 			return outcomeSearchMsg{search: search, err: err}
 		}
-		name := strings.TrimSpace(client.Sanitize(pc.req.Name))
-		var found []client.Token
-		for _, t := range tokens {
-			if strings.TrimSpace(t.Name) != name || pc.before.Contains(t.ID) {
-				continue
-			}
-			// Without a list from before, only a token made since the
-			// request (give or take a server clock's skew) can be it.
-			if pc.before == nil && !t.CreatedAt.IsZero() && t.CreatedAt.Before(pc.at.Add(-clockSkew)) {
-				continue
-			}
-			found = append(found, t)
+		var known func(string) bool
+		if pc.before != nil {
+			known = pc.before.Contains
 		}
-		return outcomeSearchMsg{search: search, found: found}
+		return outcomeSearchMsg{search: search, found: client.Appeared(tokens, pc.req.Name, known, pc.at)}
 	}
 }
-
-// clockSkew is how far a server's clock may be behind ours.
-const clockSkew = 10 * time.Minute
 
 func (o *outcomeOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -55,6 +55,9 @@ func confirmRevoke(targets []client.Token, hidden map[string]bool, on runOn, now
 	}
 	q.consequence = append(q.consequence, "A revoked token cannot be brought back.")
 	if self, others := splitSelf(targets); len(self) > 0 {
+		// Listed first, said again below: it must not hide in a long list.
+		q.targets = append(self, others...)
+		q.consequence = append(q.consequence, "⚠ This includes the admin token tokentui uses here: y asks once more.")
 		q.selfWarning = selfWarning(self[0], on.label)
 		if len(others) > 0 {
 			q.yesOthers = revokeConfirmedMsg{targets: others, on: on}
@@ -106,19 +109,24 @@ func (m Model) askRevoke() (tea.Model, tea.Cmd) {
 	}
 	targets := m.table.Marked()
 	hidden := map[string]bool{}
+	selected, hasSelected := m.table.Selected()
 	if len(targets) == 0 {
-		tok, ok := m.table.Selected()
-		if !ok {
+		if !hasSelected {
 			return m, nil
 		}
-		targets = []client.Token{*tok}
+		targets = []client.Token{*selected}
 	}
 	for _, t := range targets {
 		if !m.table.IsShown(t.ID) {
 			hidden[t.ID] = true
 		}
 	}
-	m.overlay = confirmRevoke(targets, hidden, m.here(), m.now())
+	d := confirmRevoke(targets, hidden, m.here(), m.now())
+	if hasSelected && !m.table.IsMarked(selected.ID) && m.table.MarkCount() > 0 {
+		// Marks win over the cursor: say so, naming the row it is on.
+		d.consequence = append(d.consequence, "“"+tokenfmt.Name(selected.Name)+"”, under the cursor, is not marked: it stays (u unmarks all).")
+	}
+	m.overlay = d
 	m.relayout()
 	return m, nil
 }

@@ -18,6 +18,7 @@ const (
 	findingNoExpiry      = "no-expiry"
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
+	findingUnused        = "unused"
 )
 
 type finding struct {
@@ -28,12 +29,16 @@ type finding struct {
 
 // checkJSON is check --json's output.
 type checkJSON struct {
-	Profile       string        `json:"profile"`
-	Provider      string        `json:"provider"`
-	CheckedAt     jsonTime      `json:"checked_at"`
-	WithinSeconds int64         `json:"within_seconds"`
-	TokensChecked int           `json:"tokens_checked"`
-	Findings      []findingJSON `json:"findings"`
+	Profile       string   `json:"profile"`
+	Provider      string   `json:"provider"`
+	CheckedAt     jsonTime `json:"checked_at"`
+	WithinSeconds int64    `json:"within_seconds"`
+	UnusedSeconds int64    `json:"unused_seconds"`
+	TokensChecked int      `json:"tokens_checked"`
+	// LastUseReported is false when the provider does not report last use:
+	// then no token is called unused, whatever its use.
+	LastUseReported bool          `json:"last_use_reported"`
+	Findings        []findingJSON `json:"findings"`
 }
 
 type findingJSON struct {
@@ -46,31 +51,38 @@ type findingJSON struct {
 
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
-	var within string
+	var within, unused string
 	var asJSON bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--json]",
-		summary: "audit tokens: expired, expiring, no expiry, unrestricted, powerful",
+		usage:   "tokentui check [--within 14d] [--unused 90d] [--json]",
+		summary: "audit tokens: expired, expiring, no expiry, unused, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
-within the window, no expiry, no IP restriction (where the provider supports
-one), and tokens that can create tokens (token.create scope, admin role or
-type). An expired token is reported only as expired.
+within the window, no expiry, unused for a while (only where the provider
+reports last use: a token whose use is unknown is never called unused), no
+IP restriction (where the provider supports one), and tokens that can create
+tokens (token.create scope, admin role or type). An expired token is
+reported only as expired.
 Exits 1 when there are findings, 0 when there are none.`,
 		args: noArgs(""),
-		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, within, asJSON) },
+		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, within, unused, asJSON) },
 	})
 	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
+	cmd.Flags().StringVar(&unused, "unused", "90d", "report tokens not used for `DURATION` (never used: created that long ago)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
 	return cmd
 }
 
-func (inv *invocation) check(ctx context.Context, within string, asJSON bool) error {
-	window, err := parseWindow(within)
-	if err != nil {
+func (inv *invocation) check(ctx context.Context, within, unused string, asJSON bool) error {
+	var r auditRules
+	var err error
+	if r.within, err = parseWindow(within); err != nil {
 		return usagef("--within: %s", err)
+	}
+	if r.unused, err = parseWindow(unused); err != nil {
+		return usagef("--unused: %s", err)
 	}
 
 	s, err := inv.connect(ctx, readTokens|readCatalog)
@@ -79,17 +91,23 @@ func (inv *invocation) check(ctx context.Context, within string, asJSON bool) er
 	}
 	sortTokens(s.tokens)
 	now := inv.io.Now()
+	r.ips = s.catalog.AllowedIPs
 	var found []finding
+	useReported := true
 	for _, t := range s.tokens {
-		found = append(found, audit(t, now, window, s.catalog.AllowedIPs)...)
+		found = append(found, audit(t, now, r)...)
+		useReported = useReported && t.LastUseReported()
 	}
 
 	if asJSON {
-		if err := inv.writeJSON(toCheckJSON(s, now, window, found)); err != nil {
+		if err := inv.writeJSON(toCheckJSON(s, now, r, useReported, found)); err != nil {
 			return err
 		}
 	} else if err := inv.writeFindings(found); err != nil {
 		return err
+	}
+	if !useReported {
+		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no token is called unused")
 	}
 	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name))
 	if len(found) > 0 {
@@ -98,16 +116,25 @@ func (inv *invocation) check(ctx context.Context, within string, asJSON bool) er
 	return nil
 }
 
-func toCheckJSON(s *session, now time.Time, window time.Duration, found []finding) checkJSON {
-	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}}
+func toCheckJSON(s *session, now time.Time, r auditRules, useReported bool, found []finding) checkJSON {
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now},
+		WithinSeconds: int64(r.within / time.Second), UnusedSeconds: int64(r.unused / time.Second),
+		TokensChecked: len(s.tokens), LastUseReported: useReported, Findings: []findingJSON{}}
 	for _, f := range found {
 		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
 	}
 	return out
 }
 
+// auditRules are what check looks for: expiry within, no use for unused,
+// and whether the provider can restrict addresses (ips).
+type auditRules struct {
+	within, unused time.Duration
+	ips            bool
+}
+
 // audit lists what is worth a look about one token.
-func audit(t client.Token, now time.Time, window time.Duration, ipsSupported bool) []finding {
+func audit(t client.Token, now time.Time, r auditRules) []finding {
 	if t.ExpiredAt(now) {
 		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
 	}
@@ -115,16 +142,34 @@ func audit(t client.Token, now time.Time, window time.Duration, ipsSupported boo
 	switch {
 	case !t.Expires():
 		out = append(out, finding{t, findingNoExpiry, "never expires"})
-	case t.ExpiresWithin(now, window):
+	case t.ExpiresWithin(now, r.within):
 		out = append(out, finding{t, findingExpiring, "expires " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"})
 	}
-	if ipsSupported && len(t.AllowedIPs) == 0 {
+	if why, ok := unusedFor(t, now, r.unused); ok {
+		out = append(out, finding{t, findingUnused, why})
+	}
+	if r.ips && len(t.AllowedIPs) == 0 {
 		out = append(out, finding{t, findingNoIPLimit, "any IP address may use it"})
 	}
 	if why, ok := canCreateTokens(t); ok {
 		out = append(out, finding{t, findingCreatesTokens, why})
 	}
 	return out
+}
+
+// unusedFor reports a token not used for d: never used since it was made
+// at least d ago, or last used more than d ago. Only where the API reports
+// last use: an unknown use is never taken for no use.
+func unusedFor(t client.Token, now time.Time, d time.Duration) (string, bool) {
+	switch {
+	case !t.LastUseReported() || d <= 0:
+		return "", false
+	case t.LastUsedAt.IsZero() && !t.CreatedAt.IsZero() && now.Sub(t.CreatedAt) >= d:
+		return "never used since it was created " + relative(t.CreatedAt, now), true
+	case !t.LastUsedAt.IsZero() && now.Sub(t.LastUsedAt) >= d:
+		return "last used " + relative(t.LastUsedAt, now), true
+	}
+	return "", false
 }
 
 func (inv *invocation) writeFindings(found []finding) error {

@@ -77,6 +77,16 @@ func unleashServer(t *testing.T) *emulator.Unleash {
 	return u
 }
 
+func border0Server(t *testing.T) *emulator.Border0 {
+	t.Helper()
+	b, err := emulator.NewBorder0(emulator.Border0Options{Clock: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
+}
+
 // against returns the flags and environment that point the CLI at an
 // emulator with the given admin token.
 func against(kind, url, token string) (runOpts, []string) {

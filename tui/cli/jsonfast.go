@@ -58,6 +58,14 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	b = jsonappend.String(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
+	b = append(b, `,"self":`...)
+	if t.Self == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendBool(b, *t.Self)
+	}
+	b = append(b, `,"not_reported":`...)
+	b = jsonappend.NullableStrings(b, t.NotReported)
 	return append(b, '}')
 }
 

@@ -102,7 +102,11 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 		tb.header = append(tb.header, "SECRET")
 	}
 	for _, t := range tokens {
-		row := []cell{plain(t.ID), plain(t.Name), plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+		name := plain(t.Name)
+		if t.Self {
+			name.text += " (you)" // the admin token this command ran with
+		}
+		row := []cell{plain(t.ID), name, plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
 		if hasIPs {
 			ips := strings.Join(t.AllowedIPs, ",")
 			if ips == "" {
@@ -136,8 +140,13 @@ func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 	return c
 }
 
+// lastUsedCell is when the token was last used: "never" only where the API
+// says so; "not reported" where it does not report last use at all.
 func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
-	if t.LastUsedAt.IsZero() {
+	switch {
+	case !t.LastUseReported():
+		return cell{text: "not reported", style: st.Muted}
+	case t.LastUsedAt.IsZero():
 		return cell{text: "never", style: st.Muted}
 	}
 	if !t.LastUsedAt.Before(now) {
