@@ -483,8 +483,8 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 		m.loadErr = msg.err
 		switch {
 		case client.IsAuth(msg.err) && len(revoked) > 0:
-			m.status = errorStatus("the admin token is refused since the revoke of " + labelOf(revoked[0]) +
-				moreThan(len(revoked)) + ": it was probably tokentui's own admin token (this API cannot tell which one is)")
+			m.status = errorStatus("admin token refused since revoking " + labelOf(revoked[0]) +
+				moreThan(len(revoked)) + ": probably tokentui's own")
 		case user || m.table.Loaded():
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}

@@ -278,3 +278,26 @@ func TestCreateDoneForAnEarlierProfileStillRevealsTheSecret(t *testing.T) {
 		t.Fatalf("a stale failure opened %T", m2.overlay)
 	}
 }
+
+// ctrl+c in the reveal dialog asks exactly as enter does (the copy went out
+// by OSC 52 only, so it cannot be known to have worked), and y quits.
+func TestCtrlCInTheRevealAsksFirst(t *testing.T) {
+	p := startGoodAccessLive(t)
+	clip := clipboard.NewFake()
+	clip.FailSystem(clipboard.ErrFake)
+	tm := startWith(t, Options{Provider: p, Clipboard: clip}, 80, 24)
+	waitLoaded(t, tm)
+	send(tm, "n")
+	tm.Type("ctrl-c-test")
+	send(tm, "tab", "down", "enter")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, "via OSC 52")
+	tm.Send(keyMsg("ctrl+c"))
+	waitFor(t, tm, "Quit tokentui", "The secret will be gone")
+	tm.Send(keyMsg("ctrl+c")) // again: still asking, nothing lost
+	send(tm, "y")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	if notes := strings.Join(fm.ExitNotes(), "\n"); !strings.Contains(notes, "clear the clipboard yourself") {
+		t.Fatalf("exit notes %q", notes)
+	}
+}
