@@ -19,9 +19,16 @@ const (
 // Has reports whether every fact of x is in f.
 func (f Facts) Has(x Facts) bool { return f&x == x }
 
-// Stamp marks tokens with the facts their API reports, in place.
-func Stamp(tokens []Token, f Facts) {
-	for i := range tokens {
-		tokens[i].Reported |= f
+// SplitSelf separates the admin token in use (Token.Self) from the other
+// tokens, keeping their order: revoking it must come last, and take a step
+// of its own.
+func SplitSelf(tokens []Token) (self, others []Token) {
+	for _, t := range tokens {
+		if t.Self {
+			self = append(self, t)
+		} else {
+			others = append(others, t)
+		}
 	}
+	return self, others
 }

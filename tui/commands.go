@@ -85,7 +85,7 @@ func revokeCmd(on runOn, targets []client.Token) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
-		self, others := splitSelf(targets)
+		self, others := client.SplitSelf(targets)
 		results := make([]revokeResult, 0, len(targets))
 		results = append(results, revokeAll(ctx, on.prov, others)...)
 		results = append(results, revokeAll(ctx, on.prov, self)...)

@@ -54,7 +54,7 @@ func confirmRevoke(targets []client.Token, hidden map[string]bool, on runOn, now
 		q.consequence = append(q.consequence, strconv.Itoa(n)+" of them are hidden by the current filter.")
 	}
 	q.consequence = append(q.consequence, "A revoked token cannot be brought back.")
-	if self, others := splitSelf(targets); len(self) > 0 {
+	if self, others := client.SplitSelf(targets); len(self) > 0 {
 		// Listed first, said again below: it must not hide in a long list.
 		q.targets = append(self, others...)
 		q.consequence = append(q.consequence, "⚠ This includes the admin token tokentui uses here: y asks once more.")
@@ -86,18 +86,6 @@ func selfWarning(self client.Token, where string) []string {
 		"Once it is revoked, every call tokentui makes there is refused:",
 		"you will need another admin token to use this profile again.",
 	}
-}
-
-// splitSelf separates the admin token in use from the other targets.
-func splitSelf(targets []client.Token) (self, others []client.Token) {
-	for _, t := range targets {
-		if t.Self {
-			self = append(self, t)
-		} else {
-			others = append(others, t)
-		}
-	}
-	return self, others
 }
 
 // askRevoke opens the confirmation for the marked tokens, or the selected
@@ -184,7 +172,7 @@ func (t revokeTally) summary() status {
 
 // selfNote says that tokentui has just revoked its own admin token.
 func selfNote(revoked []client.Token) string {
-	if self, _ := splitSelf(revoked); len(self) > 0 {
+	if self, _ := client.SplitSelf(revoked); len(self) > 0 {
 		return " — it included tokentui's own admin token: this profile has no access now"
 	}
 	return ""

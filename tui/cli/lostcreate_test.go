@@ -7,48 +7,19 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator"
+	"github.com/tokentui/tokentui/client/emulator/hostile"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
-// spoilingProxy forwards to target; a create (POST) goes through to it, and
-// then spoil writes the answer the client gets instead of the real one.
-func spoilingProxy(t *testing.T, target string, spoil func(w http.ResponseWriter, status int, body []byte)) string {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		req, _ := http.NewRequest(r.Method, target+r.URL.RequestURI(), bytes.NewReader(body))
-		req.Header = r.Header.Clone()
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadGateway)
-			return
-		}
-		answer, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if r.Method != http.MethodPost {
-			w.WriteHeader(resp.StatusCode)
-			w.Write(answer)
-			return
-		}
-		spoil(w, resp.StatusCode, answer)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
-
 func TestCreateWhoseAnswerIsLostSaysSoAndFindsIt(t *testing.T) {
 	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
-	url := spoilingProxy(t, g.URL, func(w http.ResponseWriter, _ int, _ []byte) {
-		w.WriteHeader(http.StatusBadGateway)
-		io.WriteString(w, "<html>upstream timed out</html>")
-	})
+	url, _ := hostile.Proxy(t, g.URL, "", hostile.Kinds["500 from a proxy after the commit"].Spoil)
 	o, flags := against("goodaccess", url, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("create", flags, "--name", "ci-deploy", "--scope", "token.read")...)
@@ -70,10 +41,7 @@ func TestCreateWhoseAnswerIsLostSaysSoAndFindsIt(t *testing.T) {
 
 func TestCreateWithTheSecretElsewhereStillPrintsIt(t *testing.T) {
 	u := unleashServer(t)
-	url := spoilingProxy(t, u.URL, func(w http.ResponseWriter, status int, body []byte) {
-		w.WriteHeader(status)
-		w.Write(regexp.MustCompile(`"secret"\s*:`).ReplaceAll(body, []byte(`"credential":`)))
-	})
+	url, _ := hostile.Proxy(t, u.URL, "", hostile.Kinds["secret under another name"].Spoil)
 	o, flags := against("unleash", url, u.AdminToken)
 	create := args("create", flags, "--name", "edge", "--type", "client", "--environment", "production", "--project", "*")
 	r := run(t, o, create...)
@@ -113,7 +81,7 @@ func TestCreateInterruptedInFlightWaitsForTheSecret(t *testing.T) {
 	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	ctx, interrupt := context.WithCancel(context.Background())
 	arrived := make(chan struct{})
-	url := spoilingProxy(t, g.URL, func(w http.ResponseWriter, status int, body []byte) {
+	url, _ := hostile.Proxy(t, g.URL, "", func(w http.ResponseWriter, status int, body []byte) {
 		close(arrived)
 		time.Sleep(300 * time.Millisecond) // the answer is slow; ctrl+c comes meanwhile
 		w.WriteHeader(status)

@@ -66,7 +66,7 @@ func (inv *invocation) revoke(ctx context.Context, ids []string, f revokeFlags) 
 	}
 	// The others first, the admin token in use last: once it is gone,
 	// every other call would be refused.
-	self, others := splitSelf(targets)
+	self, others := client.SplitSelf(targets)
 	if len(self) > 0 && !f.allowSelf {
 		return refusal("refusing to revoke %s: it is the admin token this command runs with, and tokentui would lose access to %s; nothing revoked. Pass --allow-self to revoke it anyway (--yes alone is not enough)", describe(self[0]), s.prof.Name)
 	}
@@ -75,18 +75,6 @@ func (inv *invocation) revoke(ctx context.Context, ids []string, f revokeFlags) 
 		return err
 	}
 	return inv.revokeEach(ctx, s.prov, targets)
-}
-
-// splitSelf separates the admin token in use from the other targets.
-func splitSelf(targets []client.Token) (self, others []client.Token) {
-	for _, t := range targets {
-		if t.Self {
-			self = append(self, t)
-		} else {
-			others = append(others, t)
-		}
-	}
-	return self, others
 }
 
 // confirmRevoke lists the targets on stderr and, without --yes, asks the
