@@ -200,6 +200,9 @@ func TestQuitWhileACreateIsInFlightAsks(t *testing.T) {
 		t.Fatal("n did not go back")
 	}
 	m, cmd = updateCmd(m, keyMsg("q"))
+	if cmd != nil || m.overlay == nil {
+		t.Fatal("q quit with a create in flight")
+	}
 	_, cmd = updateCmd(m, keyMsg("y"))
 	if _, ok := cmdMsg(cmd).(quitConfirmedMsg); !ok {
 		t.Fatal("y did not quit")

@@ -423,8 +423,7 @@ func TestClosingAfterTheClearAsksAgain(t *testing.T) {
 
 func TestQuitKeysAskLikeClose(t *testing.T) {
 	// A confirmed copy: q quits at once, and says so.
-	m := open(t, clipboard.NewFake(), Options{})
-	m, out := press(t, m, "q")
+	_, out := press(t, open(t, clipboard.NewFake(), Options{}), "q")
 	if len(out) != 1 || !out[0].(ClosedMsg).Quit {
 		t.Fatalf("q after a confirmed copy: %v", out)
 	}
@@ -432,7 +431,7 @@ func TestQuitKeysAskLikeClose(t *testing.T) {
 	f := clipboard.NewFake()
 	f.FailSystem(clipboard.ErrFake)
 	f.FailOSC52(clipboard.ErrFake)
-	m = open(t, f, Options{Width: 100})
+	m := open(t, f, Options{Width: 100})
 	m, out = press(t, m, "q")
 	if len(out) != 0 || !strings.Contains(prose(m.View()), "Quit tokentui anyway?") {
 		t.Fatalf("q without a copy did not ask:\n%s", prose(m.View()))
