@@ -12,9 +12,9 @@ import (
 // can be. Real secrets are 16 characters (short API keys) to a few hundred
 // (JWTs); 4 KiB leaves room without letting a page of text through.
 const (
-	maxCandidates   = 5
-	minCandidateLen = 16
-	maxCandidateLen = 4096
+	maxSecretCandidates = 5
+	minCandidateLen     = 16
+	maxCandidateLen     = 4096
 )
 
 // SecretCandidates finds the strings in a create's answer that may be the
@@ -46,8 +46,8 @@ func SecretCandidates(body []byte, skip ...string) []string {
 		}
 	})
 	out := append(likely, other...)
-	if len(out) > maxCandidates {
-		out = out[:maxCandidates]
+	if len(out) > maxSecretCandidates {
+		out = out[:maxSecretCandidates]
 	}
 	return out
 }

@@ -60,8 +60,8 @@ func TestSecretCandidatesIsBounded(t *testing.T) {
 		b.WriteString(`"candidate-` + strings.Repeat("x", 20) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + `"`)
 	}
 	b.WriteString(`,"` + strings.Repeat("y", maxCandidateLen+1) + `"]`)
-	if got := SecretCandidates([]byte(b.String())); len(got) != maxCandidates {
-		t.Fatalf("%d candidates, want %d", len(got), maxCandidates)
+	if got := SecretCandidates([]byte(b.String())); len(got) != maxSecretCandidates {
+		t.Fatalf("%d candidates, want %d", len(got), maxSecretCandidates)
 	}
 }
 
@@ -71,7 +71,7 @@ func FuzzSecretCandidates(f *testing.F) {
 	f.Add([]byte(`"` + strings.Repeat("\\", 40)))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		got := SecretCandidates(body)
-		if len(got) > maxCandidates {
+		if len(got) > maxSecretCandidates {
 			t.Fatalf("%d candidates", len(got))
 		}
 		for _, c := range got {

@@ -18,6 +18,17 @@ type Catalog struct {
 	Projects     []Option
 	Environments []Option
 
+	// OwnerLabel names the choice of who a new token belongs to ("Service
+	// account"); Owners are its options, loaded from the server. OwnerNone,
+	// when set, is the option of no owner ("none: an organisation token");
+	// empty, an owner must be chosen whenever Owners is not empty. With
+	// OwnerSetsRole a token with an owner takes its role from the owner, so
+	// the role field applies only to tokens without one.
+	OwnerLabel    string
+	Owners        []Option
+	OwnerNone     string
+	OwnerSetsRole bool
+
 	// AllowedIPs is true when the API can restrict a token to addresses.
 	AllowedIPs bool
 	// NameMaxLen is the API's limit on the name length; 0 = none known.

@@ -44,6 +44,9 @@ type Capabilities struct {
 	Projects    bool
 	Environment bool
 	AllowedIPs  bool
+	// Owner is the word for who a token can belong to ("service account");
+	// empty when every token is the organisation's own.
+	Owner string
 	// EditExpiry: an existing token's expiry can be changed (ExpiryUpdater).
 	EditExpiry bool
 	// ListsSecrets: the list answer holds usable secrets (Token.Secret).
@@ -74,6 +77,9 @@ func (c Capabilities) Summary() string {
 	}
 	if c.Environment {
 		parts = append(parts, "environment")
+	}
+	if c.Owner != "" {
+		parts = append(parts, c.Owner)
 	}
 	parts = append(parts, "expiry")
 	if c.AllowedIPs {

@@ -10,7 +10,10 @@ import (
 
 // The typed errors below are what every provider returns, whatever its API's
 // error format. Each Error() is a sentence a person can act on and never
-// contains the admin token or a secret.
+// contains the admin token or a secret: the server's words in it are
+// sanitised when the error is made and scrubbed of every remembered secret
+// (Scrub) whenever it is read, so a secret remembered after the error was
+// made is masked too.
 
 // UnauthorizedError: the admin token is missing, invalid or expired, or is
 // not allowed from this address (HTTP 401).
@@ -18,7 +21,9 @@ type UnauthorizedError struct {
 	Message string // the server's explanation, sanitised; may be empty
 }
 
-func (e *UnauthorizedError) Error() string {
+func (e *UnauthorizedError) Error() string { return Scrub(e.text()) }
+
+func (e *UnauthorizedError) text() string {
 	msg := "the admin token was refused (invalid, expired or not allowed from this address)"
 	if e.Message != "" {
 		msg += ": " + e.Message
@@ -32,7 +37,9 @@ type ForbiddenError struct {
 	Message string
 }
 
-func (e *ForbiddenError) Error() string {
+func (e *ForbiddenError) Error() string { return Scrub(e.text()) }
+
+func (e *ForbiddenError) text() string {
 	switch {
 	case strings.HasSuffix(e.Need, " role"):
 		return "the admin token lacks the " + e.Need // "admin role"
@@ -49,7 +56,9 @@ type NotFoundError struct {
 	What string // "token 3f2a…"
 }
 
-func (e *NotFoundError) Error() string {
+func (e *NotFoundError) Error() string { return Scrub(e.text()) }
+
+func (e *NotFoundError) text() string {
 	if e.What == "" {
 		return "not found"
 	}
@@ -64,7 +73,9 @@ type ValidationError struct {
 	Fields  map[string][]string
 }
 
-func (e *ValidationError) Error() string {
+func (e *ValidationError) Error() string { return Scrub(e.text()) }
+
+func (e *ValidationError) text() string {
 	var parts []string
 	if e.Message != "" {
 		parts = append(parts, e.Message)
@@ -111,7 +122,9 @@ type ServerError struct {
 	Message string
 }
 
-func (e *ServerError) Error() string {
+func (e *ServerError) Error() string { return Scrub(e.text()) }
+
+func (e *ServerError) text() string {
 	if e.Status >= 500 {
 		if e.Message != "" {
 			return fmt.Sprintf("server error (HTTP %d): %s", e.Status, e.Message)
@@ -130,7 +143,9 @@ type NetworkError struct {
 	Err error
 }
 
-func (e *NetworkError) Error() string {
+func (e *NetworkError) Error() string { return Scrub(e.text()) }
+
+func (e *NetworkError) text() string {
 	if e.Op == "timeout" {
 		return "the server did not answer in time"
 	}

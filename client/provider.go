@@ -31,6 +31,15 @@ type ExpiryUpdater interface {
 	UpdateExpiry(ctx context.Context, t Token, expiresAt time.Time) error
 }
 
+// ConnectionTester is implemented by providers whose API has a cheap call
+// that checks only the URL and the admin token (GoodAccess's
+// GET /api/v1/test-connection). Its error names what is wrong: no such API
+// at the URL, or a refused token. On success it returns what the server
+// said, sanitised.
+type ConnectionTester interface {
+	TestConnection(ctx context.Context) (string, error)
+}
+
 // Connection is what every provider constructor takes: where the API is and
 // the admin token to call it with. The token is only ever sent to BaseURL.
 type Connection struct {
@@ -46,4 +55,7 @@ type Connection struct {
 	// RetryBackoff is the first retry delay; 0 means the default (250 ms).
 	// Tests set it small.
 	RetryBackoff time.Duration
+	// TimeZone is where the API's times without a zone are read and
+	// written (GoodAccess's "Y-m-d H:i:s"); nil means UTC.
+	TimeZone *time.Location
 }

@@ -10,8 +10,11 @@ import (
 // string a server sent, so a hostile token name cannot move the cursor,
 // recolour the screen, set the window title or write to the clipboard (OSC
 // 52). Newlines and tabs become spaces: every server string is shown on one
-// line. Invalid UTF-8 is replaced. Providers call it on every string they
-// return; the TUI may call it again at no harm.
+// line. Invalid UTF-8 is replaced. Characters that draw nothing or pass for
+// a space (zero-width, bidi and tag characters, see IsInvisible) become
+// visible markers, ⟨U+200B⟩, so look-alike names can be told apart and
+// columns stay aligned. Providers call it on every string they return;
+// calling it again changes nothing.
 func Sanitize(s string) string {
 	if isPlain(s) {
 		return s // the common case allocates nothing
@@ -36,8 +39,10 @@ func Sanitize(s string) string {
 			continue
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
-			// other C0/C1 controls and bidi overrides are dropped
+		case unicode.IsControl(r):
+			// other C0/C1 controls are dropped
+		case IsInvisible(r):
+			appendMarker(&b, r)
 		default:
 			b.WriteString(s[i : i+size])
 		}

@@ -29,15 +29,15 @@ func TestSanitize(t *testing.T) {
 		"other C1 controls":  {"a\u0085b\u0084c", "abc"},
 		"C0 controls":        {"a\x00b\x07c\x08d\x7fe", "abcde"},
 		"newlines and tabs":  {"line1\r\nline2\tend", "line1  line2 end"},
-		"bidi override":      {"\u202etxt.exe\u202c", "txt.exe"},
-		"bidi isolates":      {"\u2066a\u2067b\u2068c\u2069", "abc"},
-		"bidi marks":         {"x\u200ey\u200fz", "xyz"},
+		"bidi override":      {"\u202etxt.exe\u202c", "⟨U+202E⟩txt.exe⟨U+202C⟩"},
+		"bidi isolates":      {"\u2066a\u2067b", "⟨U+2066⟩a⟨U+2067⟩b"},
+		"bidi marks":         {"x\u200ey\u200fz", "x⟨U+200E⟩y⟨U+200F⟩z"},
 		"invalid UTF-8":      {"a\xffb\xc3", "a\uFFFDb\uFFFD"},
 		"plain ASCII":        {"terraform-prod (CI) #42", "terraform-prod (CI) #42"},
 		"plain unicode":      {"Žluťoučký kůň 🚀 — ok", "Žluťoučký kůň 🚀 — ok"},
 		"empty":              {"", ""},
-		"zero-width joiner":  {"👩\u200d💻", "👩\u200d💻"},
-		"mixed attack":       {"\x1b[31m\u202e\x1b]52;c;AA==\x07evil\r\n\u009b2J", "evil  "},
+		"zero-width joiner":  {"👩\u200d💻", "👩⟨U+200D⟩💻"},
+		"mixed attack":       {"\x1b[31m\u202e\x1b]52;c;AA==\x07evil\r\n\u009b2J", "⟨U+202E⟩evil  "},
 	}
 	for name, c := range cases {
 		if got := Sanitize(c.in); got != c.want {
@@ -58,7 +58,8 @@ func TestSanitizeAllInPlace(t *testing.T) {
 }
 
 func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"\x1b[31mx", "\x1b]52;c;AA\x07", "\u009b1m", "\xff\xfe", "\u202e", "ok", "\x1b", "\x1b]", "\u009d\u009c"} {
+	for _, s := range []string{"\x1b[31mx", "\x1b]52;c;AA\x07", "\u009b1m", "\xff\xfe", "\u202e", "ok", "\x1b", "\x1b]", "\u009d\u009c",
+		"prod\u200b-deploy", "\ufeffbom", "tag\U000E0041\U000E007F", "line\u2028para\u2029", "⟨U+200B⟩", "⟨U+0041⟩", "⟨U+00200B⟩", "nb\u00a0sp", "\u2800"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -67,14 +68,17 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("Sanitize(%q) = %q is not valid UTF-8", in, out)
 		}
 		for _, r := range out {
-			if unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f {
+			if unicode.IsControl(r) || IsInvisible(r) {
 				t.Fatalf("Sanitize(%q) = %q keeps %U", in, out, r)
 			}
+		}
+		if strings.ContainsRune(in, '\x1b') && strings.ContainsRune(out, '\x1b') {
+			t.Fatalf("Sanitize(%q) = %q keeps an ESC", in, out)
 		}
 		if again := Sanitize(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, out, again)
 		}
-		if len(out) > len(in)*3 {
+		if len(out) > len(in)*len("⟨U+E0041⟩") {
 			t.Fatalf("output grew: %d -> %d", len(in), len(out))
 		}
 	})

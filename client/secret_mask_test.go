@@ -26,3 +26,17 @@ func TestMaskSecretShowsOnlyTheUnleashPrefix(t *testing.T) {
 		}
 	}
 }
+
+// A pasted secret may hold anything (inspect reads it from stdin): the
+// characters the mask keeps never carry an escape sequence or an invisible
+// character to the terminal.
+func TestMaskSecretIsSanitised(t *testing.T) {
+	for _, in := range []string{"\x1b]0;pwned\x07abcdefghijklmnop", "abcdefghijklmn\x1b[2J", "ab\u200bcdefghijklmnopq\u202e", "\x9b31mxxxxxxxxxxxxxxxxxx"} {
+		got := MaskSecret(in)
+		for _, r := range got {
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || IsInvisible(r) {
+				t.Errorf("MaskSecret(%q) = %q keeps %U", in, got, r)
+			}
+		}
+	}
+}

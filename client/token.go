@@ -24,13 +24,18 @@ type Token struct {
 	AllowedIPs []string
 
 	CreatedAt time.Time
-	ExpiresAt time.Time // zero: never expires
+	ExpiresAt time.Time // zero: never expires, unless InvalidDates says otherwise
 	// LastUsedAt is zero for a token never used, or when the API does not
-	// report last use at all: Reported tells the two apart.
+	// report last use at all (Reported tells the two apart), or when the
+	// date it sent is invalid (InvalidDates).
 	LastUsedAt time.Time
 	// CreatedBy is "" when none is recorded, or when the API does not
 	// report a creator: Reported tells the two apart.
 	CreatedBy string
+	// InvalidDates are the dates the server sent that tokentui cannot
+	// trust (unreadable, or out of range: see ValidTime). Their fields are
+	// zero; views show InvalidDate for them, never "never". Set by SetDate.
+	InvalidDates DateFields
 
 	// Self marks the admin token tokentui itself is calling the API with:
 	// revoking it ends tokentui's access. It is set only where the provider
@@ -42,9 +47,20 @@ type Token struct {
 	// reassuring default such as "never used".
 	Reported Facts
 
+	// Owner is who the token belongs to and acts as, for people: a Border0
+	// service account ("ci-bot"). Empty for a token of the organisation
+	// itself. OwnerID is the same owner as the catalog's Owners spell it,
+	// so a rotate can pick it again.
+	Owner   string
+	OwnerID string
+
 	// Secret is set only by providers whose list endpoint returns secrets
 	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
 	Secret string
+	// SecretNote says why a token of such a provider has no Secret: the
+	// server keeps only a hash of it (Unleash's secure token storage), so it
+	// was shown once, at creation, and can never be copied from the list.
+	SecretNote string
 }
 
 // LastUseReported reports whether LastUsedAt means something: zero is then
@@ -59,8 +75,17 @@ func (t Token) CreatorReported() bool { return t.Reported.Has(FactCreator) }
 // admin token in use; Self then says whether it is.
 func (t Token) SelfKnown() bool { return t.Reported.Has(FactSelf) }
 
-// Expires reports whether the token has an expiry at all.
+// Expires reports whether the token has a known expiry. A token without
+// one either never expires (NeverExpires) or has an invalid one
+// (ExpiryInvalid).
 func (t Token) Expires() bool { return !t.ExpiresAt.IsZero() }
+
+// NeverExpires reports whether the server said the token has no expiry.
+func (t Token) NeverExpires() bool { return t.ExpiresAt.IsZero() && !t.ExpiryInvalid() }
+
+// ExpiryInvalid reports whether the server sent an expiry that is not a
+// valid date: when the token expires is unknown.
+func (t Token) ExpiryInvalid() bool { return t.InvalidDates.Has(DateExpires) }
 
 // ExpiredAt reports whether the token is past its expiry at now.
 func (t Token) ExpiredAt(now time.Time) bool {
@@ -84,6 +109,9 @@ type NewToken struct {
 	Environment string
 	ExpiresAt   time.Time // zero: never expires
 	AllowedIPs  []string
+	// Owner is the ID of one of the catalog's Owners (a Border0 service
+	// account) the token is created for; empty: the organisation's own.
+	Owner string
 }
 
 // Created is the result of a successful create: the token and its secret,
@@ -99,6 +127,14 @@ type Created struct {
 	// API that lists secrets, and a token stored so that it can), so it can
 	// be copied again later: closing the reveal loses nothing.
 	Retrievable bool
+	// GrantDiffs are the ways the token the server reports differs from
+	// what was asked for ("requested 3 scopes, the server granted none"),
+	// one sentence each; see CompareGrants.
+	GrantDiffs []string
+	// GrantsUnconfirmed, when set, says why the grants could not be read
+	// back: Token then holds what was asked for, which is not proof that the
+	// server granted it.
+	GrantsUnconfirmed string
 }
 
 // Field names shared by NewToken, Catalog and ValidationError, so a server's
@@ -112,4 +148,5 @@ const (
 	FieldEnvironment = "environment"
 	FieldExpiresAt   = "expires_at"
 	FieldAllowedIPs  = "allowed_ips"
+	FieldOwner       = "owner"
 )

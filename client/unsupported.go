@@ -26,6 +26,9 @@ func RefuseUnsupported(v *ValidationError, req NewToken, d Descriptor) {
 	if strings.TrimSpace(req.Environment) != "" && !can.Environment {
 		v.Add(FieldEnvironment, name+" tokens have no environment; "+can.accessHint())
 	}
+	if strings.TrimSpace(req.Owner) != "" && can.Owner == "" {
+		v.Add(FieldOwner, name+" tokens belong to the organisation; they have no owner to choose")
+	}
 	if len(req.AllowedIPs) > 0 && !can.AllowedIPs {
 		v.Add(FieldAllowedIPs, name+" tokens cannot be restricted to IP addresses; remove the addresses")
 	}

@@ -95,6 +95,7 @@ type Model struct {
 	listing     bool // that List has not answered yet
 	userListing bool // it was asked for by the user (r), not in the background
 	loadErr     error
+	connErr     error // the provider's connection test failed (connection.go)
 	refreshedAt time.Time
 	revoking    int // tokens in the revoke under way; 0 when none
 
@@ -207,6 +208,7 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(
 		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
 		loadCatalogCmd(m.opts.Provider, m.provGen),
+		testConnectionCmd(m.opts.Provider, m.provGen),
 		m.spinner.Tick,
 	)
 }
@@ -243,6 +245,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onTokensLoaded(msg)
 	case catalogLoadedMsg:
 		return m.onCatalogLoaded(msg)
+	case connTestedMsg:
+		return m.onConnTested(msg)
 	case revokeConfirmedMsg:
 		return m.startRevoke(msg)
 	case revokeDoneMsg:

@@ -35,11 +35,15 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if tok.Secret == "" {
-		name := "this provider"
+		why := "this provider"
 		if m.opts.Provider != nil {
-			name = m.opts.Provider.DisplayName()
+			why = m.opts.Provider.DisplayName()
 		}
-		m.status = infoStatus(name + " shows a secret only once, when it is created; R rotates the token to get a new one")
+		why += " shows a secret only once, when it is created; R rotates the token to get a new one"
+		if tok.SecretNote != "" {
+			why = "cannot copy the secret: " + tok.SecretNote + "; R rotates it"
+		}
+		m.status = infoStatus(why)
 		return m, nil
 	}
 	return m.copySecret(tok.Secret, "the secret of "+labelOf(*tok))

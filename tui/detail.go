@@ -106,7 +106,7 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 }
 
 // identityFields are what the token is and what it may reach: ID, role,
-// projects, environment, and its secret as far as it may be shown.
+// owner, projects, environment, and its secret as far as it may be shown.
 func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, now time.Time) {
 	field("ID", tok.ID, theme.FieldValue)
 	if tok.Self {
@@ -115,35 +115,36 @@ func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, no
 	if tok.Role != "" {
 		field(cat.RoleLabel(), tok.Role, theme.FieldValue)
 	}
+	if tok.Owner != "" {
+		field(cat.OwnerLabel(), tok.Owner, theme.FieldValue)
+	}
 	if len(tok.Projects) > 0 {
 		field("Projects", projectsText(tok.Projects), theme.FieldValue)
 	}
 	if tok.Environment != "" {
 		field("Environment", tok.Environment, theme.FieldValue)
 	}
-	if tok.Secret != "" {
+	switch {
+	case tok.Secret != "":
 		field("Secret", client.MaskSecret(tok.Secret), theme.Secret)
 		// What the secret says about itself, read offline by the one
 		// recogniser (client/inspect); it never repeats the secret.
 		if format := inspect.RecogniseAt(tok.Secret, now).Format; format != "" {
 			field("Format", format, theme.FieldValue)
 		}
+	case tok.SecretNote != "": // the list holds none: say why
+		field("Secret", "not retrievable: "+tok.SecretNote, theme.Muted)
 	}
 }
 
 // lifetimeFields are when and by whom the token was made, when it was
 // last used and when it stops working.
 func lifetimeFields(field addField, tok *client.Token, now time.Time) {
-	field("Created", absRel(tok.CreatedAt, tokenfmt.RelativePast(tok.CreatedAt, now)), theme.FieldValue)
-	exp, tone := tokenfmt.RelativeExpiry(*tok, now)
-	expStyle := theme.Cell(tone.ThemeTone(), false)
-	if tok.Expires() {
-		field("Expires", absRel(tok.ExpiresAt, exp), expStyle)
-	} else {
-		field("Expires", "never", expStyle)
-	}
-	if used, reported := tokenfmt.LastUsed(*tok, now); reported {
-		field("Last used", absRel(tok.LastUsedAt, used), theme.FieldValue)
+	field("Created", pastDate(tok, client.DateCreated, tok.CreatedAt, now), theme.FieldValue)
+	exp, tone := tokenfmt.RelativeExpiry(*tok, now) // "never" or "invalid date" when there is no time
+	field("Expires", absRel(tok.ExpiresAt, exp), theme.Cell(tone.ThemeTone(), false))
+	if used, reported := tokenfmt.LastUsed(*tok, now); reported || tok.InvalidDates.Has(client.DateLastUsed) {
+		field("Last used", pastDate(tok, client.DateLastUsed, tok.LastUsedAt, now), theme.FieldValue)
 	} else {
 		field("Last used", used+" by this API", theme.Muted)
 	}
@@ -177,6 +178,15 @@ func addressFields(field addField, tok *client.Token, cat *tokenfmt.Catalog) {
 	}
 }
 
+// pastDate is one of a token's past dates: "2025-03-01 10:00 UTC · 3d ago",
+// "never", or "invalid date" when the server sent one that is not valid.
+func pastDate(tok *client.Token, field client.DateFields, t, now time.Time) string {
+	if tok.InvalidDates.Has(field) {
+		return client.InvalidDate
+	}
+	return absRel(t, tokenfmt.RelativePast(t, now))
+}
+
 // absRel is "2025-03-01 10:00 UTC · in 3d"; a zero time is the relative
 // text alone ("never").
 func absRel(t time.Time, rel string) string {
@@ -203,7 +213,7 @@ func fieldLines(label, value string, style lipgloss.Style, width int) []string {
 		if i == 0 {
 			l = label
 		}
-		out[i] = theme.FieldLabel.Render(tokenfmt.Fit(l, labelWidth)) + style.Render(tokenfmt.Fit(w, valueWidth))
+		out[i] = theme.FieldLabel.Render(tokenfmt.Fit(l, labelWidth)) + theme.Visible(style, tokenfmt.Fit(w, valueWidth))
 	}
 	return out
 }

@@ -138,7 +138,9 @@ func (e *expiryOverlay) view(width, height int) string {
 	b.WriteString(tokenLabel(e.tok, inner))
 	b.WriteString("\n")
 	cur := "never"
-	if e.tok.Expires() {
+	if e.tok.ExpiryInvalid() {
+		cur = client.InvalidDate
+	} else if e.tok.Expires() {
 		cur = e.tok.ExpiresAt.In(e.loc).Format("2006-01-02 15:04 MST")
 	}
 	b.WriteString(theme.Muted.Render(tokenfmt.Fit("now expires: "+cur, inner)))

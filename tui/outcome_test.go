@@ -6,8 +6,8 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator"
-	"github.com/tokentui/tokentui/client/emulator/hostile"
 	"github.com/tokentui/tokentui/client/goodaccess"
+	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/tui/clipboard"
 )
 
@@ -17,7 +17,7 @@ import (
 // offer to revoke it, and never offer a blind retry.
 
 func TestInterruptedCreateIsFoundAndCanBeRevoked(t *testing.T) {
-	for name, kind := range hostile.Kinds {
+	for name, kind := range hostile.Losses {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			ga, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{})
@@ -25,7 +25,7 @@ func TestInterruptedCreateIsFoundAndCanBeRevoked(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ga.Close()
-			url, _ := hostile.Proxy(t, ga.URL, "", kind.Spoil)
+			url, _ := hostile.LossyProxy(t, ga.URL, "", kind.Spoil)
 			p, err := goodaccess.New(client.Connection{BaseURL: url, Token: ga.AdminToken, Timeout: 400 * time.Millisecond})
 			if err != nil {
 				t.Fatal(err)

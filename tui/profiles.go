@@ -225,7 +225,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.provGen++
 	m.table = table.New()
 	m.catalog = nil
-	m.loadErr = nil
+	m.loadErr, m.connErr = nil, nil
 	m.refreshedAt = time.Time{}
 	m.filter.SetValue("")
 	m.filtering = false
@@ -242,6 +242,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(
 		loadTokensCmd(prov, m.listGen, m.now),
 		loadCatalogCmd(prov, m.provGen),
+		testConnectionCmd(prov, m.provGen),
 		m.spinner.Tick,
 	)
 }

@@ -59,8 +59,10 @@ func TestBorder0CreateWithRoleMember(t *testing.T) {
 	send(tm, "n")
 	waitFor(t, tm, "New token")
 	tm.Type("ci-member")
+	send(tm, "tab") // the owner: none, an organisation token, is picked
+	waitFor(t, tm, "none: an organisation token")
 	send(tm, "tab")
-	waitFor(t, tm, "connector")
+	waitFor(t, tm, "Client Access Only")
 	send(tm, "down", "space")
 	waitFor(t, tm, "Role         member")
 	tm.Send(keyMsg("ctrl+s"))
@@ -70,6 +72,31 @@ func TestBorder0CreateWithRoleMember(t *testing.T) {
 	got, ok := tokenNamed(t, p, "ci-member")
 	if !ok || got.Role != "member" {
 		t.Fatalf("server has %+v (found %v), want role member", got, ok)
+	}
+}
+
+// The owner picker: a token of a Border0 service account takes its role,
+// so the role is not asked; the server has it under the account.
+func TestBorder0CreateForAServiceAccount(t *testing.T) {
+	opts, p := demoOptions(t, "border0")
+	tm := startWith(t, opts, 120, 40)
+	waitFor(t, tm, "refreshed ")
+	send(tm, "n")
+	waitFor(t, tm, "New token")
+	tm.Type("deploy-bot")
+	send(tm, "tab")
+	waitFor(t, tm, "service account · role admin")
+	send(tm, "down", "space")
+	waitFor(t, tm, "Role         from ci-deployer, its owner")
+	send(tm, "tab") // steps over the role, to the expiry
+	waitFor(t, tm, "▸ Expires")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, `Token "deploy-bot" created`)
+	send(tm, "enter")
+	quitByKey(t, tm)
+	got, ok := tokenNamed(t, p, "deploy-bot")
+	if !ok || got.Owner != "ci-deployer" || got.Role != "admin" {
+		t.Fatalf("server has %+v (found %v), want a token of ci-deployer", got, ok)
 	}
 }
 
@@ -144,7 +171,7 @@ func TestUnleashCopyAndDecodeSecret(t *testing.T) {
 	if !strings.Contains(view, client.MaskSecret(sel.Secret)) {
 		t.Error("the masked secret is not shown")
 	}
-	if info := strings.Join(m.detailLines(), "\n"); !strings.Contains(info, "Format") || !strings.Contains(info, "v2 · projects:") {
+	if info := strings.Join(m.detailLines(), "\n"); !strings.Contains(info, "Format") || !strings.Contains(info, "v1 · projects:") {
 		t.Errorf("the detail pane does not decode the secret:\n%s", info)
 	}
 

@@ -33,11 +33,14 @@ type status struct {
 	text string
 }
 
-// Texts may carry server words (error messages): sanitised once, here.
-func infoStatus(s string) status  { return status{statusInfo, client.Sanitize(s)} }
-func okStatus(s string) status    { return status{statusOK, client.Sanitize(s)} }
-func errorStatus(s string) status { return status{statusError, client.Sanitize(s)} }
-func busyStatus(s string) status  { return status{statusBusy, client.Sanitize(s)} }
+// Texts may carry server words (error messages) and so secrets a server
+// echoed: sanitised and scrubbed (client.Scrub) once, here.
+func infoStatus(s string) status  { return status{statusInfo, shown(s)} }
+func okStatus(s string) status    { return status{statusOK, shown(s)} }
+func errorStatus(s string) status { return status{statusError, shown(s)} }
+func busyStatus(s string) status  { return status{statusBusy, shown(s)} }
+
+func shown(s string) string { return client.Scrub(client.Sanitize(s)) }
 
 // statusBar renders one line of exactly width cells:
 //
@@ -120,16 +123,16 @@ func (m *Model) actionText() string {
 	}
 	switch s.kind {
 	case statusOK:
-		return theme.StatusOK.Render("✓ " + s.text)
+		return theme.Visible(theme.StatusOK, "✓ "+s.text)
 	case statusError:
-		return theme.StatusError.Render("✗ " + s.text)
+		return theme.Visible(theme.StatusError, "✗ "+s.text)
 	case statusBusy:
 		if !m.busy() {
 			return ""
 		}
-		return m.spinner.View() + " " + theme.StatusBusy.Render(s.text)
+		return m.spinner.View() + " " + theme.Visible(theme.StatusBusy, s.text)
 	case statusInfo:
-		return theme.StatusValue.Render(s.text)
+		return theme.Visible(theme.StatusValue, s.text)
 	}
 	return ""
 }

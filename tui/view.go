@@ -174,8 +174,8 @@ func (m *Model) tableContent(focused bool) string {
 		}
 		return m.spinner.View() + " " + theme.EmptyState.Render("connecting to "+name+"…")
 	case !t.Loaded() && m.loadErr != nil:
-		msg := theme.ErrorText.Render(ansi.Wrap("Could not load tokens: "+client.Sanitize(m.loadErr.Error()), w, " ")) +
-			"\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
+		msg := theme.ErrorText.Render(ansi.Wrap("Could not load tokens: "+client.Scrub(client.Sanitize(m.loadErr.Error())), w, " ")) +
+			m.connErrLine(w) + "\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
 		return msg
 	case !t.Loaded():
 		return m.spinner.View() + " " + theme.EmptyState.Render("loading tokens…")

@@ -1,11 +1,13 @@
-// Package border0 manages Border0 organisation access tokens over Border0's
-// REST API (see shared/specs/border0.md): list, create with a role and an
-// optional expiry, revoke. Border0 has no "get one token" endpoint, so a new
-// token is read back from the list.
+// Package border0 manages Border0 access tokens over Border0's REST API:
+// the organisation tokens of shared/specs/border0.md (a role and an
+// optional expiry) and, side by side, the tokens of service accounts and
+// connectors (shared/specs/border0-service-accounts.md), which take their
+// owner's role. A new token is read back from its list (organisation and
+// service-account tokens have no "get one" endpoint), once more after
+// Border0's replication delay when it is not there yet.
 package border0
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"time"
@@ -33,6 +35,7 @@ const (
 type Provider struct {
 	api *rest.Client
 	now func() time.Time // validation clock; tests pin it
+	lag settler          // the read-after-write delay (lag.go)
 	// selfID is the id the admin token's own claims give it, so the list
 	// can mark it (Token.Self); "" when its claims name none, and then
 	// nothing is said.
@@ -63,11 +66,5 @@ func New(conn client.Connection) (*Provider, error) {
 	// A JWT's claims are read without a key: they cannot prove anything,
 	// but the token_id (or jti) a token carries is the id the list shows.
 	claims, _ := DecodeClaims(token)
-	return &Provider{api: api, now: time.Now, selfID: claims.TokenID}, nil
-}
-
-// Catalog says what a Border0 token can be given: one role and an expiry.
-// It needs no request: the roles are fixed by Border0.
-func (p *Provider) Catalog(ctx context.Context) (client.Catalog, error) {
-	return catalog(), nil
+	return &Provider{api: api, now: time.Now, lag: settler{fallback: defaultSettle}, selfID: claims.TokenID}, nil
 }

@@ -240,7 +240,8 @@ func TestBorder0NamesWithEscapesAreSanitised(t *testing.T) {
 }
 
 func TestBorder0Catalog(t *testing.T) {
-	p := newProvider(t, "http://127.0.0.1:1", "x")
+	e := newEmulator(t, emulator.Border0Options{})
+	p := newProvider(t, e.URL, e.AdminToken)
 	c, err := p.Catalog(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -248,18 +249,32 @@ func TestBorder0Catalog(t *testing.T) {
 	if c.RoleLabel != "Role" || c.AllowedIPs || !c.NeverExpires || !c.NameRequired || c.NameMaxLen != NameMaxLen || len(c.ScopeGroups) != 0 {
 		t.Fatalf("catalog %+v", c)
 	}
+	// The portal's words; Read Only listed but not offered: its wire
+	// spelling is not published.
 	var names []string
 	for _, r := range c.Roles {
 		names = append(names, r.Name)
-		if !r.Creatable || r.Description == "" {
+		if r.Creatable == (r.Name == "read only") || r.Description == "" || (!r.Creatable && r.Reason == "") {
 			t.Errorf("role %+v", r)
 		}
 	}
-	if strings.Join(names, ",") != "admin,member,connector" {
+	if strings.Join(names, ",") != "admin,member,connector,client,read only" {
 		t.Fatalf("roles %v", names)
 	}
-	if !strings.Contains(c.Roles[1].Description, "sockets") {
-		t.Errorf("member description does not follow Border0's: %q", c.Roles[1].Description)
+	if !strings.Contains(c.Roles[1].Description, "sockets") || !strings.HasPrefix(c.Roles[3].Description, "Client Access Only") || !strings.HasPrefix(c.Roles[4].Description, "Read Only") {
+		t.Errorf("descriptions do not follow Border0's: %+v", c.Roles)
+	}
+	// Owners: the service accounts (by name) and the connector.
+	var owners []string
+	for _, o := range c.Owners {
+		owners = append(owners, o.ID+"="+o.Label)
+	}
+	if got := strings.Join(owners, ","); !strings.HasPrefix(got, "ci-deployer=ci-deployer,metrics-exporter=metrics-exporter,kiosk-clients=kiosk-clients,connector:") ||
+		!strings.HasSuffix(got, "=connector edge-eu-west") {
+		t.Errorf("owners %s", got)
+	}
+	if !strings.Contains(c.Owners[1].Description, "role read only") || c.OwnerNone == "" || !c.OwnerSetsRole || c.OwnerLabel == "" {
+		t.Errorf("owner fields %+v", c)
 	}
 	c.Roles[0].Name = "changed"
 	if again, _ := p.Catalog(context.Background()); again.Roles[0].Name != "admin" {

@@ -14,7 +14,7 @@ var Descriptor = client.Descriptor{
 	TokenEnv:    TokenEnv,
 	TokenHelp:   "create an organisation access token with the admin role in the Border0 portal",
 	// The list reports who created a token but not when it was last used.
-	Can:       client.Capabilities{Role: "role", Reports: client.FactCreator},
+	Can:       client.Capabilities{Role: "role", Owner: "service account or connector", Reports: client.FactCreator},
 	New:       client.Constructor(New),
 	Recognise: recognise,
 }
@@ -32,16 +32,32 @@ func recognise(secret string, now time.Time) (client.SecretFacts, bool) {
 	if err != nil || (claims.OrgID == "" && claims.Type != "token") {
 		return client.SecretFacts{}, false
 	}
-	f := client.SecretFacts{Title: "Border0 organisation access token (a JWT; decoded, not verified)", Claims: true}
+	title := "Border0 organisation access token (a JWT; decoded, not verified)"
+	switch {
+	case claims.ServiceAccount != "":
+		title = "Border0 service-account token (a JWT; decoded, not verified)"
+	case claims.ConnectorID != "":
+		title = "Border0 connector token (a JWT; decoded, not verified)"
+	}
+	f := client.SecretFacts{Title: title, Claims: true}
 	f.Add("org_id", "Organisation", claims.OrgID)
+	f.Add("service_account", "Service account", claims.ServiceAccount)
+	f.Add("connector_id", "Connector", claims.ConnectorID)
 	f.Add("token_id", "Token ID", claims.TokenID)
 	f.Add("type", "Type", claims.Type)
 	f.Add("role", "Role", claims.Role)
 	f.Add("user_id", "User", claims.UserID)
-	if !claims.IssuedAt.IsZero() {
+	switch {
+	case claims.IssuedInvalid:
+		f.Add("issued_at", "Issued", client.InvalidDate)
+	case !claims.IssuedAt.IsZero():
 		f.Add("issued_at", "Issued", claims.IssuedAt.UTC().Format(time.RFC3339))
 	}
-	f.Add("expires_at", "Expires", client.DescribeExpiry(claims.ExpiresAt, now))
+	if claims.ExpiryInvalid {
+		f.Add("expires_at", "Expires", client.InvalidDate+": when it expires is unknown")
+	} else {
+		f.Add("expires_at", "Expires", client.DescribeExpiry(claims.ExpiresAt, now))
+	}
 	f.Add("algorithm", "Algorithm", claims.Algorithm)
 	return f, true
 }

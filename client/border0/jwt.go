@@ -22,13 +22,21 @@ type Claims struct {
 	Type      string // type: "token" for organisation access tokens
 	// TokenID is the token's id in the list: the token_id claim (tokentui's
 	// emulator), else jti; empty when the token carries neither.
-	TokenID   string
-	Role      string    // role, when present
-	IssuedAt  time.Time // iat; zero when absent
-	ExpiresAt time.Time // exp; zero: the token never expires
+	TokenID string
+	Role    string // role, when present
+	// ServiceAccount and ConnectorID name the owner of a token of a
+	// service account or a connector, when its claims say so (tokentui's
+	// emulator; Border0 does not publish that format).
+	ServiceAccount string
+	ConnectorID    string
+	IssuedAt       time.Time // iat; zero when absent or not a valid time
+	ExpiresAt      time.Time // exp; zero: the token never expires (unless ExpiryInvalid)
+	// IssuedInvalid and ExpiryInvalid: the claim is there but not a valid
+	// time (a word, a negative number, the year 292 million).
+	IssuedInvalid, ExpiryInvalid bool
 }
 
-// Expires reports whether the token has an expiry at all.
+// Expires reports whether the token has a known expiry.
 func (c Claims) Expires() bool { return !c.ExpiresAt.IsZero() }
 
 // ErrNotJWT is wrapped by every DecodeClaims error about the input's form.
@@ -71,25 +79,30 @@ func DecodeClaims(jwt string) (Claims, error) {
 		TokenID any      `json:"token_id"`
 		JTI     any      `json:"jti"`
 		Role    any      `json:"role"`
+		Account any      `json:"service_account"`
+		Conn    any      `json:"connector_id"`
 		IAT     flexTime `json:"iat"`
 		Exp     flexTime `json:"exp"`
 	}
 	if err := decodeSegment(parts[1], &payload); err != nil {
-		var typ *json.UnmarshalTypeError
-		if errors.As(err, &typ) {
-			return Claims{}, fmt.Errorf("%w: its %s claim is not a time", ErrNotJWT, client.Sanitize(typ.Field))
-		}
 		return Claims{}, fmt.Errorf("%w: its payload %v", ErrNotJWT, err)
 	}
+	iat, iatOK := payload.IAT.valid()
+	exp, expOK := payload.Exp.valid()
 	c := Claims{
-		Algorithm: claimString(header.Alg),
-		OrgID:     claimString(payload.OrgID),
-		UserID:    claimString(payload.UserID),
-		Type:      claimString(payload.Type),
-		TokenID:   claimString(payload.TokenID),
-		Role:      claimString(payload.Role),
-		IssuedAt:  payload.IAT.Time,
-		ExpiresAt: payload.Exp.Time,
+		Algorithm:     claimString(header.Alg),
+		OrgID:         claimString(payload.OrgID),
+		UserID:        claimString(payload.UserID),
+		Type:          claimString(payload.Type),
+		TokenID:       claimString(payload.TokenID),
+		Role:          claimString(payload.Role),
+		IssuedAt:      iat,
+		ExpiresAt:     exp,
+		IssuedInvalid: !iatOK,
+		ExpiryInvalid: !expOK,
+
+		ServiceAccount: claimString(payload.Account),
+		ConnectorID:    claimString(payload.Conn),
 	}
 	if c.TokenID == "" {
 		c.TokenID = claimString(payload.JTI)

@@ -76,10 +76,9 @@ func TestBorder0DecodeClaimsRefusesGarbage(t *testing.T) {
 		"!!!." + enc([]byte(`{}`)) + ".s": "header is not base64url",
 		enc([]byte(`[1]`)) + "." + enc([]byte(`{}`)) + ".s": "header is not a JSON object",
 		header + ".%%%.s": "payload is not base64url",
-		header + "." + enc([]byte(`{"org_id":`)) + ".s":     "payload is not valid JSON",
-		header + "." + enc([]byte(`"str"`)) + ".s":          "payload is not a JSON object",
-		header + "." + enc([]byte(`{"exp":"soon"}`)) + ".s": "exp claim is not a time",
-		strings.Repeat("a.", 20000):                         "far longer than a token",
+		header + "." + enc([]byte(`{"org_id":`)) + ".s": "payload is not valid JSON",
+		header + "." + enc([]byte(`"str"`)) + ".s":      "payload is not a JSON object",
+		strings.Repeat("a.", 20000):                     "far longer than a token",
 	}
 	for in, want := range cases {
 		_, err := DecodeClaims(in)

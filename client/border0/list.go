@@ -4,28 +4,47 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
-// List returns every organisation token, expired ones included.
+// List returns every token, expired ones included: the organisation's own,
+// then those of its service accounts and connectors (each from its own
+// list, read concurrently). A token the organisation list also shows (it
+// may serve every kind) is kept once, with its owner, so it is revoked at
+// its owner's path.
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: tokensPath, List: true})
+	org, err := p.orgTokens(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tokens, err := decodeList(resp)
+	owned, err := p.ownedTokens(ctx)
 	if err != nil {
 		return nil, err
 	}
+	for i := range owned {
+		// Their owner's name came from another answer after the token's
+		// own fields were scrubbed: a server could have put a secret there.
+		client.ScrubToken(&owned[i])
+	}
+	tokens := merge(org, owned)
 	p.markSelf(tokens)
 	return tokens, nil
 }
 
+// orgTokens is the organisation's token list.
+func (p *Provider) orgTokens(ctx context.Context) ([]client.Token, error) {
+	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: tokensPath, List: true})
+	if err != nil {
+		return nil, err
+	}
+	return decodeList(resp)
+}
+
 // markSelf marks the admin token in use, when its claims say which it is.
-// Then every token is known to be it or not: one that is not in this list
-// (a service-account token) is simply none of these.
+// Then every token listed is known to be it or not.
 func (p *Provider) markSelf(tokens []client.Token) {
 	if p.selfID == "" {
 		return
@@ -36,16 +55,41 @@ func (p *Provider) markSelf(tokens []client.Token) {
 	}
 }
 
-// wireToken is one entry of the list. The shape is inferred (Border0 does
-// not publish it), so the decoder is lenient: ids as strings or numbers,
-// timestamps in any of Border0's forms.
+// merge appends owned to org, dropping organisation entries that are an
+// owned token seen again.
+func merge(org, owned []client.Token) []client.Token {
+	if len(owned) == 0 {
+		return org
+	}
+	seen := make(map[string]bool, len(owned))
+	for _, t := range owned {
+		seen[t.ID] = true
+	}
+	out := org[:0]
+	for _, t := range org {
+		if t.ID == "" || !seen[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return append(out, owned...)
+}
+
+// wireToken is one entry of a token list. The shapes differ between
+// Border0's SDK ("id", created_at) and the only token-list schema its
+// OpenAPI document publishes (serializer.TokenSummary: "token_id", no
+// created_at, the owner by name), and neither is confirmed, so the decoder
+// takes both: ids as strings or numbers, timestamps in any of Border0's
+// forms.
 type wireToken struct {
-	ID        flexString `json:"id"`
-	Name      string     `json:"name"`
-	Role      string     `json:"role"`
-	CreatedBy string     `json:"created_by"`
-	CreatedAt flexTime   `json:"created_at"`
-	ExpiresAt flexTime   `json:"expires_at"`
+	ID             flexString `json:"id"`
+	TokenID        flexString `json:"token_id"`
+	Name           string     `json:"name"`
+	Role           string     `json:"role"`
+	CreatedBy      string     `json:"created_by"`
+	CreatedAt      flexTime   `json:"created_at"`
+	ExpiresAt      flexTime   `json:"expires_at"`
+	ServiceAccount string     `json:"service_account"`
+	Connector      string     `json:"connector"`
 }
 
 // decodeList accepts {"list": [...]} and a bare array, decoding one entry
@@ -72,15 +116,30 @@ func decodeList(resp rest.Response) ([]client.Token, error) {
 
 func convertToken(w *wireToken) (client.Token, error) { return w.token(), nil }
 
-// token converts a wire entry, sanitising every string.
+// token converts a wire entry, sanitising every string. An entry that
+// names a service account belongs to it (revoked at its path); one that
+// names a connector says so, but a name is not the connector's id, so it
+// stays addressed as an organisation token.
 func (w wireToken) token() client.Token {
-	return client.Token{
-		ID:        client.Sanitize(string(w.ID)),
+	id := w.ID
+	if id == "" {
+		id = w.TokenID
+	}
+	t := client.Token{
+		ID:        client.Sanitize(string(id)),
 		Name:      client.Sanitize(w.Name),
 		Role:      client.Sanitize(w.Role),
 		CreatedBy: client.Sanitize(w.CreatedBy),
-		CreatedAt: w.CreatedAt.Time,
-		ExpiresAt: w.ExpiresAt.Time,
 		Reported:  Descriptor.Can.Reports,
 	}
+	t.SetDate(client.DateCreated, w.CreatedAt.WireDate)
+	t.SetDate(client.DateExpires, w.ExpiresAt.WireDate)
+	switch account, connector := client.Sanitize(strings.TrimSpace(w.ServiceAccount)), client.Sanitize(strings.TrimSpace(w.Connector)); {
+	case account != "":
+		t.Owner, t.OwnerID = account, account
+	case connector != "":
+		t.Owner = "connector " + connector
+	}
+	client.ScrubToken(&t)
+	return t
 }

@@ -3,24 +3,28 @@ package border0
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tokentui/tokentui/client"
 )
 
 // flexTime decodes a timestamp the way Border0 sends them, which differs
 // between endpoints: an RFC 3339 string, unix seconds as a number, or unix
-// seconds as a numeric string. 0, "", null and an absent field are the zero
-// time, which for an expiry means "never". A number of 10^12 or more is
-// taken as milliseconds: as seconds it would be the year 33658.
-type flexTime struct{ time.Time }
+// seconds as a numeric string. 0, "", null and an absent field are no time,
+// which for an expiry means "never". A number of 10^12 or more is taken as
+// milliseconds: as seconds it would be the year 33658. It never fails: a
+// value that cannot be read (a word, an object, a negative number) is a
+// client.WireDate that is not Readable, which the token shows as an invalid
+// date, and one out of range is refused when it is stored (SetDate).
+type flexTime struct{ client.WireDate }
 
 func (f *flexTime) UnmarshalJSON(data []byte) error {
-	f.Time = time.Time{}
+	f.WireDate = client.WireDate{}
 	data = bytes.TrimSpace(data)
 	switch {
 	case len(data) == 0 || string(data) == "null":
@@ -30,70 +34,65 @@ func (f *flexTime) UnmarshalJSON(data []byte) error {
 		if err != nil {
 			return err
 		}
-		t, err := parseTimestamp(s)
-		if err != nil {
-			return timeTypeError(fmt.Sprintf("string %q", clip(s, 40)))
-		}
-		f.Time = t
-		return nil
+		f.WireDate = parseTimestamp(s)
 	case data[0] == '-' || (data[0] >= '0' && data[0] <= '9'):
-		t, err := unixTime(string(data))
-		if err != nil {
-			return timeTypeError("number " + clip(string(data), 40))
-		}
-		f.Time = t
-		return nil
+		f.WireDate = unixTime(string(data))
+	default:
+		f.Present = true // an object, an array, a boolean: not a time
 	}
-	return timeTypeError(jsonKind(data))
+	return nil
+}
+
+// valid is the time when it is one, and whether it is.
+func (f flexTime) valid() (time.Time, bool) {
+	if !f.Present {
+		return time.Time{}, true
+	}
+	if !f.Readable || !client.ValidTime(f.Time) {
+		return time.Time{}, false
+	}
+	return f.Time.UTC(), true
 }
 
 // parseTimestamp reads an RFC 3339 time or a unix-seconds string.
-func parseTimestamp(s string) (time.Time, error) {
+func parseTimestamp(s string) client.WireDate {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, nil
+		return client.WireDate{}
 	}
 	if looksNumeric(s) {
 		return unixTime(s)
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return t.UTC(), nil
+	return client.WireDate{Time: t, Present: true, Readable: err == nil}
 }
 
 // unixTime reads unix seconds (or milliseconds, see flexTime), possibly
-// fractional. Zero and negative values mean "no time".
-func unixTime(s string) (time.Time, error) {
+// fractional. Zero means "no time"; a negative value is not a time.
+func unixTime(s string) client.WireDate {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		switch {
-		case n <= 0:
-			return time.Time{}, nil
+		case n == 0:
+			return client.WireDate{}
+		case n < 0:
+			return client.WireDate{Present: true}
 		case n >= 1e12:
-			return time.UnixMilli(n).UTC(), nil
+			return client.WireDate{Time: time.UnixMilli(n).UTC(), Present: true, Readable: true}
 		}
-		return time.Unix(n, 0).UTC(), nil
+		return client.WireDate{Time: time.Unix(n, 0).UTC(), Present: true, Readable: true}
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v > 1e15 {
-		return time.Time{}, fmt.Errorf("not a unix time")
-	}
-	if v <= 0 {
-		return time.Time{}, nil
+	switch {
+	case err == nil && v == 0:
+		return client.WireDate{}
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > 1e15:
+		return client.WireDate{Present: true}
 	}
 	if v >= 1e12 {
 		v /= 1000
 	}
 	sec, frac := math.Modf(v)
-	return time.Unix(int64(sec), int64(frac*1e9)).UTC(), nil
-}
-
-// timeTypeError is a json.UnmarshalTypeError, so the decoder adds the field
-// path and rest.Decode reports "created_at is string "soon", expected
-// time.Time".
-func timeTypeError(value string) error {
-	return &json.UnmarshalTypeError{Value: value, Type: reflect.TypeFor[time.Time]()}
+	return client.WireDate{Time: time.Unix(int64(sec), int64(frac*1e9)).UTC(), Present: true, Readable: true}
 }
 
 // flexString decodes an id that may arrive as a string or a number.

@@ -65,6 +65,7 @@ func stubProvider(t *testing.T, s *stubServer) *Provider {
 		t.Fatal(err)
 	}
 	p.now = fixedClock
+	p.lag.fallback = time.Millisecond // no /serverinfo here
 	return p
 }
 
@@ -136,14 +137,12 @@ func TestBorder0ListBadAnswers(t *testing.T) {
 		answer stubAnswer
 		want   string
 	}{
-		"HTML page":        {stubAnswer{200, "<!doctype html><html><body>Sign in</body></html>"}, "HTML"},
-		"garbage":          {stubAnswer{200, `{"list":[{"id":`}, "not valid JSON"},
-		"not JSON at all":  {stubAnswer{200, `hello`}, "not valid JSON"},
-		"no list":          {stubAnswer{200, `{"tokens":[]}`}, `no "list"`},
-		"wrong shape":      {stubAnswer{200, `{"list":{"id":"a"}}`}, "unexpected shape"},
-		"bad timestamp":    {stubAnswer{200, `{"list":[{"id":"a","created_at":"next tuesday"}]}`}, `created_at is string "next tuesday"`},
-		"timestamp object": {stubAnswer{200, `{"list":[{"id":"a","expires_at":{}}]}`}, "expires_at is object"},
-		"5xx HTML":         {stubAnswer{502, "<html>Bad Gateway</html>"}, "HTTP 502"},
+		"HTML page":       {stubAnswer{200, "<!doctype html><html><body>Sign in</body></html>"}, "HTML"},
+		"garbage":         {stubAnswer{200, `{"list":[{"id":`}, "not valid JSON"},
+		"not JSON at all": {stubAnswer{200, `hello`}, "not valid JSON"},
+		"no list":         {stubAnswer{200, `{"tokens":[]}`}, `no "list"`},
+		"wrong shape":     {stubAnswer{200, `{"list":{"id":"a"}}`}, "unexpected shape"},
+		"5xx HTML":        {stubAnswer{502, "<html>Bad Gateway</html>"}, "HTTP 502"},
 	}
 	for name, c := range cases {
 		s := newStub(t, map[string]stubAnswer{"GET " + listPath: c.answer})
@@ -299,8 +298,16 @@ func TestBorder0CreateFindsByNameAndTime(t *testing.T) {
 			{"id":"new","name":"ci","role":"member","created_at":"2026-03-14T09:26:53Z"}]}`, "new", ""},
 		{"same second twice", `{"list":[
 			{"id":"a","name":"ci","role":"member","created_at":1773480413},
-			{"id":"b","name":"ci","role":"member","created_at":1773480413}]}`, "", "could not be found"},
-		{"absent", `{"list":[{"id":"z","name":"other","role":"member","created_at":1773480413}]}`, "", "could not be found"},
+			{"id":"b","name":"ci","role":"member","created_at":1773480413}]}`, "", "not in its token list yet"},
+		{"absent", `{"list":[{"id":"z","name":"other","role":"member","created_at":1773480413}]}`, "", "not in its token list yet"},
+		// Border0's published TokenSummary: token_id, no created_at; the
+		// expiry (none here) tells namesakes apart.
+		{"summary", `{"items":2,"list":[
+			{"token_id":"old","name":"ci","role":"member","expires_at":"2026-04-01T00:00:00Z"},
+			{"token_id":"new","name":"ci","role":"member","expires_at":""}]}`, "new", ""},
+		{"summary, two alike", `{"items":2,"list":[
+			{"token_id":"a","name":"ci","role":"member","expires_at":""},
+			{"token_id":"b","name":"ci","role":"member"}]}`, "", "not in its token list yet"},
 	}
 	for _, c := range cases {
 		s := newStub(t, map[string]stubAnswer{"POST " + listPath: post, "GET " + listPath: {200, c.list}})
@@ -382,7 +389,7 @@ func TestBorder0ListSanitisesEveryString(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tokens[0]
-	if got.ID != "id" || got.Name != "name" || got.Role != "admin" || got.CreatedBy != "eve" {
+	if got.ID != "id" || got.Name != "name" || got.Role != "admin" || got.CreatedBy != "e⟨U+202E⟩ve" {
 		t.Fatalf("%q %q %q %q", got.ID, got.Name, got.Role, got.CreatedBy)
 	}
 }

@@ -16,7 +16,22 @@ import (
 type Border0Options struct {
 	Clock  Clock // nil = time.Now
 	Extra  int   // add this many generated tokens (scale tests, benchmarks)
-	NoSeed bool  // start with only the admin token
+	NoSeed bool  // start with only the admin token (no service accounts, no connectors)
+
+	// Lag is the read-after-write delay of Border0's cross-region
+	// replication (shared/specs/border0-service-accounts.md, section 5): a
+	// token created less than Lag ago (wall clock) is missing from every
+	// list and GET, and deleting it answers 404. GET /serverinfo reports it
+	// as rx_after_tx_delay_ms, as Border0's Terraform provider reads it.
+	Lag time.Duration
+	// SummaryLists makes the token lists of service accounts answer in the
+	// only token-list schema Border0's OpenAPI document publishes
+	// (serializer.TokenSummary): "token_id" instead of "id", no
+	// created_at, expires_at a string, the owner by name, and an "items"
+	// count. Otherwise they follow Border0's Go SDK ("id", created_at).
+	// SummaryOrgList does the same for the organisation's token list.
+	SummaryLists   bool
+	SummaryOrgList bool
 }
 
 // Border0 emulates Border0's organisation access tokens API (see
@@ -37,13 +52,18 @@ type Border0Options struct {
 type Border0 struct {
 	*Server
 
-	clock Clock
-	key   []byte // HS256 signing key, random per emulator
+	clock      Clock
+	key        []byte // HS256 signing key, random per emulator
+	lag        time.Duration
+	summary    bool // service-account token lists as TokenSummary
+	orgSummary bool // the organisation's list as TokenSummary
 
-	mu     sync.RWMutex
-	order  []*border0Token // list order: oldest first
-	byID   map[string]*border0Token
-	byHash map[string]*border0Token // SHA-256 of the secret -> token
+	mu         sync.RWMutex
+	order      []*border0Token // list order: oldest first; every kind of token
+	byID       map[string]*border0Token
+	byHash     map[string]*border0Token // SHA-256 of the secret -> token
+	accounts   []*border0Account        // service accounts, in creation order
+	connectors []*border0Connector
 }
 
 // border0NameMaxLen is the emulator's (and tokentui's) limit on a token name
@@ -58,6 +78,25 @@ type border0Token struct {
 	id, name, role, createdBy, userID string
 	createdAt, expiresAt              time.Time // expiresAt zero: never
 	hash                              string    // "" when no secret exists
+	// account or connector owns the token; both nil: an organisation token.
+	account   *border0Account
+	connector *border0Connector
+	// replicated is when (wall clock) the token shows in reads; see Lag.
+	replicated time.Time
+}
+
+// visible reports whether reads see t yet (Lag).
+func (t *border0Token) visible() bool { return !time.Now().Before(t.replicated) }
+
+// roleNow is the role t acts with: an account token's is its account's.
+func (t *border0Token) roleNow() string {
+	if t.account != nil {
+		return t.account.role
+	}
+	if t.connector != nil {
+		return "connector"
+	}
+	return t.role
 }
 
 func (t *border0Token) expired(now time.Time) bool {
@@ -71,10 +110,13 @@ func NewBorder0(opts Border0Options) (*Border0, error) {
 		return nil, err
 	}
 	b := &Border0{
-		clock:  opts.Clock,
-		key:    key,
-		byID:   make(map[string]*border0Token, opts.Extra+16),
-		byHash: map[string]*border0Token{},
+		clock:      opts.Clock,
+		key:        key,
+		lag:        opts.Lag,
+		summary:    opts.SummaryLists,
+		orgSummary: opts.SummaryOrgList,
+		byID:       make(map[string]*border0Token, opts.Extra+16),
+		byHash:     map[string]*border0Token{},
 	}
 	srv, err := serve(b, "/api/v1")
 	if err != nil {
@@ -106,7 +148,7 @@ func (b *Border0) IssueToken(name, role string, expiresAt time.Time) (id, secret
 	return t.id, secret
 }
 
-// Len is the number of tokens stored, expired ones included.
+// Len is the number of tokens stored, of every kind, expired ones included.
 func (b *Border0) Len() int {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
@@ -119,7 +161,8 @@ func (b *Border0) now() time.Time {
 }
 
 // issue signs a secret for t and records its hash; the secret itself is not
-// kept.
+// kept. Border0 publishes the format of organisation tokens only (JWTs);
+// the emulator signs the others alike, with a type and owner of their own.
 func (b *Border0) issue(t *border0Token) string {
 	c := border0Claims{
 		OrgID:    border0OrgID,
@@ -128,6 +171,12 @@ func (b *Border0) issue(t *border0Token) string {
 		TokenID:  t.id,
 		Role:     t.role,
 		IssuedAt: t.createdAt.Unix(),
+	}
+	switch {
+	case t.account != nil:
+		c.Type, c.ServiceAccount, c.Role = border0TypeServiceAccount, t.account.name, ""
+	case t.connector != nil:
+		c.Type, c.ConnectorID, c.Role = border0TypeConnector, t.connector.id, ""
 	}
 	if !t.expiresAt.IsZero() {
 		c.ExpiresAt = t.expiresAt.Unix()
@@ -146,10 +195,12 @@ func (b *Border0) store(t *border0Token) {
 	}
 }
 
-const border0TokensPath = "/api/v1/organizations/tokens"
-
+// ServeHTTP authenticates, then routes: organisation tokens, service
+// accounts and their tokens, connectors and their tokens, server info.
 func (b *Border0) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.TrimSuffix(r.URL.Path, "/") != border0TokensPath {
+	path := strings.TrimSuffix(r.URL.Path, "/")
+	route, ok := b.route(r.Method, path)
+	if !ok {
 		border0Error(w, http.StatusNotFound, "not found")
 		return
 	}
@@ -158,26 +209,134 @@ func (b *Border0) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		border0Error(w, http.StatusUnauthorized, "please login")
 		return
 	}
-	switch r.Method {
-	case http.MethodGet:
-		if caller.role != "admin" && caller.role != "member" {
-			border0Error(w, http.StatusForbidden, "forbidden: admin role required")
-			return
-		}
-		b.list(w)
-	case http.MethodPost, http.MethodDelete:
-		if caller.role != "admin" {
-			border0Error(w, http.StatusForbidden, "forbidden: admin role required")
-			return
-		}
-		if r.Method == http.MethodPost {
-			b.create(w, r, caller)
-		} else {
-			b.revoke(w, r)
-		}
-	default:
-		w.Header().Set("Allow", "GET, POST, DELETE")
+	if route.method == "" {
+		w.Header().Set("Allow", route.allow)
 		border0Error(w, http.StatusMethodNotAllowed, "method not allowed")
+		return
+	}
+	if !border0Allowed(route.need, caller.role) {
+		border0Error(w, http.StatusForbidden, "forbidden: admin role required")
+		return
+	}
+	route.serve(w, r, caller)
+}
+
+// border0Allowed: admin may do everything; member and read only (the
+// portal says both may use the admin API) may read; connector and client
+// tokens may only ask for server info.
+func border0Allowed(need, role string) bool {
+	switch need {
+	case "":
+		return true
+	case "read":
+		return role == "admin" || role == "member" || role == border0ReadOnly
+	}
+	return role == "admin"
+}
+
+// border0Route is one endpoint: need is "admin" (write), "read" (admin or
+// member) or "" (any valid token); method "" means the path exists but not
+// for this method.
+type border0Route struct {
+	method, need, allow string
+	serve               func(http.ResponseWriter, *http.Request, border0Caller)
+}
+
+// route finds the endpoint of method and path (without a trailing slash).
+func (b *Border0) route(method, path string) (border0Route, bool) {
+	rest, ok := strings.CutPrefix(path, "/api/v1")
+	if !ok {
+		return border0Route{}, false
+	}
+	for _, e := range b.endpoints() {
+		args, ok := border0Match(e.pattern, rest)
+		if !ok {
+			continue
+		}
+		for _, m := range e.methods {
+			if m.method == method {
+				serve := m.serve
+				return border0Route{method: method, need: m.need, serve: func(w http.ResponseWriter, r *http.Request, c border0Caller) {
+					serve(w, r, c, args)
+				}}, true
+			}
+		}
+		var allow []string
+		for _, m := range e.methods {
+			allow = append(allow, m.method)
+		}
+		return border0Route{allow: strings.Join(allow, ", ")}, true
+	}
+	return border0Route{}, false
+}
+
+// border0Match matches a path against a pattern whose "{}" segments are
+// captured.
+func border0Match(pattern, path string) ([]string, bool) {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return nil, false
+	}
+	var args []string
+	for i, p := range ps {
+		switch {
+		case p == "{}" && xs[i] != "":
+			args = append(args, xs[i])
+		case p != xs[i]:
+			return nil, false
+		}
+	}
+	return args, true
+}
+
+type border0Handler func(w http.ResponseWriter, r *http.Request, c border0Caller, args []string)
+
+type border0Method struct {
+	method, need string
+	serve        border0Handler
+}
+
+type border0Endpoint struct {
+	pattern string
+	methods []border0Method
+}
+
+func (b *Border0) endpoints() []border0Endpoint {
+	return []border0Endpoint{
+		{"/organizations/tokens", []border0Method{
+			{http.MethodGet, "read", func(w http.ResponseWriter, _ *http.Request, _ border0Caller, _ []string) { b.list(w) }},
+			{http.MethodPost, "admin", func(w http.ResponseWriter, r *http.Request, c border0Caller, _ []string) { b.create(w, r, c) }},
+			{http.MethodDelete, "admin", func(w http.ResponseWriter, r *http.Request, _ border0Caller, _ []string) { b.revoke(w, r) }},
+		}},
+		{"/organizations/iam/service_accounts", []border0Method{
+			{http.MethodGet, "read", b.listAccounts},
+		}},
+		{"/organizations/iam/service_accounts/{}", []border0Method{
+			{http.MethodGet, "read", b.getAccount},
+		}},
+		{"/organizations/iam/service_accounts/{}/tokens", []border0Method{
+			{http.MethodGet, "read", b.listAccountTokens},
+			{http.MethodPost, "admin", b.createAccountToken},
+		}},
+		{"/organizations/iam/service_accounts/{}/tokens/{}", []border0Method{
+			{http.MethodDelete, "admin", b.deleteAccountToken},
+		}},
+		{"/connectors", []border0Method{
+			{http.MethodGet, "read", b.listConnectors},
+		}},
+		{"/connector/{}/tokens", []border0Method{
+			{http.MethodGet, "read", b.listConnectorTokens},
+		}},
+		{"/connector/token", []border0Method{
+			{http.MethodPost, "admin", b.createConnectorToken},
+		}},
+		{"/connector/{}/token/{}", []border0Method{
+			{http.MethodGet, "read", b.getConnectorToken},
+			{http.MethodDelete, "admin", b.deleteConnectorToken},
+		}},
+		{"/serverinfo", []border0Method{
+			{http.MethodGet, "", b.serverInfo},
+		}},
 	}
 }
 
@@ -199,10 +358,10 @@ func (b *Border0) authenticate(r *http.Request) (border0Caller, bool) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	t := b.byHash[hashSecret(secret)]
-	if t == nil || t.expired(now) {
+	if t == nil || t.expired(now) || t.account != nil && !t.account.active {
 		return border0Caller{}, false
 	}
-	return border0Caller{name: t.name, role: t.role}, true
+	return border0Caller{name: t.name, role: t.roleNow()}, true
 }
 
 // border0WireToken is one entry of the list answer. created_at is RFC 3339
@@ -217,11 +376,25 @@ type border0WireToken struct {
 	ExpiresAt *int64 `json:"expires_at"`
 }
 
+// list answers the organisation tokens (not those of service accounts or
+// connectors), in the SDK's shape or, with SummaryLists, OpenAPI's.
 func (b *Border0) list(w http.ResponseWriter) {
 	b.mu.RLock()
-	out := make([]border0WireToken, len(b.order))
-	expiries := make([]int64, len(b.order)) // one allocation for every pointer
-	for i, t := range b.order {
+	tokens := make([]*border0Token, 0, len(b.order))
+	for _, t := range b.order {
+		if t.account == nil && t.connector == nil && t.visible() {
+			tokens = append(tokens, t)
+		}
+	}
+	if b.orgSummary {
+		body := border0Summaries(tokens)
+		b.mu.RUnlock()
+		writeJSON(w, http.StatusOK, body)
+		return
+	}
+	out := make([]border0WireToken, len(tokens))
+	expiries := make([]int64, len(tokens)) // one allocation for every pointer
+	for i, t := range tokens {
 		out[i] = border0WireToken{
 			ID:        t.id,
 			Name:      t.name,
@@ -282,6 +455,7 @@ func (b *Border0) create(w http.ResponseWriter, r *http.Request, caller border0C
 		t.expiresAt = time.Unix(req.ExpiresAt, 0).UTC()
 	}
 	secret := b.issue(t)
+	t.replicated = time.Now().Add(b.lag) // reads see it only after Lag
 	b.mu.Lock()
 	b.store(t)
 	b.mu.Unlock()
@@ -306,24 +480,28 @@ func (b *Border0) revoke(w http.ResponseWriter, r *http.Request) {
 	}
 	b.mu.Lock()
 	t := b.byID[req.ID]
-	if t != nil {
-		delete(b.byID, t.id)
-		if t.hash != "" {
-			delete(b.byHash, t.hash)
-		}
-		for i, o := range b.order {
-			if o == t {
-				b.order = append(b.order[:i], b.order[i+1:]...)
-				break
-			}
-		}
-	}
-	b.mu.Unlock()
-	if t == nil {
+	if t == nil || t.account != nil || t.connector != nil || !t.visible() {
+		b.mu.Unlock()
 		border0Error(w, http.StatusNotFound, "token not found")
 		return
 	}
+	b.removeLocked(t)
+	b.mu.Unlock()
 	writeJSON(w, http.StatusOK, struct{}{})
+}
+
+// removeLocked forgets t; the caller holds the write lock.
+func (b *Border0) removeLocked(t *border0Token) {
+	delete(b.byID, t.id)
+	if t.hash != "" {
+		delete(b.byHash, t.hash)
+	}
+	for i, o := range b.order {
+		if o == t {
+			b.order = append(b.order[:i], b.order[i+1:]...)
+			break
+		}
+	}
 }
 
 // decodeBorder0Body reads a JSON object body into v and returns the 400

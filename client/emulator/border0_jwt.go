@@ -15,17 +15,26 @@ import (
 // border0JWTHeader is the encoded header of every token the emulator issues.
 var border0JWTHeader = base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`))
 
+// The "type" claims of the emulator's service-account and connector tokens
+// (Border0 does not publish their format).
+const (
+	border0TypeServiceAccount = "service_account_token"
+	border0TypeConnector      = "connector_token"
+)
+
 // border0Claims are the claims of an issued token. org_id, type and user_id
 // are what Border0's own sample token carries; token_id and role are the
 // emulator's, so a pasted secret can be traced to its list entry.
 type border0Claims struct {
-	OrgID     string `json:"org_id"`
-	Type      string `json:"type"`
-	UserID    string `json:"user_id"`
-	TokenID   string `json:"token_id"`
-	Role      string `json:"role"`
-	IssuedAt  int64  `json:"iat"`
-	ExpiresAt int64  `json:"exp,omitempty"` // absent: never expires
+	OrgID          string `json:"org_id"`
+	Type           string `json:"type"`
+	UserID         string `json:"user_id"`
+	TokenID        string `json:"token_id"`
+	Role           string `json:"role,omitempty"`
+	ServiceAccount string `json:"service_account,omitempty"`
+	ConnectorID    string `json:"connector_id,omitempty"`
+	IssuedAt       int64  `json:"iat"`
+	ExpiresAt      int64  `json:"exp,omitempty"` // absent: never expires
 }
 
 // sign returns the compact JWT for c.
@@ -54,7 +63,7 @@ func (b *Border0) verify(token string) (border0Claims, bool) {
 		return border0Claims{}, false
 	}
 	var c border0Claims
-	if err := json.Unmarshal(payload, &c); err != nil || c.Type != "token" {
+	if err := json.Unmarshal(payload, &c); err != nil || (c.Type != "token" && c.Type != border0TypeServiceAccount && c.Type != border0TypeConnector) {
 		return border0Claims{}, false
 	}
 	return c, true

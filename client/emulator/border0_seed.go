@@ -47,6 +47,34 @@ var border0Seeds = []border0Seed{
 // border0AdminSeed is the demo's own admin token; it never expires.
 var border0AdminSeed = border0Seed{border0SeedAdmin, "admin", "admin@acme.example", 400 * border0Day, 0}
 
+// border0AccountSeeds are service accounts, one per role the portal
+// offers, with the tokens their integrations use.
+var border0AccountSeeds = []struct {
+	name, role, description string
+	age                     time.Duration
+	tokens                  []border0Seed
+}{
+	{"ci-deployer", "admin", "GitHub Actions: deploys sockets and policies", 120 * border0Day, []border0Seed{
+		{"gha-production", "", "dana@acme.example", 100 * border0Day, 80 * border0Day},
+		{"gha-staging", "", "dana@acme.example", 30 * border0Day, 0},
+	}},
+	{"metrics-exporter", border0ReadOnly, "Prometheus exporter of session metrics", 60 * border0Day, []border0Seed{
+		{"prometheus-eu", "", "platform@acme.example", 55 * border0Day, 5 * border0Day},
+	}},
+	{"kiosk-clients", "client", "Shared kiosks that connect to the intranet socket", 200 * border0Day, []border0Seed{
+		{"kiosk-lobby", "", "eli@acme.example", 190 * border0Day, -10 * border0Day},
+	}},
+}
+
+// border0ConnectorSeeds are connectors and their tokens (a year, as the
+// CLI's installer makes them).
+var border0ConnectorSeeds = []struct {
+	name, description string
+	tokens            []border0Seed
+}{
+	{"edge-eu-west", "AWS eu-west-1 VPC", []border0Seed{{"edge-eu-west-1", "", "ops@acme.example", 40 * border0Day, 325 * border0Day}}},
+}
+
 // seed adds the seeded tokens (or only the admin token) and Extra generated
 // ones. Called before the server is shared, so it needs no lock.
 func (b *Border0) seed(now time.Time, noSeed bool, extra int) {
@@ -55,8 +83,40 @@ func (b *Border0) seed(now time.Time, noSeed bool, extra int) {
 		for _, s := range border0Seeds {
 			b.addSeed(now, s)
 		}
+		b.seedOwners(now)
 	}
 	b.addExtra(now, extra)
+}
+
+// seedOwners adds the service accounts, the connectors and their tokens.
+func (b *Border0) seedOwners(now time.Time) {
+	for _, as := range border0AccountSeeds {
+		a := &border0Account{id: seedUUID("border0 account " + as.name), name: as.name, role: as.role,
+			description: as.description, active: true, createdAt: now.Add(-as.age)}
+		b.accounts = append(b.accounts, a)
+		for _, s := range as.tokens {
+			b.addOwnedSeed(now, s, a, nil)
+		}
+	}
+	for _, cs := range border0ConnectorSeeds {
+		c := &border0Connector{id: seedUUID("border0 connector " + cs.name), name: cs.name, description: cs.description, createdAt: now.Add(-400 * border0Day)}
+		b.connectors = append(b.connectors, c)
+		for _, s := range cs.tokens {
+			b.addOwnedSeed(now, s, nil, c)
+		}
+	}
+}
+
+func (b *Border0) addOwnedSeed(now time.Time, s border0Seed, a *border0Account, c *border0Connector) {
+	t := &border0Token{
+		id: seedUUID("border0 owned token " + s.name), userID: seedUUID("border0 user " + s.name),
+		name: s.name, createdBy: s.createdBy, createdAt: now.Add(-s.createdAgo), account: a, connector: c,
+	}
+	if s.expiresIn != 0 {
+		t.expiresAt = now.Add(s.expiresIn)
+	}
+	b.issue(t)
+	b.store(t)
 }
 
 // addSeed stores s with a secret (unused except for the admin's, but every

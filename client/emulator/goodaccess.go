@@ -9,7 +9,8 @@ import (
 	"time"
 )
 
-// gaDateLayout is how the GoodAccess API writes dates: "2024-05-07 10:48:44", UTC.
+// gaDateLayout is how the GoodAccess API writes dates: "2024-05-07 10:48:44",
+// in a zone it does not document (GoodAccessOptions.Zone).
 const gaDateLayout = "2006-01-02 15:04:05"
 
 // GoodAccessOptions configures the GoodAccess emulator.
@@ -17,6 +18,15 @@ type GoodAccessOptions struct {
 	Clock  Clock // nil = time.Now
 	Extra  int   // add this many generated realistic tokens (scale tests / benchmarks)
 	NoSeed bool  // start empty but for the admin token
+
+	// Zone is where the emulator reads and writes "Y-m-d H:i:s" dates; nil
+	// is UTC. GoodAccess does not document its zone: a server in another
+	// one shifts every expiry a client writes in UTC.
+	Zone *time.Location
+	// IgnoreScopes makes create ignore "scopes", as a server following the
+	// documented body (name, expires_at, allowed_ips) would: the new token
+	// has none.
+	IgnoreScopes bool
 }
 
 // GoodAccess emulates the token endpoints of the GoodAccess Integration API:
@@ -24,7 +34,9 @@ type GoodAccessOptions struct {
 // GET /api/v1/test-connection. It is safe for concurrent use.
 type GoodAccess struct {
 	*Server
-	clock Clock
+	clock        Clock
+	zone         *time.Location
+	ignoreScopes bool
 
 	mu     sync.Mutex
 	tokens []*gaToken          // creation order: the order the list is served in
@@ -51,10 +63,16 @@ func (t *gaToken) hasScope(s string) bool { return slices.Contains(t.scopes, s) 
 // AdminToken is the secret of "tokentui demo admin": every scope, no expiry,
 // any address.
 func NewGoodAccess(opts GoodAccessOptions) (*GoodAccess, error) {
+	zone := opts.Zone
+	if zone == nil {
+		zone = time.UTC
+	}
 	g := &GoodAccess{
-		clock:  opts.Clock,
-		byID:   map[string]*gaToken{},
-		byHash: map[string]*gaToken{},
+		clock:        opts.Clock,
+		zone:         zone,
+		ignoreScopes: opts.IgnoreScopes,
+		byID:         map[string]*gaToken{},
+		byHash:       map[string]*gaToken{},
 	}
 	now := g.now()
 	admin := g.seed(now, opts.NoSeed)
@@ -179,7 +197,7 @@ func (g *GoodAccess) handleList(w http.ResponseWriter, r *http.Request) {
 	}
 	// Encode under the lock (a consistent snapshot), write after releasing
 	// it so a slow reader cannot stall other callers.
-	body := gaEncodeList(g.tokens)
+	body := gaEncodeList(g.tokens, g.zone)
 	g.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", fmt.Sprint(len(body)))
@@ -199,7 +217,7 @@ func (g *GoodAccess) handleGet(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, gaMessage{Message: "Token not found"})
 		return
 	}
-	body := gaAppendToken(nil, t)
+	body := gaAppendToken(nil, t, g.zone)
 	g.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
@@ -248,7 +266,7 @@ func (g *GoodAccess) handleCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Validation runs without the lock: it needs only the request and now.
-	req, verr := gaParseCreate(http.MaxBytesReader(w, r.Body, gaMaxBody), now)
+	req, verr := gaParseCreate(http.MaxBytesReader(w, r.Body, gaMaxBody), now, g.zone, g.ignoreScopes)
 	if verr != nil {
 		writeJSON(w, http.StatusBadRequest, verr)
 		return

@@ -410,11 +410,11 @@ func TestGoodAccessExtraTokensArePlausible(t *testing.T) {
 func TestGoodAccessTokenEncoding(t *testing.T) {
 	tok := &gaToken{id: "x", name: "n\x1b", scopes: []string{"a"}, createdAt: gaPinned}
 	var w gaWireToken
-	if err := json.Unmarshal(gaAppendToken(nil, tok), &w); err != nil || w.Name != "n\x1b" || w.AllowedIPs == nil ||
+	if err := json.Unmarshal(gaAppendToken(nil, tok, time.UTC), &w); err != nil || w.Name != "n\x1b" || w.AllowedIPs == nil ||
 		*w.CreatedAt != "2026-03-10 09:30:00" || w.ExpiresAt != nil || w.LastUsedAt != nil {
 		t.Fatalf("token encoding: %+v %v", w, err)
 	}
-	if list := gaEncodeList(nil); !bytes.Equal(bytes.TrimSpace(list), []byte("[]")) {
+	if list := gaEncodeList(nil, time.UTC); !bytes.Equal(bytes.TrimSpace(list), []byte("[]")) {
 		t.Fatalf("empty list = %q", list)
 	}
 }

@@ -37,7 +37,7 @@ type gaCreateRequest struct {
 // gaParseCreate reads and validates a create body. Each field is
 // decoded on its own so a wrong type is reported against that field, the way
 // the real API's validator reports it, instead of failing the whole body.
-func gaParseCreate(body io.Reader, now time.Time) (gaCreateRequest, *gaValidation) {
+func gaParseCreate(body io.Reader, now time.Time, zone *time.Location, ignoreScopes bool) (gaCreateRequest, *gaValidation) {
 	raw, err := io.ReadAll(body)
 	if err != nil {
 		return gaCreateRequest{}, &gaValidation{Message: "The request body is too large or could not be read."}
@@ -49,9 +49,11 @@ func gaParseCreate(body io.Reader, now time.Time) (gaCreateRequest, *gaValidatio
 	v := &gaValidation{}
 	req := gaCreateRequest{
 		name:       gaParseName(fields["name"], v),
-		scopes:     gaParseScopes(fields["scopes"], v),
 		allowedIPs: gaParseIPs(fields["allowed_ips"], v),
-		expiresAt:  gaParseExpiry(fields["expires_at"], now, v),
+		expiresAt:  gaParseExpiry(fields["expires_at"], now, zone, v),
+	}
+	if !ignoreScopes { // not in the documented body: such a server reads none
+		req.scopes = gaParseScopes(fields["scopes"], v)
 	}
 	if len(v.Errors) > 0 {
 		v.Message = "The given data was invalid."
@@ -120,7 +122,7 @@ func gaCheckItems(v *gaValidation, field string, items []string, valid func(stri
 	}
 }
 
-func gaParseExpiry(m json.RawMessage, now time.Time, v *gaValidation) time.Time {
+func gaParseExpiry(m json.RawMessage, now time.Time, zone *time.Location, v *gaValidation) time.Time {
 	var s string
 	if m == nil || gaIsNull(m) {
 		return time.Time{}
@@ -132,7 +134,7 @@ func gaParseExpiry(m json.RawMessage, now time.Time, v *gaValidation) time.Time 
 	if s == "" {
 		return time.Time{}
 	}
-	t, err := time.ParseInLocation(gaDateLayout, s, time.UTC)
+	t, err := time.ParseInLocation(gaDateLayout, s, zone)
 	switch {
 	case err != nil:
 		v.add("expires_at", "The expires at does not match the format Y-m-d H:i:s.")

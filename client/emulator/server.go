@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,13 +28,35 @@ type Server struct {
 
 	srv *http.Server
 	ln  net.Listener
+
+	mu    sync.Mutex
+	fresh map[net.Conn]bool // connections that have not sent a request yet
 }
 
-// Close stops the server and waits for in-flight requests.
+// Close stops the server and waits for in-flight requests. Connections a
+// client opened but never used (an HTTP client dialling ahead while
+// several requests run at once) are closed first: http.Server.Shutdown
+// would otherwise wait seconds for them.
 func (s *Server) Close() {
+	s.mu.Lock()
+	for c := range s.fresh {
+		_ = c.Close()
+	}
+	s.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	_ = s.srv.Shutdown(ctx)
+}
+
+// track keeps the set of connections that have not sent a request.
+func (s *Server) track(c net.Conn, st http.ConnState) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st == http.StateNew {
+		s.fresh[c] = true
+	} else {
+		delete(s.fresh, c)
+	}
 }
 
 // serve starts h on a free loopback port.
@@ -42,9 +65,10 @@ func serve(h http.Handler, pathPrefix string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	return &Server{URL: "http://" + ln.Addr().String() + pathPrefix, srv: srv, ln: ln}, nil
+	s := &Server{URL: "http://" + ln.Addr().String() + pathPrefix, ln: ln, fresh: map[net.Conn]bool{}}
+	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ConnState: s.track}
+	go func() { _ = s.srv.Serve(ln) }()
+	return s, nil
 }
 
 // Clock lets tests and benchmarks pin time; nil means time.Now.

@@ -21,6 +21,12 @@ type UnleashOptions struct {
 	// MaxTokens is the instance's token limit (UNLEASH_API_TOKENS_LIMIT);
 	// 0 means Unleash's default, 2000.
 	MaxTokens int
+	// SecureTokens is UNLEASH_EXPERIMENTAL_SECURE_TOKEN=true: new tokens
+	// are v2 ("<projects>:<env>.v2_<selector>_<secret>"), of which only a
+	// hash is kept and the list shows the selector. The seed then also
+	// holds a few v2 tokens beside the v1 ones, as an instance that turned
+	// the flag on after a while would. SetSecureTokens flips it later.
+	SecureTokens bool
 }
 
 // Unleash emulates the API-token part of the admin API of unleash-server
@@ -39,8 +45,10 @@ type Unleash struct {
 	maxTokens int
 
 	mu           sync.Mutex
+	secure       bool            // new tokens are v2
+	editors      map[string]bool // personal access tokens of Editor users (unleash_project.go)
 	tokens       []*unleashToken
-	bySecret     map[string]int // index into tokens
+	byKey        map[string]int // v1 secret or v2 selector -> index into tokens
 	projects     []unleashProject
 	environments []unleashEnvironment
 	started      time.Time
@@ -48,9 +56,20 @@ type Unleash struct {
 
 // unleashToken is one stored token.
 type unleashToken struct {
-	secret      string
+	// secret is a v1 token's secret. A v2 (secure) token keeps none: only
+	// its selector and the verifier, a SHA-256 of the whole secret, as
+	// the real server's api_tokens_v2 table does.
+	secret   string
+	secure   bool
+	selector string
+	verifier string
+
+	// editor marks the caller of a request made with an Editor's personal
+	// access token; it is never stored.
+	editor bool
+
 	name        string
-	typ         string // as the list reports it: admin, client (also backend), frontend
+	typ         string // as the list reports it: admin, client (also a v1 backend), backend (v2), frontend
 	projects    []string
 	environment string
 	createdAt   time.Time
@@ -81,7 +100,9 @@ func NewUnleash(opts UnleashOptions) (*Unleash, error) {
 	u := &Unleash{
 		clock:     opts.Clock,
 		maxTokens: opts.MaxTokens,
-		bySecret:  map[string]int{},
+		secure:    opts.SecureTokens,
+		byKey:     map[string]int{},
+		editors:   map[string]bool{},
 	}
 	if u.maxTokens <= 0 {
 		u.maxTokens = unleashDefaultMaxTokens
@@ -120,6 +141,15 @@ func (u *Unleash) IssueToken(name, tokenType string, projects []string, environm
 	return t.secret
 }
 
+// SetSecureTokens switches secure token storage on or off for tokens
+// created from now on, like restarting the server with or without the flag
+// on the same database: existing tokens of both kinds stay as they are.
+func (u *Unleash) SetSecureTokens(on bool) {
+	u.mu.Lock()
+	u.secure = on
+	u.mu.Unlock()
+}
+
 // Len is the number of tokens the instance holds, the admin token included.
 func (u *Unleash) Len() int {
 	u.mu.Lock()
@@ -128,23 +158,44 @@ func (u *Unleash) Len() int {
 }
 
 func (u *Unleash) addLocked(t *unleashToken) {
-	u.bySecret[t.secret] = len(u.tokens)
+	u.byKey[t.key()] = len(u.tokens)
 	u.tokens = append(u.tokens, t)
+}
+
+// key is what the admin API addresses t by: a v1 token's secret, a v2
+// token's selector. The two never collide: a v1 secret holds ":".
+func (t *unleashToken) key() string {
+	if t.secure {
+		return t.selector
+	}
+	return t.secret
+}
+
+// findLocked is the token an admin route's path names: a v1 secret, a v2
+// selector, or a full v2 secret, of which only the selector counts (the
+// real server does not check the rest on admin routes).
+func (u *Unleash) findLocked(key string) (int, bool) {
+	if sel, ok := unleashV2Selector(key); ok {
+		key = sel
+	}
+	i, ok := u.byKey[key]
+	return i, ok
 }
 
 // removeLocked deletes by swapping the last token into the hole: the real
 // list is unordered too, and this keeps deletes O(1) at 100 000 tokens.
-func (u *Unleash) removeLocked(secret string) bool {
-	i, ok := u.bySecret[secret]
+func (u *Unleash) removeLocked(key string) bool {
+	i, ok := u.findLocked(key)
 	if !ok {
 		return false
 	}
+	gone := u.tokens[i].key()
 	last := len(u.tokens) - 1
 	u.tokens[i] = u.tokens[last]
-	u.bySecret[u.tokens[i].secret] = i
+	u.byKey[u.tokens[i].key()] = i
 	u.tokens[last] = nil
 	u.tokens = u.tokens[:last]
-	delete(u.bySecret, secret)
+	delete(u.byKey, gone)
 	return true
 }
 
@@ -223,6 +274,9 @@ func (u *Unleash) authenticate(w http.ResponseWriter, r *http.Request, want stri
 		unleashAuthenticationRequired(w)
 		return unleashToken{}, false
 	}
+	if u.isEditor(cred) {
+		return unleashToken{typ: "admin", editor: true}, true
+	}
 	tok, ok := u.use(cred)
 	if !ok {
 		unleashError(w, http.StatusUnauthorized, true, "UnauthorizedError", "You must log in to use Unleash.")
@@ -243,7 +297,7 @@ func (u *Unleash) authenticateSDK(w http.ResponseWriter, r *http.Request, want s
 		unleashWrite(w, http.StatusUnauthorized, []byte(`{"message":"This endpoint requires an API token. Please add an authorization header to your request with a valid token"}`))
 		return unleashToken{}, false
 	}
-	if tok.typ != want {
+	if unleashStoredType(tok.typ) != want { // a v2 backend token is a client token
 		unleashWrongTokenType(w)
 		return unleashToken{}, false
 	}
@@ -260,11 +314,10 @@ func (u *Unleash) use(secret string) (unleashToken, bool) {
 	now := u.clock.now()
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	i, ok := u.bySecret[secret]
+	t, ok := u.credentialLocked(secret)
 	if !ok {
 		return unleashToken{}, false
 	}
-	t := u.tokens[i]
 	if !t.expiresAt.IsZero() && !t.expiresAt.After(now) {
 		return unleashToken{}, false
 	}

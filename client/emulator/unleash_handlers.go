@@ -14,10 +14,16 @@ const unleashTokensPath = "/api/admin/api-tokens"
 
 // serveAdmin routes an authenticated admin-API request; path has no
 // trailing slash.
-func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, _ unleashToken, path string, body any) {
+func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, caller unleashToken, path string, body any) {
+	if caller.editor && u.refuseEditor(w, r, path) {
+		return
+	}
+	visible := func(t *unleashToken) bool { return !caller.editor || t.typ != "admin" }
 	switch {
+	case strings.HasPrefix(path, "/api/admin/projects/"):
+		u.serveProject(w, r, caller, path, body)
 	case path == unleashTokensPath && r.Method == http.MethodGet:
-		u.listTokens(w, func(*unleashToken) bool { return true })
+		u.listTokens(w, visible)
 	case path == unleashTokensPath && r.Method == http.MethodPost:
 		if unleashContentTypeOK(w, r) {
 			u.createToken(w, body)
@@ -30,7 +36,7 @@ func (u *Unleash) serveAdmin(w http.ResponseWriter, r *http.Request, _ unleashTo
 		}
 		switch r.Method {
 		case http.MethodGet: // by name: names are not unique, so a list
-			u.listTokens(w, func(t *unleashToken) bool { return t.name == key })
+			u.listTokens(w, func(t *unleashToken) bool { return t.name == key && visible(t) })
 		case http.MethodPut:
 			if unleashContentTypeOK(w, r) {
 				u.updateExpiry(w, key, body)
@@ -70,20 +76,28 @@ func unleashContentTypeOK(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
+// listTokens lists like the server: its v1 store first, then its v2
+// store (the two are concatenated).
 func (u *Unleash) listTokens(w http.ResponseWriter, keep func(*unleashToken) bool) {
 	u.mu.Lock()
 	b := make([]byte, 0, 64+330*len(u.tokens))
 	b = append(b, `{"tokens":[`...)
 	first := true
-	for _, t := range u.tokens {
-		if !keep(t) {
-			continue
+	for _, secure := range []bool{false, true} {
+		for _, t := range u.tokens {
+			if t.secure != secure || !keep(t) {
+				continue
+			}
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			if secure {
+				b = unleashAppendSecureListed(b, t)
+			} else {
+				b = unleashAppendListed(b, t)
+			}
 		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = unleashAppendListed(b, t)
 	}
 	u.mu.Unlock()
 	unleashWrite(w, http.StatusOK, append(b, "]}"...))
@@ -98,6 +112,11 @@ func (u *Unleash) createToken(w http.ResponseWriter, body any) {
 		unleashBadData(w, schema, details)
 		return
 	}
+	u.createParsed(w, req)
+}
+
+// createParsed makes a token of a create request that passed the schema.
+func (u *Unleash) createParsed(w http.ResponseWriter, req unleashNewToken) {
 	for _, p := range req.projects {
 		if p == "*" {
 			req.projects = []string{"*"}
@@ -126,28 +145,16 @@ func (u *Unleash) createToken(w http.ResponseWriter, body any) {
 		unleashError(w, http.StatusBadRequest, false, "ExceedsLimitError", msg)
 		return
 	}
-	seen := map[string]bool{}
-	for _, p := range req.projects {
-		if p == "*" {
-			continue
+	if msg := u.projectProblemLocked(req.projects); msg != "" {
+		if strings.HasPrefix(msg, "Project=") {
+			unleashBadDataMessage(w, msg)
+		} else {
+			unleashError(w, http.StatusInternalServerError, false, "UnknownError", msg)
 		}
-		if !u.projectExistsLocked(p) {
-			if p == "" {
-				p = "invalid" // the server cannot name an empty id either
-			}
-			unleashBadDataMessage(w, "Project="+p+" does not exist")
-			return
-		}
-		if seen[p] {
-			unleashError(w, http.StatusInternalServerError, false, "UnknownError",
-				`INSERT INTO api_token_project VALUES ($1, $2) - duplicate key value violates unique constraint "api_token_project_pkey"`)
-			return
-		}
-		seen[p] = true
+		return
 	}
 
 	t := &unleashToken{
-		secret:      unleashSecret(req.projects, req.environment, randomHex(unleashHashHex/2)),
 		name:        req.name,
 		typ:         unleashStoredType(req.typ),
 		projects:    req.projects,
@@ -155,22 +162,65 @@ func (u *Unleash) createToken(w http.ResponseWriter, body any) {
 		createdAt:   u.clock.now(),
 		expiresAt:   req.expiresAt, // a past expiry is accepted; the token then never works
 	}
+	if u.secure {
+		t.typ = req.typ // the v2 store keeps "backend"
+		secret := t.makeSecure(unleashRandom64(16), unleashRandom64(32))
+		u.addLocked(t)
+		unleashWrite(w, http.StatusCreated, unleashAppendSecureCreated(nil, t, secret))
+		return
+	}
+	t.secret = unleashSecret(req.projects, req.environment, randomHex(unleashHashHex/2))
 	u.addLocked(t)
 	unleashWrite(w, http.StatusCreated, unleashAppendCreated(nil, t, req.typ))
 }
 
-func (u *Unleash) updateExpiry(w http.ResponseWriter, secret string, body any) {
+func (u *Unleash) updateExpiry(w http.ResponseWriter, key string, body any) {
 	expiresAt, d := unleashParseExpiry(body)
 	if d != nil {
 		unleashBadData(w, true, []unleashDetail{*d})
 		return
 	}
 	u.mu.Lock()
-	if i, ok := u.bySecret[secret]; ok { // unknown secrets: 200, nothing done
+	if i, ok := u.findLocked(key); ok { // unknown ones: 200, nothing done
 		u.tokens[i].expiresAt = expiresAt
 	}
 	u.mu.Unlock()
 	unleashEmpty(w)
+}
+
+// projectProblemLocked is what the server says about the projects of a new
+// token, in the order it inserts them: the v1 service checks that each
+// exists ("Project=x does not exist", a 400); the v2 service (secure token
+// storage) does not, and the database refuses the insert with a 500 (both
+// observed on 8.2.0). A project named twice fails the insert in either.
+// The transaction is rolled back: no token is made.
+func (u *Unleash) projectProblemLocked(projects []string) string {
+	table := "api_token_project"
+	insert := "INSERT INTO api_token_project VALUES ($1, $2) - "
+	if u.secure {
+		table = "api_tokens_v2_project"
+		insert = "INSERT INTO api_tokens_v2_project\n" + strings.Repeat(" ", 25) + "VALUES ($1, $2) - "
+	}
+	seen := map[string]bool{}
+	for _, p := range projects {
+		if p == "*" {
+			continue
+		}
+		if !u.projectExistsLocked(p) {
+			if u.secure {
+				return insert + `insert or update on table "` + table + `" violates foreign key constraint "` + table + `_project_fkey"`
+			}
+			if p == "" {
+				p = "invalid" // the server cannot name an empty id either
+			}
+			return "Project=" + p + " does not exist"
+		}
+		if seen[p] {
+			return insert + `duplicate key value violates unique constraint "` + table + `_pkey"`
+		}
+		seen[p] = true
+	}
+	return ""
 }
 
 func (u *Unleash) environmentExistsLocked(name string) bool {

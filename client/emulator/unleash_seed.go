@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"strconv"
@@ -40,6 +41,15 @@ var unleashSeeds = []unleashSeedToken{
 	{"qa-dashboard", "frontend", []string{"default"}, "qa", 60 * unleashDay, 0, 0},
 }
 
+// unleashSecureSeeds are the v2 tokens of an instance that switched secure
+// token storage on (UnleashOptions.SecureTokens) a few days ago: the list
+// mixes them with the older v1 tokens above.
+var unleashSecureSeeds = []unleashSeedToken{
+	{"checkout-payments", "backend", []string{"checkout"}, "production", 4 * unleashDay, 0, time.Minute},
+	{"storefront-preview", "frontend", []string{"default"}, "development", 3 * unleashDay, 30 * unleashDay, 0},
+	{"edge-eu-west", "client", []string{"*"}, "production", 2 * unleashDay, 180 * unleashDay, 20 * time.Second},
+}
+
 // seed fills a new instance. Secrets derive from the start time, so the same
 // Clock gives the same instance, and differ between instances otherwise.
 func (u *Unleash) seed(opts UnleashOptions) {
@@ -66,24 +76,41 @@ func (u *Unleash) seed(opts UnleashOptions) {
 	})
 	if !opts.NoSeed {
 		for i, s := range unleashSeeds {
-			t := &unleashToken{
-				secret:      unleashSecret(s.projects, s.environment, hash(i+1)),
-				name:        s.name,
-				typ:         unleashStoredType(s.typ),
-				projects:    s.projects,
-				environment: s.environment,
-				createdAt:   now.Add(-s.age),
-			}
-			if s.expiresIn != 0 {
-				t.expiresAt = now.Add(s.expiresIn)
-			}
-			if s.seenAgo != 0 {
-				t.seenAt = now.Add(-s.seenAgo)
-			}
+			t := s.token(now)
+			t.typ = unleashStoredType(s.typ)
+			t.secret = unleashSecret(s.projects, s.environment, hash(i+1))
+			u.addLocked(t)
+		}
+	}
+	if !opts.NoSeed && opts.SecureTokens {
+		for i, s := range unleashSecureSeeds {
+			t := s.token(now)
+			// A seeded secret is derived, not random, so the same Clock
+			// gives the same instance; nobody is ever shown it.
+			sel, sec := unleashSeedBytes(now, 500+i), unleashSeedBytes(now, 600+i)
+			t.makeSecure(base64.RawURLEncoding.EncodeToString(sel[:16]), base64.RawURLEncoding.EncodeToString(sec[:]))
 			u.addLocked(t)
 		}
 	}
 	u.addExtra(opts.Extra, now, hash)
+}
+
+// token is the stored form of a seed, without its secret.
+func (s unleashSeedToken) token(now time.Time) *unleashToken {
+	t := &unleashToken{
+		name:        s.name,
+		typ:         s.typ,
+		projects:    s.projects,
+		environment: s.environment,
+		createdAt:   now.Add(-s.age),
+	}
+	if s.expiresIn != 0 {
+		t.expiresAt = now.Add(s.expiresIn)
+	}
+	if s.seenAgo != 0 {
+		t.seenAt = now.Add(-s.seenAgo)
+	}
+	return t
 }
 
 // addExtra generates n plain tokens spread over the past two years.
@@ -116,14 +143,18 @@ func (u *Unleash) addExtra(n int, now time.Time, hash func(int) string) {
 // unleashSeedHasher returns deterministic 56-hex-digit hashes for a start
 // time.
 func unleashSeedHasher(start time.Time) func(int) string {
+	return func(i int) string {
+		sum := unleashSeedBytes(start, i)
+		return hex.EncodeToString(sum[:unleashHashHex/2])
+	}
+}
+
+// unleashSeedBytes are 32 bytes derived from a start time and an index.
+func unleashSeedBytes(start time.Time, i int) [32]byte {
 	const label = "unleash-seed"
 	var in [len(label) + 16]byte
 	copy(in[:], label)
 	binary.BigEndian.PutUint64(in[len(label):], uint64(start.UnixNano()))
-	return func(i int) string {
-		in := in // a copy per call: safe to share the hasher
-		binary.BigEndian.PutUint64(in[len(label)+8:], uint64(i))
-		sum := sha256.Sum256(in[:])
-		return hex.EncodeToString(sum[:unleashHashHex/2])
-	}
+	binary.BigEndian.PutUint64(in[len(label)+8:], uint64(i))
+	return sha256.Sum256(in[:])
 }

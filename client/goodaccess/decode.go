@@ -3,6 +3,7 @@ package goodaccess
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/internal/rest"
@@ -11,28 +12,30 @@ import (
 // listTokens fetches GET /api/v1/tokens (a bare JSON array) and decodes it
 // as it arrives, one element at a time into a reused apiToken, so neither
 // the 37 MB body of 100 000 tokens nor an intermediate []apiToken is held.
-func listTokens(ctx context.Context, api *rest.Client) ([]client.Token, error) {
-	tokens, _, err := rest.GetList(ctx, api, rest.Request{Method: http.MethodGet, Path: pathTokens}, "", listConverter())
+func listTokens(ctx context.Context, api *rest.Client, zone *time.Location) ([]client.Token, error) {
+	tokens, _, err := rest.GetList(ctx, api, rest.Request{Method: http.MethodGet, Path: pathTokens}, "", listConverter(zone))
 	if err != nil {
 		return nil, err
 	}
 	return nonNil(tokens), nil
 }
 
-// decodeList decodes a buffered list answer the same way (benchmarks).
+// decodeList decodes a buffered list answer the same way (benchmarks),
+// its times in UTC.
 func decodeList(resp rest.Response) ([]client.Token, error) {
-	tokens, _, err := rest.DecodeList(resp, "", listConverter())
+	tokens, _, err := rest.DecodeList(resp, "", listConverter(time.UTC))
 	if err != nil {
 		return nil, err
 	}
 	return nonNil(tokens), nil
 }
 
-// listConverter converts list elements, sharing scope lists among them.
-func listConverter() func(*apiToken) (client.Token, error) {
+// listConverter converts list elements, sharing scope lists among them;
+// times without a zone are read in zone.
+func listConverter(zone *time.Location) func(*apiToken) (client.Token, error) {
 	shared := newScopeSharer()
 	return func(a *apiToken) (client.Token, error) {
-		return a.convert(shared.list(a.Scopes))
+		return a.convert(shared.list(a.Scopes), zone)
 	}
 }
 

@@ -371,7 +371,7 @@ func TestHostileNamesAreSanitised(t *testing.T) {
 	p := newProvider(t, g.URL, g.AdminToken)
 	check := func(tok client.Token) {
 		t.Helper()
-		if tok.Name != "evil-token  name" {
+		if tok.Name != "evil-⟨U+202E⟩token  name" { // the bidi override shown, not obeyed
 			t.Errorf("name = %q", tok.Name)
 		}
 		for _, s := range append(append([]string{tok.Name}, tok.Scopes...), tok.AllowedIPs...) {

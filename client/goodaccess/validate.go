@@ -12,7 +12,7 @@ import (
 // validate checks a create request before anything is sent and returns the
 // body to send. Catching mistakes here gives per-field messages without a
 // round trip and keeps a refused request from ever reaching the server.
-func validate(req client.NewToken, now time.Time) (createBody, error) {
+func validate(req client.NewToken, now time.Time, zone *time.Location) (createBody, error) {
 	v := &client.ValidationError{}
 	body := createBody{Name: strings.TrimSpace(req.Name), Scopes: []string{}, AllowedIPs: []string{}}
 
@@ -59,7 +59,7 @@ func validate(req client.NewToken, now time.Time) (createBody, error) {
 		if !exp.After(now) {
 			v.Add(client.FieldExpiresAt, "the expiry must be in the future")
 		}
-		body.ExpiresAt = formatDate(exp)
+		body.ExpiresAt = formatDate(exp, zone)
 	}
 
 	// GoodAccess tokens have scopes, not roles, projects or environments;

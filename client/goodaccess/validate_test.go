@@ -38,7 +38,7 @@ func TestValidateRefusesBeforeSending(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := validate(c.req, now)
+			_, err := validate(c.req, now, time.UTC)
 			var ve *client.ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("validate = %v, want ValidationError", err)
@@ -55,7 +55,7 @@ func TestValidateRefusesBeforeSending(t *testing.T) {
 }
 
 func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
-	_, err := validate(client.NewToken{AllowedIPs: []string{"x"}, ExpiresAt: time.Unix(1, 0)}, time.Now())
+	_, err := validate(client.NewToken{AllowedIPs: []string{"x"}, ExpiresAt: time.Unix(1, 0)}, time.Now(), time.UTC)
 	var ve *client.ValidationError
 	if !errors.As(err, &ve) || len(ve.Fields) != 4 {
 		t.Fatalf("validate = %v", err)
@@ -69,7 +69,7 @@ func TestValidateNormalises(t *testing.T) {
 		Scopes:     []string{"token.read", " token.read ", "access-card.read-all"},
 		AllowedIPs: []string{" 10.1.2.3/16", "10.1.2.3", "2001:DB8:0:0::1", "2001:db8::ffff/32", "::ffff:192.0.2.1", " "},
 		ExpiresAt:  now.Add(time.Second + 300*time.Millisecond),
-	}, now)
+	}, now, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,5 +84,10 @@ func TestValidateNormalises(t *testing.T) {
 	}
 	if body.ExpiresAt != "2026-05-01 12:00:01" {
 		t.Errorf("expires_at = %q", body.ExpiresAt)
+	}
+	// With a profile's timezone the expiry is written in it.
+	prague, _ := time.LoadLocation("Europe/Prague")
+	if body, _ := validate(client.NewToken{Name: "x", Scopes: []string{"token.read"}, ExpiresAt: now.Add(time.Hour)}, now, prague); body.ExpiresAt != "2026-05-01 15:00:00" {
+		t.Errorf("expires_at in Europe/Prague = %q", body.ExpiresAt)
 	}
 }

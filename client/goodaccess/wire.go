@@ -2,14 +2,14 @@ package goodaccess
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
 )
 
-// dateLayout is how the API writes dates ("2024-05-07 10:48:44"), in UTC.
+// dateLayout is how the API writes dates ("2024-05-07 10:48:44"). Their
+// zone is not documented: UTC unless the profile names one (timezone:).
 const dateLayout = "2006-01-02 15:04:05"
 
 // apiToken is a token object as the API sends it. Dates stay strings here
@@ -25,14 +25,16 @@ type apiToken struct {
 	LastUsedAt string   `json:"last_used_at"`
 }
 
-// toToken converts and sanitises a token object.
-func (a apiToken) toToken() (client.Token, error) {
-	return a.convert(client.SanitizeAll(a.Scopes))
+// toToken converts and sanitises a token object, its times read in zone.
+func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
+	return a.convert(client.SanitizeAll(a.Scopes), zone)
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised by the caller (a list shares them between tokens).
-func (a *apiToken) convert(scopes []string) (client.Token, error) {
+// sanitised by the caller (a list shares them between tokens). A date that
+// cannot be read, or is out of range ("0000-00-00 00:00:00", MySQL's zero
+// date), is marked invalid on the token rather than failing the list.
+func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
 		Name:       client.Sanitize(a.Name),
@@ -40,47 +42,32 @@ func (a *apiToken) convert(scopes []string) (client.Token, error) {
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 		Reported:   Descriptor.Can.Reports,
 	}
-	var err error
-	if t.CreatedAt, err = parseDate("created_at", a.CreatedAt); err != nil {
-		return client.Token{}, err
-	}
-	if t.ExpiresAt, err = parseDate("expires_at", a.ExpiresAt); err != nil {
-		return client.Token{}, err
-	}
-	if t.LastUsedAt, err = parseDate("last_used_at", a.LastUsedAt); err != nil {
-		return client.Token{}, err
-	}
+	t.SetDate(client.DateCreated, parseDate(a.CreatedAt, zone))
+	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt, zone))
+	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt, zone))
+	client.ScrubToken(&t)
 	return t, nil
 }
 
-// parseDate reads the API's "Y-m-d H:i:s" (UTC) and, in case the service
-// changes to it, RFC 3339. "" means no date (never expires, never used).
-func parseDate(field, s string) (time.Time, error) {
+// parseDate reads the API's "Y-m-d H:i:s" (in zone) and, in case the
+// service changes to it, RFC 3339. "" is no date (never expires, never
+// used).
+func parseDate(s string, zone *time.Location) client.WireDate {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, nil
+		return client.WireDate{}
 	}
-	if t, err := time.ParseInLocation(dateLayout, s, time.UTC); err == nil {
-		return t, nil
+	if t, err := time.ParseInLocation(dateLayout, s, zone); err == nil {
+		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), nil
+		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
-	return time.Time{}, &client.ServerError{
-		Status:  200,
-		Message: fmt.Sprintf("the token's %s %q is not a date tokentui can read", field, client.Sanitize(truncate(s, 40))),
-	}
+	return client.WireDate{Present: true}
 }
 
-// formatDate writes a time the way the API expects it.
-func formatDate(t time.Time) string { return t.UTC().Format(dateLayout) }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// formatDate writes a time the way the API expects it, in zone.
+func formatDate(t time.Time, zone *time.Location) string { return t.In(zone).Format(dateLayout) }
 
 // createBody is what POST /api/v1/token is sent. allowed_ips is always an
 // array: the API reads an empty one as "every address", and sending it

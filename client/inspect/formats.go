@@ -18,7 +18,7 @@ func recogniseJWT(secret string, now time.Time) (Result, bool) {
 	if strings.Count(secret, ".") != 2 || !strings.HasPrefix(secret, "eyJ") {
 		return Result{}, false
 	}
-	alg, exp, ok := jwtHeaderAndExpiry(secret)
+	alg, exp, hasExp, ok := jwtHeaderAndExpiry(secret)
 	if !ok {
 		return Result{}, false
 	}
@@ -27,7 +27,10 @@ func recogniseJWT(secret string, now time.Time) (Result, bool) {
 	for _, c := range standardClaims(secret, now) {
 		r.add(c.Key, c.Label, c.Value)
 	}
-	if !exp.IsZero() {
+	switch {
+	case hasExp && !client.ValidTime(exp):
+		r.add("expires_at", "Expires", client.InvalidDate+": when it expires is unknown")
+	case hasExp:
 		r.add("expires_at", "Expires", client.DescribeExpiry(exp, now))
 	}
 	return r, true
@@ -53,8 +56,12 @@ func standardClaims(jwt string, now time.Time) []Field {
 			out = append(out, Field{Key: l.key, Label: l.label, Value: claimText(v)})
 		}
 	}
-	if iat, ok := claims["iat"].(float64); ok {
-		out = append(out, Field{Key: "issued_at", Label: "Issued", Value: time.Unix(int64(iat), 0).UTC().Format(time.RFC3339)})
+	if iat, ok := claims["iat"]; ok {
+		issued := client.InvalidDate
+		if t, ok := unixClaim(iat); ok {
+			issued = t.Format(time.RFC3339)
+		}
+		out = append(out, Field{Key: "issued_at", Label: "Issued", Value: issued})
 	}
 	var others []string
 	for k := range claims {
@@ -141,9 +148,10 @@ func charset(s string) string {
 	return "letters, digits and - _ + / ="
 }
 
-// jwtHeaderAndExpiry decodes a JWT's header algorithm and its exp claim;
-// ok is false when the first two parts are not base64url JSON objects.
-func jwtHeaderAndExpiry(jwt string) (alg string, exp time.Time, ok bool) {
+// jwtHeaderAndExpiry decodes a JWT's header algorithm and its exp claim
+// (hasExp: the claim is there; exp is zero when it is no valid time); ok is
+// false when the first two parts are not base64url JSON objects.
+func jwtHeaderAndExpiry(jwt string) (alg string, exp time.Time, hasExp, ok bool) {
 	parts := strings.Split(jwt, ".")
 	var header struct {
 		Alg any `json:"alg"`
@@ -152,13 +160,22 @@ func jwtHeaderAndExpiry(jwt string) (alg string, exp time.Time, ok bool) {
 		Exp any `json:"exp"`
 	}
 	if !decodeSegment(parts[0], &header) || !decodeSegment(parts[1], &payload) {
-		return "", time.Time{}, false
+		return "", time.Time{}, false, false
 	}
 	alg, _ = header.Alg.(string)
-	if secs, isNum := payload.Exp.(float64); isNum && secs > 0 && secs < 1e11 {
-		exp = time.Unix(int64(secs), 0)
+	exp, _ = unixClaim(payload.Exp)
+	return alg, exp, payload.Exp != nil, true
+}
+
+// unixClaim reads a NumericDate claim (RFC 7519: seconds since the epoch);
+// ok is false for anything else or a time out of range (client.ValidTime).
+func unixClaim(v any) (time.Time, bool) {
+	secs, isNum := v.(float64)
+	if !isNum || secs <= 0 || secs >= 1e11 {
+		return time.Time{}, false
 	}
-	return alg, exp, true
+	t := time.Unix(int64(secs), 0).UTC()
+	return t, client.ValidTime(t)
 }
 
 // decodeSegment base64url-decodes one JWT part (padding tolerated) into v,

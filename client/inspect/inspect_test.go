@@ -86,10 +86,10 @@ func TestGenericJWT(t *testing.T) {
 	noLeak(t, r, secret)
 }
 
-func TestUnleashV2(t *testing.T) {
+func TestUnleashV1(t *testing.T) {
 	secret := "default:production.25ee8d7b2a1c4f0e9d3b6a5c8e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b"
 	r := RecogniseAt(secret, now)
-	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v2") {
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v1") || r.Value("length") != "" {
 		t.Fatalf("%+v", r)
 	}
 	if r.Value("projects") != "default" || r.Value("environment") != "production" {
@@ -110,13 +110,44 @@ func TestUnleashV2(t *testing.T) {
 	}
 }
 
-func TestUnleashV1(t *testing.T) {
-	secret := strings.Repeat("a1b2c3d4", 8)
+// A 64-digit hash, as older documentation describes it, is recognised and
+// its length pointed out: servers since 4.3 make 56.
+func TestUnleashV1WithTheDocumentedLength(t *testing.T) {
+	secret := "default:production." + strings.Repeat("a1b2c3d4", 8)
 	r := RecogniseAt(secret, now)
-	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v1") || r.Value("length") != "64 hex digits" {
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v1") || !strings.Contains(r.Value("length"), "64 hex digits") {
 		t.Fatalf("%+v", r)
 	}
 	noLeak(t, r, secret)
+}
+
+func TestUnleashLegacy(t *testing.T) {
+	secret := strings.Repeat("a1b2c3d4", 7)
+	r := RecogniseAt(secret, now)
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "legacy") || r.Value("length") != "56 hex digits" {
+		t.Fatalf("%+v", r)
+	}
+	noLeak(t, r, secret)
+}
+
+// A v2 secret as the real 8.2.0 server made it with secure token storage
+// on: recognised, its selector shown (an id), its secret part never.
+func TestUnleashV2(t *testing.T) {
+	secret := "default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_0WZ7FeTetq55lDs_6b3_r_l6P2eD6XJkBu19mRXmRAI"
+	r := RecogniseAt(secret, now)
+	if r.Kind != Kind(unleash.Descriptor.Kind) || !strings.Contains(r.Title, "v2") || !strings.Contains(r.Title, "secure") {
+		t.Fatalf("%+v", r)
+	}
+	if r.Value("projects") != "default" || r.Value("environment") != "production" || r.Value("selector") != "oCMDWlZC_Z82MEpzo1zNLQ" {
+		t.Errorf("fields: %+v", r.Fields)
+	}
+	if r.Masked != "default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_…" || !strings.Contains(r.Format, "selector: oCMDWlZC_Z82MEpzo1zNLQ") {
+		t.Errorf("masked %q, format %q", r.Masked, r.Format)
+	}
+	noLeak(t, r, secret)
+	if tail := secret[len(secret)-43:]; strings.Contains(strings.Join(r.Summary, "\n"), tail[:6]) {
+		t.Errorf("the secret part shows: %q", r.Summary)
+	}
 }
 
 func TestGoodAccessEmulatorFormat(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // timezone: works on systems without a zone database
 
 	"go.yaml.in/yaml/v3"
 
@@ -116,6 +118,7 @@ var profileKeys = map[string]string{
 	"token":         "string",
 	"ca_file":       "string",
 	"insecure":      "bool",
+	"timezone":      "string",
 }
 
 func knownProfileKeys() string {
@@ -260,7 +263,21 @@ func (p *Profile) setKey(k, v *yaml.Node, private bool, getenv func(string) stri
 		p.literal, p.hasLiteral, p.literalPublic = val, true, !private
 	case "ca_file":
 		p.CAFile = expandHome(val, getenv)
+	case "timezone":
+		return p.setTimeZone(v.Line, val)
 	}
+	return 0, ""
+}
+
+// setTimeZone reads timezone: an IANA name (or UTC), for APIs whose times
+// carry no zone. "Local" is refused: the zone of this machine says nothing
+// about the server's.
+func (p *Profile) setTimeZone(line int, name string) (int, string) {
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" || name == "Local" {
+		return line, fmt.Sprintf("timezone in profile %q is not a time zone tokentui knows: use an IANA name such as Europe/Prague, or UTC", p.Name)
+	}
+	p.TimeZone = loc
 	return 0, ""
 }
 

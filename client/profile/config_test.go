@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -198,5 +199,32 @@ func TestDefaultConfigPath(t *testing.T) {
 	}
 	if got := DefaultConfigPath(envOf(map[string]string{"XDG_CONFIG_HOME": "rel", "HOME": "/home/ada"})); got != "/home/ada/.config/tokentui/config.yaml" {
 		t.Errorf("relative XDG must be ignored: %q", got)
+	}
+}
+
+// timezone: says where a profile's API reads and writes times without a
+// zone (GoodAccess's "Y-m-d H:i:s"); it reaches the connection.
+func TestParseConfigTimeZone(t *testing.T) {
+	cfg, err := ParseConfig([]byte("profiles:\n  ga: {provider: goodaccess, token_env: X, timezone: Europe/Prague}\n  b0: {provider: border0}\n"), "/c/config.yaml", true, envOf(map[string]string{"X": "tok"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ga, _ := cfg.Lookup("ga")
+	if ga.TimeZone == nil || ga.TimeZone.String() != "Europe/Prague" {
+		t.Fatalf("timezone %v", ga.TimeZone)
+	}
+	if b0, _ := cfg.Lookup("b0"); b0.TimeZone != nil {
+		t.Errorf("a profile without timezone has %v", b0.TimeZone)
+	}
+	conn, err := ga.Connection(context.Background())
+	if err != nil || conn.TimeZone != ga.TimeZone {
+		t.Errorf("connection %+v, %v", conn, err)
+	}
+	for _, bad := range []string{"Mars/Olympus", "Local", `""`} {
+		_, err := ParseConfig([]byte("profiles:\n  ga: {provider: goodaccess, timezone: "+bad+"}\n"), "/c/config.yaml", true, noEnv)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Line != 2 || !strings.Contains(err.Error(), "IANA name") {
+			t.Errorf("timezone %s: %v", bad, err)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/registry"
@@ -20,6 +21,9 @@ type Profile struct {
 	URL      string // base URL, never empty for a usable profile
 	CAFile   string // optional PEM bundle for a private CA
 	Insecure bool   // allow plain http:// to a non-loopback host
+	// TimeZone is where the API's times without a zone are read and
+	// written (timezone: in config.yaml); nil means UTC.
+	TimeZone *time.Location
 	// Demo marks the profiles of the in-process emulators.
 	Demo bool
 	// Origin says where the profile was defined, for messages:
@@ -171,7 +175,8 @@ func (p Profile) Connection(ctx context.Context) (client.Connection, error) {
 	if err != nil {
 		return client.Connection{}, err
 	}
-	return client.Connection{BaseURL: p.URL, Token: tok, CAFile: p.CAFile}, nil
+	client.RememberSecret(tok) // whatever reports an error from here on masks it
+	return client.Connection{BaseURL: p.URL, Token: tok, CAFile: p.CAFile, TimeZone: p.TimeZone}, nil
 }
 
 // String describes the profile for messages; it never includes a token.

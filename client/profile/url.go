@@ -30,8 +30,12 @@ func checkURL(raw string, insecure bool) error {
 	return nil
 }
 
+// isLoopback is literally loopback: an address in 127.0.0.0/8, ::1, or the
+// name localhost itself. Not "*.localhost": resolvers differ on it, a DNS
+// server may answer for it, and Go sends it through HTTP_PROXY, so the admin
+// token could leave the machine in clear text.
 func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)

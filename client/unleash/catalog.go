@@ -47,7 +47,7 @@ type environmentList struct {
 	} `json:"environments"`
 }
 
-// Catalog loads the server's projects and enabled environments. Projects
+// Catalog loads the server's projects and environments. Projects
 // lists real projects only: "*" (all projects, present and future) is always
 // valid, and the form and CLI offer it themselves. Archived projects are
 // left out because a token cannot be given one.
@@ -106,10 +106,16 @@ func (p *Provider) environments(ctx context.Context) ([]client.Option, error) {
 	sort.SliceStable(envs, func(i, j int) bool { return envs[i].SortOrder < envs[j].SortOrder })
 	var out []client.Option
 	for _, e := range envs {
-		if !e.Enabled || e.Name == "" {
+		if e.Name == "" {
 			continue
 		}
-		out = append(out, client.Option{ID: client.Sanitize(e.Name), Label: client.Sanitize(e.Name), Description: client.Sanitize(e.Type)})
+		desc := client.Sanitize(e.Type)
+		if !e.Enabled {
+			// Offered all the same: the server takes tokens for it, and a
+			// token that lives there must be recreatable (rotate).
+			desc = strings.TrimPrefix(desc+" · disabled in Unleash", " · ")
+		}
+		out = append(out, client.Option{ID: client.Sanitize(e.Name), Label: client.Sanitize(e.Name), Description: desc})
 	}
 	return out, nil
 }

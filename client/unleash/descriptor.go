@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
@@ -33,31 +34,43 @@ func (p *Provider) Kind() string { return Descriptor.Kind }
 // DisplayName is Descriptor.DisplayName.
 func (p *Provider) DisplayName() string { return Descriptor.DisplayName }
 
-// recognise reads a v2 secret's projects and environment; a v1 secret is
-// only a run of hex digits, which any hex secret also is (Probable).
+// recognise reads what a v1 or v2 secret says about itself (projects,
+// environment, a v2 selector); a legacy secret is only a run of hex
+// digits, which any hex secret also is (Probable).
 func recognise(secret string, _ time.Time) (client.SecretFacts, bool) {
 	info, ok := ParseSecret(secret)
 	if !ok {
 		return client.SecretFacts{}, false
 	}
-	if info.Version == 1 {
+	if info.Legacy() {
 		f := client.SecretFacts{
-			Title:    "probably an Unleash API token in the v1 format (or another hex secret: the format is not distinctive)",
+			Title:    "probably an Unleash API token in the legacy format of Unleash before 4.3 (or another hex secret: the format is not distinctive)",
 			Format:   info.Format(),
 			Probable: true,
 		}
-		f.Add("format", "Format", "v1: hex only; projects, environment and type are not in the secret")
+		f.Add("format", "Format", "legacy: hex only; projects, environment and type are not in the secret")
 		f.Add("length", "Length", fmt.Sprintf("%d hex digits", len(secret)))
 		return f, true
 	}
-	f := client.SecretFacts{Title: "Unleash API token (v2 format)", Format: info.Format()}
-	f.Add("format", "Format", "v2: <projects>:<environment>.<hash>")
+	f := client.SecretFacts{Title: fmt.Sprintf("Unleash API token (v%d format)", info.Version), Format: info.Format()}
+	if info.Version == 2 {
+		f.Title = "Unleash API token (v2 format: secure token storage, Unleash 8.2 and later)"
+		f.Add("format", "Format", "v2: <projects>:<environment>.v2_<selector>_<secret>; the server keeps only its hash")
+	} else {
+		f.Add("format", "Format", "v1: <projects>:<environment>.<hash>; the server lists this secret to every admin")
+	}
 	f.Add("projects", "Projects", info.Projects)
 	f.Add("environment", "Environment", info.environmentWords())
+	f.Add("selector", "Selector", info.Selector)
 	if info.Admin {
 		f.Add("type", "Type", "admin (all projects and environments)")
 	} else {
 		f.Add("type", "Type", "client, backend or frontend (not in the secret)")
+	}
+	if info.Version == 1 && !info.Admin {
+		if hash := secret[strings.LastIndexByte(secret, '.')+1:]; len(hash) != v1HashHexDigits {
+			f.Add("length", "Length", fmt.Sprintf("%d hex digits after the dot (servers since 4.3 make %d)", len(hash), v1HashHexDigits))
+		}
 	}
 	return f, true
 }

@@ -155,6 +155,24 @@ func friendly(field, msg string) string {
 	return msg
 }
 
+// v2ProjectFK is the constraint a v2 token's unknown project violates:
+// with secure token storage, Unleash 8.2.0 does not check that the
+// projects exist, and the database refuses the insert with a 500 (observed).
+const v2ProjectFK = "api_tokens_v2_project_project_fkey"
+
+// explainUnknownProject turns that 500 into what it means. The insert runs
+// in a transaction that is rolled back, so no token exists (the
+// integration suite checks the count): it is a refusal, not an unknown
+// outcome.
+func explainUnknownProject(err error) error {
+	var se *client.ServerError
+	if errors.As(err, &se) && se.Status == 500 && strings.Contains(se.Message, v2ProjectFK) {
+		return &client.ValidationError{Fields: map[string][]string{client.FieldProjects: {
+			"a project does not exist (Unleash's secure token storage refused the token with a database error; nothing was created)"}}}
+	}
+	return err
+}
+
 // explainHTML400 replaces the rest layer's generic answer to an HTML 400.
 // Unleash sends one only when it cannot parse the JSON body, which for this
 // provider means something between it and the server mangled the request.

@@ -1,9 +1,13 @@
 //go:build integration
 
 // Integration tests against a real Unleash server: run them with
-// .ci/integration.sh, which brings one up on loopback and sets UNLEASH_URL
-// and UNLEASH_ADMIN_TOKEN. Without UNLEASH_URL they skip (the script treats
-// a skip as a failure). Every token they create is revoked at the end.
+// .ci/integration.sh, which brings up two server processes on one database
+// on loopback, one with secure token storage (UNLEASH_EXPERIMENTAL_SECURE_TOKEN)
+// and one without, and runs this suite once against each: UNLEASH_URL is
+// the server under test, UNLEASH_SECURE_TOKENS its mode ("true" or
+// "false"), UNLEASH_OTHER_URL the other one, UNLEASH_ADMIN_TOKEN the admin
+// token of both. Without UNLEASH_URL they skip (the script treats a skip as
+// a failure). Every token they create is revoked at the end.
 package unleash
 
 import (
@@ -47,6 +51,60 @@ func realServer(t *testing.T) (*Provider, string) {
 	prefix := "tokentui-it-" + hex.EncodeToString(b)
 	t.Cleanup(func() { revokeByPrefix(t, p, prefix) })
 	return p, prefix
+}
+
+// secureMode reports whether the server under test creates v2 tokens; the
+// script says so, and the server's own flag must agree.
+func secureMode(t *testing.T) bool {
+	t.Helper()
+	want := os.Getenv("UNLEASH_SECURE_TOKENS")
+	if want != "true" && want != "false" {
+		t.Fatalf("UNLEASH_SECURE_TOKENS is %q; .ci/integration.sh sets it to true or false", want)
+	}
+	if got := serverFlag(t, os.Getenv("UNLEASH_URL")); got != (want == "true") {
+		t.Fatalf("the server at UNLEASH_URL reports secureTokenStorage=%v, the script says %s", got, want)
+	}
+	return want == "true"
+}
+
+// serverFlag reads flags.secureTokenStorage from GET /api/admin/ui-config.
+func serverFlag(t *testing.T, base string) bool {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, strings.TrimRight(base, "/")+"/api/admin/ui-config", nil)
+	req.Header.Set("Authorization", os.Getenv(TokenEnv))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var cfg struct {
+		Flags struct {
+			SecureTokenStorage bool `json:"secureTokenStorage"`
+		} `json:"flags"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&cfg); err != nil {
+		t.Fatalf("ui-config: %v", err)
+	}
+	return cfg.Flags.SecureTokenStorage
+}
+
+// otherServer is a provider for the other process on the same database,
+// started with the opposite flag.
+func otherServer(t *testing.T) *Provider {
+	t.Helper()
+	base := os.Getenv("UNLEASH_OTHER_URL")
+	if base == "" {
+		t.Fatal("UNLEASH_OTHER_URL is not set: .ci/integration.sh runs a second server with the opposite flag")
+	}
+	p, err := New(client.Connection{BaseURL: base, Token: os.Getenv(TokenEnv), Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func findID(tokens []client.Token, id string) (client.Token, bool) {
+	return findBy(tokens, func(t client.Token) bool { return t.ID == id })
 }
 
 func revokeByPrefix(t *testing.T, p *Provider, prefix string) {
@@ -113,6 +171,7 @@ func contains(ss []string, s string) bool {
 
 func TestUnleashIntegrationCreateEachType(t *testing.T) {
 	p, prefix := realServer(t)
+	secure := secureMode(t)
 	ctx := context.Background()
 	expiry := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Millisecond)
 	cases := []struct {
@@ -121,7 +180,7 @@ func TestUnleashIntegrationCreateEachType(t *testing.T) {
 		listedRole string
 	}{
 		{client.NewToken{Name: prefix + "-client", Role: "client", Projects: []string{"default"}, Environment: "production", ExpiresAt: expiry}, "default:production.", "client"},
-		{client.NewToken{Name: prefix + "-backend", Role: "backend", Projects: []string{"*"}, Environment: "development"}, "*:development.", "client"},
+		{client.NewToken{Name: prefix + "-backend", Role: "backend", Projects: []string{"*"}, Environment: "development"}, "*:development.", map[bool]string{false: "client", true: "backend"}[secure]},
 		{client.NewToken{Name: prefix + "-frontend", Role: "frontend", Projects: []string{"default"}, Environment: "development", ExpiresAt: expiry}, "default:development.", "frontend"},
 	}
 	for _, c := range cases {
@@ -129,23 +188,29 @@ func TestUnleashIntegrationCreateEachType(t *testing.T) {
 		if err != nil {
 			t.Fatalf("create %s: %v", c.req.Role, err)
 		}
-		if !strings.HasPrefix(created.Secret, c.prefix) || created.Token.Role != c.req.Role || created.Warning != "" {
-			t.Errorf("created %s: %q %+v %q", c.req.Role, client.MaskSecret(created.Secret), created.Token, created.Warning)
+		if !strings.HasPrefix(created.Secret, c.prefix) || created.Token.Role != c.req.Role || created.Warning != "" || len(created.GrantDiffs) != 0 {
+			t.Errorf("created %s: %q %+v", c.req.Role, client.MaskSecret(created.Secret), created)
 		}
-		if info, ok := ParseSecret(created.Secret); !ok || info.Version != 2 || info.Environment != c.req.Environment {
-			t.Errorf("ParseSecret(created) = %+v, %v", info, ok)
+		wantVersion := map[bool]int{false: 1, true: 2}[secure]
+		if info, ok := ParseSecret(created.Secret); !ok || info.Version != wantVersion || info.Environment != c.req.Environment {
+			t.Errorf("ParseSecret(created) = %+v, %v; want version %d", info, ok, wantVersion)
 		}
 		tokens, err := p.List(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		listed, ok := findSecret(tokens, created.Secret)
+		// Found by the ID the create answer gave it: a v2 token's selector
+		// must be the same from create to list.
+		listed, ok := findID(tokens, created.Token.ID)
 		if !ok {
-			t.Fatalf("%s token not listed", c.req.Role)
+			t.Fatalf("%s token %s not listed", c.req.Role, created.Token.ID)
 		}
 		if listed.Role != c.listedRole || listed.Name != c.req.Name || listed.Environment != c.req.Environment ||
 			strings.Join(listed.Projects, ",") != strings.Join(c.req.Projects, ",") || !listed.ExpiresAt.Equal(c.req.ExpiresAt) {
 			t.Errorf("listed %s: %+v", c.req.Role, listed)
+		}
+		if secure != (listed.Secret == "") || secure != (listed.SecretNote != "") || (!secure && listed.Secret != created.Secret) {
+			t.Errorf("listed %s in secure=%v: secret %q, note %q", c.req.Role, secure, client.MaskSecret(listed.Secret), listed.SecretNote)
 		}
 	}
 }
@@ -162,12 +227,25 @@ func TestUnleashIntegrationUpdateExpiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	tokens, _ := p.List(ctx)
-	if tok, _ := findSecret(tokens, created.Secret); !tok.ExpiresAt.Equal(at) {
+	listed, _ := findID(tokens, created.Token.ID)
+	if !listed.ExpiresAt.Equal(at) {
+		t.Errorf("expiry %v, want %v", listed.ExpiresAt, at)
+	}
+	// Again, from the listed token (a v2 one now known only by its selector).
+	at = at.Add(24 * time.Hour)
+	if err := p.UpdateExpiry(ctx, listed, at); err != nil {
+		t.Fatal(err)
+	}
+	tokens, _ = p.List(ctx)
+	if tok, _ := findID(tokens, created.Token.ID); !tok.ExpiresAt.Equal(at) {
 		t.Errorf("expiry %v, want %v", tok.ExpiresAt, at)
 	}
 	var nf *client.NotFoundError
 	if err := p.UpdateExpiry(ctx, client.Token{Secret: "*:development." + strings.Repeat("0", 56)}, at); !errors.As(err, &nf) {
 		t.Errorf("unknown secret: %v", err)
+	}
+	if err := p.UpdateExpiry(ctx, client.Token{ID: "AAAAAAAAAAAAAAAAAAAAAA"}, at); !errors.As(err, &nf) {
+		t.Errorf("unknown selector: %v", err)
 	}
 }
 
@@ -182,7 +260,7 @@ func TestUnleashIntegrationRevoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	tokens, _ := p.List(ctx)
-	if _, ok := findSecret(tokens, created.Secret); ok {
+	if _, ok := findID(tokens, created.Token.ID); ok {
 		t.Fatal("revoked token still listed")
 	}
 	if err := p.Revoke(ctx, created.Token); err != nil {
@@ -223,6 +301,9 @@ func TestUnleashIntegrationValidation(t *testing.T) {
 				body.ExpiresAt = "not-a-date"
 			}
 			_, err = p.api.Do(ctx, restPost(body))
+			// With secure token storage an unknown project is a database
+			// error (500) that the provider maps onto the field.
+			err = explainUnknownProject(err)
 			v = nil
 			if !errors.As(err, &v) || len(v.Fields[c.field]) == 0 {
 				t.Errorf("server: %#v, want a message on %s", err, c.field)
@@ -238,15 +319,6 @@ func TestUnleashIntegrationValidation(t *testing.T) {
 
 func restPost(body createBody) rest.Request {
 	return rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body}
-}
-
-func mustList(t *testing.T, p *Provider) []client.Token {
-	t.Helper()
-	tokens, err := p.List(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tokens
 }
 
 func TestUnleashIntegrationFrontendTokenForbidden(t *testing.T) {
@@ -286,13 +358,15 @@ type parityStep struct {
 
 func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 	_, prefix := realServer(t) // also revokes the run's tokens on the real server
-	emu, err := emulator.NewUnleash(emulator.UnleashOptions{NoSeed: true})
+	secure := secureMode(t)
+	emu, err := emulator.NewUnleash(emulator.UnleashOptions{NoSeed: true, SecureTokens: secure})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer emu.Close()
-	real := &paritySide{base: strings.TrimRight(os.Getenv("UNLEASH_URL"), "/"), admin: os.Getenv(TokenEnv), secrets: map[string]string{}}
-	sim := &paritySide{base: emu.URL, admin: emu.AdminToken, secrets: map[string]string{}}
+	realBase := strings.TrimRight(os.Getenv("UNLEASH_URL"), "/")
+	real := &paritySide{base: realBase, admin: os.Getenv(TokenEnv), editor: editorToken(t, realBase), secrets: map[string]string{}}
+	sim := &paritySide{base: emu.URL, admin: emu.AdminToken, editor: emu.IssueEditorToken(), secrets: map[string]string{}}
 
 	const tokens = "/api/admin/api-tokens"
 	steps := []parityStep{
@@ -354,6 +428,47 @@ func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 		{"GET", "/api/frontend", "", "secret:{p}-def-env", ""},
 		{"GET", "/api/frontend", "", "secret:{p}-client", ""},
 		{"GET", "/health", "", "none", ""},
+		// Addressed by the id the list gives (a v1 secret, a v2 selector).
+		// {p}-upper was never used: the real server records a use about a
+		// minute late, so a used token's seenAt would differ.
+		{"PUT", tokens + "/{id:{p}-upper}", `{"expiresAt":"2032-02-02T00:00:00.000Z"}`, "admin", ""},
+		{"GET", tokens + "/{p}-upper", "", "admin", ""},
+		{"PUT", tokens + "/{id:{p}-upper}", `{}`, "admin", ""},
+		{"PUT", tokens + "/AAAAAAAAAAAAAAAAAAAAAA", `{"expiresAt":"2032-02-02T00:00:00.000Z"}`, "admin", ""},
+		{"DELETE", tokens + "/AAAAAAAAAAAAAAAAAAAAAA", "", "admin", ""},
+		{"DELETE", tokens + "/{id:{p}-mix}", "", "admin", ""},
+		{"GET", tokens + "/{p}-mix", "", "admin", ""},
+		// An editor's personal access token: no creating, changing or
+		// deleting on the token routes; the project routes instead.
+		{"POST", tokens, `{"tokenName":"{p}-ed","type":"client","environment":"production","projects":["default"]}`, "editor", ""},
+		{"PUT", tokens + "/{id:{p}-upper}", `{"expiresAt":"2032-02-02T00:00:00.000Z"}`, "editor", ""},
+		{"DELETE", tokens + "/{id:{p}-upper}", "", "editor", ""},
+		{"GET", tokens + "/{p}-upper", "", "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"tokenName":"{p}-pe","type":"client","environment":"production","projects":["*"]}`, "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"tokenName":"{p}-pe2","type":"client","environment":"nope"}`, "editor", ""},
+		{"POST", "/api/admin/projects/default/api-tokens", `{"type":"client"}`, "editor", ""},
+		{"POST", "/api/admin/projects/nope-{p}/api-tokens", `{"tokenName":"{p}-x","type":"client"}`, "editor", ""},
+		{"GET", "/api/admin/projects/nope-{p}/api-tokens", "", "admin", ""},
+		{"DELETE", "/api/admin/projects/default/api-tokens/{id:{p}-notz}", "", "editor", ""},
+		{"DELETE", "/api/admin/projects/default/api-tokens/{id:{p}-pe}", "", "editor", ""},
+		{"GET", tokens + "/{p}-pe", "", "admin", ""},
+	}
+	if secure {
+		steps = append(steps,
+			// A forged secret part still addresses a v2 token on admin
+			// routes (only the selector counts), but is no credential; nor
+			// is the selector alone.
+			parityStep{"PUT", tokens + "/{forged:{p}-upper}", `{"expiresAt":"2033-03-03T00:00:00.000Z"}`, "admin", ""},
+			parityStep{"GET", tokens + "/{p}-upper", "", "admin", ""},
+			parityStep{"GET", "/api/client/features", "", "forged:{p}-upper", ""},
+			parityStep{"GET", "/api/client/features", "", "id:{p}-upper", ""},
+			parityStep{"DELETE", tokens + "/{forged:{p}-proj}", "", "admin", ""},
+			parityStep{"GET", tokens + "/{p}-proj", "", "admin", ""},
+			// A deleted v2 secret is refused at once (v1 ones linger in the
+			// server's cache for a while).
+			parityStep{"DELETE", tokens + "/{id:{p}-def-env}", "", "admin", ""},
+			parityStep{"GET", "/api/frontend", "", "secret:{p}-def-env", ""},
+		)
 	}
 	for _, s := range steps {
 		s.path = strings.ReplaceAll(s.path, "{p}", prefix)
@@ -380,8 +495,8 @@ func TestUnleashIntegrationEmulatorParity(t *testing.T) {
 }
 
 type paritySide struct {
-	base, admin string
-	secrets     map[string]string
+	base, admin, editor string
+	secrets             map[string]string
 }
 
 type parityReply struct {
@@ -404,6 +519,8 @@ func (s *paritySide) send(t *testing.T, step parityStep) parityReply {
 	path := step.path
 	for name, secret := range s.secrets {
 		path = strings.ReplaceAll(path, "{secret:"+name+"}", url.PathEscape(secret))
+		path = strings.ReplaceAll(path, "{id:"+name+"}", url.PathEscape(listedID(secret)))
+		path = strings.ReplaceAll(path, "{forged:"+name+"}", url.PathEscape(forged(secret)))
 	}
 	var body io.Reader
 	if step.body != "" {
@@ -416,14 +533,17 @@ func (s *paritySide) send(t *testing.T, step parityStep) parityReply {
 	switch {
 	case step.auth == "admin":
 		req.Header.Set("Authorization", s.admin)
+	case step.auth == "editor":
+		req.Header.Set("Authorization", s.editor)
 	case step.auth == "wrong":
 		req.Header.Set("Authorization", "*:*.wrong-secret")
-	case strings.HasPrefix(step.auth, "secret:"):
-		secret, ok := s.secrets[strings.TrimPrefix(step.auth, "secret:")]
+	case strings.Contains(step.auth, ":"):
+		kind, name, _ := strings.Cut(step.auth, ":")
+		secret, ok := s.secrets[name]
 		if !ok {
 			t.Fatalf("no secret recorded for %s", step.auth)
 		}
-		req.Header.Set("Authorization", secret)
+		req.Header.Set("Authorization", map[string]string{"secret": secret, "id": listedID(secret), "forged": forged(secret)}[kind])
 	}
 	switch {
 	case step.ctype != "":
@@ -451,9 +571,26 @@ func (s *paritySide) send(t *testing.T, step parityStep) parityReply {
 	return r
 }
 
+// listedID is what the list shows in "secret" for a token with this
+// secret: the secret itself (v1) or its selector (v2).
+func listedID(secret string) string {
+	if info, ok := ParseSecret(secret); ok && info.Version == 2 {
+		return info.Selector
+	}
+	return secret
+}
+
+// forged is a v2 secret with another secret part (a v1 one unchanged).
+func forged(secret string) string {
+	if info, ok := ParseSecret(secret); ok && info.Version == 2 {
+		return secret[:len(secret)-43] + strings.Repeat("A", 43)
+	}
+	return secret
+}
+
 // normalise replaces what legitimately differs between two servers: error
-// ids, times of creation and use, the random part of secrets, and hashes of
-// client queries.
+// ids, times of creation and use, the random part of secrets and v2
+// selectors, and hashes of client queries.
 func normalise(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
@@ -468,6 +605,8 @@ func normalise(v any) any {
 				s, _ := val.(string)
 				if i := strings.LastIndexByte(s, '.'); i >= 0 {
 					s = s[:i+1] + "<hash>"
+				} else if IsSelector(s) {
+					s = "<selector>"
 				}
 				out[k] = s
 			default:

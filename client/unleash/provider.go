@@ -29,7 +29,7 @@ type Provider struct {
 	now func() time.Time
 	// isSelf tells the admin token in use in the list, which holds every
 	// API token's secret (or, for a token stored securely, its selector).
-	isSelf func(listed string) bool
+	isSelf func(client.Token) bool
 }
 
 var (
@@ -94,7 +94,7 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	// token in use is known for each (a personal access token is none).
 	for i := range list {
 		list[i].Reported |= client.FactSelf
-		list[i].Self = p.isSelf(list[i].Secret)
+		list[i].Self = p.isSelf(list[i])
 	}
 	return list, nil
 }
@@ -108,22 +108,30 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 		return client.Created{}, err
 	}
 	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodPost, Path: tokensPath, Body: body})
+	if isForbidden(err) {
+		// Refused before anything was made: try the project's own route,
+		// which an editor or project owner may use (project.go).
+		resp, err = p.createInProject(ctx, body, err)
+	}
 	if err != nil {
-		return client.Created{}, explainHTML400(err)
+		return client.Created{}, explainUnknownProject(explainHTML400(err))
 	}
 	return decodeCreated(resp, body)
 }
 
-// Revoke deletes the token addressed by its secret. Unleash answers 200 for
-// a secret it does not know, so a token that was already gone is not an
-// error: either way it no longer exists.
+// Revoke deletes the token addressed by its secret (v1) or selector (v2).
+// Unleash answers 200 for one it does not know, so a token that was
+// already gone is not an error: either way it no longer exists.
 func (p *Provider) Revoke(ctx context.Context, t client.Token) error {
-	path, err := secretPath(t)
+	path, err := tokenPath(t)
 	if err != nil {
 		return err
 	}
 	_, err = p.api.Do(ctx, rest.Request{Method: http.MethodDelete, Path: path})
-	return withoutSecret(err, t.Secret)
+	if isForbidden(err) {
+		err = p.revokeInProject(ctx, t, err)
+	}
+	return err
 }
 
 // UpdateExpiry sets a new expiry. Unleash cannot remove an expiry, and it
@@ -134,20 +142,23 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 	if expiresAt.IsZero() {
 		return &client.ValidationError{Fields: map[string][]string{client.FieldExpiresAt: {"Unleash cannot remove an expiry; choose a date"}}}
 	}
-	path, err := secretPath(t)
+	path, err := tokenPath(t)
 	if err != nil {
 		return err
 	}
 	want := wireTime(expiresAt)
 	if _, err := p.api.Do(ctx, rest.Request{Method: http.MethodPut, Path: path, Body: expiryBody{ExpiresAt: want}}); err != nil {
-		return explainHTML400(withoutSecret(err, t.Secret))
+		if isForbidden(err) {
+			err = withHint(err, "Unleash has no project route for expiries: only an admin token (or a user with the UPDATE_*_API_TOKEN permissions) can change one")
+		}
+		return explainHTML400(err)
 	}
 	tokens, err := p.List(ctx)
 	if err != nil {
 		return fmt.Errorf("the new expiry was sent, but reading it back failed: %w", err)
 	}
 	for _, got := range tokens {
-		if got.Secret != t.Secret {
+		if idOf(got) != idOf(t) {
 			continue
 		}
 		if !got.Expires() || wireTime(got.ExpiresAt) != want {
@@ -155,21 +166,54 @@ func (p *Provider) UpdateExpiry(ctx context.Context, t client.Token, expiresAt t
 		}
 		return nil
 	}
-	return &client.NotFoundError{What: "token " + client.MaskSecret(t.Secret)}
+	return &client.NotFoundError{What: "token " + shown(t)}
+}
+
+// shown names a token in a message without its secret.
+func shown(t client.Token) string {
+	if t.Secret != "" {
+		return client.MaskSecret(t.Secret)
+	}
+	return client.Sanitize(t.ID)
+}
+
+// idOf is the identity two Tokens of this provider share when they are the
+// same token: the ID, or for a Token built by hand with only a secret, the
+// ID the list would give it.
+func idOf(t client.Token) string {
+	if t.ID == "" && t.Secret != "" {
+		probe := client.Token{}
+		identify(&probe, t.Secret, false)
+		return probe.ID
+	}
+	return t.ID
 }
 
 func describeExpiry(t client.Token) string {
+	if t.ExpiryInvalid() {
+		return "an expiry that is not a valid date"
+	}
 	if !t.Expires() {
 		return "no expiry"
 	}
 	return "expiry " + wireTime(t.ExpiresAt)
 }
 
-// secretPath is the address of a token: its secret, percent-encoded as one
-// path segment (the server also accepts "*" and ":" raw).
-func secretPath(t client.Token) (string, error) {
-	if t.Secret == "" {
-		return "", &client.ValidationError{Message: "this token has no secret, and Unleash addresses tokens only by their secret; refresh the list"}
+// tokenPath is the address of a token: a v1 token's secret,
+// percent-encoded as one path segment (the server also accepts "*" and ":"
+// raw), or a v2 token's selector, which needs no escaping. A v2 full
+// secret is never rebuilt: after a reload only the selector is known, and
+// it is enough. Unleash answers an unknown route with "The path you were
+// looking for (<path>) is not available.", in whatever encoding a proxy left
+// the path in: the secret is remembered, so every error masks it
+// (client.Scrub).
+func tokenPath(t client.Token) (string, error) {
+	switch {
+	case t.Secret != "":
+		client.RememberSecret(t.Secret)
+		return tokensPath + "/" + url.PathEscape(t.Secret), nil
+	case IsSelector(t.ID):
+		return tokensPath + "/" + t.ID, nil
 	}
-	return tokensPath + "/" + url.PathEscape(t.Secret), nil
+	return "", &client.ValidationError{Message: "this token has neither a secret nor a selector, and Unleash addresses tokens only by those; refresh the list"}
 }

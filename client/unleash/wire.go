@@ -13,15 +13,40 @@ import (
 // apiToken is one token as the admin API spells it (list and create).
 // Pointers tell an absent or null field from a zero one.
 type apiToken struct {
-	Secret      string     `json:"secret"`
-	TokenName   string     `json:"tokenName"`
-	Type        string     `json:"type"`
-	Project     string     `json:"project"`
-	Projects    []string   `json:"projects"`
-	Environment string     `json:"environment"`
-	ExpiresAt   *time.Time `json:"expiresAt"`
-	CreatedAt   *time.Time `json:"createdAt"`
-	SeenAt      *time.Time `json:"seenAt"`
+	Secret      string   `json:"secret"`
+	TokenName   string   `json:"tokenName"`
+	Type        string   `json:"type"`
+	Project     string   `json:"project"`
+	Projects    []string `json:"projects"`
+	Environment string   `json:"environment"`
+	ExpiresAt   jsonDate `json:"expiresAt"`
+	CreatedAt   jsonDate `json:"createdAt"`
+	SeenAt      jsonDate `json:"seenAt"`
+	// Secure is true for a token in Unleash's secure storage (8.2+ with
+	// UNLEASH_EXPERIMENTAL_SECURE_TOKEN): its listed "secret" is then the
+	// selector, an id, and the secret itself exists only in the create
+	// answer. Absent (older servers) is false.
+	Secure bool `json:"secure"`
+}
+
+// jsonDate is a date of the admin API: an ISO 8601 string (JavaScript's
+// toISOString), null, or absent. It never fails the decode: a value that is
+// no RFC 3339 time (a number, "yesterday", "0001-01-01") is read as a
+// client.WireDate that is not Readable, which the token shows as an invalid
+// date rather than losing the whole list to it.
+type jsonDate struct{ client.WireDate }
+
+func (d *jsonDate) UnmarshalJSON(data []byte) error {
+	d.WireDate = client.WireDate{}
+	if string(data) == "null" || string(data) == `""` {
+		return nil
+	}
+	d.Present = true
+	var t time.Time
+	if t.UnmarshalJSON(data) == nil { // strict RFC 3339, no allocation
+		d.Time, d.Readable = t, true
+	}
+	return nil
 }
 
 // createBody is the create request. The singular "project" is never sent:
@@ -65,27 +90,49 @@ func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, e
 func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
 
 // token converts to the provider-neutral model, sanitising every string.
+// A secure token is known by its selector (see identify); only a plain
+// one carries its secret.
 func (a *apiToken) token() client.Token {
-	secret := client.Sanitize(a.Secret)
 	t := client.Token{
-		ID:          client.Fingerprint(secret),
-		Secret:      secret,
 		Name:        client.Sanitize(a.TokenName),
 		Role:        client.Sanitize(a.Type),
 		Environment: client.Sanitize(a.Environment),
 		Projects:    projectsOf(a.Projects, a.Project),
 		Reported:    Descriptor.Can.Reports,
 	}
-	if a.ExpiresAt != nil {
-		t.ExpiresAt = *a.ExpiresAt
+	t.SetDate(client.DateExpires, a.ExpiresAt.WireDate)
+	t.SetDate(client.DateCreated, a.CreatedAt.WireDate)
+	t.SetDate(client.DateLastUsed, a.SeenAt.WireDate)
+	value := client.Sanitize(a.Secret)
+	if !IsSelector(value) { // a selector is an id; anything else is (or holds) a secret
+		client.RememberListedSecret(value) // an error that echoes it masks it
 	}
-	if a.CreatedAt != nil {
-		t.CreatedAt = *a.CreatedAt
-	}
-	if a.SeenAt != nil {
-		t.LastUsedAt = *a.SeenAt
-	}
+	identify(&t, value, a.Secure)
+	client.ScrubToken(&t)
 	return t
+}
+
+// secureNote is why a secure token's secret cannot be copied.
+const secureNote = "Unleash keeps only a hash of it (secure storage), shown once at creation"
+
+// identify gives t the one identifier every later call addresses it by
+// (rules of shared/specs/unleash-secure-tokens.md, section 5): a secure
+// (v2) token is its selector, listed in place of the secret or taken from
+// a full v2 secret, so it keeps one ID from create to list; a plain (v1)
+// token is its secret, and its ID a fingerprint of that secret.
+func identify(t *client.Token, value string, secure bool) {
+	if info, ok := ParseSecret(value); ok && info.Version == 2 {
+		t.ID, t.SecretNote = info.Selector, secureNote
+		return
+	}
+	if secure && IsSelector(value) {
+		t.ID, t.SecretNote = value, secureNote
+		return
+	}
+	// Anything else is handled as a secret, masked wherever it is shown,
+	// even if "secure" claims otherwise: an unexpected value must never
+	// end up on screen as an ID.
+	t.ID, t.Secret = client.Fingerprint(value), value
 }
 
 // projectsOf prefers "projects"; older servers and some tokens only carry
@@ -124,6 +171,7 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 	// Sanitised like everything else: the secret is shown on screen, and it
 	// must equal the Token.Secret the list will report.
 	secret = client.Sanitize(secret)
+	client.RememberSecret(secret)
 	created := client.Created{Secret: secret, Retrievable: listsSecret(fields, secret)}
 	var tok apiToken
 	if err := json.Unmarshal(resp.Body, &tok); err != nil {
@@ -132,8 +180,8 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 		created.Warning = "the token was created, but Unleash's answer could not be read in full; refresh the list for its details"
 	}
 	created.Token = tok.token()
-	created.Token.Secret = secret
-	created.Token.ID = client.Fingerprint(secret)
+	created.Token.ID, created.Token.Secret, created.Token.SecretNote = "", "", ""
+	identify(&created.Token, secret, false)
 	return created, nil
 }
 
@@ -145,6 +193,6 @@ func listsSecret(fields map[string]json.RawMessage, secret string) bool {
 	if raw, ok := fields["secure"]; ok {
 		_ = json.Unmarshal(raw, &secure)
 	}
-	_, v2 := v2Selector(secret)
-	return !secure && !v2
+	info, _ := ParseSecret(secret)
+	return !secure && info.Version != 2
 }

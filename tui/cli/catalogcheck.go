@@ -34,20 +34,8 @@ func checkAgainstCatalog(req client.NewToken, cat client.Catalog, provider strin
 	} else if len(cat.ScopeGroups) > 0 {
 		return usagef("give at least one --scope (run 'tokentui scopes' for the list)")
 	}
-	if len(cat.Roles) > 0 {
-		label := strings.ToLower(cmp.Or(cat.RoleLabel, "role"))
-		if req.Role == "" {
-			return usagef("--%s is required: one of %s", flagFor(label), roleNames(cat.Roles, true))
-		}
-		i := slices.IndexFunc(cat.Roles, func(r client.Role) bool { return strings.EqualFold(r.Name, req.Role) })
-		switch {
-		case i < 0:
-			return refusal("%s %q is not one of %s", label, req.Role, roleNames(cat.Roles, true))
-		case !cat.Roles[i].Creatable:
-			return refusal("%s %s cannot be created: %s", label, cat.Roles[i].Name, cat.Roles[i].Reason)
-		}
-	} else if req.Role != "" {
-		return refusal("%s tokens have no role or type; %s", provider, permissionHint(cat))
+	if err := checkRole(req, cat, provider); err != nil {
+		return err
 	}
 	if len(cat.Projects) > 0 {
 		if len(req.Projects) == 0 {
@@ -80,6 +68,66 @@ func checkAgainstCatalog(req client.NewToken, cat client.Catalog, provider strin
 	return nil
 }
 
+// checkRole: a role that the catalog offers and can create, or none where
+// the token's owner decides it.
+func checkRole(req client.NewToken, cat client.Catalog, provider string) error {
+	label := strings.ToLower(cmp.Or(cat.RoleLabel, "role"))
+	switch {
+	case req.Owner != "" && cat.OwnerSetsRole && req.Role != "":
+		return refusal("a token of %s acts with its owner's role; drop --%s", req.Owner, flagFor(label))
+	case req.Owner != "" && cat.OwnerSetsRole:
+		return nil
+	case len(cat.Roles) == 0 && req.Role != "":
+		return refusal("%s tokens have no role or type; %s", provider, permissionHint(cat))
+	case len(cat.Roles) == 0:
+		return nil
+	case req.Role == "":
+		return usagef("--%s is required: one of %s", flagFor(label), roleNames(cat.Roles, true))
+	}
+	i := slices.IndexFunc(cat.Roles, func(r client.Role) bool { return strings.EqualFold(r.Name, req.Role) })
+	switch {
+	case i < 0:
+		return refusal("%s %q is not one of %s", label, req.Role, roleNames(cat.Roles, true))
+	case !cat.Roles[i].Creatable:
+		return refusal("%s %s cannot be created: %s", label, cat.Roles[i].Name, cat.Roles[i].Reason)
+	}
+	return nil
+}
+
+// resolveOwner turns --owner into the id of one of the catalog's owners:
+// its id, or its name as listed ("ci-bot", "connector edge" or just
+// "edge"), without regard to case when that is unambiguous.
+func resolveOwner(owner string, cat client.Catalog, provider string) (string, error) {
+	owner = strings.TrimSpace(owner)
+	if owner == "" {
+		return "", nil
+	}
+	if len(cat.Owners) == 0 {
+		return "", refusal("%s tokens have no owner to choose; drop --owner", provider)
+	}
+	if hasOption(cat.Owners, owner) {
+		return owner, nil
+	}
+	var found []client.Option
+	for _, o := range cat.Owners {
+		label := strings.ToLower(o.Label)
+		if label == strings.ToLower(owner) || strings.HasSuffix(label, " "+strings.ToLower(owner)) {
+			found = append(found, o)
+		}
+	}
+	if len(found) == 1 {
+		return found[0].ID, nil
+	}
+	labels := make([]string, len(cat.Owners))
+	for i, o := range cat.Owners {
+		labels[i] = o.Label
+	}
+	if len(found) > 1 {
+		return "", refusal("--owner %q names %d owners; give the id of one: %s", owner, len(found), optionIDs(found))
+	}
+	return "", refusal("no owner %q on %s: use one of %s", owner, provider, strings.Join(labels, ", "))
+}
+
 // permissionHint says which flags a provider's tokens do take.
 func permissionHint(cat client.Catalog) string {
 	var flags []string
@@ -94,6 +142,9 @@ func permissionHint(cat client.Catalog) string {
 	}
 	if len(cat.Environments) > 0 {
 		flags = append(flags, "--environment")
+	}
+	if len(cat.Owners) > 0 {
+		flags = append(flags, "--owner")
 	}
 	if len(flags) == 0 {
 		return "it takes only --name and --expires"

@@ -19,6 +19,7 @@ const (
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
 	findingUnused        = "unused"
+	findingInvalidDate   = "invalid-date"
 )
 
 type finding struct {
@@ -52,24 +53,31 @@ type findingJSON struct {
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
 	var within, unused string
-	var asJSON bool
+	var asJSON, connection bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--unused 90d] [--json]",
+		usage:   "tokentui check [--within 14d] [--unused 90d] [--json] | check --connection [--json]",
 		summary: "audit tokens: expired, expiring, no expiry, unused, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
 within the window, no expiry, unused for a while (only where the provider
-reports last use: a token whose use is unknown is never called unused), no
-IP restriction (where the provider supports one), and tokens that can create
-tokens (token.create scope, admin role or type). An expired token is
-reported only as expired.
-Exits 1 when there are findings, 0 when there are none.`,
+reports last use: a token whose use is unknown is never called unused), a date
+the server sent that is not valid, no IP restriction (where the provider
+supports one), and tokens that can create tokens (token.create scope, admin
+role or type). An expired token is reported only as expired.
+Exits 1 when there are findings, 0 when there are none.
+With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
-		run:  func(ctx context.Context, _ []string) error { return inv.check(ctx, within, unused, asJSON) },
+		run: func(ctx context.Context, _ []string) error {
+			if connection {
+				return inv.checkConnection(ctx, asJSON)
+			}
+			return inv.check(ctx, within, unused, asJSON)
+		},
 	})
 	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
 	cmd.Flags().StringVar(&unused, "unused", "90d", "report tokens not used for `DURATION` (never used: created that long ago)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
+	cmd.Flags().BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
 	return cmd
@@ -116,6 +124,53 @@ func (inv *invocation) check(ctx context.Context, within, unused string, asJSON 
 	return nil
 }
 
+// connectionJSON is check --connection --json's output.
+type connectionJSON struct {
+	Profile  string `json:"profile"`
+	Provider string `json:"provider"`
+	URL      string `json:"url"`
+	OK       bool   `json:"ok"`
+	Message  string `json:"message"`
+}
+
+// checkConnection tests the profile with the provider's cheapest call that
+// proves the URL and the admin token: a connection test where the API has
+// one, else one token list.
+func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
+	s, err := inv.connect(ctx, 0)
+	if err != nil {
+		return err
+	}
+	var msg string
+	if tester, ok := s.prov.(client.ConnectionTester); ok {
+		msg, err = tester.TestConnection(ctx)
+	} else {
+		var tokens []client.Token
+		if tokens, err = s.prov.List(ctx); err == nil {
+			msg = fmt.Sprintf("listed %d tokens (%s has no connection-test endpoint)", len(tokens), s.prov.DisplayName())
+		}
+	}
+	out := connectionJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), URL: s.prof.URL, OK: err == nil, Message: msg}
+	if err != nil {
+		out.Message = err.Error()
+	}
+	if asJSON {
+		if werr := inv.writeJSON(out); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		fmt.Fprintf(inv.io.Out, "ok: %s (%s at %s): %s\n", s.prof.Name, s.prov.DisplayName(), s.prof.URL, client.Sanitize(msg))
+	}
+	if err != nil {
+		err = fmt.Errorf("the connection test of %s (%s at %s) failed: %w", s.prof.Name, s.prov.DisplayName(), s.prof.URL, err)
+		if asJSON {
+			inv.warn(err.Error())
+			return &shownError{code: exitCode(err)}
+		}
+	}
+	return err
+}
+
 func toCheckJSON(s *session, now time.Time, r auditRules, useReported bool, found []finding) checkJSON {
 	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now},
 		WithinSeconds: int64(r.within / time.Second), UnusedSeconds: int64(r.unused / time.Second),
@@ -139,7 +194,11 @@ func audit(t client.Token, now time.Time, r auditRules) []finding {
 		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
 	}
 	var out []finding
+	if t.InvalidDates != 0 {
+		out = append(out, finding{t, findingInvalidDate, invalidDateDetail(t)})
+	}
 	switch {
+	case t.ExpiryInvalid(): // reported above: whether it expires is unknown
 	case !t.Expires():
 		out = append(out, finding{t, findingNoExpiry, "never expires"})
 	case t.ExpiresWithin(now, r.within):
@@ -162,7 +221,7 @@ func audit(t client.Token, now time.Time, r auditRules) []finding {
 // last use: an unknown use is never taken for no use.
 func unusedFor(t client.Token, now time.Time, d time.Duration) (string, bool) {
 	switch {
-	case !t.LastUseReported() || d <= 0:
+	case !t.LastUseReported() || t.InvalidDates.Has(client.DateLastUsed) || d <= 0:
 		return "", false
 	case t.LastUsedAt.IsZero() && !t.CreatedAt.IsZero() && now.Sub(t.CreatedAt) >= d:
 		return "never used since it was created " + relative(t.CreatedAt, now), true
@@ -170,6 +229,15 @@ func unusedFor(t client.Token, now time.Time, d time.Duration) (string, bool) {
 		return "last used " + relative(t.LastUsedAt, now), true
 	}
 	return "", false
+}
+
+// invalidDateDetail says which dates the server sent that are not valid.
+func invalidDateDetail(t client.Token) string {
+	d := "not a valid date: " + t.InvalidDates.Words()
+	if t.ExpiryInvalid() {
+		d += "; when it expires is unknown"
+	}
+	return d
 }
 
 func (inv *invocation) writeFindings(found []finding) error {
@@ -180,7 +248,7 @@ func (inv *invocation) writeFindings(found []finding) error {
 	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
 	for _, f := range found {
 		style := st.Expiring
-		if f.Kind == findingExpired {
+		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
 			style = st.Expired
 		}
 		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 )
 
@@ -77,7 +78,8 @@ func (inv *invocation) report(err error) int {
 		return shown.code
 	}
 	code := exitCode(err)
-	fmt.Fprintf(inv.io.Err, "%s: %s\n", inv.path, err)
+	// Scrubbed: CI logs keep stderr, and a server may have echoed a secret.
+	fmt.Fprintf(inv.io.Err, "%s: %s\n", inv.path, client.Scrub(err.Error()))
 	var u *usageError
 	if errors.As(err, &u) && u.hint {
 		fmt.Fprintf(inv.io.Err, "Run '%s --help' for usage.\n", inv.path)

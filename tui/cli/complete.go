@@ -152,6 +152,7 @@ func (inv *invocation) addCatalogCompletions(cmd *cobra.Command) {
 	must(cmd.RegisterFlagCompletionFunc("type", inv.completeFromCatalog(roleChoices, false)))
 	must(cmd.RegisterFlagCompletionFunc("project", inv.completeFromCatalog(projectChoices, true)))
 	must(cmd.RegisterFlagCompletionFunc("environment", inv.completeFromCatalog(environmentChoices, false)))
+	must(cmd.RegisterFlagCompletionFunc("owner", inv.completeFromCatalog(ownerChoices, false)))
 }
 
 // completeFromCatalog completes a flag from the catalog. A list flag takes
@@ -204,6 +205,12 @@ func projectChoices(cat client.Catalog) []cobra.Completion {
 
 func environmentChoices(cat client.Catalog) []cobra.Completion {
 	return optionChoices(cat.Environments)
+}
+
+// ownerChoices offers the owners by id (a service account's name; a
+// connector's "connector:<id>"), which --owner takes as they are.
+func ownerChoices(cat client.Catalog) []cobra.Completion {
+	return optionChoices(cat.Owners)
 }
 
 func optionChoices(opts []client.Option) []cobra.Completion {

@@ -25,6 +25,7 @@ type createFlags struct {
 	environment string
 	expires     string
 	ips         stringList
+	owner       string
 	asJSON      bool
 	copy        bool
 	clearAfter  string
@@ -50,14 +51,15 @@ be its secret, and exits 4. ctrl+c waits for the answer instead of losing it.`,
 	})
 	fs := cmd.Flags()
 	fs.StringVar(&f.name, "name", "", "the token's `NAME`")
-	fs.Var(&f.scopes, "scope", "GoodAccess: grant `SCOPE` (repeatable, or comma-separated)")
-	fs.StringVar(&f.role, "role", "", "Border0: the `ROLE` (admin, member, connector)")
-	fs.StringVar(&f.typ, "type", "", "Unleash: the token `TYPE` (client, backend, frontend)")
-	fs.Var(&f.projects, "project", "Unleash: a `PROJECT` id, or * for all (repeatable)")
-	fs.StringVar(&f.environment, "environment", "", "Unleash: the `ENVIRONMENT`")
+	fs.Var(&f.scopes, "scope", forProviders(canScopes)+"grant `SCOPE` (repeatable, or comma-separated)")
+	fs.StringVar(&f.role, "role", "", forProviders(hasRoleWord("role"))+"the `ROLE` ('tokentui scopes' lists them)")
+	fs.StringVar(&f.typ, "type", "", forProviders(hasRoleWord("type"))+"the token `TYPE` ('tokentui scopes' lists them)")
+	fs.Var(&f.projects, "project", forProviders(canProjects)+"a `PROJECT` id, or * for all (repeatable)")
+	fs.StringVar(&f.environment, "environment", "", forProviders(canEnvironment)+"the `ENVIRONMENT`")
 	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
-	fs.Var(&f.ips, "ip", "GoodAccess: allow only this address or `CIDR` (repeatable)")
-	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\"} as JSON instead of the bare secret")
+	fs.Var(&f.ips, "ip", forProviders(canAllowedIPs)+"allow only this address or `CIDR` (repeatable)")
+	fs.StringVar(&f.owner, "owner", "", forProviders(canOwner)+"create the token for this `OWNER` (a service account or connector, as\n'tokentui scopes' lists it); it acts with the owner's role, so no --role")
+	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\", …} as JSON instead of the bare secret")
 	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked, and when it is cleared)")
 	fs.StringVar(&f.clearAfter, "clear-after", "", "with --copy: clear the clipboard after `DURATION` if it still holds the secret\n(45s, 2m; 0 = never; default $TOKENTUI_CLEAR_AFTER or 45s)")
 	inv.addProfileFlags(cmd)
@@ -84,6 +86,9 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 	}
 	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
+		return err
+	}
+	if req.Owner, err = resolveOwner(req.Owner, s.catalog, s.prov.DisplayName()); err != nil {
 		return err
 	}
 	if err := checkAgainstCatalog(req, s.catalog, s.prov.DisplayName()); err != nil {
@@ -119,6 +124,7 @@ func (f createFlags) request(now time.Time) (client.NewToken, error) {
 		Projects:    f.projects,
 		Environment: strings.TrimSpace(f.environment),
 		AllowedIPs:  f.ips,
+		Owner:       strings.TrimSpace(f.owner),
 	}
 	var err error
 	if req.ExpiresAt, err = parseExpiry(cmp.Or(f.expires, defaultExpiry), now); err != nil {
@@ -143,6 +149,14 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 	if created.Warning != "" {
 		inv.warn(created.Warning)
 	}
+	// What the server granted is what counts: say where it differs from
+	// what was asked, or that it could not be confirmed.
+	for _, d := range created.GrantDiffs {
+		inv.warn("the server did not grant what was asked: " + d)
+	}
+	if created.GrantsUnconfirmed != "" {
+		inv.warn("grants unconfirmed: " + created.GrantsUnconfirmed)
+	}
 	for _, w := range createWarnings(created.Token, req, s.catalog) {
 		inv.warn(w)
 	}
@@ -156,7 +170,8 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 // create --json's object.
 func (inv *invocation) writeSecret(created client.Created, asJSON bool, now time.Time) error {
 	if asJSON {
-		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning})
+		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning,
+			GrantDifferences: orEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
 	}
 	_, err := fmt.Fprintln(inv.io.Out, created.Secret)
 	return err
@@ -216,9 +231,11 @@ const defaultClearAfter = 45 * time.Second
 
 // createdJSON is create --json's output, the only JSON that holds a secret.
 type createdJSON struct {
-	Secret  string    `json:"secret"`
-	Token   jsonToken `json:"token"`
-	Warning string    `json:"warning"`
+	Secret            string    `json:"secret"`
+	Token             jsonToken `json:"token"`
+	Warning           string    `json:"warning"`
+	GrantDifferences  []string  `json:"grant_differences"`
+	GrantsUnconfirmed string    `json:"grants_unconfirmed"`
 }
 
 // createWarnings are the risks of the created token worth a second look.
@@ -249,7 +266,7 @@ func flagNames(err error) error {
 	names := map[string]string{
 		client.FieldName: "--name", client.FieldScopes: "--scope", client.FieldRole: "--role/--type",
 		client.FieldProjects: "--project", client.FieldEnvironment: "--environment",
-		client.FieldExpiresAt: "--expires", client.FieldAllowedIPs: "--ip",
+		client.FieldExpiresAt: "--expires", client.FieldAllowedIPs: "--ip", client.FieldOwner: "--owner",
 	}
 	out := &client.ValidationError{Message: v.Message}
 	for field, msgs := range v.Fields {

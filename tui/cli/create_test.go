@@ -94,7 +94,7 @@ func TestCreateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.out), &v); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, r.out)
 	}
-	if keys(v) != "secret,token,warning" {
+	if keys(v) != "grant_differences,grants_unconfirmed,secret,token,warning" {
 		t.Fatalf("keys %s", keys(v))
 	}
 	tok := v["token"].(map[string]any)

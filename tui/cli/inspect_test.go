@@ -11,8 +11,9 @@ import (
 const seedBorder0JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiIsInVzZXJfaWQiOiJ0aGlzLWlzLW15LXVzZXItaWQifQ.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
 
 func TestInspect(t *testing.T) {
-	v2 := "default:production.25ee8d7b2a1c4f0e9d3b6a5c8e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b"
-	v1 := strings.Repeat("a1b2c3d4", 8)
+	v1 := "default:production.25ee8d7b2a1c4f0e9d3b6a5c8e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b"
+	v2 := "default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_0WZ7FeTetq55lDs_6b3_r_l6P2eD6XJkBu19mRXmRAI"
+	legacy := strings.Repeat("a1b2c3d4", 7)
 	cases := []struct {
 		name   string
 		args   []string
@@ -20,8 +21,9 @@ func TestInspect(t *testing.T) {
 		secret string
 		want   []string
 	}{
-		{"unleash v2 argument", []string{v2}, "", v2, []string{"Unleash API token (v2 format)", "Projects: default", "Environment: production"}},
-		{"unleash v1 stdin dash", []string{"-"}, v1 + "\n", v1, []string{"v1 format", "64 hex digits"}},
+		{"unleash v1 argument", []string{v1}, "", v1, []string{"Unleash API token (v1 format)", "Projects: default", "Environment: production"}},
+		{"unleash v2 argument", []string{v2}, "", v2, []string{"Unleash API token (v2 format: secure token storage", "Selector: oCMDWlZC_Z82MEpzo1zNLQ", "Masked: default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_…"}},
+		{"unleash legacy stdin dash", []string{"-"}, legacy + "\n", legacy, []string{"legacy format", "56 hex digits"}},
 		{"border0 stdin", nil, seedBorder0JWT + "\n", seedBorder0JWT, []string{"Border0", "Organisation: my-awesome-org-id", "Expires: never"}},
 		{"unknown", []string{"hunter2hunter2"}, "", "hunter2hunter2", []string{"not a format tokentui recognises", "Length: 14 characters"}},
 	}

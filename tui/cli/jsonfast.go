@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
@@ -17,13 +18,15 @@ import (
 // writeTokensJSON streams tokens as a compact JSON array and a newline.
 func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
 	buf := make([]byte, 0, 1024)
+	var escaped []byte
 	w.WriteByte('[')
 	for i := range tokens {
 		if i > 0 {
 			w.WriteByte(',')
 		}
 		buf = appendToken(buf[:0], &tokens[i])
-		if _, err := w.Write(buf); err != nil {
+		escaped = jsonappend.EscapeInvisible(escaped[:0], buf) // see writeJSON
+		if _, err := w.Write(escaped); err != nil {
 			return err
 		}
 	}
@@ -58,6 +61,12 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	b = jsonappend.String(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
+	b = append(b, `,"owner":`...)
+	b = jsonappend.String(b, t.Owner)
+	b = append(b, `,"secret_note":`...)
+	b = jsonappend.String(b, t.SecretNote)
+	b = append(b, `,"invalid_dates":`...)
+	b = jsonappend.NullableStrings(b, t.InvalidDates)
 	b = append(b, `,"self":`...)
 	if t.Self == nil {
 		b = append(b, "null"...)
@@ -69,8 +78,10 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	return append(b, '}')
 }
 
+// appendTime writes a time as JSON.md promises: RFC 3339 with a four-digit
+// year, or null for no time and for one out of range (client.ValidTime).
 func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() {
+	if t.IsZero() || !client.ValidTime(t) {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')

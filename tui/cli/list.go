@@ -89,12 +89,16 @@ const soonWindow = 7 * 24 * time.Hour
 
 func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) error {
 	st, styled := inv.styles()
-	var hasIPs, hasSecrets bool
+	var hasIPs, hasSecrets, hasOwners bool
 	for _, t := range tokens {
 		hasIPs = hasIPs || len(t.AllowedIPs) > 0
-		hasSecrets = hasSecrets || t.Secret != ""
+		hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
+		hasOwners = hasOwners || t.Owner != ""
 	}
 	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
+	if hasOwners {
+		tb.header = append(tb.header, "OWNER")
+	}
 	if hasIPs {
 		tb.header = append(tb.header, "ALLOWED IPS")
 	}
@@ -107,6 +111,9 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 			name.text += " (you)" // the admin token this command ran with
 		}
 		row := []cell{plain(t.ID), name, plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+		if hasOwners {
+			row = append(row, ownerCell(t, st))
+		}
 		if hasIPs {
 			ips := strings.Join(t.AllowedIPs, ",")
 			if ips == "" {
@@ -115,7 +122,7 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 			row = append(row, plain(ips))
 		}
 		if hasSecrets {
-			row = append(row, cell{text: client.MaskSecret(t.Secret), style: st.Muted})
+			row = append(row, secretCell(t, st))
 		}
 		tb.add(row...)
 	}
@@ -126,8 +133,26 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 	return tb.write(inv.io.Out, st, styled)
 }
 
+// ownerCell is who the token belongs to; "-" for the organisation's own.
+func ownerCell(t client.Token, st themeStyles) cell {
+	if t.Owner == "" {
+		return cell{text: "-", style: st.Muted}
+	}
+	return plain(t.Owner)
+}
+
+// secretCell is the masked secret, or why the list holds none.
+func secretCell(t client.Token, st themeStyles) cell {
+	if t.Secret == "" && t.SecretNote != "" {
+		return cell{text: "not kept (hash only)", style: st.Muted}
+	}
+	return cell{text: client.MaskSecret(t.Secret), style: st.Muted}
+}
+
 func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 	switch {
+	case t.ExpiryInvalid(): // unknown, so never "never"
+		return cell{text: client.InvalidDate, style: st.Expired}
 	case !t.Expires():
 		return cell{text: "never", style: st.Muted}
 	case t.ExpiredAt(now):
@@ -144,6 +169,8 @@ func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
 // says so; "not reported" where it does not report last use at all.
 func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
 	switch {
+	case t.InvalidDates.Has(client.DateLastUsed):
+		return cell{text: client.InvalidDate, style: st.Expired}
 	case !t.LastUseReported():
 		return cell{text: "not reported", style: st.Muted}
 	case t.LastUsedAt.IsZero():

@@ -13,13 +13,13 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator"
-	"github.com/tokentui/tokentui/client/emulator/hostile"
+	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
 func TestCreateWhoseAnswerIsLostSaysSoAndFindsIt(t *testing.T) {
 	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
-	url, _ := hostile.Proxy(t, g.URL, "", hostile.Kinds["500 from a proxy after the commit"].Spoil)
+	url, _ := hostile.LossyProxy(t, g.URL, "", hostile.Losses["500 from a proxy after the commit"].Spoil)
 	o, flags := against("goodaccess", url, g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("create", flags, "--name", "ci-deploy", "--scope", "token.read")...)
@@ -41,7 +41,7 @@ func TestCreateWhoseAnswerIsLostSaysSoAndFindsIt(t *testing.T) {
 
 func TestCreateWithTheSecretElsewhereStillPrintsIt(t *testing.T) {
 	u := unleashServer(t)
-	url, _ := hostile.Proxy(t, u.URL, "", hostile.Kinds["secret under another name"].Spoil)
+	url, _ := hostile.LossyProxy(t, u.URL, "", hostile.Losses["secret under another name"].Spoil)
 	o, flags := against("unleash", url, u.AdminToken)
 	create := args("create", flags, "--name", "edge", "--type", "client", "--environment", "production", "--project", "*")
 	r := run(t, o, create...)
@@ -81,7 +81,7 @@ func TestCreateInterruptedInFlightWaitsForTheSecret(t *testing.T) {
 	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	ctx, interrupt := context.WithCancel(context.Background())
 	arrived := make(chan struct{})
-	url, _ := hostile.Proxy(t, g.URL, "", func(w http.ResponseWriter, status int, body []byte) {
+	url, _ := hostile.LossyProxy(t, g.URL, "", func(w http.ResponseWriter, status int, body []byte) {
 		close(arrived)
 		time.Sleep(300 * time.Millisecond) // the answer is slow; ctrl+c comes meanwhile
 		w.WriteHeader(status)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/theme"
 )
 
@@ -83,7 +86,7 @@ func writeRow(w *bufio.Writer, cells []cell, widths []int, styled bool) {
 			w.WriteString("  ")
 		}
 		if styled && c.text != "" {
-			w.WriteString(c.style.Render(c.text))
+			w.WriteString(theme.Visible(c.style, c.text))
 		} else {
 			w.WriteString(c.text)
 		}
@@ -95,10 +98,12 @@ func writeRow(w *bufio.Writer, cells []cell, widths []int, styled bool) {
 }
 
 // writeJSON writes v: indented for a person at a terminal, compact for a
-// pipe (faster, and what jq reads anyway).
+// pipe (faster, and what jq reads anyway). Invisible characters in it,
+// raw or as the markers client.Sanitize writes, become \u escapes: a
+// script gets the server's text back, a person reading raw JSON sees them.
 func (inv *invocation) writeJSON(v any) error {
-	bw := bufio.NewWriterSize(inv.io.Out, 64<<10)
-	enc := json.NewEncoder(bw)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if inv.io.OutIsTerminal {
 		enc.SetIndent("", "  ")
@@ -106,18 +111,20 @@ func (inv *invocation) writeJSON(v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	return bw.Flush()
+	_, err := inv.io.Out.Write(jsonappend.EscapeInvisible(nil, buf.Bytes()))
+	return err
 }
 
 type themeStyles = theme.CLIStyles
 
 // info writes a line for the person on stderr, never stdout, so it cannot
-// mix with what a script reads.
+// mix with what a script reads. Like every line on stderr, which CI logs
+// keep, it is scrubbed of every secret tokentui knows (client.Scrub).
 func (inv *invocation) info(msg string) {
-	io.WriteString(inv.io.Err, msg+"\n")
+	io.WriteString(inv.io.Err, client.Scrub(msg)+"\n")
 }
 
 // warn writes a warning on stderr.
 func (inv *invocation) warn(msg string) {
-	io.WriteString(inv.io.Err, "warning: "+msg+"\n")
+	io.WriteString(inv.io.Err, "warning: "+client.Scrub(msg)+"\n")
 }

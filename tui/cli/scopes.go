@@ -27,6 +27,9 @@ type catalogJSON struct {
 	NameMaxLen   int              `json:"name_max_len"`
 	NameRequired bool             `json:"name_required"`
 	NeverExpires bool             `json:"never_expires"`
+	OwnerLabel   string           `json:"owner_label"`
+	Owners       []optionJSON     `json:"owners"`
+	OwnerNone    string           `json:"owner_none"`
 }
 
 type scopeGroupJSON struct {
@@ -66,8 +69,9 @@ func scopesCommand(stdio IO) *cobra.Command {
 		usage:   "tokentui scopes [--json]",
 		summary: "show what a new token can be given",
 		about: `Show what a new token of the profile can be given: GoodAccess scope groups
-and presets, Border0 roles, Unleash types, projects and environments, and
-whether IP restrictions and tokens without expiry are possible.`,
+and presets, Border0 roles and owners (service accounts, connectors), Unleash
+types, projects and environments, and whether IP restrictions and tokens
+without expiry are possible.`,
 		args: noArgs(""),
 		run:  func(ctx context.Context, _ []string) error { return inv.scopes(ctx, asJSON) },
 	})
@@ -93,6 +97,7 @@ func toCatalogJSON(cat client.Catalog, profileName, kind string) catalogJSON {
 		ScopeGroups: []scopeGroupJSON{}, Presets: []presetJSON{}, Roles: []roleJSON{},
 		Projects: options(cat.Projects), Environments: options(cat.Environments),
 		AllowedIPs: cat.AllowedIPs, NameMaxLen: cat.NameMaxLen, NameRequired: cat.NameRequired, NeverExpires: cat.NeverExpires,
+		OwnerLabel: cat.OwnerLabel, Owners: options(cat.Owners), OwnerNone: cat.OwnerNone,
 	}
 	for _, g := range cat.ScopeGroups {
 		gj := scopeGroupJSON{Name: g.Name, Scopes: []scopeJSON{}}
@@ -129,6 +134,7 @@ func (inv *invocation) writeCatalog(cat client.Catalog, provider string) error {
 	c.roles(cat)
 	c.options("Projects (--project, repeatable; * for all):", cat.Projects)
 	c.options("Environments (--environment, one of):", cat.Environments)
+	c.owners(cat)
 	c.limits(cat)
 	return c.w.Flush()
 }
@@ -212,6 +218,26 @@ func (c catalogText) options(title string, opts []client.Option) {
 			line += " — " + o.Description
 		}
 		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
+	}
+}
+
+// owners lists who a token can belong to, by the name --owner takes.
+func (c catalogText) owners(cat client.Catalog) {
+	if len(cat.Owners) == 0 {
+		return
+	}
+	fmt.Fprintln(c.w)
+	title := cmp.Or(cat.OwnerLabel, "Owner") + " (--owner NAME; the token acts with its owner's role, so no --role)"
+	if cat.OwnerNone != "" {
+		title += "; without --owner, " + cat.OwnerNone
+	}
+	c.heading(title + ":")
+	width := 0
+	for _, o := range cat.Owners {
+		width = max(width, len(o.Label))
+	}
+	for _, o := range cat.Owners {
+		fmt.Fprintln(c.w, strings.TrimRight(fmt.Sprintf("  %-*s  %s", width, o.Label, c.style(o.Description, c.st.Muted)), " "))
 	}
 }
 

@@ -27,7 +27,7 @@ func TestScopesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.out), &v); err != nil || r.code != 0 {
 		t.Fatalf("exit %d: %v", r.code, err)
 	}
-	if keys(v) != "allowed_ips,environments,name_max_len,name_required,never_expires,presets,profile,projects,provider,role_label,roles,scope_groups" {
+	if keys(v) != "allowed_ips,environments,name_max_len,name_required,never_expires,owner_label,owner_none,owners,presets,profile,projects,provider,role_label,roles,scope_groups" {
 		t.Fatalf("keys %s", keys(v))
 	}
 	if len(v["projects"].([]any)) == 0 || len(v["environments"].([]any)) == 0 || v["role_label"] != "Type" {

@@ -68,14 +68,12 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 	return s, nil
 }
 
-// jsonTime is a timestamp in JSON: RFC 3339 in UTC, or null when unset.
+// jsonTime is a timestamp in JSON: RFC 3339 in UTC with a four-digit year,
+// or null when unset or not a valid date (see invalid_dates in JSON.md).
 type jsonTime struct{ t time.Time }
 
 func (j jsonTime) MarshalJSON() ([]byte, error) {
-	if j.t.IsZero() {
-		return []byte("null"), nil
-	}
-	return []byte(`"` + j.t.UTC().Format(time.RFC3339) + `"`), nil
+	return appendTime(nil, j.t), nil
 }
 
 // jsonToken is one token in --json output; see JSON.md. Every field is
@@ -94,6 +92,9 @@ type jsonToken struct {
 	CreatedBy    string   `json:"created_by"`
 	SecretMasked string   `json:"secret_masked"`
 	Expired      bool     `json:"expired"`
+	Owner        string   `json:"owner"`
+	SecretNote   string   `json:"secret_note"`
+	InvalidDates []string `json:"invalid_dates"`
 	// Self is whether this is the admin token the command ran with; nil
 	// (null) where the provider cannot tell.
 	Self *bool `json:"self"`
@@ -151,6 +152,9 @@ func toJSON(t client.Token, now time.Time) jsonToken {
 		CreatedBy:    t.CreatedBy,
 		SecretMasked: client.MaskSecret(t.Secret),
 		Expired:      t.ExpiredAt(now),
+		Owner:        t.Owner,
+		SecretNote:   t.SecretNote,
+		InvalidDates: t.InvalidDates.Names(),
 		Self:         selfOf(t),
 		NotReported:  notReportedOf(t),
 	}
@@ -206,12 +210,12 @@ func access(t client.Token) string {
 }
 
 // matches reports whether the token contains text (lower-cased) in its id,
-// name, permissions or creator.
+// name, permissions, creator or owner.
 func matches(t client.Token, text string) bool {
 	if text == "" {
 		return true
 	}
-	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy}, t.Scopes...)
+	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy, t.Owner}, t.Scopes...)
 	fields = append(fields, t.Projects...)
 	for _, f := range fields {
 		if strings.Contains(strings.ToLower(f), text) {

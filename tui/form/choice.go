@@ -119,6 +119,8 @@ func (m Model) visible(sec section) []choiceItem {
 
 func (m *Model) choice(sec section) *choiceField {
 	switch sec {
+	case secOwner:
+		return &m.owner
 	case secRole:
 		return &m.role
 	case secProjects:
@@ -221,6 +223,9 @@ func (m *Model) updateChoice(sec section, msg tea.KeyMsg) bool {
 }
 
 func (m Model) choiceSummary(sec section) string {
+	if sec == secRole && m.roleFromOwner() {
+		return m.roleFromOwnerSummary()
+	}
 	f := *m.choice(sec)
 	var labels []string
 	for _, it := range f.items {

@@ -490,3 +490,31 @@ func TestHostileCatalogTextIsSanitised(t *testing.T) {
 		t.Fatal("an escape sequence from the catalog reached the screen")
 	}
 }
+
+// A Border0 catalog with owners: a token of a service account is rotated
+// for the same account, whose role it takes; none is the default for a
+// new token.
+func TestOwnerSection(t *testing.T) {
+	cat := border0Catalog()
+	cat.OwnerLabel, cat.OwnerNone, cat.OwnerSetsRole = "Owner", "none: an organisation token", true
+	cat.Owners = []client.Option{{ID: "ci-bot", Label: "ci-bot", Description: "service account · role admin"},
+		{ID: "connector:c1", Label: "connector edge", Description: "connector"}}
+	m := newForm(cat)
+	if !m.has(secOwner) || m.pickedOwner() != noOwner || !m.ownerPicked() || m.roleFromOwner() {
+		t.Fatalf("a new form: owner %q picked %v", m.pickedOwner(), m.ownerPicked())
+	}
+	old := client.Token{Name: "deploy", OwnerID: "ci-bot", Owner: "ci-bot", Role: "admin"}
+	m = New(cat, RotateOptions(old, Options{Now: fixedNow, Location: zone}))
+	req := m.request()
+	if req.Owner != "ci-bot" || req.Role != "" || len(m.validate()) != 0 || !strings.Contains(ansiStrip(m.choiceSummary(secRole)), "from ci-bot") {
+		t.Fatalf("rotate of a service-account token: %+v, errors %v", req, m.validate())
+	}
+	gone := client.Token{Name: "x", OwnerID: "deleted-bot", Role: "member"}
+	m = New(cat, RotateOptions(gone, Options{Now: fixedNow, Location: zone}))
+	if m.ownerPicked() || !contains(m.prefillNote, "owner not available here, pick again: deleted-bot") {
+		t.Fatalf("an owner that is gone: picked %v, notes %v", m.ownerPicked(), m.prefillNote)
+	}
+	if errs := m.validate(); errs[secOwner] == "" {
+		t.Errorf("no owner picked is not refused: %v", errs)
+	}
+}

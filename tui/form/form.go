@@ -56,6 +56,7 @@ type section int
 
 const (
 	secName section = iota
+	secOwner
 	secScopes
 	secRole
 	secProjects
@@ -75,6 +76,7 @@ var fieldSections = map[string]section{
 	client.FieldEnvironment: secEnvironment,
 	client.FieldExpiresAt:   secExpiry,
 	client.FieldAllowedIPs:  secIPs,
+	client.FieldOwner:       secOwner,
 }
 
 // Model is the create form.
@@ -86,6 +88,7 @@ type Model struct {
 	focus    int       // index into sections
 
 	name     nameField
+	owner    choiceField
 	scopes   scopeField
 	role     choiceField
 	projects choiceField
@@ -133,6 +136,9 @@ func New(cat client.Catalog, opts Options) Model {
 		serverErrs: map[section]string{},
 	}
 	m.sections = append(m.sections, secName)
+	if len(cat.Owners) > 0 {
+		m.sections = append(m.sections, secOwner)
+	}
 	if len(cat.ScopeGroups) > 0 {
 		m.sections = append(m.sections, secScopes)
 	}
@@ -152,6 +158,7 @@ func New(cat client.Catalog, opts Options) Model {
 	m.sections = append(m.sections, secReview)
 
 	m.name = newNameField(cat)
+	m.owner = newOwnerField(cat)
 	m.scopes = newScopeField(cat)
 	m.role = newRoleField(cat)
 	m.projects = newProjectField(cat)
@@ -269,6 +276,8 @@ func (m *Model) updateSection(key tea.KeyMsg) tea.Cmd {
 	switch m.focused() {
 	case secName:
 		return m.updateName(key)
+	case secOwner:
+		m.updateOwner(key)
 	case secScopes:
 		m.updateScopes(key)
 	case secRole:
@@ -380,10 +389,19 @@ func (m Model) has(sec section) bool {
 	return false
 }
 
-// setFocus moves to section i (wrapping), blurring and focusing text inputs.
+// setFocus moves to section i (wrapping), blurring and focusing text
+// inputs. A role its owner decides is stepped over, in the direction of
+// travel.
 func (m *Model) setFocus(i int) {
 	n := len(m.sections)
+	step := 1
+	if i < m.focus {
+		step = -1
+	}
 	m.focus = ((i % n) + n) % n
+	if m.focused() == secRole && m.roleFromOwner() {
+		m.focus = (((m.focus + step) % n) + n) % n
+	}
 	m.focusSection()
 }
 

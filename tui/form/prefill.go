@@ -29,10 +29,11 @@ func RotateOptions(t client.Token, base Options) Options {
 		Projects:    append([]string(nil), t.Projects...),
 		Environment: t.Environment,
 		AllowedIPs:  append([]string(nil), t.AllowedIPs...),
+		Owner:       t.OwnerID,
 	}
 	o.Lifetime, o.NoExpiry = 0, false
 	switch {
-	case !t.Expires():
+	case t.NeverExpires(): // not an invalid expiry: that one is unknown
 		o.NoExpiry = true
 	case !t.CreatedAt.IsZero() && t.ExpiresAt.After(t.CreatedAt):
 		o.Lifetime = t.ExpiresAt.Sub(t.CreatedAt)
@@ -72,7 +73,11 @@ func (m *Model) applyPrefill(req client.NewToken) {
 		}
 	}
 
-	if req.Role != "" && m.has(secRole) {
+	if req.Owner != "" && m.has(secOwner) {
+		m.owner.picked = map[string]bool{}
+		m.prefillChoice(secOwner, []string{req.Owner})
+	}
+	if req.Role != "" && m.has(secRole) && !m.roleFromOwner() {
 		m.prefillChoice(secRole, []string{req.Role})
 	}
 	if len(req.Projects) > 0 && m.has(secProjects) {

@@ -53,7 +53,7 @@ func (m Model) warnings() []string {
 	if mint {
 		out = append(out, "can mint tokens (token.create): whoever holds it can create more tokens")
 	}
-	if strings.EqualFold(m.pickedRole(), "admin") {
+	if strings.EqualFold(m.pickedRole(), "admin") && !m.roleFromOwner() {
 		out = append(out, "admin role: full privileges over the account")
 	}
 	if m.projects.picked[allID] {
@@ -97,7 +97,7 @@ func (m Model) reviewLines(width int) []string {
 			}
 		}
 	}
-	for _, sec := range []section{secRole, secProjects, secEnvironment} {
+	for _, sec := range []section{secOwner, secRole, secProjects, secEnvironment} {
 		if m.has(sec) {
 			row(m.label(sec), ansiStrip(m.choiceSummary(sec)))
 		}

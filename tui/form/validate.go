@@ -25,7 +25,10 @@ func (m Model) validate() map[section]string {
 	if m.has(secScopes) && m.scopes.count() == 0 {
 		errs[secScopes] = "pick at least one scope (a preset is a good start)"
 	}
-	if m.has(secRole) && m.pickedRole() == "" {
+	if m.has(secOwner) && !m.ownerPicked() {
+		errs[secOwner] = "pick a " + strings.ToLower(m.owner.label)
+	}
+	if m.has(secRole) && !m.roleFromOwner() && m.pickedRole() == "" {
 		errs[secRole] = "pick a " + strings.ToLower(m.role.label)
 	}
 	if m.has(secProjects) && len(m.projects.chosen()) == 0 {
@@ -68,7 +71,10 @@ func (m Model) request() client.NewToken {
 	if m.has(secScopes) {
 		req.Scopes = m.scopes.chosen()
 	}
-	if m.has(secRole) {
+	if m.has(secOwner) {
+		req.Owner = m.pickedOwner()
+	}
+	if m.has(secRole) && !m.roleFromOwner() {
 		req.Role = m.pickedRole()
 	}
 	if m.has(secProjects) {

@@ -40,6 +40,8 @@ func (m Model) label(sec section) string {
 	switch sec {
 	case secName:
 		return "Name"
+	case secOwner:
+		return m.owner.label
 	case secScopes:
 		return "Scopes"
 	case secRole:
@@ -62,7 +64,7 @@ func (m Model) summary(sec section) string {
 		return m.nameSummary()
 	case secScopes:
 		return m.scopeSummary()
-	case secRole, secProjects, secEnvironment:
+	case secOwner, secRole, secProjects, secEnvironment:
 		return m.choiceSummary(sec)
 	case secExpiry:
 		return m.expirySummary()
@@ -97,7 +99,7 @@ func (m Model) body(sec section, width, height int) []string {
 		lines = append(lines, m.nameBody(width, h)...)
 	case secScopes:
 		lines = append(lines, m.scopeBody(width, h)...)
-	case secRole, secProjects, secEnvironment:
+	case secOwner, secRole, secProjects, secEnvironment:
 		lines = append(lines, m.choiceBody(sec, width, h)...)
 	case secExpiry:
 		lines = append(lines, m.expiryBody(width, h)...)
@@ -140,7 +142,7 @@ func (m *Model) keepCursorsVisible() {
 	list := func(sec section, header int) int { return h - m.errLines(sec) - header }
 	m.scopes.clampCursor()
 	m.scopes.offset = scrollOffset(m.scopes.offset, m.scopes.cursor, len(m.scopes.rows()), list(secScopes, len(m.scopeHeader())))
-	for _, sec := range []section{secRole, secProjects, secEnvironment} {
+	for _, sec := range []section{secOwner, secRole, secProjects, secEnvironment} {
 		f := m.choice(sec)
 		n := len(m.visible(sec))
 		f.cursor = max(0, min(f.cursor, n-1))

@@ -53,12 +53,16 @@ type ClosedMsg struct {
 type Model struct {
 	token   client.Token
 	warning string
-	secret  string // the one copy the dialog holds; zeroed on close
-	shown   string // the secret as drawn: sanitised
-	clip    clipboard.Clipboard
-	opts    Options
-	keys    KeyMap
-	ref     string // tells our CopiedMsgs from anyone else's
+	// grantDiffs and unconfirmed say how what the server granted differs
+	// from what was asked, or why that is unknown (client.Created).
+	grantDiffs  []string
+	unconfirmed string
+	secret      string // the one copy the dialog holds; zeroed on close
+	shown       string // the secret as drawn: sanitised
+	clip        clipboard.Clipboard
+	opts        Options
+	keys        KeyMap
+	ref         string // tells our CopiedMsgs from anyone else's
 
 	copying    bool
 	copyResult *clipboard.Result // nil until the first copy reports
@@ -98,9 +102,11 @@ func New(created client.Created, clip clipboard.Clipboard, opts Options) Model {
 	}
 	opts.Details = details
 	return Model{
-		token:   created.Token,
-		warning: client.Sanitize(created.Warning),
-		secret:  created.Secret,
+		token:       created.Token,
+		warning:     client.Sanitize(created.Warning),
+		grantDiffs:  client.SanitizeAll(created.GrantDiffs),
+		unconfirmed: client.Sanitize(created.GrantsUnconfirmed),
+		secret:      created.Secret,
 		// A hostile server could put escape sequences in a "secret"; what
 		// is drawn is sanitised, what is copied is what the server sent.
 		shown:       client.Sanitize(created.Secret),

@@ -460,3 +460,20 @@ func TestSlowClipboardIsStillCleared(t *testing.T) {
 		t.Fatalf("%s", prose(m.View()))
 	}
 }
+
+// What the server granted, where it differs from the request, is in the
+// dialog; so is a read-back that failed, as grants unconfirmed.
+func TestShowsWhatTheServerGranted(t *testing.T) {
+	c := created(jwt)
+	c.GrantDiffs = []string{"requested 3 scopes, the server granted none"}
+	m := New(c, clipboard.NewFake(), Options{Now: fixedNow, ClearAfter: -1, Width: 80, Height: 40})
+	if view := prose(m.View()); !strings.Contains(view, "The server did not grant what was asked: • requested 3 scopes, the server granted none") {
+		t.Errorf("differences not shown:\n%s", m.View())
+	}
+	c = created(jwt)
+	c.Warning, c.GrantsUnconfirmed = "created, but reading it back failed: boom", "the scopes could not be read back"
+	m = New(c, clipboard.NewFake(), Options{Now: fixedNow, ClearAfter: -1, Width: 80, Height: 40})
+	if view := prose(m.View()); !strings.Contains(view, "Grants unconfirmed: the scopes could not be read back.") || strings.Contains(view, "did not grant") {
+		t.Errorf("unconfirmed grants not shown:\n%s", m.View())
+	}
+}

@@ -57,6 +57,7 @@ func (m Model) View() string {
 	if m.warning != "" {
 		add(wrap(theme.RevealWarn, "⚠ "+m.warning, inner)...)
 	}
+	add(m.grantLines(inner)...)
 	var details []string
 	if len(m.opts.Details) > 0 {
 		details = append(details, "")
@@ -82,6 +83,23 @@ func (m Model) View() string {
 		lines = squeeze(lines, maxLines)
 	}
 	return box.Width(m.opts.Width - box.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+}
+
+// grantLines say where the token the server reports differs from what was
+// asked for, or that the grants are not confirmed: what the token may do
+// is what the server granted, not what the form said.
+func (m Model) grantLines(width int) []string {
+	var out []string
+	if m.unconfirmed != "" {
+		out = append(out, wrap(theme.RevealWarn, "⚠ Grants unconfirmed: "+m.unconfirmed+".", width)...)
+	}
+	if len(m.grantDiffs) > 0 {
+		out = append(out, wrap(theme.RevealWarn, "⚠ The server did not grant what was asked:", width)...)
+		for _, d := range m.grantDiffs {
+			out = append(out, wrap(theme.RevealWarn, "  • "+d, width)...)
+		}
+	}
+	return out
 }
 
 func (m Model) copyLines(width int) []string {

@@ -35,8 +35,19 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *tokenfmt.Catal
 	case colEnvironment:
 		return tok.Environment, theme.TonePlain
 	case colSecret:
+		if tok.Secret == "" && tok.SecretNote != "" {
+			return "not kept", theme.ToneMuted // only a hash exists: see the detail pane
+		}
 		return secretTail(tok.Secret), theme.ToneWarn
+	case colOwner:
+		if tok.Owner == "" {
+			return "—", theme.ToneMuted // the organisation's own
+		}
+		return tok.Owner, theme.TonePlain
 	case colCreated:
+		if tok.InvalidDates.Has(client.DateCreated) {
+			return "invalid", theme.ToneError // "invalid date" is wider than a date
+		}
 		if tok.CreatedAt.IsZero() {
 			return "—", theme.ToneMuted
 		}

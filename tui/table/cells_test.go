@@ -1,7 +1,12 @@
 package table
 
 import (
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/theme"
 )
 
 func TestIPAndListSummaries(t *testing.T) {
@@ -19,5 +24,28 @@ func TestIPAndListSummaries(t *testing.T) {
 	}
 	if s := listSummary([]string{"web", "api"}); s != "web +1" {
 		t.Errorf("two projects: %q", s)
+	}
+}
+
+// A token whose secret the provider keeps only a hash of says so in the
+// Secret column; the Owner column names the owner, or the organisation.
+func TestSecretNoteAndOwnerCells(t *testing.T) {
+	secure := &client.Token{ID: "oCMDWlZC_Z82MEpzo1zNLQ", SecretNote: "Unleash keeps only a hash of it"}
+	if text, tone := cellText(colSecret, secure, time.Now(), nil); text != "not kept" || tone != theme.ToneMuted {
+		t.Errorf("secure secret cell %q", text)
+	}
+	if text, _ := cellText(colOwner, &client.Token{Owner: "ci-bot"}, time.Now(), nil); text != "ci-bot" {
+		t.Errorf("owner cell %q", text)
+	}
+	if text, tone := cellText(colOwner, &client.Token{}, time.Now(), nil); text != "—" || tone != theme.ToneMuted {
+		t.Errorf("organisation token's owner cell %q", text)
+	}
+	cols := columnSpecs(presentFields{owner: true, secret: true}, nil)
+	var titles []string
+	for _, c := range cols {
+		titles = append(titles, c.title)
+	}
+	if got := strings.Join(titles, ","); !strings.Contains(got, "Owner") || !strings.Contains(got, "Secret") {
+		t.Errorf("columns %s", got)
 	}
 }

@@ -17,6 +17,7 @@ const (
 	colProjects
 	colEnvironment
 	colSecret
+	colOwner
 	colCreated
 	colExpires
 	colIPs
@@ -60,6 +61,10 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 	}
 	if f.environment {
 		cols = append(cols, column{id: colEnvironment, title: "Env", width: 11, priority: 65})
+	}
+	if f.owner || cat.HasOwners() {
+		// Who a token acts as (a service account): beside its role.
+		cols = append(cols, column{id: colOwner, title: cat.OwnerLabel(), width: 14, priority: 70})
 	}
 	if f.secret {
 		// Only the masked tail ("25ee…b1"): projects and environment have
@@ -126,6 +131,7 @@ func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
 	growCol(colScopes, 22)
 	growCol(colIPs, 26)
 	growCol(colProjects, 24)
+	growCol(colOwner, 24)
 	cols[0].width = max(cols[0].width+extra, 1)
 	return cols
 }

@@ -59,7 +59,7 @@ type filterScratch struct {
 // presentFields records which optional fields any token uses, so the table
 // shows a Role or Projects column only for providers that have them.
 type presentFields struct {
-	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy bool
+	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
 }
 
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
@@ -169,6 +169,9 @@ func writeFacet(b *strings.Builder, t *client.Token) {
 	if t.Environment != "" {
 		writeField(b, t.Environment)
 	}
+	if t.Owner != "" { // a service account's tokens share it: filter by it
+		writeField(b, t.Owner)
+	}
 }
 
 // sanitizeToken strips escape sequences from every string of t.
@@ -179,6 +182,8 @@ func sanitizeToken(t *client.Token) {
 	t.Environment = client.Sanitize(t.Environment)
 	t.CreatedBy = client.Sanitize(t.CreatedBy)
 	t.Secret = client.Sanitize(t.Secret)
+	t.SecretNote = client.Sanitize(t.SecretNote)
+	t.Owner = client.Sanitize(t.Owner)
 	t.Scopes = sanitizeList(t.Scopes)
 	t.AllowedIPs = sanitizeList(t.AllowedIPs)
 	t.Projects = sanitizeList(t.Projects)
@@ -206,9 +211,10 @@ func (f *presentFields) note(t *client.Token) {
 	f.projects = f.projects || len(t.Projects) > 0
 	f.environment = f.environment || t.Environment != ""
 	f.allowedIPs = f.allowedIPs || len(t.AllowedIPs) > 0
-	f.secret = f.secret || t.Secret != ""
+	f.secret = f.secret || t.Secret != "" || t.SecretNote != ""
 	f.lastUsed = f.lastUsed || !t.LastUsedAt.IsZero()
 	f.createdBy = f.createdBy || t.CreatedBy != ""
+	f.owner = f.owner || t.Owner != ""
 }
 
 // Contains reports whether the list holds a token with id (revoked

@@ -82,6 +82,6 @@ func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focuse
 		if i < len(t.cols)-1 {
 			cell += "  " // the gap carries the selection background too
 		}
-		b.WriteString(theme.Cell(tone, sel).Render(cell))
+		b.WriteString(theme.Visible(theme.Cell(tone, sel), cell))
 	}
 }

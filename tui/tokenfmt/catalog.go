@@ -48,6 +48,19 @@ func (ci *Catalog) HasScopes() bool { return ci != nil && len(ci.groups) > 0 }
 // addresses. Before the catalog has arrived: no, unless a token has some.
 func (ci *Catalog) CanRestrictIPs() bool { return ci != nil && ci.catalog.AllowedIPs }
 
+// HasOwners reports whether the provider's tokens can belong to an owner
+// (a Border0 service account).
+func (ci *Catalog) HasOwners() bool { return ci != nil && len(ci.catalog.Owners) > 0 }
+
+// OwnerLabel names the owner column and detail line: the catalog's word,
+// or "Owner".
+func (ci *Catalog) OwnerLabel() string {
+	if ci != nil && ci.catalog.OwnerLabel != "" {
+		return client.Sanitize(ci.catalog.OwnerLabel)
+	}
+	return "Owner"
+}
+
 // RoleLabel names the role column: the catalog's word for it ("Role",
 // "Type"), or "Role" before the catalog has arrived.
 func (ci *Catalog) RoleLabel() string {

@@ -92,9 +92,13 @@ func (t ExpiryTone) ThemeTone() theme.Tone {
 const soonWindow = 7 * day
 
 // RelativeExpiry renders a token's expiry relative to now ("in 3d",
-// "expired 2d ago", "never") and the tone to draw it in.
+// "expired 2d ago", "never", "invalid date") and the tone to draw it in. An
+// expiry the server sent but that is no valid date is unknown, and drawn
+// like an expired one: never as "never".
 func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 	switch {
+	case t.ExpiryInvalid():
+		return client.InvalidDate, ToneExpired
 	case !t.Expires():
 		return "never", ToneNever
 	case t.ExpiredAt(now):

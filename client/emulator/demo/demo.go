@@ -36,13 +36,22 @@ var emulators = map[string]starter{
 	goodaccess.Descriptor.Kind: func(c emulator.Clock, extra int) (Instance, error) {
 		return started(emulator.NewGoodAccess(emulator.GoodAccessOptions{Clock: c, Extra: extra}))
 	},
+	// Border0 as its sources describe it: service-account lists in the
+	// published TokenSummary shape (token_id, no created_at) and a
+	// replication delay between a write and the next read.
 	border0.Descriptor.Kind: func(c emulator.Clock, extra int) (Instance, error) {
-		return started(emulator.NewBorder0(emulator.Border0Options{Clock: c, Extra: extra}))
+		return started(emulator.NewBorder0(emulator.Border0Options{Clock: c, Extra: extra, SummaryLists: true, Lag: demoBorder0Lag}))
 	},
+	// Unleash 8.2 with secure token storage turned on a few days ago: the
+	// list mixes v1 tokens (secrets listed) and v2 ones (selector only).
 	unleash.Descriptor.Kind: func(c emulator.Clock, extra int) (Instance, error) {
-		return started(emulator.NewUnleash(emulator.UnleashOptions{Clock: c, Extra: extra}))
+		return started(emulator.NewUnleash(emulator.UnleashOptions{Clock: c, Extra: extra, SecureTokens: true}))
 	},
 }
+
+// demoBorder0Lag is the demo's replication delay: long enough to be met,
+// short enough not to be waited for twice.
+const demoBorder0Lag = 600 * time.Millisecond
 
 // started keeps a failed start from becoming a typed nil in the interface.
 func started[T Instance](inst T, err error) (Instance, error) {

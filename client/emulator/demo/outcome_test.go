@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/emulator/hostile"
+	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/registry"
 )
 
@@ -46,7 +46,7 @@ func validRequest(t *testing.T, p client.Provider) client.NewToken {
 
 // eachProvider runs f for every provider's emulator, reached through a
 // hostile proxy that spoils the answers to method (as kind says).
-func eachProvider(t *testing.T, method string, kinds []string, f func(t *testing.T, p, direct client.Provider, inst Instance, kind hostile.Kind, sent func() string)) {
+func eachProvider(t *testing.T, method string, kinds []string, f func(t *testing.T, p, direct client.Provider, inst Instance, kind hostile.Loss, sent func() string)) {
 	r, err := StartEmulators(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -57,8 +57,8 @@ func eachProvider(t *testing.T, method string, kinds []string, f func(t *testing
 		upstream, token := inst.Endpoint()
 		for _, name := range kinds {
 			t.Run(d.Kind+"/"+name, func(t *testing.T) {
-				kind := hostile.Kinds[name]
-				url, sent := hostile.Proxy(t, upstream, method, kind.Spoil)
+				kind := hostile.Losses[name]
+				url, sent := hostile.LossyProxy(t, upstream, method, kind.Spoil)
 				p, err := d.New(client.Connection{BaseURL: url, Token: token, Timeout: 400 * time.Millisecond, RetryBackoff: time.Millisecond})
 				if err != nil {
 					t.Fatal(err)
@@ -75,14 +75,14 @@ func eachProvider(t *testing.T, method string, kinds []string, f func(t *testing
 
 func allKinds() []string {
 	var out []string
-	for name := range hostile.Kinds {
+	for name := range hostile.Losses {
 		out = append(out, name)
 	}
 	return out
 }
 
 func TestEveryProviderReportsALostCreateAnswerAsUnknown(t *testing.T) {
-	eachProvider(t, http.MethodPost, allKinds(), func(t *testing.T, p, _ client.Provider, inst Instance, kind hostile.Kind, sent func() string) {
+	eachProvider(t, http.MethodPost, allKinds(), func(t *testing.T, p, _ client.Provider, inst Instance, kind hostile.Loss, sent func() string) {
 		before := inst.Len()
 		_, err := p.Create(context.Background(), validRequest(t, p))
 		u, ok := client.AsUnknownOutcome(err)
@@ -111,7 +111,7 @@ func TestEveryProviderReportsALostCreateAnswerAsUnknown(t *testing.T) {
 // A revoke whose answer is lost is not "failed": the token may be gone.
 func TestEveryProviderReportsALostRevokeAnswerAsUnknown(t *testing.T) {
 	kinds := []string{"500 from a proxy after the commit", "no answer in time"}
-	eachProvider(t, http.MethodDelete, kinds, func(t *testing.T, p, direct client.Provider, inst Instance, _ hostile.Kind, _ func() string) {
+	eachProvider(t, http.MethodDelete, kinds, func(t *testing.T, p, direct client.Provider, inst Instance, _ hostile.Loss, _ func() string) {
 		created, err := direct.Create(context.Background(), validRequest(t, direct))
 		if err != nil {
 			t.Fatal(err)

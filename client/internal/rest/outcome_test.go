@@ -17,9 +17,9 @@ import (
 
 const outcomeSecret = "ga_0123456789abcdef0123456789abcdef01234567"
 
-// hostile are answers to a write that leave its outcome unknown: the
+// lostAnswers are answers to a write that leave its outcome unknown: the
 // request reached the server, which may have acted on it.
-var hostile = map[string]http.HandlerFunc{
+var lostAnswers = map[string]http.HandlerFunc{
 	"201 then reset": func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "500")
 		w.WriteHeader(201)
@@ -56,7 +56,7 @@ var hostile = map[string]http.HandlerFunc{
 }
 
 func TestWritesWhoseOutcomeIsUnknownSaySo(t *testing.T) {
-	for name, h := range hostile {
+	for name, h := range lostAnswers {
 		for _, method := range []string{"POST", "DELETE"} {
 			srv, n := counted(t, func(w http.ResponseWriter, r *http.Request, _ int) { h(w, r) })
 			c := newClient(t, Config{BaseURL: srv.URL, Timeout: 300 * time.Millisecond, Retries: 5})

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-resty/resty/v2"
 
@@ -69,6 +70,9 @@ type Config struct {
 // provider constructor takes: the provider says only how it authorises and
 // how its API words errors; timeouts, retries and the CA are the user's.
 func ForConnection(conn client.Connection, baseURL string, authorize func(*resty.Request), parseError func(int, []byte) ErrorInfo) (*Client, error) {
+	// A server may echo the admin token ("token Bearer … is not valid"):
+	// every error masks it from here on.
+	client.RememberSecret(conn.Token)
 	return New(Config{
 		BaseURL:     baseURL,
 		Authorize:   authorize,
@@ -119,17 +123,40 @@ func New(cfg Config) (*Client, error) {
 		SetRedirectPolicy(resty.NoRedirectPolicy()) // never carry the bearer token elsewhere
 	r.SetLogger(silentLogger{})
 	if cfg.CAFile != "" {
-		pem, err := os.ReadFile(cfg.CAFile)
+		pool, err := readCAFile(cfg.CAFile)
 		if err != nil {
-			return nil, fmt.Errorf("reading CA file: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("CA file %s holds no PEM certificate", cfg.CAFile)
+			return nil, err
 		}
 		r.SetTLSClientConfig(&tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12})
 	}
 	return &Client{r: r, cfg: cfg}, nil
+}
+
+// maxCAFile bounds a CA bundle: the whole Mozilla bundle is about 220 KB.
+// Without a bound, --ca-file /dev/zero read until memory ran out.
+const maxCAFile = 4 << 20
+
+// readCAFile reads a PEM bundle of at most maxCAFile bytes. The path is the
+// user's input and is shown sanitised.
+func readCAFile(path string) (*x509.CertPool, error) {
+	shown := client.Sanitize(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file: %s", client.Sanitize(err.Error()))
+	}
+	defer f.Close()
+	pem, err := io.ReadAll(io.LimitReader(f, maxCAFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file %s: %s", shown, client.Sanitize(err.Error()))
+	}
+	if len(pem) > maxCAFile {
+		return nil, fmt.Errorf("CA file %s is larger than %s; that is no certificate bundle", shown, byteSize(maxCAFile))
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("CA file %s holds no PEM certificate", shown)
+	}
+	return pool, nil
 }
 
 // Request describes one call.
@@ -308,6 +335,9 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		}
 		return Response{Status: status, Header: resp.Header()}, nil
 	}
+	if status := resp.StatusCode(); status < 200 || status >= 300 {
+		limit = c.cfg.MaxBody // an error answer is a few words, even to a list request
+	}
 	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
 	raw.Close()
 	if err != nil {
@@ -363,12 +393,12 @@ func (c *Client) statusError(resp Response) error {
 	if c.cfg.ParseError != nil && !looksHTML(bytes.TrimSpace(resp.Body)) {
 		info = c.cfg.ParseError(resp.Status, resp.Body)
 	}
-	msg := client.Sanitize(info.Message)
+	msg := serverWords(info.Message)
 	switch {
 	case resp.Status == http.StatusUnauthorized:
 		return &client.UnauthorizedError{Message: msg}
 	case resp.Status == http.StatusForbidden:
-		return &client.ForbiddenError{Need: client.Sanitize(info.Need), Message: msg}
+		return &client.ForbiddenError{Need: serverWords(info.Need), Message: msg}
 	case resp.Status == http.StatusNotFound:
 		return &client.NotFoundError{What: msg}
 	case resp.Status == http.StatusTooManyRequests:
@@ -377,7 +407,7 @@ func (c *Client) statusError(resp Response) error {
 		v := &client.ValidationError{Message: msg}
 		for f, ms := range info.Fields {
 			for _, m := range ms {
-				v.Add(client.Sanitize(f), client.Sanitize(m))
+				v.Add(serverWords(f), serverWords(m))
 			}
 		}
 		if v.Message == "" && len(v.Fields) == 0 {
@@ -395,6 +425,21 @@ func (c *Client) statusError(resp Response) error {
 		}
 		return &client.ServerError{Status: resp.Status, Message: msg}
 	}
+}
+
+// maxServerWords bounds what of a server's message is kept: enough for any
+// real explanation, not a megabyte of it on stderr.
+const maxServerWords = 1000
+
+// serverWords is a server's message made fit to show: sanitised, scrubbed of
+// every remembered secret before it is cut (so a cut cannot leave a piece of
+// a secret too short to recognise), and cut to maxServerWords characters.
+func serverWords(s string) string {
+	s = client.Scrub(client.Sanitize(s))
+	if utf8.RuneCountInString(s) <= maxServerWords {
+		return s
+	}
+	return string([]rune(s)[:maxServerWords]) + "…"
 }
 
 // retryable says whether a GET that failed with err is worth another try and

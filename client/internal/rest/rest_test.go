@@ -29,7 +29,7 @@ func counted(t *testing.T, handler func(w http.ResponseWriter, r *http.Request, 
 	return srv, &n
 }
 
-func newClient(t *testing.T, cfg Config) *Client {
+func newClient(t testing.TB, cfg Config) *Client {
 	t.Helper()
 	if cfg.BaseBackoff == 0 {
 		cfg.BaseBackoff = time.Millisecond

@@ -45,11 +45,12 @@ func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)
 }
 
 func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
-	in := bufio.NewReader(b.Reader)
+	spaces := &spaceReader{r: b.Reader}
+	in := bufio.NewReader(spaces)
 	if err := checkStart(in, b.Status); err != nil {
 		return nil, false, err
 	}
-	d := &listDecoder{dec: json.NewDecoder(in), status: b.Status, length: b.Length}
+	d := &listDecoder{dec: json.NewDecoder(in), spaces: spaces, status: b.Status, length: b.Length}
 	if key == "" {
 		list, found, err = decodeArray(d, "", convert)
 	} else {
@@ -88,8 +89,15 @@ func checkStart(in *bufio.Reader, status int) error {
 
 type listDecoder struct {
 	dec    *json.Decoder
+	spaces *spaceReader // what the decoder reads through
 	status int
 	length int64 // the body's announced length, -1 unknown
+}
+
+// offset is about how far into the body the decoder is, counting the
+// whitespace spaceReader left out.
+func (d *listDecoder) offset() int64 {
+	return d.dec.InputOffset() + d.spaces.removed
 }
 
 func (d *listDecoder) fail(err error, path string) error {
@@ -193,7 +201,7 @@ const firstEstimate = 256
 // covers elements of uneven size. Without a length, append decides.
 func growList[R any](d *listDecoder, list []R) []R {
 	n := len(list)
-	read := d.dec.InputOffset()
+	read := d.offset()
 	if n == 0 {
 		if d.length > 0 {
 			return make([]R, 0, firstEstimate)

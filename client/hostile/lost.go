@@ -1,10 +1,11 @@
-// Package hostile is for tests: a proxy in front of a server (an emulator)
-// that lets a write through, so it is really carried out, and then spoils
-// its answer the way a network or a proxy can: a reset, a cut, a 5xx, no
-// answer at all, an oversized or oddly shaped body. It is how the tests
-// prove that a create or revoke whose answer is lost is never reported as a
-// plain failure, and never retried.
 package hostile
+
+// Lost answers: a proxy in front of a server (an emulator) that lets a
+// write through, so it is really carried out, and then spoils its answer
+// the way a network or a proxy can: a reset, a cut, a 5xx, no answer at
+// all, an oversized or oddly shaped body. It is how the tests prove that a
+// create or revoke whose answer is lost is never reported as a plain
+// failure, and never retried.
 
 import (
 	"bytes"
@@ -21,8 +22,8 @@ import (
 // Spoil writes the answer the client gets, given the one the server sent.
 type Spoil func(w http.ResponseWriter, status int, body []byte)
 
-// Kind is one way of losing an answer.
-type Kind struct {
+// Loss is one way of losing an answer.
+type Loss struct {
 	Spoil Spoil
 	// Accepted: the client still sees the server's 2xx status.
 	Accepted bool
@@ -30,8 +31,8 @@ type Kind struct {
 	Whole bool
 }
 
-// Kinds are every way of losing an answer, by name.
-var Kinds = map[string]Kind{
+// Losses are every way of losing an answer, by name.
+var Losses = map[string]Loss{
 	"reset after the status line": {Accepted: true, Spoil: func(w http.ResponseWriter, status int, body []byte) {
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)+100))
 		w.WriteHeader(status)
@@ -78,10 +79,10 @@ var SecretKey = regexp.MustCompile(`"(token|secret)"\s*:`)
 // secretValue reads the secret back out of an answer.
 var secretValue = regexp.MustCompile(`"(?:token|secret)"\s*:\s*"([^"]+)"`)
 
-// Proxy serves everything from target; requests of method (POST when "")
+// LossyProxy serves everything from target; requests of method (POST when "")
 // go through to it, and their answer is spoiled. It returns the proxy's URL
 // and a function that tells the last secret the target sent.
-func Proxy(t testing.TB, target, method string, spoil Spoil) (url string, sent func() string) {
+func LossyProxy(t testing.TB, target, method string, spoil Spoil) (url string, sent func() string) {
 	t.Helper()
 	if method == "" {
 		method = http.MethodPost

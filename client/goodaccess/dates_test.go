@@ -1,0 +1,47 @@
+package goodaccess
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
+)
+
+// Dates that are no dates are named invalid, never read as "never", and
+// one odd date does not cost the whole list.
+func TestOddDatesAreInvalid(t *testing.T) {
+	for _, value := range []string{`"0000-00-00 00:00:00"`, `"0001-01-01 00:00:00"`, `"0000-01-01T00:00:00Z"`, `"1970-01-01 00:00:00"`,
+		`"yesterday"`, `"0001-01-01T00:00:00Z"`} {
+		tok := strings.NewReplacer(`"created_at":"2025-01-02 03:04:05"`, `"created_at":`+value, `"expires_at":null`, `"expires_at":`+value).Replace(validToken)
+		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: []byte("[" + tok + "]")})
+		if err != nil || len(tokens) != 1 {
+			t.Errorf("%s: %d tokens, %v", value, len(tokens), err)
+			continue
+		}
+		if got := tokens[0]; !got.InvalidDates.Has(client.DateCreated|client.DateExpires) || got.NeverExpires() {
+			t.Errorf("%s: invalid %v", value, got.InvalidDates.Names())
+		}
+	}
+}
+
+// FuzzParseDate: a date never panics and yields a valid time, nothing, or
+// invalid.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-05-07 10:48:44", "0000-00-00 00:00:00", "0001-01-01T00:00:00Z", "", " ", "9999-12-31 23:59:59", "yesterday"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := parseDate(s, time.UTC)
+		var tok client.Token
+		tok.SetDate(client.DateExpires, d)
+		if !tok.ExpiresAt.IsZero() && !client.ValidTime(tok.ExpiresAt) {
+			t.Fatalf("%q: kept %v", s, tok.ExpiresAt)
+		}
+		if strings.TrimSpace(s) != "" && tok.NeverExpires() {
+			t.Fatalf("%q: a date that was sent reads never", s)
+		}
+	})
+}

@@ -1,0 +1,361 @@
+package client
+
+import (
+	"encoding/binary"
+	"strings"
+	"sync"
+)
+
+// Secrets leave tokentui only where they are meant to: the admin token in
+// its header, an Unleash secret in the path that addresses it, a new secret
+// on the reveal screen. A server may echo any of them back in an error
+// ("The path you were looking for (/api/admin/api-tokens/%2A%3A%2A.be44…)
+// is not available", "token Bearer <admin token> is not valid"), in any
+// encoding, whole or cut. So every secret tokentui handles is remembered
+// (RememberSecret), and every string that leaves the client for a person or
+// a log (typed errors' Error(), the status bar, stderr) goes through Scrub,
+// which finds a remembered secret in whatever encoding a server is likely to
+// use and masks it.
+//
+// What counts as a secret's appearance:
+//   - its distinctive part (the secret without a readable Unleash
+//     "projects:environment." prefix) or any run of at least minRun
+//     characters of it;
+//   - a secret whose distinctive part is shorter than minRun, only whole
+//     (prefix included), and only when that is at least minWhole long: a
+//     shorter one ("admin", "test") would mask ordinary words;
+//   - compared without regard to case, after undoing percent-encoding (any
+//     case, any subset of characters, nested), JSON and JavaScript escapes
+//     (\u002a, \/, \x2a), HTML character references (&#42; &#x2a; &amp;),
+//     and ignoring invisible characters and their markers, which a server
+//     could slip between a secret's characters.
+//
+// A run shorter than minRun is not masked: a dozen characters of a 56-digit
+// hash say nothing usable about the rest, and shorter runs of real words
+// would be masked by accident.
+const (
+	minRun   = 12
+	minWhole = 8
+	// windowLen is the length of the index's windows. Windows start every
+	// windowStride characters, so a run of minRun characters always holds a
+	// whole window: windowStride <= minRun - windowLen + 1.
+	windowLen    = 8
+	windowStride = minRun - windowLen + 1
+	// maxCandidates bounds the secrets tried at one position of a text, so
+	// secrets sharing a window (JWT headers) cannot make scrubbing slow.
+	maxCandidates = 16
+)
+
+// RememberSecret adds a secret tokentui sends or receives to what Scrub
+// masks, for the life of the process: the admin token (when a provider is
+// built), an Unleash secret it addresses, a secret it creates. Cheap when
+// it is already known: the index is built when Scrub next needs it.
+func RememberSecret(secret string) { sentSecrets.add(secret) }
+
+// RememberListedSecret adds a secret a list answer held (Unleash lists
+// every secret). There may be thousands: they are masked in errors and
+// the other text Scrub cleans, not in token fields (ScrubToken), where
+// checking every field of every token against all of them would cost more
+// than reading the list.
+func RememberListedSecret(secret string) { listedSecrets.add(secret) }
+
+// Scrub returns s with every remembered secret masked wherever it appears,
+// in any of the encodings above. The mask keeps at most the first four and
+// last two characters of a secret, as MaskSecret does, and nothing of a run
+// that starts or ends inside it. Scrub is idempotent.
+func Scrub(s string) string { return listedSecrets.scrub(sentSecrets.scrub(s)) }
+
+// ScrubToken masks the secrets tokentui sends (RememberSecret: the admin
+// token first of all) in the text fields of a token a server sent, which a
+// hostile server could fill with them. Providers call it on every token
+// they return. Slices are copied before a field in them changes, as they
+// may be shared between tokens.
+func ScrubToken(t *Token) {
+	x := sentSecrets
+	t.Name, t.Role, t.Environment, t.CreatedBy = x.scrub(t.Name), x.scrub(t.Role), x.scrub(t.Environment), x.scrub(t.CreatedBy)
+	t.Owner = x.scrub(t.Owner) // not OwnerID: it addresses the owner
+	t.Scopes, t.Projects, t.AllowedIPs = x.scrubAll(t.Scopes), x.scrubAll(t.Projects), x.scrubAll(t.AllowedIPs)
+}
+
+// The process's secrets: the few tokentui sends, and the many a list held.
+var (
+	sentSecrets   = &secretIndex{}
+	listedSecrets = &secretIndex{}
+)
+
+// secretIndex finds runs of remembered secrets in a text. Windows of
+// windowLen characters of each distinctive part, every windowStride
+// characters, are keyed by their eight bytes; a text is scanned once, and
+// every window it holds is checked against the secrets that have it. A
+// bitmap of the windows' first four bytes (hashed) lets most texts through
+// without that: a text with no escape in it, and no four bytes a window
+// starts with, holds no secret.
+type secretIndex struct {
+	mu      sync.RWMutex
+	seen    map[string]struct{}
+	pending []string // remembered, not yet indexed
+	parts   []secretPart
+	windows map[uint64]int32 // first entry for the window, +1 (0: none)
+	entries []windowEntry
+	wholes  []secretPart // distinctive part shorter than minRun: matched whole
+	starts  []uint64     // bitmap of hashed window starts
+	shift   uint         // 32 - log2(bits in starts)
+}
+
+type secretPart struct {
+	norm string // lower-cased, what texts are compared with
+	show string // as it was, for the mask
+}
+
+type windowEntry struct {
+	part, off int32
+	next      int32 // next entry for the same window, +1 (0: none)
+}
+
+func (x *secretIndex) add(secret string) {
+	secret = strings.TrimSpace(secret)
+	if len(secret) < minWhole {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if _, ok := x.seen[secret]; ok {
+		return
+	}
+	if x.seen == nil {
+		x.seen = map[string]struct{}{}
+	}
+	x.seen[secret] = struct{}{}
+	x.pending = append(x.pending, secret)
+}
+
+// flush indexes the pending secrets. Called with mu held.
+func (x *secretIndex) flush() {
+	if x.windows == nil {
+		x.windows = map[uint64]int32{}
+	}
+	for _, secret := range x.pending {
+		// Normalised as texts are: a secret with a '%' or a '\\' in it
+		// must match its raw echo, which the text's decoding changes too.
+		part := distinctivePart(secret)
+		norm := string(normalise(part).b)
+		if len(norm) < minRun {
+			if whole := string(normalise(secret).b); len(whole) >= minWhole {
+				x.wholes = append(x.wholes, secretPart{norm: whole, show: secret})
+			}
+			continue
+		}
+		id := int32(len(x.parts))
+		x.parts = append(x.parts, secretPart{norm: norm, show: part})
+		for off := 0; ; off += windowStride {
+			if off+windowLen > len(norm) {
+				off = len(norm) - windowLen // the tail's window
+			}
+			key := binary.LittleEndian.Uint64([]byte(norm[off : off+windowLen]))
+			x.entries = append(x.entries, windowEntry{part: id, off: int32(off), next: x.windows[key]})
+			x.windows[key] = int32(len(x.entries))
+			if off+windowLen >= len(norm) {
+				break
+			}
+		}
+	}
+	x.pending = nil
+	x.markStarts()
+}
+
+// markStarts rebuilds the bitmap of window starts, about sixteen bits for
+// every one set, so few texts pass it by chance.
+func (x *secretIndex) markStarts() {
+	bits := uint(16)
+	for 1<<bits < 16*(len(x.entries)+len(x.wholes)) && bits < 24 {
+		bits++
+	}
+	x.starts, x.shift = make([]uint64, 1<<bits/64), 32-bits
+	for _, e := range x.entries {
+		x.setStart(x.parts[e.part].norm[e.off:])
+	}
+	for _, w := range x.wholes {
+		x.setStart(w.norm)
+	}
+}
+
+func (x *secretIndex) setStart(s string) {
+	h := startHash(s[0], s[1], s[2], s[3]) >> x.shift
+	x.starts[h/64] |= 1 << (h % 64)
+}
+
+// startHash is the hash clean computes as it goes: the four bytes little
+// endian, times a Fibonacci constant.
+func startHash(a, b, c, d byte) uint32 {
+	return (uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24) * 0x9e3779b1
+}
+
+// distinctivePart is what of a secret is secret: without the readable
+// "projects:environment." of an Unleash secret, nor the public selector of
+// a secure (v2) one (MaskSecret shows both).
+func distinctivePart(secret string) string {
+	p := unleashPrefixLen(secret)
+	if p > 0 && IsSecureV2(secret[p:]) {
+		return secret[p+len(secureV2Lead)+secureV2SelectorLen+1:]
+	}
+	return secret[p:]
+}
+
+func (x *secretIndex) scrub(s string) string {
+	if len(s) < minWhole {
+		return s
+	}
+	x.mu.RLock()
+	if len(x.pending) > 0 {
+		x.mu.RUnlock()
+		x.mu.Lock()
+		if len(x.pending) > 0 {
+			x.flush()
+		}
+		x.mu.Unlock()
+		x.mu.RLock()
+	}
+	defer x.mu.RUnlock()
+	if len(x.parts) == 0 && len(x.wholes) == 0 || x.clean(s) {
+		return s
+	}
+	n := normalise(s)
+	found := x.findRuns(n)
+	found = append(found, x.findWholes(n)...)
+	if len(found) == 0 {
+		return s
+	}
+	return n.replace(s, found)
+}
+
+// clean reports, without allocating, that s cannot hold a remembered
+// secret: it has no escape or non-ASCII character (which normalise would
+// turn into something else), and no four bytes, lower-cased, that a window
+// or a whole secret starts with.
+func (x *secretIndex) clean(s string) bool {
+	var k uint32 // the last four bytes, lower-cased, the latest on top
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' || c == '\\' || c == '&' || c >= 0x80 {
+			return false
+		}
+		k = k>>8 | uint32(lowerByte(c))<<24
+		if i >= 3 {
+			h := k * 0x9e3779b1 >> x.shift
+			if x.starts[h/64]&(1<<(h%64)) != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// scrubAll scrubs every string of ss, copying ss before the first change.
+func (x *secretIndex) scrubAll(ss []string) []string {
+	for i, s := range ss {
+		if c := x.scrub(s); c != s {
+			out := append([]string(nil), ss...)
+			for j := i; j < len(out); j++ {
+				out[j] = x.scrub(out[j])
+			}
+			return out
+		}
+	}
+	return ss
+}
+
+// match is a stretch of the normalised text [from, to) that is a secret's,
+// and what replaces it.
+type match struct {
+	from, to    int
+	mask        string
+	part, align int // which part, and where it starts in the text (runs)
+}
+
+// findRuns finds every run of at least minRun characters that the text
+// shares with a distinctive part.
+func (x *secretIndex) findRuns(n *normText) []match {
+	var out []match
+	b := n.b
+	for i := 0; i+windowLen <= len(b); i++ {
+		e := x.windows[binary.LittleEndian.Uint64(b[i:i+windowLen])]
+		for tries := 0; e != 0 && tries < maxCandidates; tries++ {
+			ent := x.entries[e-1]
+			e = ent.next
+			if covered(out, i, int(ent.part), i-int(ent.off)) {
+				continue
+			}
+			p := x.parts[ent.part]
+			from, to, pfrom, pto := extend(b, p.norm, i, int(ent.off))
+			if to-from < minRun {
+				continue
+			}
+			out = append(out, match{from: from, to: to, mask: runMask(p, pfrom, pto), part: int(ent.part), align: i - int(ent.off)})
+		}
+	}
+	return out
+}
+
+// covered reports whether a run of the same part, aligned the same way, was
+// already found over position i: the other windows of one echoed secret
+// need no second look.
+func covered(found []match, i, part, align int) bool {
+	for j := len(found) - 1; j >= 0 && j >= len(found)-4; j-- {
+		if m := found[j]; m.from <= i && i < m.to && m.part == part && m.align == align {
+			return true
+		}
+	}
+	return false
+}
+
+// extend grows the common run of text b and part p around b[i:] == p[off:]
+// (windowLen long) in both directions.
+func extend(b []byte, p string, i, off int) (from, to, pfrom, pto int) {
+	l := 0
+	for i-l > 0 && off-l > 0 && b[i-l-1] == p[off-l-1] {
+		l++
+	}
+	r := windowLen
+	for i+r < len(b) && off+r < len(p) && b[i+r] == p[off+r] {
+		r++
+	}
+	return i - l, i + r, off - l, off + r
+}
+
+// runMask is what replaces part[pfrom:pto] of a secret: its first four and
+// last two characters only where the run starts or ends with the secret's.
+func runMask(p secretPart, pfrom, pto int) string {
+	mask := "…"
+	r := []rune(p.show)
+	if pfrom == 0 && len(r) > 8 {
+		mask = Sanitize(string(r[:4])) + mask
+	}
+	if pto == len(p.norm) && len(r) > 8 {
+		mask += Sanitize(string(r[len(r)-2:]))
+	}
+	return mask
+}
+
+// findWholes finds whole short secrets.
+func (x *secretIndex) findWholes(n *normText) []match {
+	var out []match
+	text := string(n.b)
+	for _, w := range x.wholes {
+		for at := 0; ; {
+			j := strings.Index(text[at:], w.norm)
+			if j < 0 {
+				break
+			}
+			out = append(out, match{from: at + j, to: at + j + len(w.norm), mask: MaskSecret(w.show), part: -1})
+			at += j + len(w.norm)
+		}
+	}
+	return out
+}
