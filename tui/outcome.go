@@ -244,7 +244,7 @@ func (o *outcomeOverlay) writeSearch(b *strings.Builder, inner int) {
 	case o.searchErr != nil:
 		line(theme.ErrorText.Render, "Could not read the token list: "+client.Sanitize(o.searchErr.Error())+". r tries again.")
 	case len(o.found) == 0:
-		line(theme.Muted.Render, "No new token named “"+name+"” is in the list: it was most likely not created. r looks again; n in the table creates it anew.")
+		line(theme.Muted.Render, "No new token named “"+name+"” is in the list now: it was probably not created, though a server may take a moment to list a new token. r looks again; do that before n creates it anew.")
 	default:
 		line(theme.ErrorText.Render, "It is in the list now:")
 		for _, t := range o.found {

@@ -82,7 +82,7 @@ func (inv *invocation) sayFound(found []client.Token, searchErr error, name, pro
 	case searchErr != nil:
 		inv.info("could not read the token list to look for it (" + searchErr.Error() + "): check with 'tokentui list --filter " + shellWord(name) + "' before creating it again")
 	case len(found) == 0:
-		inv.info("no token named " + fmt.Sprintf("%q", name) + " appeared in the list: it was most likely not created. Check with 'tokentui list --filter " + shellWord(name) + "' before creating it again.")
+		inv.info("no token named " + fmt.Sprintf("%q", name) + " is in the list now: it was probably not created, though a server may take a moment to list a new token. Check again with 'tokentui list --filter " + shellWord(name) + "' before creating it again.")
 	default:
 		var ids []string
 		for _, t := range found {
