@@ -259,6 +259,12 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onClipboard(msg)
 	case quitConfirmedMsg:
 		return m.quit()
+	case restoreOverlayMsg:
+		if m.overlay == nil { // nothing has taken its place meanwhile
+			m.overlay = msg.o
+			m.relayout()
+		}
+		return m, nil
 	case expiryChosenMsg, expiryDoneMsg:
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:

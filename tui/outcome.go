@@ -176,7 +176,7 @@ func (o *outcomeOverlay) view(width, height int) string {
 	name := tokenfmt.Name(client.Sanitize(o.pc.req.Name))
 	title := "⚠ “" + name + "” may have been created"
 	if o.err.Accepted {
-		title = "⚠ “" + name + "” was created, but its answer did not arrive whole"
+		title = "⚠ “" + name + "” was created, but its secret did not arrive as expected"
 	}
 	b.WriteString(theme.DangerTitle.Render(tokenfmt.Fit(title, inner)))
 	b.WriteString("\n")

@@ -43,9 +43,9 @@ func TestInterruptedCreateIsFoundAndCanBeRevoked(t *testing.T) {
 				waitFor(t, tm, "may have been created", "will not retry", "It is in the list now:")
 			case kind.Whole:
 				// The answer arrived, in part: what may be the secret is shown.
-				waitFor(t, tm, "was created, but its answer did not", "may be the secret", "ga_", "It is in the list now:")
+				waitFor(t, tm, "was created, but its secret did not", "may be the secret", "ga_", "It is in the list now:")
 			default:
-				waitFor(t, tm, "was created, but its answer did not", "It is in the list now:")
+				waitFor(t, tm, "was created, but its secret did not", "It is in the list now:")
 			}
 			if ga.Len() != before+1 {
 				t.Fatalf("%d tokens made, want 1: no retry", ga.Len()-before)

@@ -18,6 +18,10 @@ import (
 // quitConfirmedMsg: quit although something is in flight.
 type quitConfirmedMsg struct{}
 
+// restoreOverlayMsg: the person chose to wait; the dialog the question
+// covered (the create form saying "Creating…") comes back.
+type restoreOverlayMsg struct{ o overlay }
+
 // askQuit decides what q or ctrl+c (msg) does.
 func (m Model) askQuit(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch o := m.overlay.(type) {
@@ -33,6 +37,9 @@ func (m Model) askQuit(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if q := m.inFlightQuestion(); q != nil {
+		if m.overlay != nil {
+			q.no = restoreOverlayMsg{o: m.overlay}
+		}
 		m.overlay = q
 		m.relayout()
 		return m, nil

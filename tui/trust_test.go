@@ -199,6 +199,16 @@ func TestQuitWhileACreateIsInFlightAsks(t *testing.T) {
 	if m.overlay != nil {
 		t.Fatal("n did not go back")
 	}
+	// Over the create form, waiting brings the form back.
+	form := &notice{title: "stands in for the form"}
+	m.overlay = form
+	m = press(m, "ctrl+c")
+	m, cmd = updateCmd(m, keyMsg("n"))
+	m = update(m, cmdMsg(cmd))
+	if m.overlay != form {
+		t.Fatalf("after waiting: %T, want the dialog the question covered", m.overlay)
+	}
+	m.overlay = nil
 	m, cmd = updateCmd(m, keyMsg("q"))
 	if cmd != nil || m.overlay == nil {
 		t.Fatal("q quit with a create in flight")
