@@ -101,7 +101,7 @@ func (c *confirmDialog) view(width, height int) string {
 		for _, line := range c.selfWarning {
 			b.WriteString("\n" + theme.ErrorText.Render(ansi.Wrap(line, inner, " ")))
 		}
-		b.WriteString("\n\n" + keyHints(c.keys.Yes, c.keys.Others, c.keys.No))
+		b.WriteString("\n\n" + keyHints(enabled(c.keys.Yes, c.keys.Others, c.keys.No)...))
 		return theme.DangerDialog.Render(b.String())
 	}
 	var after []string
@@ -188,11 +188,23 @@ func targetFacts(t client.Token, now time.Time) string {
 
 func (c *confirmDialog) helpKeys() []key.Binding {
 	if c.selfStage {
-		return []key.Binding{c.keys.Yes, c.keys.Others, c.keys.No}
+		return enabled(c.keys.Yes, c.keys.Others, c.keys.No)
 	}
 	bindings := []key.Binding{c.keys.Yes, c.keys.No}
 	if len(c.targets) > c.room {
 		bindings = append(bindings, c.scroll.Down, c.scroll.Up)
 	}
 	return bindings
+}
+
+// enabled keeps the bindings that are enabled, for hints that must not
+// offer a key that does nothing.
+func enabled(bindings ...key.Binding) []key.Binding {
+	out := bindings[:0:0]
+	for _, b := range bindings {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -57,7 +57,11 @@ func confirmRevoke(targets []client.Token, hidden map[string]bool, on runOn, now
 	if self, others := client.SplitSelf(targets); len(self) > 0 {
 		// Listed first, said again below: it must not hide in a long list.
 		q.targets = append(self, others...)
-		q.consequence = append(q.consequence, "⚠ This includes the admin token tokentui uses here: y asks once more.")
+		if len(targets) == 1 {
+			q.consequence = append(q.consequence, "⚠ It is the admin token tokentui uses here: y asks once more.")
+		} else {
+			q.consequence = append(q.consequence, "⚠ They include the admin token tokentui uses here: y asks once more.")
+		}
 		q.selfWarning = selfWarning(self[0], on.label)
 		if len(others) > 0 {
 			q.yesOthers = revokeConfirmedMsg{targets: others, on: on}

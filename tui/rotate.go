@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,7 +25,7 @@ func (m Model) askRotate() (tea.Model, tea.Cmd) {
 		for _, r := range m.catalog.Source().Roles {
 			if r.Name == tok.Role && !r.Creatable {
 				m.overlay = newNotice("Cannot rotate "+tokenfmt.Name(tok.Name), []string{
-					"A token of " + m.catalog.RoleLabel() + " " + r.Name + " cannot be created here: " + client.Sanitize(r.Reason) + ".",
+					"A token of " + strings.ToLower(m.catalog.RoleLabel()) + " " + r.Name + " cannot be created here: " + client.Sanitize(r.Reason) + ".",
 					"Make its replacement where it was made, then revoke this one with x.",
 				})
 				m.relayout()

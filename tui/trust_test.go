@@ -84,7 +84,7 @@ func TestRevokingTheAdminTokenInUseTakesASecondStep(t *testing.T) {
 	m := loadedModel(t, p, p.tokens, nil, 120, 35)
 	m = press(m, "a", "x") // all four, delta among them
 	v := m.View()
-	if !strings.Contains(v, "delta") || !strings.Contains(v, tokenfmt.SelfTag+" the admin token in use") || !strings.Contains(v, "y asks once more") {
+	if !strings.Contains(v, "delta") || !strings.Contains(v, tokenfmt.SelfTag+" the admin token in use") || !strings.Contains(v, "y asks once more.") {
 		t.Fatalf("the confirmation does not single out the admin token:\n%s", v)
 	}
 	m, cmd := updateCmd(m, keyMsg("y"))

@@ -91,7 +91,7 @@ func (inv *invocation) sayFound(found []client.Token, searchErr error, name, pro
 		}
 		what := "its secret was not received: nothing can use it"
 		if candidates {
-			what = "unless one of the strings above is its secret, nothing can use it"
+			what = "unless a string printed on stdout is its secret, nothing can use it"
 		}
 		inv.info(what + "; revoke it with 'tokentui revoke " + strings.Join(ids, " ") + "' and this command's profile flags (" + profile + ")")
 	}
