@@ -62,6 +62,11 @@ type Capabilities struct {
 	RevokeLag string
 }
 
+// ReportsLastUse reports whether the list says when each token was last
+// used, so a zero Token.LastUsedAt means never used. Without it a zero
+// LastUsedAt means not reported, and must not be shown as "never".
+func (c Capabilities) ReportsLastUse() bool { return c.Reports.Has(FactLastUse) }
+
 // Summary is a few words on what the provider's tokens hold, for help
 // texts: "scopes, expiry, allowed IPs".
 func (c Capabilities) Summary() string {

@@ -39,11 +39,33 @@ var (
 	// Pane is the border of an unfocused pane; FocusedPane of the focused one.
 	Pane        = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Border)
 	FocusedPane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Accent)
+	// paneEdge and focusedEdge draw a border line by hand (a pane's bottom
+	// with its position in it), in the colour of Pane and FocusedPane.
+	paneEdge    = lipgloss.NewStyle().Foreground(Border)
+	focusedEdge = lipgloss.NewStyle().Foreground(Accent)
+	// PanePosition is the "1–14 of 16" set in a pane's bottom border.
+	PanePosition = lipgloss.NewStyle().Foreground(Text)
 	// Dialog is a modal box drawn over the screen.
 	Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Accent).Padding(1, 2)
 	// DangerDialog frames destructive confirmations.
 	DangerDialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(Error).Padding(1, 2)
 )
+
+// PaneFrame is the border style of a pane, focused or not.
+func PaneFrame(focused bool) lipgloss.Style {
+	if focused {
+		return FocusedPane
+	}
+	return Pane
+}
+
+// PaneEdge is the colour of a pane's border, for lines drawn by hand.
+func PaneEdge(focused bool) lipgloss.Style {
+	if focused {
+		return focusedEdge
+	}
+	return paneEdge
+}
 
 // NoColor reports whether the user asked for no colour (https://no-color.org).
 func NoColor() bool {
@@ -52,15 +74,25 @@ func NoColor() bool {
 }
 
 // Init pins the colour profile of the default renderer: Ascii when NO_COLOR
-// is set, otherwise what the terminal reports. Tests call SetProfile to pin
-// one profile for golden files.
+// is set, otherwise what the terminal reports (TERM=screen reports no
+// colours either). Tests call SetProfile to pin one profile for golden
+// files.
 func Init() {
 	if NoColor() {
 		SetProfile(termenv.Ascii)
+		return
 	}
+	SetProfile(lipgloss.ColorProfile())
 }
 
-// SetProfile forces a colour profile for every style of the theme.
+// SetProfile forces a colour profile for every style of the theme. Without
+// colours (and bold, which the Ascii profile drops too) meaning must come
+// from shapes: the focused pane gets a heavy border.
 func SetProfile(p termenv.Profile) {
 	lipgloss.SetColorProfile(p)
+	focusBorder := lipgloss.RoundedBorder()
+	if p == termenv.Ascii {
+		focusBorder = lipgloss.ThickBorder()
+	}
+	FocusedPane = FocusedPane.Border(focusBorder)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
+	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/clipcmd"
@@ -51,6 +52,9 @@ type Options struct {
 	// ClearAfter is how long a copied secret may stay on the clipboard
 	// before it is cleared (if still there): 0 means 45 s, negative never.
 	ClearAfter time.Duration
+	// RefreshEvery reloads the list this often in the background (the
+	// status bar says so); 0 means only on r.
+	RefreshEvery time.Duration
 
 	// Profiles are the connections p can switch to; Profile is the index
 	// of the open one. Empty: p says there is nothing to switch to.
@@ -99,7 +103,10 @@ type Model struct {
 	refreshedAt time.Time
 	revoking    int // tokens in the revoke under way; 0 when none
 
-	status status
+	status      status
+	statusAt    time.Time // when it was set: it expires (onClock)
+	lastError   string    // the last error shown, in full, for E
+	lastErrorAt time.Time // when it was shown
 
 	// provGen counts provider switches: answers about an earlier provider
 	// (its catalog, a create) are dropped.
@@ -110,6 +117,7 @@ type Model struct {
 	clip      clipboard.Clipboard
 	clearJobs []*clipcmd.ClearJob // clears still due, handed off on quit
 	copy      *tableCopy          // a copy from the table waiting for its result
+	idCopy    *tableCopy          // a copy of an ID (y) waiting for its result
 	// exitNotes are said on stderr once the program has ended: what
 	// becomes of the clipboard (ExitNotes).
 	exitNotes []string
@@ -165,7 +173,7 @@ func New(opts Options) Model {
 	m := Model{
 		opts:      opts,
 		now:       now,
-		table:     table.New(),
+		table:     newTable(opts.Provider, now),
 		tableKeys: newTableKeys(),
 		detail:    newDetailModel(),
 		filter:    fi,
@@ -203,14 +211,35 @@ func (m Model) Init() tea.Cmd {
 		if !m.switching {
 			return nil
 		}
-		return tea.Batch(openProfileCmd(m.opts.Open, m.opts.Profiles[m.opts.Profile], m.opts.Profile), m.spinner.Tick)
+		return tea.Batch(openProfileCmd(m.opts.Open, m.opts.Profiles[m.opts.Profile], m.opts.Profile), m.spinner.Tick, m.autoRefreshTick(), clockCmd())
 	}
 	return tea.Batch(
-		loadTokensCmd(m.opts.Provider, m.listGen, m.now),
+		m.loadTokens(),
 		loadCatalogCmd(m.opts.Provider, m.provGen),
 		testConnectionCmd(m.opts.Provider, m.provGen),
 		m.spinner.Tick,
+		m.autoRefreshTick(),
+		clockCmd(),
 	)
+}
+
+// newTable is an empty table for provider p (nil: not connected yet),
+// told what p reports and the time the filter judges expiries by.
+func newTable(p client.Provider, now func() time.Time) table.Model {
+	t := table.New()
+	t.SetClock(now)
+	if p != nil {
+		if d, ok := registry.Lookup(p.Kind()); ok {
+			t.SetCapabilities(d.Can)
+		}
+	}
+	return t
+}
+
+// loadTokens is the List command for the latest request, building the
+// order the table shows.
+func (m *Model) loadTokens() tea.Cmd {
+	return loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.table.WantedSort().Key)
 }
 
 // busy reports whether something is under way that the spinner shows.
@@ -220,10 +249,15 @@ func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching 
 // selected now: whatever moved the selection (a key, a filter result, a new
 // list, a revoke), the pane notices on its own. It never blocks.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.status
 	next, cmd := m.route(msg)
 	nm := next.(Model)
+	changed := nm.status != before
+	if changed {
+		nm = nm.onStatusChanged()
+	}
 	tok, _ := nm.table.Selected()
-	if !nm.detail.show(tok) {
+	if !nm.detail.show(tok) && !changed {
 		// Nothing changed: pass on the model route boxed rather than box
 		// a second copy (most keys, every filter keystroke).
 		return next, cmd
@@ -269,7 +303,11 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
 		return m.onProfile(msg)
-	case table.FilterResultMsg, table.FilterSlowMsg:
+	case clockMsg:
+		return m.onClock()
+	case autoRefreshMsg:
+		return m.onAutoRefresh(msg)
+	case table.FilterResultMsg, table.FilterSlowMsg, table.SortReadyMsg:
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
 		return m, cmd
@@ -325,13 +363,18 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.help.ShowAll && key.Matches(msg, m.keys.CloseHelp) { // esc is never text
+		m.help.ShowAll = false
+		m.relayout()
+		return m, nil
+	}
 	if m.overlay != nil {
-		return m.forwardToOverlay(msg)
+		return m.onOverlayKey(msg)
 	}
 	if m.filtering {
 		return m.onFilterKey(msg)
 	}
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+	if isBurst(msg) {
 		return m.onKeyBurst(msg)
 	}
 	switch {
@@ -340,14 +383,14 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Profile):
 		return m.openProfiles()
 	case key.Matches(msg, m.keys.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		m.relayout()
-		return m, nil
+		return m.toggleHelp(), nil
 	case key.Matches(msg, m.keys.Refresh):
 		if m.opts.Provider == nil {
 			return m.retryOpen()
 		}
 		return m.refresh(true)
+	case key.Matches(msg, m.keys.LastError):
+		return m.openLastError()
 	case key.Matches(msg, m.keys.Switch):
 		if m.focus == focusTable {
 			m.focus = focusDetail
@@ -360,17 +403,75 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.opts.Provider == nil {
 		return m, nil // not connected: only quit, help, p and r do anything
 	}
+	if next, cmd, ok := m.onActionKey(msg); ok {
+		return next, cmd
+	}
 	if m.focus == focusDetail {
 		return m.onDetailKey(msg)
 	}
 	return m.onTableKey(msg)
 }
 
-// onKeyBurst handles several runes that arrived in one read (key repeat on
-// a busy machine, fast typing over SSH): Bubble Tea delivers them as one
-// message, which would match no binding. Each rune is handled as its own
-// key, until one opens a dialog: the rest is dropped rather than fed to a
-// confirmation nobody has seen yet.
+// isBurst reports whether msg is several runes that arrived in one read
+// (key repeat on a busy machine, fast typing over SSH, not a paste):
+// Bubble Tea delivers them as one message, which would match no binding.
+func isBurst(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
+}
+
+// typing reports whether typed keys are text now: the filter input, or a
+// dialog's text field.
+func (m *Model) typing() bool {
+	if m.overlay != nil {
+		t, ok := m.overlay.(textTaker)
+		return ok && t.takesText()
+	}
+	return m.filtering
+}
+
+func (m Model) toggleHelp() Model {
+	m.help.ShowAll = !m.help.ShowAll
+	m.relayout()
+	return m
+}
+
+// onOverlayKey gives the open dialog its key. Where the dialog takes no
+// text, ? opens the full help and a burst of runes is a run of keys, each
+// handled in turn until one closes or replaces the dialog (the rest is
+// dropped rather than fed to a dialog nobody has seen yet) or a text field
+// takes the keys (the rest is its text).
+func (m Model) onOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.typing() {
+		return m.forwardToOverlay(msg)
+	}
+	if key.Matches(msg, m.keys.Help) {
+		return m.toggleHelp(), nil
+	}
+	if !isBurst(msg) {
+		return m.forwardToOverlay(msg)
+	}
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for i, r := range msg.Runes {
+		cur := next.(Model)
+		if cur.overlay != m.overlay {
+			break
+		}
+		if cur.typing() {
+			next, cmd := cur.forwardToOverlay(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:]})
+			return next, tea.Batch(append(cmds, cmd)...)
+		}
+		var cmd tea.Cmd
+		next, cmd = cur.onOverlayKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
+}
+
+// onKeyBurst handles a burst of runes on the dashboard: each rune is
+// handled as its own key, until one opens a dialog (the rest is dropped
+// rather than fed to a confirmation nobody has seen yet) or the filter
+// (the rest is its text).
 func (m Model) onKeyBurst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	var next tea.Model = m
@@ -389,31 +490,48 @@ func (m Model) onKeyBurst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(cmds...)
 }
 
-func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+// onActionKey handles the keys that act on the selected token, from the
+// table and from the detail pane alike: revoke, create, rotate, copy the
+// secret or the ID, edit the expiry, filter.
+func (m Model) onActionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 	tk := m.tableKeys
+	var next tea.Model
+	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, tk.Filter):
 		m.filtering = true
+		m.focus = focusTable
 		m.filter.SetValue(m.table.Query())
 		m.filter.CursorEnd()
 		m.relayout()
-		return m, m.filter.Focus()
+		next, cmd = m, m.filter.Focus()
+	case key.Matches(msg, tk.Revoke):
+		next, cmd = m.askRevoke()
+	case key.Matches(msg, tk.New):
+		next, cmd = m.openCreate(nil)
+	case key.Matches(msg, tk.Rotate):
+		next, cmd = m.askRotate()
+	case key.Matches(msg, tk.Copy):
+		next, cmd = m.copySelected()
+	case key.Matches(msg, tk.CopyID):
+		next, cmd = m.copySelectedID()
+	case key.Matches(msg, tk.Expiry):
+		next, cmd = m.openExpiry()
+	default:
+		return m, nil, false
+	}
+	return next, cmd, true
+}
+
+func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	tk := m.tableKeys
+	switch {
 	case key.Matches(msg, tk.Detail):
 		if _, ok := m.table.Selected(); ok {
 			m.focus = focusDetail
 			m.relayout()
 		}
 		return m, nil
-	case key.Matches(msg, tk.Revoke):
-		return m.askRevoke()
-	case key.Matches(msg, tk.New):
-		return m.openCreate(nil)
-	case key.Matches(msg, tk.Rotate):
-		return m.askRotate()
-	case key.Matches(msg, tk.Copy):
-		return m.copySelected()
-	case key.Matches(msg, tk.Expiry):
-		return m.openExpiry()
 	case key.Matches(msg, tk.ClearFilter):
 		switch {
 		case m.table.Query() != "":
@@ -477,7 +595,7 @@ func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
 	if user {
 		m.status = busyStatus("refreshing…")
 	}
-	return m, tea.Batch(loadTokensCmd(m.opts.Provider, m.listGen, m.now), m.spinner.Tick)
+	return m, tea.Batch(m.loadTokens(), m.spinner.Tick)
 }
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {

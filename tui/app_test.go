@@ -124,15 +124,23 @@ func TestTooSmallNotice(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
 
-func TestFilterNarrowsEmulatorTokens(t *testing.T) {
+// filteredOnEmulator types query into the filter of a dashboard on the
+// GoodAccess emulator, waits for the count the status bar should say, keeps
+// the filter and returns the final model.
+func filteredOnEmulator(t *testing.T, query, count string) Model {
+	t.Helper()
 	_, p := startGoodAccess(t, emulator.GoodAccessOptions{})
 	tm := startApp(t, p, 120, 35)
 	waitReady(t, tm)
 	send(tm, "/")
-	tm.Type("logs.read")
-	waitFor(t, tm, "/16 tokens")
+	tm.Type(query)
+	waitFor(t, tm, count)
 	send(tm, "enter")
-	fm := finish(t, tm)
+	return finish(t, tm)
+}
+
+func TestFilterNarrowsEmulatorTokens(t *testing.T) {
+	fm := filteredOnEmulator(t, "logs.read", "/16 tokens")
 	got := rowNames(fm)
 	want := []string{"datadog-threat-feed", "grafana-gateway-metrics", "jenkins-nightly-audit",
 		"legacy-vpn-reporter", "splunk-siem-log-export", "staging-smoke-tests", "tokentui demo admin"}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/tokentui/tokentui/client"
@@ -71,7 +72,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 					next, _ = next.(Model).Update(back)
 					m = next.(Model)
 				}
-				if m.table.Query() != c.Prefix || m.table.Pending() != nil {
+				if m.table.Query() != strings.TrimSpace(c.Prefix) || m.table.Pending() != nil {
 					b.Fatalf("query drifted to %q", m.table.Query())
 				}
 			})

@@ -58,6 +58,18 @@ func (m Model) copySecret(secret, what string) (tea.Model, tea.Cmd) {
 	return m, clipcmd.Copy(m.clip, secret, ref)
 }
 
+// copySelectedID copies the selected token's full ID: not a secret, so
+// nothing is cleared later.
+func (m Model) copySelectedID() (tea.Model, tea.Cmd) {
+	tok, ok := m.table.Selected()
+	if !ok {
+		return m, nil
+	}
+	ref := "id/" + strconv.FormatUint(copyRefs.Add(1), 10)
+	m.idCopy = &tableCopy{ref: ref, label: labelOf(*tok)}
+	return m, clipcmd.Copy(m.clip, tok.ID, ref)
+}
+
 func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case clipcmd.CopiedMsg:
@@ -68,6 +80,11 @@ func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 				nm.overlay.update(msg) // it notes which candidate is copied
 			}
 			return nm, cmd
+		}
+		if m.idCopy != nil && msg.Ref == m.idCopy.ref {
+			m.status = copyStatus(msg.Result, "the ID of "+m.idCopy.label)
+			m.idCopy = nil
+			return m, nil
 		}
 		if _, ok := m.overlay.(*revealOverlay); ok {
 			m.status = copyStatus(msg.Result, "the new secret")

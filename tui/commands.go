@@ -55,7 +55,7 @@ const revokeConcurrency = 4
 // provider that never returns.
 const callTimeout = 2 * time.Minute
 
-func loadTokensCmd(p client.Provider, gen int, now func() time.Time) tea.Cmd {
+func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
@@ -63,9 +63,10 @@ func loadTokensCmd(p client.Provider, gen int, now func() time.Time) tea.Cmd {
 		if err != nil {
 			return tokensLoadedMsg{gen: gen, err: err, at: now()}
 		}
-		// Building the index (sanitising, search keys, three sorts) is the
-		// only O(n log n) work of the table: do it here, off the UI loop.
-		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens), at: now()}
+		// Building the index (sanitising, search keys, the orders shown)
+		// is the only O(n log n) work of the table: do it here, off the UI
+		// loop.
+		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens, sortBy), at: now()}
 	}
 }
 

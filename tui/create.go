@@ -42,30 +42,45 @@ type pendingCreate struct {
 // createOverlay is the create form in a dialog frame.
 type createOverlay struct {
 	form     form.Model
+	width    int           // the form's width: the frame keeps it, whatever the field
 	rotateOf *client.Token // the token being replaced; nil for a plain create
 }
 
 func (c *createOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		c.form.SetSize(formSize(ws.Width, ws.Height))
-		return c, nil
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		return c, nil // relayout sizes it (setSize)
 	}
 	var cmd tea.Cmd
 	c.form, cmd = c.form.Update(msg)
+	if c.form.Cancelled() {
+		return nil, cmd // closed now: the next key is the dashboard's
+	}
 	return c, cmd
 }
 
+func (c *createOverlay) setSize(w, h int) {
+	fw, fh := formSize(w, h)
+	c.width = fw
+	c.form.SetSize(fw, fh)
+}
+
 func (c *createOverlay) view(width, height int) string {
-	return theme.Dialog.Render(c.form.View())
+	return theme.Dialog.Width(c.width + theme.Dialog.GetHorizontalPadding()).Render(c.form.View())
 }
 
 func (c *createOverlay) helpKeys() []key.Binding { return c.form.KeyMap().ShortHelp() }
 
-// formSize is the form's drawing area inside the dialog frame: the whole
-// screen but a line above and below, at most 100 columns wide.
+func (c *createOverlay) fullHelpKeys() [][]key.Binding { return c.form.KeyMap().FullHelp() }
+
+// takesText: while the form has a text field focused, ? and a burst of
+// runes are text.
+func (c *createOverlay) takesText() bool { return c.form.TextFocused() }
+
+// formSize is the form's drawing area inside the dialog frame, for a body
+// w x h: all of its height, at most 100 columns wide.
 func formSize(w, h int) (int, int) {
 	fw := min(w, 100) - theme.Dialog.GetHorizontalFrameSize()
-	fh := h - 2 - theme.Dialog.GetVerticalFrameSize()
+	fh := h - theme.Dialog.GetVerticalFrameSize()
 	return fw, fh
 }
 
@@ -73,9 +88,8 @@ func formSize(w, h int) (int, int) {
 type revealOverlay struct{ m reveal.Model }
 
 func (r *revealOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		r.m.SetSize(revealSize(ws.Width, ws.Height))
-		return r, nil
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		return r, nil // relayout sizes it (setSize)
 	}
 	var cmd tea.Cmd
 	r.m, cmd = r.m.Update(msg)
@@ -85,11 +99,20 @@ func (r *revealOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	return r, cmd
 }
 
-func (r *revealOverlay) view(width, height int) string { return r.m.View() }
+func (r *revealOverlay) view(width, height int) string {
+	if r.m.Plain() {
+		return r.m.PlainView(width, height)
+	}
+	return r.m.View()
+}
 
 func (r *revealOverlay) helpKeys() []key.Binding { return r.m.KeyMap().ShortHelp() }
 
-func revealSize(w, h int) (int, int) { return min(w-4, 90), h - 2 }
+func (r *revealOverlay) setSize(w, h int) { r.m.SetSize(revealSize(w, h)) }
+
+// revealSize is the dialog's size in a body w x h: all of its height, at
+// most 90 columns wide.
+func revealSize(w, h int) (int, int) { return min(w-4, 90), h }
 
 // openCreate opens the form for a new token, or, with rotateOf, for its
 // replacement: same permissions, IPs and lifetime length, a new name.
@@ -98,12 +121,12 @@ func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
 		m.status = infoStatus("the permission catalog has not loaded yet; try again in a moment (r reloads)")
 		return m, nil
 	}
-	fw, fh := formSize(m.width, m.height)
-	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh}
+	fw, fh := formSize(m.width, m.layout.bodyH)
+	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh, NameTaken: m.table.NameTaken()}
 	if rotateOf != nil {
 		base = form.RotateOptions(*rotateOf, base)
 	}
-	m.overlay = &createOverlay{form: form.New(m.catalog.Source(), base), rotateOf: rotateOf}
+	m.overlay = &createOverlay{form: form.New(m.catalog.Source(), base), width: fw, rotateOf: rotateOf}
 	m.relayout()
 	return m, nil
 }
@@ -124,11 +147,8 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.creating = &pendingCreate{req: msg.Request, on: m.here(), before: m.table.Snapshot(), at: m.now()}
 		return m, createCmd(m.creating)
 	case form.CancelledMsg:
-		if _, ok := m.overlay.(*createOverlay); ok {
-			m.overlay = nil
-			m.status = infoStatus("nothing created")
-			m.relayout()
-		}
+		// The overlay closed when the form said so (createOverlay.update).
+		m.status = infoStatus("nothing created")
 		return m, nil
 	case createDoneMsg:
 		return m.onCreateDone(msg)
@@ -190,7 +210,7 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	} else {
 		m.status = okStatus("created " + labelOf(created.Token))
 	}
-	rw, rh := revealSize(m.width, m.height)
+	rw, rh := revealSize(m.width, m.layout.bodyH)
 	dlg := reveal.New(created, m.clip, reveal.Options{
 		ClearAfter: m.opts.ClearAfter,
 		Details:    m.revealDetails(created),

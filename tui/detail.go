@@ -12,6 +12,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/inspect"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -64,6 +65,32 @@ func (d detailModel) update(msg tea.KeyMsg, total, height int) (detailModel, boo
 	}
 	d.scroll = max(min(scroll, total-height), 0)
 	return d, true
+}
+
+// detailNeed is how many lines the detail pane needs to show a token of
+// this list in full, width cells wide, counted from the fields the tokens
+// have rather than drawn: the layout asks on every resize.
+func detailNeed(f table.Fields, cat *tokenfmt.Catalog, width int) int {
+	left := 1 + 1 + 3 // name; ID; created, expires, last used
+	for _, has := range []bool{f.Role, f.Projects, f.Environment, f.CreatedBy, f.AllowedIPs || cat.CanRestrictIPs()} {
+		if has {
+			left++
+		}
+	}
+	if f.Secret {
+		left += 2 // the masked secret and what its format says
+	}
+	if !f.Scopes && !cat.HasScopes() {
+		return left
+	}
+	groups := 4 // no catalog yet: a typical token's
+	if cat.HasScopes() {
+		groups = len(cat.Source().ScopeGroups)
+	}
+	if width >= twoColumnMin {
+		return max(left, 1+groups) // scopes beside the fields
+	}
+	return left + 2 + groups
 }
 
 // labelWidth is the width of the field-name column.

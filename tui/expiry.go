@@ -8,17 +8,18 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
-	"github.com/tokentui/tokentui/tui/form"
+	"github.com/tokentui/tokentui/tui/dates"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // e edits the expiry of a token, for providers that can (Unleash): the same
-// presets as the create form and a typed date, read by form.ParseDate so
-// both accept exactly the same input. There is no "never": Unleash cannot
-// remove an expiry.
+// presets as the create form and a typed date, read by the one rule of
+// package dates (a date alone is valid through that day) and checked as it
+// is typed. There is no "never": Unleash cannot remove an expiry.
 
 // expiryChosenMsg: the person picked a new expiry for tok. reenable says
 // they were told it brings an expired token back to life.
@@ -36,25 +37,19 @@ type expiryDoneMsg struct {
 	on  runOn
 }
 
-type expiryPreset struct {
-	label string
-	days  int // 0: the custom date row
-}
-
-var expiryPresets = []expiryPreset{{"7 days", 7}, {"30 days", 30}, {"90 days", 90}, {"1 year", 365}, {"custom date", 0}}
-
 type expiryKeys struct {
 	Up, Down, Save, Cancel key.Binding
 }
 
-// expiryOverlay is the edit-expiry dialog.
+// expiryOverlay is the edit-expiry dialog: dates.Presets, then a custom
+// date (the last row).
 type expiryOverlay struct {
 	tok    client.Token
 	now    func() time.Time
 	loc    *time.Location
 	cursor int
 	custom textinput.Model
-	err    string
+	err    string // why enter did not set the expiry
 	keys   expiryKeys
 }
 
@@ -67,31 +62,26 @@ func newExpiryOverlay(tok client.Token, now func() time.Time, loc *time.Location
 	return &expiryOverlay{
 		tok: tok, now: now, loc: loc, cursor: 1, custom: in,
 		keys: expiryKeys{
-			Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
-			Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 			Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set expiry")),
 			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		},
 	}
 }
 
-func (e *expiryOverlay) onCustom() bool { return expiryPresets[e.cursor].days == 0 }
+func (e *expiryOverlay) onCustom() bool { return e.cursor == len(dates.Presets) }
+
+// takesText: on the custom row, keys are the date.
+func (e *expiryOverlay) takesText() bool { return e.onCustom() }
 
 // chosen is the expiry the cursor's row means, or why it is not one.
 func (e *expiryOverlay) chosen() (time.Time, error) {
-	p := expiryPresets[e.cursor]
-	if p.days == 0 {
-		return form.ParseDate(e.custom.Value(), e.now(), e.loc)
+	if e.onCustom() {
+		x, err := dates.Parse(e.custom.Value(), e.now(), e.loc)
+		return x.At, err
 	}
-	return presetExpiry(e.now().In(e.loc), p.days), nil
-}
-
-// presetExpiry counts calendar days in the person's zone, as the form does.
-func presetExpiry(now time.Time, days int) time.Time {
-	if days == 365 {
-		return now.AddDate(1, 0, 0).Truncate(time.Second)
-	}
-	return now.AddDate(0, 0, days).Truncate(time.Second)
+	return dates.After(e.now(), dates.Presets[e.cursor].Days, e.loc), nil
 }
 
 func (e *expiryOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
@@ -101,13 +91,15 @@ func (e *expiryOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 		e.custom, cmd = e.custom.Update(msg) // cursor blink
 		return e, cmd
 	}
+	// On the custom row, letters are the date: only the arrows move.
+	arrowsOnly := e.onCustom() && k.Type == tea.KeyRunes
 	switch {
 	case key.Matches(k, e.keys.Cancel):
 		return nil, nil
-	case key.Matches(k, e.keys.Up):
+	case key.Matches(k, e.keys.Up) && !arrowsOnly:
 		e.cursor = max(e.cursor-1, 0)
-	case key.Matches(k, e.keys.Down):
-		e.cursor = min(e.cursor+1, len(expiryPresets)-1)
+	case key.Matches(k, e.keys.Down) && !arrowsOnly:
+		e.cursor = min(e.cursor+1, len(dates.Presets))
 	case key.Matches(k, e.keys.Save):
 		at, err := e.chosen()
 		if err != nil {
@@ -141,30 +133,45 @@ func (e *expiryOverlay) view(width, height int) string {
 	if e.tok.ExpiryInvalid() {
 		cur = client.InvalidDate
 	} else if e.tok.Expires() {
-		cur = e.tok.ExpiresAt.In(e.loc).Format("2006-01-02 15:04 MST")
+		cur = dates.Format(e.tok.ExpiresAt.In(e.loc))
 	}
 	b.WriteString(theme.Muted.Render(tokenfmt.Fit("now expires: "+cur, inner)))
 	b.WriteString("\n\n")
-	for i, p := range expiryPresets {
-		line := "  " + p.label
-		if p.days > 0 {
-			line += theme.Muted.Render("  → " + presetExpiry(e.now().In(e.loc), p.days).Format("2006-01-02 15:04 MST"))
-		} else {
-			line += "  " + e.custom.View()
-		}
-		if i == e.cursor {
-			line = theme.ExpiryCursor.Render("›") + line[1:]
-		}
-		b.WriteString(line + "\n")
+	const labelW = len("custom date")
+	for i, p := range dates.Presets {
+		line := "  " + tokenfmt.Fit(p.Label, labelW) + theme.Muted.Render("  → "+dates.Format(dates.After(e.now(), p.Days, e.loc)))
+		b.WriteString(e.row(i, line) + "\n")
 	}
-	if e.err != "" {
-		b.WriteString("\n" + theme.ErrorText.Render(tokenfmt.Fit(e.err, inner)) + "\n")
-	} else if e.onCustom() {
-		b.WriteString("\n" + theme.Muted.Render(tokenfmt.Fit("local time; YYYY-MM-DD means 00:00 that day", inner)) + "\n")
-	}
-	b.WriteString("\n")
+	b.WriteString(e.row(len(dates.Presets), "  "+tokenfmt.Fit("custom date", labelW)+"  "+e.custom.View()) + "\n")
+	b.WriteString("\n" + e.feedback(inner) + "\n\n")
 	b.WriteString(keyHints(e.keys.Save, e.keys.Cancel))
 	return theme.Dialog.Render(b.String())
+}
+
+// row marks the cursor's row with a › that shows without colour.
+func (e *expiryOverlay) row(i int, line string) string {
+	if i == e.cursor {
+		return theme.ExpiryCursor.Render("›") + line[1:]
+	}
+	return line
+}
+
+// feedback is the line under the rows: why enter failed, or on the custom
+// row what the date typed so far means (or why it is not one yet).
+func (e *expiryOverlay) feedback(width int) string {
+	switch {
+	case e.err != "":
+		return theme.ErrorText.Render(tokenfmt.Fit("✗ "+e.err, width))
+	case !e.onCustom():
+		return ""
+	case strings.TrimSpace(e.custom.Value()) == "":
+		return theme.Muted.Render(ansi.Wrap(dates.Hint, width, " "))
+	}
+	x, err := dates.Parse(e.custom.Value(), e.now(), e.loc)
+	if err != nil {
+		return theme.WarnText.Render(tokenfmt.Fit("✗ "+err.Error(), width))
+	}
+	return theme.OKText.Render(ansi.Wrap("✓ "+x.Describe(), width, " "))
 }
 
 func (e *expiryOverlay) helpKeys() []key.Binding {
@@ -206,7 +213,7 @@ func (m Model) onExpiry(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return expiryDoneMsg{tok: msg.tok, at: msg.at, err: up.UpdateExpiry(ctx, msg.tok, msg.at), on: on}
 		}
 	case expiryDoneMsg:
-		st := okStatus(labelOf(msg.tok) + " now expires " + msg.at.In(m.location()).Format("2006-01-02 15:04 MST"))
+		st := okStatus(labelOf(msg.tok) + " now expires " + dates.Format(msg.at.In(m.location())))
 		if msg.err != nil {
 			st = errorStatus("could not change the expiry of " + labelOf(msg.tok) + ": " + msg.err.Error())
 		}
@@ -234,8 +241,7 @@ func confirmReenable(msg expiryChosenMsg, now time.Time, loc *time.Location) *co
 		targets: []client.Token{msg.tok},
 		now:     now,
 		consequence: []string{
-			"It " + ago + ". A new expiry (" + msg.at.In(loc).Format("2006-01-02 15:04 MST") + ") re-enables it:",
-			"anything that still holds its secret can use it again.",
+			"It " + ago + ". A new expiry (" + dates.Format(msg.at.In(loc)) + ") re-enables it: anything that still holds its secret can use it again.",
 		},
 		yesHelp: "re-enable it",
 		noHelp:  "keep it expired",

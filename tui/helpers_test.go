@@ -104,6 +104,7 @@ func (p *memProvider) Catalog(context.Context) (client.Catalog, error) { return 
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
 	m = next.(Model)
+	m.table.SettleSort()
 	if job := m.table.Pending(); job != nil {
 		next, _ = m.Update(job.Run())
 		m = next.(Model)
@@ -117,34 +118,21 @@ func updateCmd(m Model, msg tea.Msg) (Model, tea.Cmd) {
 	return next.(Model), cmd
 }
 
-// keyMsg turns "j", "enter", "esc", "space", "ctrl+c", "delete" into the
-// message a terminal would send.
+// keyMsg turns "j", "enter", "esc", "space", "ctrl+c", "ctrl+s",
+// "delete" into the message a terminal would send; several runes are a
+// burst, as a terminal delivers fast typing.
 func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "space":
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "down": tea.KeyDown, "up": tea.KeyUp,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"end": tea.KeyEnd, "home": tea.KeyHome, "ctrl+c": tea.KeyCtrlC, "ctrl+s": tea.KeyCtrlS,
+	}
+	if k == "space" {
 		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "delete":
-		return tea.KeyMsg{Type: tea.KeyDelete}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
@@ -196,3 +184,6 @@ func statusLine(m Model) string {
 	}
 	return ""
 }
+
+// tableIndex is a list as a List command builds it.
+func tableIndex(tokens []client.Token) *table.Index { return table.BuildIndex(tokens) }

@@ -13,20 +13,24 @@ import (
 // globalKeys work wherever the focus is, except inside text input (where
 // only ctrl+c does).
 type globalKeys struct {
-	Quit    key.Binding
-	Help    key.Binding
-	Switch  key.Binding
-	Refresh key.Binding
-	Profile key.Binding
+	Quit      key.Binding
+	Help      key.Binding
+	CloseHelp key.Binding // esc, while the full help is open
+	Switch    key.Binding
+	Refresh   key.Binding
+	Profile   key.Binding
+	LastError key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Profile: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "profiles")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Switch:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
-		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Profile:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "profiles")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
+		Switch:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
+		Refresh:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		LastError: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "last error in full")),
 	}
 }
 
@@ -34,11 +38,12 @@ func newGlobalKeys() globalKeys {
 var forceQuit = key.NewBinding(key.WithKeys("ctrl+c"))
 
 // tableKeys act from the table through the root: they open the filter,
-// the detail pane or a dialog about the selection. What the table does
-// with keys itself (move, mark, sort) is its own table.KeyMap.
+// the detail pane or a dialog about the selection; all but Detail and
+// ClearFilter work from the detail pane too. What the table does with keys
+// itself (move, mark, sort) is its own table.KeyMap.
 type tableKeys struct {
 	Revoke, Detail, Filter, ClearFilter key.Binding
-	New, Rotate, Copy, Expiry           key.Binding
+	New, Rotate, Copy, CopyID, Expiry   key.Binding
 }
 
 func newTableKeys() tableKeys {
@@ -50,18 +55,22 @@ func newTableKeys() tableKeys {
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create")),
 		Rotate:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rotate")),
 		Copy:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy secret")),
+		CopyID:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
 		Expiry:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit expiry")),
 	}
 }
 
 type filterKeys struct {
 	Apply, Clear key.Binding
+	// Syntax is no key: it reminds of the field prefixes in the help line.
+	Syntax key.Binding
 }
 
 func newFilterKeys() filterKeys {
 	return filterKeys{
-		Apply: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		Syntax: key.NewBinding(key.WithKeys("\x00syntax"), key.WithHelp("fields", "scope: ip: role: env: by: expires:<30d")),
 	}
 }
 

@@ -22,12 +22,7 @@ func newNotice(title string, lines []string) *notice {
 	return &notice{title: title, lines: lines, keys: newResultKeys()}
 }
 
-func (n *notice) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, n.keys.Close) {
-		return nil, nil
-	}
-	return n, nil
-}
+func (n *notice) update(msg tea.Msg) (overlay, tea.Cmd) { return closeOnKey(n, n.keys, msg) }
 
 func (n *notice) view(width, height int) string {
 	inner := dialogWidth(width, 72)

@@ -26,20 +26,38 @@ type overlay interface {
 	helpKeys() []key.Binding
 }
 
-// placeOverlay draws fg centred over bg, leaving the rest of bg visible so
-// the dashboard stays in sight behind a dialog. Both are full-width screens
-// of lines; ANSI styling of bg is kept on either side of the dialog.
-func placeOverlay(bg, fg string, width, height int) string {
+// textTaker is an overlay that may have a text field focused: then every
+// key is its text (? and a burst of runes included), not a command.
+type textTaker interface{ takesText() bool }
+
+// fullHelper is an overlay with more keys than its help line shows; ?
+// shows them all.
+type fullHelper interface{ fullHelpKeys() [][]key.Binding }
+
+// sizer is an overlay that lays itself out for the space it is given
+// (the body between the header and the status bar); relayout tells it.
+type sizer interface{ setSize(width, height int) }
+
+// placeOverlay draws fg centred over the rows regionTop to
+// regionTop+regionH of bg (the body: the header, the status bar and the
+// help line stay visible), leaving the rest of bg visible so the dashboard
+// stays in sight behind a dialog. bg is a full-width screen of height
+// lines; ANSI styling of bg is kept on either side of the dialog. What
+// does not fit in the region is cut.
+func placeOverlay(bg, fg string, width, height, regionTop, regionH int) string {
 	bgLines := strings.Split(bg, "\n")
 	for len(bgLines) < height {
 		bgLines = append(bgLines, "")
 	}
 	fgLines := strings.Split(fg, "\n")
+	if len(fgLines) > regionH {
+		fgLines = fgLines[:max(regionH, 0)]
+	}
 	fgWidth := 0
 	for _, l := range fgLines {
 		fgWidth = max(fgWidth, ansi.StringWidth(l))
 	}
-	top := max((height-len(fgLines))/2, 0)
+	top := regionTop + max((regionH-len(fgLines))/2, 0)
 	left := max((width-fgWidth)/2, 0)
 	for i, fl := range fgLines {
 		row := top + i

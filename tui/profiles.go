@@ -11,7 +11,6 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
-	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -223,7 +222,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.opts.URL = p.URL
 	m.openErr = nil
 	m.provGen++
-	m.table = table.New()
+	m.table = newTable(prov, m.now)
 	m.catalog = nil
 	m.loadErr, m.connErr = nil, nil
 	m.refreshedAt = time.Time{}
@@ -240,7 +239,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.userListing = false
 	m.relayout()
 	return m, tea.Batch(
-		loadTokensCmd(prov, m.listGen, m.now),
+		m.loadTokens(),
 		loadCatalogCmd(prov, m.provGen),
 		testConnectionCmd(prov, m.provGen),
 		m.spinner.Tick,

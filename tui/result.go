@@ -33,11 +33,15 @@ func newRevokeReport(results []revokeResult) *revokeReport {
 	return r
 }
 
-func (r *revokeReport) update(msg tea.Msg) (overlay, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, r.keys.Close) {
+func (r *revokeReport) update(msg tea.Msg) (overlay, tea.Cmd) { return closeOnKey(r, r.keys, msg) }
+
+// closeOnKey is the update of a dialog that only tells something: its
+// Close key closes it, nothing else does anything.
+func closeOnKey(self overlay, keys resultKeys, msg tea.Msg) (overlay, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, keys.Close) {
 		return nil, nil
 	}
-	return r, nil
+	return self, nil
 }
 
 func (r *revokeReport) view(width, height int) string {

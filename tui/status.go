@@ -3,6 +3,9 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -27,10 +30,52 @@ const (
 )
 
 // status is the last action's outcome, shown at the left of the status bar
-// until the next action replaces it.
+// until the next action replaces it or it expires (statusTTL); an error's
+// full text stays readable with E (lastError).
 type status struct {
 	kind statusKind
 	text string
+}
+
+// How long an outcome stays in the status bar: long enough to read, short
+// enough that yesterday's "copied" does not pass for news. An error stays
+// longer, and E shows it again after that.
+const (
+	statusTTL      = 10 * time.Second
+	errorStatusTTL = 30 * time.Second
+)
+
+// clockTick is how often the dashboard looks at the clock: statuses expire
+// and relative times ("2m ago") move on even while nobody types.
+const clockTick = time.Second
+
+// clockMsg is the dashboard's clock ticking.
+type clockMsg struct{}
+
+func clockCmd() tea.Cmd {
+	return tea.Tick(clockTick, func(time.Time) tea.Msg { return clockMsg{} })
+}
+
+// onStatusChanged notes when a status was set, and keeps an error for E.
+func (m Model) onStatusChanged() Model {
+	m.statusAt = m.now()
+	if m.status.kind == statusError {
+		m.lastError, m.lastErrorAt = m.status.text, m.statusAt
+	}
+	return m
+}
+
+// onClock clears a status that has been shown long enough (a busy one
+// lasts until its action ends) and waits for the next tick.
+func (m Model) onClock() (tea.Model, tea.Cmd) {
+	ttl := statusTTL
+	if m.status.kind == statusError {
+		ttl = errorStatusTTL
+	}
+	if m.status.kind != statusBusy && m.status.kind != statusNone && m.now().Sub(m.statusAt) >= ttl {
+		m.status = status{}
+	}
+	return m, clockCmd()
 }
 
 // Texts may carry server words (error messages) and so secrets a server
@@ -78,6 +123,9 @@ func (m *Model) statusBar(width int) string {
 		refreshed = theme.StatusError.Render("refresh failed")
 	case !m.refreshedAt.IsZero():
 		refreshed = theme.StatusText.Render("refreshed " + m.refreshedAt.Format(clockLayout))
+	}
+	if every := m.opts.RefreshEvery; every > 0 && refreshed != "" {
+		refreshed += theme.StatusText.Render(" · " + refreshEveryText(every))
 	}
 	url := ""
 	if m.opts.URL != "" {

@@ -241,7 +241,7 @@ func TestExtendingAnExpiredTokenAsks(t *testing.T) {
 	m := loadedModel(t, p, modelFixture(), nil, 120, 35)
 	expired := modelFixture()[2] // charlie-ci
 	m, cmd := updateCmd(m, expiryChosenMsg{tok: expired, at: testNow.Add(30 * day)})
-	if cmd != nil || !strings.Contains(m.View(), "Re-enable an expired token?") || !strings.Contains(m.View(), "re-enables it") {
+	if cmd != nil || !strings.Contains(m.View(), "Re-enable an expired token?") || !strings.Contains(m.View(), "still holds its secret") {
 		t.Fatalf("no question:\n%s", m.View())
 	}
 	_, cmd = updateCmd(m, keyMsg("y"))

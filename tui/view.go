@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -69,8 +70,8 @@ func (m *Model) relayout() {
 	case l.bodyH >= stackedMinBody:
 		l.mode = layoutStacked
 		l.tableW, l.detailW = w, w
-		l.tableH = l.bodyH * 11 / 20
-		l.detailH = l.bodyH - l.tableH
+		l.detailH = m.stackedDetailHeight(l.bodyH, w-4)
+		l.tableH = l.bodyH - l.detailH
 	default:
 		l.mode = layoutToggle
 		l.tableW, l.tableH = w, l.bodyH
@@ -80,6 +81,25 @@ func (m *Model) relayout() {
 	l.detailInnerW, l.detailInnerH = max(l.detailW-4, 10), max(l.detailH-2, 1)
 	m.layout = l
 	m.table.SetSize(l.tableInnerW, l.tableH-2)
+	if s, ok := m.overlay.(sizer); ok {
+		s.setSize(w, l.bodyH)
+	}
+}
+
+// stackedDetailHeight is the detail pane's share of a body bodyH lines
+// high with the table above it: what the provider's tokens need (the
+// table gets the rest), at most 9/20 of the body, and more only when the
+// table has rows to spare. It follows the list and the catalog, not the
+// selection, so the table does not change height as the cursor moves.
+func (m *Model) stackedDetailHeight(bodyH, innerW int) int {
+	need := detailNeed(m.table.Fields(), m.catalog, innerW) + 2
+	share := bodyH * 9 / 20
+	tableNeed := bodyH - share // loading, or an error to say
+	if m.table.Loaded() {
+		// header, borders and the rows, or room to say there are none
+		tableNeed = 3 + max(m.table.Len(), 4)
+	}
+	return max(min(need, share), bodyH-tableNeed, 3)
 }
 
 // View draws the whole screen.
@@ -100,7 +120,8 @@ func (m Model) View() string {
 	b.WriteString(m.helpView())
 	screen := b.String()
 	if m.overlay != nil {
-		screen = placeOverlay(screen, m.overlay.view(m.width, m.height), m.width, m.height)
+		// Dialogs take the body: the status bar and the help line stay.
+		screen = placeOverlay(screen, m.overlay.view(m.width, m.layout.bodyH), m.width, m.height, 1, m.layout.bodyH)
 	}
 	return screen
 }
@@ -118,7 +139,7 @@ func (m *Model) headerView() string {
 	if p := m.opts.Provider; p != nil {
 		name += " " + theme.HeaderInfo.Render(client.Sanitize(p.DisplayName()))
 	}
-	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.Sort().String())
+	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.SortLabel())
 	var filter string
 	switch {
 	case m.filtering:
@@ -149,16 +170,31 @@ func (m *Model) bodyView() string {
 }
 
 func paneStyle(focused bool, w, h int) lipgloss.Style {
-	s := theme.Pane
-	if focused {
-		s = theme.FocusedPane
-	}
-	return s.Width(w - 2).Height(h - 2).MaxHeight(h)
+	return theme.PaneFrame(focused).Width(w - 2).Height(h - 2).MaxHeight(h)
 }
 
+// tablePane is the table in its frame, with which rows are on screen set
+// in the bottom border when not all fit: ╰──── 1–14 of 16 ─╯.
 func (m *Model) tablePane() string {
 	focused := m.focus == focusTable && m.overlay == nil
-	return paneStyle(focused, m.layout.tableW, m.layout.tableH).Render(m.tableContent(focused))
+	w, h := m.layout.tableW, m.layout.tableH
+	content := m.tableContent(focused)
+	pos := m.table.Position()
+	if pos == "" || m.opts.Provider == nil || w < 20 {
+		return paneStyle(focused, w, h).Render(content)
+	}
+	top := paneStyle(focused, w, h).BorderBottom(false).MaxHeight(h - 1).Render(content)
+	return top + "\n" + paneBottom(focused, w, pos)
+}
+
+// paneBottom is a pane's bottom border with label set in at the right.
+func paneBottom(focused bool, width int, label string) string {
+	b := theme.PaneFrame(focused).GetBorderStyle()
+	edge := theme.PaneEdge(focused)
+	label = ansi.Truncate(label, max(width-6, 1), "…")
+	fill := max(width-5-ansi.StringWidth(label), 0)
+	return edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, fill)+" ") +
+		theme.PanePosition.Render(label) + edge.Render(" "+b.Bottom+b.BottomRight)
 }
 
 // tableContent is the table, or what to say instead of one.
@@ -217,18 +253,68 @@ func (m *Model) detailPane() string {
 }
 
 // helpView is the one help line (or, with ?, the full help) for whatever
-// has the keys.
+// has the keys; the table's full help ends with the filter's language.
 func (m *Model) helpView() string {
-	return m.help.View(m.helpKeys())
+	keys := m.helpKeys()
+	if !m.help.ShowAll {
+		return m.help.ShortHelpView(keys.ShortHelp())
+	}
+	v := m.fullHelpView(keys.FullHelp())
+	if m.help.ShowAll && m.overlay == nil && m.opts.Provider != nil && m.focus == focusTable {
+		v += "\n" + filterHelp(m.width)
+	}
+	return v
+}
+
+// fullHelpView lays the groups out as columns, left to right, starting a
+// new row of columns where the next would not fit: on a narrow terminal
+// every key still shows.
+func (m *Model) fullHelpView(groups [][]key.Binding) string {
+	sep := m.help.Styles.FullSeparator.Render(m.help.FullSeparator)
+	var rows []string
+	var row []string
+	width := 0
+	for _, g := range groups {
+		col := m.help.FullHelpView([][]key.Binding{g})
+		if col == "" {
+			continue
+		}
+		w := lipgloss.Width(col)
+		if len(row) > 0 && width+lipgloss.Width(sep)+w > m.width {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, width = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, sep)
+			width += lipgloss.Width(sep)
+		}
+		row = append(row, col)
+		width += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// filterHelp says what a filter can find, wrapped to width.
+func filterHelp(width int) string {
+	text := "filter: words must all match; a word finds what the table shows (names, scopes, read-only, " +
+		"roles, creator, expired/expiring/never, any), an address the ranges that hold it. Fields:"
+	for _, p := range table.FilterPrefixes {
+		text += " " + p[0]
+	}
+	text += " (expires:<30d, expires:>1y, used:>90d, ip:10.0.0.1); \"quotes\" keep a phrase."
+	return theme.HelpDesc.Render(ansi.Wordwrap(text, max(width, 20), " "))
 }
 
 func (m *Model) helpKeys() helpKeyMap {
 	g := m.keys
 	if m.overlay != nil {
-		return oneGroup(m.overlay.helpKeys())
+		return m.overlayHelp()
 	}
 	if m.filtering {
-		return oneGroup([]key.Binding{m.filterKey.Apply, m.filterKey.Clear})
+		return oneGroup([]key.Binding{m.filterKey.Apply, m.filterKey.Clear, m.filterKey.Syntax})
 	}
 	profileKey := g.Profile
 	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
@@ -239,17 +325,87 @@ func (m *Model) helpKeys() helpKeyMap {
 		return oneGroup([]key.Binding{profileKey, retry, g.Help, g.Quit})
 	}
 	if m.focus == focusDetail {
-		d := m.detail.keyMap()
-		return helpKeyMap{
-			short: []key.Binding{d.Down, d.Up, d.Back, g.Switch, g.Help, g.Quit},
-			full: [][]key.Binding{
-				{d.Up, d.Down, d.PageUp, d.PageDown, d.Top, d.Bottom},
-				{d.Back, g.Switch, g.Refresh, profileKey},
-				{g.Help, g.Quit},
-			},
-		}
+		return m.detailHelp(profileKey)
 	}
 	return m.tableHelp(profileKey)
+}
+
+// overlayHelp is the open dialog's keys. The keys that submit or leave it
+// (and ? where it takes no text) always show; the others yield when the
+// line is too narrow.
+func (m *Model) overlayHelp() helpKeyMap {
+	keys := m.overlay.helpKeys()
+	var must, optional []key.Binding
+	for _, b := range keys {
+		switch {
+		case !b.Enabled():
+		case essential(b):
+			must = append(must, b)
+		default:
+			optional = append(optional, b)
+		}
+	}
+	var tail []key.Binding
+	if !m.typing() {
+		tail = append(tail, m.keys.Help)
+	}
+	full := [][]key.Binding{keys}
+	if f, ok := m.overlay.(fullHelper); ok {
+		full = f.fullHelpKeys()
+	}
+	full = append([][]key.Binding{{m.keys.CloseHelp}}, full...)
+	return helpKeyMap{short: fitShortHelp(m.width, must, optional, tail), full: full}
+}
+
+// essential reports whether b submits or leaves a dialog: ctrl+s, esc,
+// y in a confirmation.
+func essential(b key.Binding) bool {
+	for _, k := range b.Keys() {
+		switch k {
+		case "ctrl+s", "esc", "y":
+			return true
+		}
+	}
+	return false
+}
+
+// detailHelp is the detail pane's keys and the actions on its token.
+func (m *Model) detailHelp(profileKey key.Binding) helpKeyMap {
+	g, d, a := m.keys, m.detail.keyMap(), m.tableKeys
+	copyKey, expiryKey := m.actionKeys()
+	return helpKeyMap{
+		short: fitShortHelp(m.width,
+			[]key.Binding{d.Back},
+			[]key.Binding{a.Revoke, a.Rotate, d.Down, d.Up, copyKey, a.CopyID, expiryKey, g.Switch},
+			[]key.Binding{g.Help, g.Quit}),
+		full: [][]key.Binding{
+			{g.CloseHelp, g.Quit},
+			{d.Up, d.Down, d.PageUp, d.PageDown, d.Top, d.Bottom},
+			{d.Back, g.Switch, a.Filter, g.Refresh, profileKey},
+			{a.New, a.Rotate, a.Revoke, copyKey, a.CopyID, expiryKey},
+			{m.lastErrorKey()},
+		},
+	}
+}
+
+// actionKeys are c and e, advertised only where they can act: keys that
+// would only say "cannot" here stay bound (they explain why) but unlisted.
+func (m *Model) actionKeys() (copyKey, expiryKey key.Binding) {
+	copyKey, expiryKey = m.tableKeys.Copy, m.tableKeys.Expiry
+	if tok, ok := m.table.Selected(); !ok || tok.Secret == "" {
+		copyKey.SetEnabled(false)
+	}
+	if _, ok := m.opts.Provider.(client.ExpiryUpdater); !ok {
+		expiryKey.SetEnabled(false)
+	}
+	return copyKey, expiryKey
+}
+
+// lastErrorKey is E, listed once there is an error to show.
+func (m *Model) lastErrorKey() key.Binding {
+	k := m.keys.LastError
+	k.SetEnabled(m.lastError != "")
+	return k
 }
 
 func oneGroup(ks []key.Binding) helpKeyMap {
@@ -261,26 +417,18 @@ func (m *Model) tableHelp(profileKey key.Binding) helpKeyMap {
 	g, t, a := m.keys, m.table.KeyMap(), m.tableKeys
 	clearFilter := a.ClearFilter
 	clearFilter.SetEnabled(m.table.Query() != "")
-	// Keys that would only say "cannot" here stay bound (they explain why)
-	// but are not advertised.
-	copyKey, expiryKey := a.Copy, a.Expiry
-	if tok, ok := m.table.Selected(); !ok || tok.Secret == "" {
-		copyKey.SetEnabled(false)
-	}
-	if _, ok := m.opts.Provider.(client.ExpiryUpdater); !ok {
-		expiryKey.SetEnabled(false)
-	}
+	copyKey, expiryKey := m.actionKeys()
 	return helpKeyMap{
 		short: fitShortHelp(m.width,
 			[]key.Binding{a.New, a.Filter, a.Revoke, a.Rotate},
-			[]key.Binding{clearFilter, copyKey, profileKey, t.Mark, a.Detail, t.Sort},
+			[]key.Binding{clearFilter, copyKey, profileKey, t.Mark, a.Detail, t.Sort, m.lastErrorKey()},
 			[]key.Binding{g.Help, g.Quit}),
 		full: [][]key.Binding{
+			{g.CloseHelp, g.Quit},
 			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
-			{a.Filter, clearFilter, t.Sort, a.Detail, g.Switch},
-			{a.New, a.Rotate, copyKey, expiryKey},
-			{t.Mark, t.MarkShown, t.Unmark, a.Revoke, g.Refresh, profileKey},
-			{g.Help, g.Quit},
+			{a.Filter, clearFilter, t.Sort, t.Reverse, a.Detail, g.Switch},
+			{a.New, a.Rotate, copyKey, a.CopyID, expiryKey},
+			{t.Mark, t.MarkShown, t.Unmark, a.Revoke, g.Refresh, profileKey, m.lastErrorKey()},
 		},
 	}
 }

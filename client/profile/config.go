@@ -119,6 +119,7 @@ var profileKeys = map[string]string{
 	"ca_file":       "string",
 	"insecure":      "bool",
 	"timezone":      "string",
+	"check_ignore":  "list",
 }
 
 func knownProfileKeys() string {
@@ -230,6 +231,8 @@ func (p *Profile) setKey(k, v *yaml.Node, private bool, getenv func(string) stri
 	switch {
 	case !known:
 		return k.Line, fmt.Sprintf("unknown key %s in profile %q (known: %s)%s", showKey(k.Value), p.Name, knownProfileKeys(), didYouMean(k.Value))
+	case kind == "list":
+		return p.setList(k, v)
 	case v.Kind != yaml.ScalarNode:
 		return v.Line, fmt.Sprintf("%s in profile %q must be a %s", k.Value, p.Name, kindWords[kind])
 	case kind == "bool":
@@ -298,11 +301,31 @@ func (p *Profile) setKeyring(v *yaml.Node) (int, string) {
 	return 0, ""
 }
 
+// setList reads a list of plain strings (check_ignore): a YAML sequence,
+// or one string.
+func (p *Profile) setList(k, v *yaml.Node) (int, string) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var out []string
+	for _, it := range items {
+		val := strings.TrimSpace(it.Value)
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" || val == "" || client.Sanitize(val) != val {
+			return it.Line, fmt.Sprintf("%s in profile %q must be a %s", k.Value, p.Name, kindWords["list"])
+		}
+		out = append(out, val)
+	}
+	p.CheckIgnore = out
+	return 0, ""
+}
+
 // kindWords says what a key of each kind must hold, for messages.
 var kindWords = map[string]string{
 	"string":  "string",
 	"bool":    "true or false",
 	"keyring": "true or an entry name",
+	"list":    "list of token IDs or names, such as [\"ci-deploy\", \"3f2a9c4e:no-expiry\"]",
 }
 
 // yamlBool reads a YAML 1.2 boolean: true or false, unquoted.

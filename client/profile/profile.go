@@ -39,6 +39,11 @@ type Profile struct {
 	// (token_keyring; see keyring.go); empty when the token is elsewhere.
 	KeyringEntry string
 
+	// CheckIgnore are the findings `tokentui check` leaves out for this
+	// profile (check_ignore): a token's ID, ID prefix or name, alone or
+	// with ":finding" ("tokentui admin:no-expiry").
+	CheckIgnore []string
+
 	literal       string // a token written in a private config file, or a demo token
 	hasLiteral    bool
 	literalPublic bool // the literal came from a file others can read: refused

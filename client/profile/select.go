@@ -111,10 +111,12 @@ func (s *Selection) Close() {
 	s.stopDemo = nil
 }
 
-// Resolve picks the profile, in this order: --demo, then --provider/--url,
-// then --profile, then TOKENTUI_URL with TOKENTUI_TOKEN (a profile of
-// registry.Legacy, as early versions had), then the config's default, then its only
-// profile. When none applies it returns a *NoProfileError saying how to add
+// Resolve picks the profile, in this order: --demo, then --provider/--url
+// (--url alone is registry.Legacy, as early versions had), then --profile,
+// then TOKENTUI_URL (registry.Legacy, its token from TOKENTUI_TOKEN: when
+// that is missing, opening the profile says so), then the config's
+// default, then its only profile. The dashboard and every command resolve
+// alike. When none applies it returns a *NoProfileError saying how to add
 // one. The selected profile is checked (Err) but its token is not fetched
 // yet: that happens in Open. The caller must Close the selection.
 func Resolve(opts Options) (*Selection, error) {
@@ -152,7 +154,7 @@ func Resolve(opts Options) (*Selection, error) {
 		}
 		return sel.finish(p, true, cfg, nil, opts)
 	}
-	if u, tok := getenv(LegacyURLEnv), getenv(SharedTokenEnv); u != "" && tok != "" {
+	if u := getenv(LegacyURLEnv); u != "" {
 		p := Profile{Name: "env", Provider: registry.Legacy().Kind, URL: normaliseURL(u), Origin: "$" + LegacyURLEnv, getenv: getenv, TokenEnv: SharedTokenEnv}
 		return sel.finish(p, false, cfg, cfgErr, opts)
 	}
@@ -198,12 +200,13 @@ func (s *Selection) finish(p Profile, fromConfig bool, cfg Config, cfgErr error,
 	return s, nil
 }
 
-// adHoc builds the profile --provider/--url describe. Its token comes from
-// TOKENTUI_TOKEN or the provider's own variable.
+// adHoc builds the profile --provider/--url describe (--url alone: the
+// legacy provider). Its token comes from TOKENTUI_TOKEN or the provider's
+// own variable.
 func adHoc(opts Options, getenv func(string) string) (Profile, error) {
 	kind := strings.ToLower(strings.TrimSpace(opts.Provider))
 	if kind == "" {
-		return Profile{}, selectErrorf("--url needs --provider (%s)", registry.KindList())
+		kind = registry.Legacy().Kind
 	}
 	d, ok := descriptorOf(kind)
 	if !ok {

@@ -45,7 +45,10 @@ func TestSelectionOrder(t *testing.T) {
 		{"legacy env beats config default", twoProfiles, legacy, Options{}, "env"},
 		{"config default", twoProfiles, nil, Options{}, "ga"},
 		{"the only profile", "profiles:\n  solo: {provider: border0}\n", nil, Options{}, "solo"},
-		{"legacy env needs both", "profiles:\n  solo: {provider: border0}\n", map[string]string{"TOKENTUI_URL": "https://x.example"}, Options{}, "solo"},
+		// TOKENTUI_URL alone is still the env profile: opening it says the
+		// token is missing, rather than another profile opening unasked.
+		{"legacy env without its token", "profiles:\n  solo: {provider: border0}\n", map[string]string{"TOKENTUI_URL": "https://x.example"}, Options{}, "env"},
+		{"--url alone is the legacy provider", "", nil, Options{URL: "https://x.example"}, "goodaccess@x.example"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,7 +91,6 @@ func TestAdHocErrors(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{Options{URL: "https://x.example"}, "--url needs --provider"},
 		{Options{Provider: "gitlab"}, "not one of goodaccess, border0, unleash"},
 		{Options{Provider: "unleash"}, "needs --url"},
 		{Options{Provider: "unleash", URL: "http://unleash.corp.example"}, "plain http"},

@@ -3,9 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tokentui/tokentui/client/registry"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
@@ -18,9 +22,13 @@ const (
 	findingNoExpiry      = "no-expiry"
 	findingNoIPLimit     = "no-ip-restriction"
 	findingCreatesTokens = "can-create-tokens"
-	findingUnused        = "unused"
 	findingInvalidDate   = "invalid-date"
+	findingUnused        = "unused"
 )
+
+// findingKinds are every kind, for --ignore TOKEN:KIND.
+var findingKinds = []string{findingExpired, findingExpiring, findingNoExpiry, findingNoIPLimit, findingCreatesTokens,
+	findingInvalidDate, findingUnused}
 
 type finding struct {
 	Token  client.Token
@@ -30,16 +38,17 @@ type finding struct {
 
 // checkJSON is check --json's output.
 type checkJSON struct {
-	Profile       string   `json:"profile"`
-	Provider      string   `json:"provider"`
-	CheckedAt     jsonTime `json:"checked_at"`
-	WithinSeconds int64    `json:"within_seconds"`
-	UnusedSeconds int64    `json:"unused_seconds"`
-	TokensChecked int      `json:"tokens_checked"`
+	Profile       string        `json:"profile"`
+	Provider      string        `json:"provider"`
+	CheckedAt     jsonTime      `json:"checked_at"`
+	WithinSeconds int64         `json:"within_seconds"`
+	UnusedSeconds int64         `json:"unused_seconds"`
+	TokensChecked int           `json:"tokens_checked"`
+	Findings      []findingJSON `json:"findings"`
+	Ignored       int           `json:"ignored"`
 	// LastUseReported is false when the provider does not report last use:
 	// then no token is called unused, whatever its use.
-	LastUseReported bool          `json:"last_use_reported"`
-	Findings        []findingJSON `json:"findings"`
+	LastUseReported bool `json:"last_use_reported"`
 }
 
 type findingJSON struct {
@@ -50,74 +59,108 @@ type findingJSON struct {
 	ExpiresAt jsonTime `json:"expires_at"`
 }
 
+// checkFlags is what check was given.
+type checkFlags struct {
+	within, unused string
+	ignore         stringList
+	asJSON         bool
+}
+
 func checkCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
-	var within, unused string
-	var asJSON, connection bool
+	var f checkFlags
+	var connection bool
 	cmd := inv.command(spec{
 		name:    "check",
-		usage:   "tokentui check [--within 14d] [--unused 90d] [--json] | check --connection [--json]",
-		summary: "audit tokens: expired, expiring, no expiry, unused, unrestricted, powerful",
+		usage:   "tokentui check [--within 14d] [--unused 90d] [--ignore ID|NAME[:FINDING]]... [--json] | check --connection [--json]",
+		summary: "audit tokens: expired, expiring, unused, no expiry, unrestricted, powerful",
 		about: `Audit the tokens of the profile, for cron or CI. Findings: expired, expiring
-within the window, no expiry, unused for a while (only where the provider
-reports last use: a token whose use is unknown is never called unused), a date
-the server sent that is not valid, no IP restriction (where the provider
-supports one), and tokens that can create tokens (token.create scope, admin
-role or type). An expired token is reported only as expired.
+within the window, unused for --unused (where the provider reports last use),
+no expiry, a date the server sent that is not valid, no IP restriction (where
+the provider supports one), and tokens that can create tokens (token.create
+scope, admin role or type). An expired token is reported only as expired. A
+known finding (the admin token's own no-expiry) is left out with --ignore or
+the profile's check_ignore list: a token's ID, a unique ID prefix of 6 or
+more characters, or its name, alone (every finding of it) or with :FINDING
+(that one).
 Exits 1 when there are findings, 0 when there are none.
 With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
 		run: func(ctx context.Context, _ []string) error {
 			if connection {
-				return inv.checkConnection(ctx, asJSON)
+				return inv.checkConnection(ctx, f.asJSON)
 			}
-			return inv.check(ctx, within, unused, asJSON)
+			return inv.check(ctx, f)
 		},
 	})
-	cmd.Flags().StringVar(&within, "within", "14d", "report tokens expiring within `DURATION`")
-	cmd.Flags().StringVar(&unused, "unused", "90d", "report tokens not used for `DURATION` (never used: created that long ago)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields in JSON.md)")
-	cmd.Flags().BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
+	fs := cmd.Flags()
+	fs.StringVar(&f.within, "within", "14d", "report tokens expiring within `DURATION`")
+	fs.StringVar(&f.unused, "unused", "90d", "report tokens not used for `DURATION` (never used: since created); 0 = off")
+	fs.Var(&f.ignore, "ignore", "leave out the findings of `TOKEN` (ID, ID prefix or name; NAME:FINDING for one kind);\nrepeatable, and added to the profile's check_ignore")
+	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md)")
+	fs.BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
+	must(cmd.RegisterFlagCompletionFunc("unused", completeDurations))
+	must(cmd.RegisterFlagCompletionFunc("ignore", inv.completeTokenIDs))
 	return cmd
 }
 
-func (inv *invocation) check(ctx context.Context, within, unused string, asJSON bool) error {
-	var r auditRules
-	var err error
-	if r.within, err = parseWindow(within); err != nil {
+func (inv *invocation) check(ctx context.Context, f checkFlags) error {
+	window, err := parseWindow(f.within)
+	if err != nil {
 		return usagef("--within: %s", err)
 	}
-	if r.unused, err = parseWindow(unused); err != nil {
-		return usagef("--unused: %s", err)
+	unused := time.Duration(0)
+	if strings.TrimSpace(f.unused) != "0" {
+		if unused, err = parseWindow(f.unused); err != nil {
+			return usagef("--unused: %s", err)
+		}
 	}
-
 	s, err := inv.connect(ctx, readTokens|readCatalog)
 	if err != nil {
 		return err
 	}
 	sortTokens(s.tokens)
 	now := inv.io.Now()
-	r.ips = s.catalog.AllowedIPs
-	var found []finding
-	useReported := true
-	for _, t := range s.tokens {
-		found = append(found, audit(t, now, r)...)
-		useReported = useReported && t.LastUseReported()
+	reportsUse := reportsLastUse(s.prov)
+	if unused > 0 && !reportsUse {
+		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no unused findings")
 	}
-
-	if asJSON {
-		if err := inv.writeJSON(toCheckJSON(s, now, r, useReported, found)); err != nil {
+	rules := parseIgnores(append(slices.Clone(s.prof.CheckIgnore), f.ignore...))
+	var found []finding
+	ignored := 0
+	for _, t := range s.tokens {
+		for _, fd := range audit(t, now, window, s.catalog.AllowedIPs) {
+			if rules.ignores(fd) {
+				ignored++
+				continue
+			}
+			found = append(found, fd)
+		}
+		if fd, ok := unusedFinding(t, now, unused, reportsUse); ok && !rules.ignores(fd) {
+			found = append(found, fd)
+		} else if ok {
+			ignored++
+		}
+	}
+	for _, r := range rules.unmatched(s.tokens) {
+		inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
+	}
+	if f.asJSON {
+		out := toCheckJSON(s, now, window, unused, found, ignored)
+		out.LastUseReported = reportsUse
+		if err := inv.writeJSON(out); err != nil {
 			return err
 		}
 	} else if err := inv.writeFindings(found); err != nil {
 		return err
 	}
-	if !useReported {
-		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no token is called unused")
+	summary := fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name)
+	if ignored > 0 {
+		summary += fmt.Sprintf("; %d ignored", ignored)
 	}
-	inv.info(fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name))
+	inv.info(summary)
 	if len(found) > 0 {
 		return &shownError{code: exitcode.Failure}
 	}
@@ -171,25 +214,17 @@ func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
 	return err
 }
 
-func toCheckJSON(s *session, now time.Time, r auditRules, useReported bool, found []finding) checkJSON {
-	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now},
-		WithinSeconds: int64(r.within / time.Second), UnusedSeconds: int64(r.unused / time.Second),
-		TokensChecked: len(s.tokens), LastUseReported: useReported, Findings: []findingJSON{}}
+func toCheckJSON(s *session, now time.Time, window, unused time.Duration, found []finding, ignored int) checkJSON {
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second),
+		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: ignored}
 	for _, f := range found {
 		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
 	}
 	return out
 }
 
-// auditRules are what check looks for: expiry within, no use for unused,
-// and whether the provider can restrict addresses (ips).
-type auditRules struct {
-	within, unused time.Duration
-	ips            bool
-}
-
 // audit lists what is worth a look about one token.
-func audit(t client.Token, now time.Time, r auditRules) []finding {
+func audit(t client.Token, now time.Time, window time.Duration, ipsSupported bool) []finding {
 	if t.ExpiredAt(now) {
 		return []finding{{t, findingExpired, "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"}}
 	}
@@ -201,34 +236,16 @@ func audit(t client.Token, now time.Time, r auditRules) []finding {
 	case t.ExpiryInvalid(): // reported above: whether it expires is unknown
 	case !t.Expires():
 		out = append(out, finding{t, findingNoExpiry, "never expires"})
-	case t.ExpiresWithin(now, r.within):
+	case t.ExpiresWithin(now, window):
 		out = append(out, finding{t, findingExpiring, "expires " + t.ExpiresAt.In(now.Location()).Format("2006-01-02 15:04") + " (" + relative(t.ExpiresAt, now) + ")"})
 	}
-	if why, ok := unusedFor(t, now, r.unused); ok {
-		out = append(out, finding{t, findingUnused, why})
-	}
-	if r.ips && len(t.AllowedIPs) == 0 {
+	if ipsSupported && len(t.AllowedIPs) == 0 {
 		out = append(out, finding{t, findingNoIPLimit, "any IP address may use it"})
 	}
 	if why, ok := canCreateTokens(t); ok {
 		out = append(out, finding{t, findingCreatesTokens, why})
 	}
 	return out
-}
-
-// unusedFor reports a token not used for d: never used since it was made
-// at least d ago, or last used more than d ago. Only where the API reports
-// last use: an unknown use is never taken for no use.
-func unusedFor(t client.Token, now time.Time, d time.Duration) (string, bool) {
-	switch {
-	case !t.LastUseReported() || t.InvalidDates.Has(client.DateLastUsed) || d <= 0:
-		return "", false
-	case t.LastUsedAt.IsZero() && !t.CreatedAt.IsZero() && now.Sub(t.CreatedAt) >= d:
-		return "never used since it was created " + relative(t.CreatedAt, now), true
-	case !t.LastUsedAt.IsZero() && now.Sub(t.LastUsedAt) >= d:
-		return "last used " + relative(t.LastUsedAt, now), true
-	}
-	return "", false
 }
 
 // invalidDateDetail says which dates the server sent that are not valid.
@@ -254,4 +271,79 @@ func (inv *invocation) writeFindings(found []finding) error {
 		tb.add(cell{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
 	}
 	return tb.write(inv.io.Out, st, styled)
+}
+
+// reportsLastUse says whether the provider says when a token was last used
+// (a zero time then means never used, not unknown).
+func reportsLastUse(p client.Provider) bool {
+	d, ok := registry.Lookup(p.Kind())
+	return ok && d.Can.ReportsLastUse()
+}
+
+// unusedFinding: a token valid now that nobody used within the window
+// (never used: since it was created). Only where last use is reported.
+func unusedFinding(t client.Token, now time.Time, window time.Duration, reportsUse bool) (finding, bool) {
+	if window <= 0 || !reportsUse || t.ExpiredAt(now) || t.InvalidDates.Has(client.DateLastUsed) {
+		return finding{}, false
+	}
+	since := t.LastUsedAt
+	detail := "last used " + since.In(now.Location()).Format("2006-01-02") + " (" + relative(since, now) + ")"
+	if since.IsZero() {
+		if t.CreatedAt.IsZero() || t.InvalidDates.Has(client.DateCreated) {
+			return finding{}, false // how long it has been unused is unknown
+		}
+		since, detail = t.CreatedAt, "never used; created "+t.CreatedAt.In(now.Location()).Format("2006-01-02")+" ("+relative(t.CreatedAt, now)+")"
+	}
+	if now.Sub(since) < window {
+		return finding{}, false
+	}
+	return finding{t, findingUnused, detail}, true
+}
+
+// ignoreRule is one entry of --ignore or check_ignore: a token (ID, ID
+// prefix, name) and, optionally, the one finding of it to leave out.
+type ignoreRule struct {
+	raw, token, kind string
+}
+
+type ignoreRules []ignoreRule
+
+// parseIgnores reads the entries; "NAME:KIND" names a kind only when KIND
+// is one (a name may hold a colon).
+func parseIgnores(entries []string) ignoreRules {
+	var out ignoreRules
+	for _, e := range entries {
+		r := ignoreRule{raw: e, token: strings.TrimSpace(e)}
+		if i := strings.LastIndexByte(r.token, ':'); i > 0 && slices.Contains(findingKinds, r.token[i+1:]) {
+			r.token, r.kind = strings.TrimSpace(r.token[:i]), r.token[i+1:]
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// matches reports whether the rule names token t.
+func (r ignoreRule) matches(t client.Token) bool {
+	return r.token == t.ID || r.token == t.Name || len(r.token) >= minPrefix && strings.HasPrefix(t.ID, r.token)
+}
+
+// ignores reports whether a rule leaves out finding f.
+func (rs ignoreRules) ignores(f finding) bool {
+	for _, r := range rs {
+		if r.matches(f.Token) && (r.kind == "" || r.kind == f.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// unmatched are the entries that name no token: stale, or mistyped.
+func (rs ignoreRules) unmatched(tokens []client.Token) []string {
+	var out []string
+	for _, r := range rs {
+		if !slices.ContainsFunc(tokens, r.matches) {
+			out = append(out, r.raw)
+		}
+	}
+	return out
 }

@@ -56,7 +56,7 @@ be its secret, and exits 4. ctrl+c waits for the answer instead of losing it.`,
 	fs.StringVar(&f.typ, "type", "", forProviders(hasRoleWord("type"))+"the token `TYPE` ('tokentui scopes' lists them)")
 	fs.Var(&f.projects, "project", forProviders(canProjects)+"a `PROJECT` id, or * for all (repeatable)")
 	fs.StringVar(&f.environment, "environment", "", forProviders(canEnvironment)+"the `ENVIRONMENT`")
-	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time), an RFC 3339 time, or never.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
+	fs.StringVar(&f.expires, "expires", "", "`WHEN` the token expires: a duration (30d, 12h, 2w), a date (2027-01-31:\nvalid through that day, local time, as in the dashboard; 2027-01-31 14:30:\nthat minute), an RFC 3339 time, or never. stderr says when it expires.\nDefault: 30d, as in the create form (least privilege: never is opt-in)")
 	fs.Var(&f.ips, "ip", forProviders(canAllowedIPs)+"allow only this address or `CIDR` (repeatable)")
 	fs.StringVar(&f.owner, "owner", "", forProviders(canOwner)+"create the token for this `OWNER` (a service account or connector, as\n'tokentui scopes' lists it); it acts with the owner's role, so no --role")
 	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\", …} as JSON instead of the bare secret")
@@ -75,7 +75,7 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 		return usagef("--role and --type both set the token's role; give one")
 	}
 	now := inv.io.Now()
-	req, err := f.request(now)
+	req, said, err := f.request(now)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 	if err != nil {
 		return flagNames(err)
 	}
-	return inv.reportCreated(s, f, req, created, now)
+	return inv.reportCreated(s, f, req, created, now, said)
 }
 
 // defaultExpiry is the lifetime of a token created without --expires: the
@@ -116,7 +116,7 @@ const defaultExpiry = "30d"
 // request turns the flags into what is sent, refusing an expiry or an IP
 // entry that cannot be read. Whether the provider takes the rest is for
 // checkAgainstCatalog to say, once connected.
-func (f createFlags) request(now time.Time) (client.NewToken, error) {
+func (f createFlags) request(now time.Time) (client.NewToken, string, error) {
 	req := client.NewToken{
 		Name:        strings.TrimSpace(f.name),
 		Scopes:      f.scopes,
@@ -127,25 +127,29 @@ func (f createFlags) request(now time.Time) (client.NewToken, error) {
 		Owner:       strings.TrimSpace(f.owner),
 	}
 	var err error
-	if req.ExpiresAt, err = parseExpiry(cmp.Or(f.expires, defaultExpiry), now); err != nil {
-		return req, usagef("%s", err)
+	var said string
+	if req.ExpiresAt, said, err = parseExpiry(cmp.Or(f.expires, defaultExpiry), now); err != nil {
+		return req, "", usagef("%s", err)
 	}
 	for _, ip := range f.ips {
 		if !validIPEntry(ip) {
-			return req, usagef("--ip %q is not an address or CIDR range such as 203.0.113.7 or 10.0.0.0/8", ip)
+			return req, "", usagef("--ip %q is not an address or CIDR range such as 203.0.113.7 or 10.0.0.0/8", ip)
 		}
 	}
-	return req, nil
+	return req, said, nil
 }
 
 // reportCreated prints the secret (the only thing on stdout), says on
 // stderr what was created and what deserves a second look, and copies the
 // secret when --copy asks for it.
-func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewToken, created client.Created, now time.Time) error {
+func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewToken, created client.Created, now time.Time, said string) error {
 	if err := inv.writeSecret(created, f.asJSON, now); err != nil {
 		return err
 	}
 	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, s.prof.Name))
+	if said != "" {
+		inv.info(said + " (" + relative(req.ExpiresAt, now) + ")")
+	}
 	if created.Warning != "" {
 		inv.warn(created.Warning)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/dates"
 )
 
 const maxWindow = 100 * 365 * 24 * time.Hour
@@ -32,27 +33,40 @@ func parseWindow(s string) (time.Duration, error) {
 }
 
 // parseExpiry reads --expires: a duration from now (30d), "never" (zero
-// time), a date (the token is valid through that whole day, local time, so
-// it expires at the following local midnight) or an RFC 3339 instant.
-func parseExpiry(s string, now time.Time) (time.Time, error) {
+// time), a date as the dashboard reads one (package dates: a date alone is
+// valid through that whole day, local time, so it expires at the following
+// local midnight; a date with a time is that minute) or an RFC 3339
+// instant. said is what was read, for stderr.
+func parseExpiry(s string, now time.Time) (at time.Time, said string, err error) {
 	s = strings.TrimSpace(s)
 	if strings.EqualFold(s, "never") {
-		return time.Time{}, nil
+		return time.Time{}, "", nil
 	}
-	var at time.Time
-	if d, err := time.ParseInLocation("2006-01-02", s, now.Location()); err == nil {
-		at = d.AddDate(0, 0, 1)
-	} else if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, rfcErr := time.Parse(time.RFC3339, s); rfcErr == nil {
 		at = t
-	} else if d, err := parseWindow(s); err == nil {
-		at = now.Add(d)
+	} else if looksLikeDate(s) {
+		e, err := dates.Parse(s, now, now.Location())
+		if err != nil {
+			return time.Time{}, "", fmt.Errorf("--expires %q: %s", s, err)
+		}
+		return e.At, e.Describe(), nil
 	} else {
-		return time.Time{}, fmt.Errorf("--expires %q: use a duration (30d, 12h, 2w), a date (2027-01-31), an RFC 3339 time or never", s)
+		d, werr := parseWindow(s)
+		if werr != nil {
+			return time.Time{}, "", fmt.Errorf("--expires %q: use a duration (30d, 12h, 2w), a date (2027-01-31, or 2027-01-31 14:30), an RFC 3339 time or never", s)
+		}
+		at = now.Add(d)
 	}
 	if !at.After(now) {
-		return time.Time{}, fmt.Errorf("--expires %q is in the past", s)
+		return time.Time{}, "", fmt.Errorf("--expires %q is in the past", s)
 	}
-	return at, nil
+	return at, "expires " + dates.Format(at.In(now.Location())), nil
+}
+
+// looksLikeDate: a date starts with a four-digit year and a dash; a
+// duration never does.
+func looksLikeDate(s string) bool {
+	return len(s) >= 5 && s[4] == '-' && strings.IndexFunc(s[:4], func(r rune) bool { return r < '0' || r > '9' }) < 0
 }
 
 // relative says how far t is from now, coarsely: "in 5d", "3h ago".

@@ -1,7 +1,6 @@
 package form
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/dates"
 )
 
 type expiryKind int
@@ -42,12 +42,10 @@ type expiryField struct {
 const defaultExpiryDays = 30
 
 func newExpiryField(cat client.Catalog) expiryField {
-	f := expiryField{options: []expiryOption{
-		{label: "7 days", days: 7},
-		{label: "30 days", days: 30},
-		{label: "90 days", days: 90},
-		{label: "1 year", days: 365},
-	}}
+	var f expiryField
+	for _, p := range dates.Presets {
+		f.options = append(f.options, expiryOption{label: p.Label, days: p.Days})
+	}
 	if cat.NeverExpires {
 		f.options = append(f.options, expiryOption{label: "never", kind: expiryNever})
 	}
@@ -90,50 +88,13 @@ func (f *expiryField) syncFocus() {
 // presetDate is a preset's expiry: calendar days in the person's time zone
 // (so "1 year" is the same date next year, across DST changes).
 func (m Model) presetDate(days int) time.Time {
-	now := m.opts.Now().In(m.opts.Location)
-	if days == 365 {
-		return now.AddDate(1, 0, 0).Truncate(time.Second)
-	}
-	return now.AddDate(0, 0, days).Truncate(time.Second)
+	return dates.After(m.opts.Now(), days, m.opts.Location)
 }
 
-// customLayouts are the accepted ways to type a date, read in local time.
-var customLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"}
-
-// parseCustom reads a typed date; the error says what to type instead.
-func (m Model) parseCustom(s string) (time.Time, error) {
-	return ParseDate(s, m.opts.Now(), m.opts.Location)
-}
-
-// ParseDate reads an expiry typed as YYYY-MM-DD or YYYY-MM-DD HH:MM in loc,
-// and refuses one that is not after now. The error says what to type
-// instead. Other dialogs (edit expiry) accept dates exactly as the form does.
-func ParseDate(s string, now time.Time, loc *time.Location) (time.Time, error) {
-	if loc == nil {
-		loc = time.Local
-	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, fmt.Errorf("type a date: YYYY-MM-DD or YYYY-MM-DD HH:MM")
-	}
-	var t time.Time
-	var err error
-	for _, layout := range customLayouts {
-		if t, err = time.ParseInLocation(layout, s, loc); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		var perr *time.ParseError
-		if errors.As(err, &perr) && perr.Message != "" {
-			return time.Time{}, fmt.Errorf("no such date%s", perr.Message)
-		}
-		return time.Time{}, fmt.Errorf("not a date: type YYYY-MM-DD or YYYY-MM-DD HH:MM")
-	}
-	if !t.After(now) {
-		return time.Time{}, fmt.Errorf("%s is in the past", formatLocal(t))
-	}
-	return t, nil
+// parseCustom reads a typed date by the one rule (package dates); the
+// error says what to type instead.
+func (m Model) parseCustom(s string) (dates.Expiry, error) {
+	return dates.Parse(s, m.opts.Now(), m.opts.Location)
 }
 
 // expiresAt is the expiry the request will carry, in UTC; zero = never.
@@ -143,8 +104,8 @@ func (m Model) expiresAt() (time.Time, error) {
 	case expiryNever:
 		return time.Time{}, nil
 	case expiryCustom:
-		t, err := m.parseCustom(m.expiry.custom.Value())
-		return t.UTC(), err
+		e, err := m.parseCustom(m.expiry.custom.Value())
+		return e.At.UTC(), err
 	}
 	return m.presetDate(o.days).UTC(), nil
 }
@@ -181,7 +142,7 @@ func (m *Model) updateExpiry(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func formatLocal(t time.Time) string { return t.Format("Mon 2006-01-02 15:04 MST") }
+func formatLocal(t time.Time) string { return dates.Format(t) }
 
 // relative is "in 30 days", "in 5 hours".
 func relative(d time.Duration) string {
@@ -201,11 +162,11 @@ func (m Model) expirySummary() string {
 	case expiryNever:
 		return theme.FormWarn.Render("never ⚠")
 	case expiryCustom:
-		t, err := m.parseCustom(m.expiry.custom.Value())
+		e, err := m.parseCustom(m.expiry.custom.Value())
 		if err != nil {
 			return theme.FormHint.Render("custom date (not valid yet)")
 		}
-		return formatLocal(t)
+		return e.Describe()
 	}
 	return o.label + theme.FormHint.Render(" → "+formatLocal(m.presetDate(o.days)))
 }
@@ -243,13 +204,13 @@ func (m Model) expiryBody(width, height int) []string {
 func (m Model) customFeedback() string {
 	v := m.expiry.custom.Value()
 	if strings.TrimSpace(v) == "" {
-		return theme.FormHint.Render("local time; YYYY-MM-DD means 00:00 that day")
+		return theme.FormHint.Render(dates.Hint)
 	}
-	t, err := m.parseCustom(v)
+	e, err := m.parseCustom(v)
 	if err != nil {
 		return theme.FormError.Render(err.Error())
 	}
-	return theme.FormOK.Render(fmt.Sprintf("→ %s (%s UTC, %s)", formatLocal(t), t.UTC().Format("2006-01-02 15:04"), relative(t.Sub(m.opts.Now()))))
+	return theme.FormOK.Render(fmt.Sprintf("→ %s (%s UTC, %s)", e.Describe(), e.At.UTC().Format("2006-01-02 15:04"), relative(e.At.Sub(m.opts.Now()))))
 }
 
 // applyExpiryPrefill starts the expiry from the options (Rotate keeps the

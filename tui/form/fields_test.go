@@ -20,7 +20,7 @@ func ipForm(t *testing.T) Model {
 func TestInvalidIPRefusedWithAMessage(t *testing.T) {
 	m := ipForm(t)
 	m = typeText(t, m, "10.1.2.300")
-	if !strings.Contains(view(m), "not an IP address: IPv4 field has value >255") {
+	if !strings.Contains(view(m), "not an IP address: 300 is more than 255") {
 		t.Fatalf("not explained as typed:\n%s", view(m))
 	}
 	m, _ = press(t, m, "enter")
@@ -31,9 +31,15 @@ func TestInvalidIPRefusedWithAMessage(t *testing.T) {
 		t.Fatal("the invalid input was thrown away instead of kept for fixing")
 	}
 	for in, want := range map[string]string{
-		"10.0.0.0/33":  "not a CIDR range",
-		"fe80::1%eth0": "has a zone",
-		"example.com":  "not an IP address",
+		"10.0.0.0/33":   "not a CIDR range: the length after / must be a number from 0 to 32",
+		"fe80::1%eth0":  "has a zone",
+		"example.com":   `"example" is not a number`,
+		"10.0.0":        "four numbers (this has 3)",
+		"10..0.1":       "two dots with no number between them",
+		"10.01.0.1":     "01 starts with 0: write 1",
+		"2001:db8:::1":  "empty group",
+		"2001:db8::g":   "a character an address cannot have",
+		"1:2:3:4:5:6:7": "too few groups",
 	} {
 		m.ips.input.SetValue("")
 		m = typeText(t, m, in)
@@ -41,6 +47,33 @@ func TestInvalidIPRefusedWithAMessage(t *testing.T) {
 		if len(m.ips.entries) != 0 || !strings.Contains(view(m), want) {
 			t.Fatalf("%s: want %q:\n%s", in, want, view(m))
 		}
+		for _, programmerWords := range []string{"ParseAddr", "field has value", "netip"} {
+			if strings.Contains(view(m), programmerWords) {
+				t.Errorf("%s: explained in %q:\n%s", in, programmerWords, view(m))
+			}
+		}
+	}
+}
+
+// A pasted list (commas or spaces) adds every entry with one enter; what
+// cannot be added stays in the input, with why.
+func TestPastedIPListAddsEachEntry(t *testing.T) {
+	m := ipForm(t)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("203.0.113.7, 10.0.0.0/8  2001:db8::/32"), Paste: true})
+	if !strings.Contains(view(m), "enter adds 3: 203.0.113.7, 10.0.0.0/8, 2001:db8::/32") {
+		t.Fatalf("the pasted list is not read as three entries:\n%s", view(m))
+	}
+	m, _ = press(t, m, "enter")
+	if got := m.ips.values(); !reflect.DeepEqual(got, []string{"203.0.113.7", "10.0.0.0/8", "2001:db8::/32"}) || m.ips.input.Value() != "" {
+		t.Fatalf("entries %v, input %q", got, m.ips.input.Value())
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("198.51.100.1,10.1.2.300"), Paste: true})
+	m, _ = press(t, m, "enter")
+	if got := m.ips.values(); len(got) != 4 || got[3] != "198.51.100.1" || m.ips.input.Value() != "10.1.2.300" {
+		t.Fatalf("entries %v, input %q", got, m.ips.input.Value())
+	}
+	if !strings.Contains(view(m), "added 1; not an IP address: 300 is more than 255") {
+		t.Errorf("the partial add is not explained:\n%s", view(m))
 	}
 }
 
@@ -173,7 +206,7 @@ func TestCustomPastDateRefused(t *testing.T) {
 
 func TestCustomFutureDateInLocalTimeSentAsUTC(t *testing.T) {
 	m := toCustom(t, expiryForm(t), "2025-12-24 18:30")
-	if !strings.Contains(view(m), "→ Wed 2025-12-24 18:30 CEST (2025-12-24 16:30 UTC, in 206 days)") {
+	if !strings.Contains(view(m), "→ expires Wed 2025-12-24 18:30 CEST (2025-12-24 16:30 UTC, in 206 days)") {
 		t.Fatalf("resulting time not shown:\n%s", view(m))
 	}
 	_, msgs := press(t, m, "ctrl+s")
@@ -183,11 +216,20 @@ func TestCustomFutureDateInLocalTimeSentAsUTC(t *testing.T) {
 		t.Fatalf("ExpiresAt = %v, want %v", req.ExpiresAt, want)
 	}
 
-	// A date alone is midnight local time.
+	// A date alone is valid through that day: it expires at the next
+	// local midnight, as create --expires reads it, and says so.
 	m = toCustom(t, expiryForm(t), "2026-01-01")
 	at, err := m.expiresAt()
-	if err != nil || !at.Equal(time.Date(2025, 12, 31, 22, 0, 0, 0, time.UTC)) {
+	if err != nil || !at.Equal(time.Date(2026, 1, 1, 22, 0, 0, 0, time.UTC)) {
 		t.Fatalf("date-only = %v, %v", at, err)
+	}
+	if !strings.Contains(view(m), "valid through Thu 2026-01-01: expires Fri 2026-01-02 00:00 CEST") {
+		t.Fatalf("the date-only rule is not shown:\n%s", view(m))
+	}
+	// Today is still valid: it ends at midnight.
+	m = toCustom(t, expiryForm(t), "2025-06-01")
+	if at, err := m.expiresAt(); err != nil || !at.Equal(time.Date(2025, 6, 1, 22, 0, 0, 0, time.UTC)) {
+		t.Fatalf("today = %v, %v", at, err)
 	}
 }
 

@@ -49,6 +49,9 @@ type Options struct {
 	Lifetime time.Duration
 	// NoExpiry starts the expiry at "never" (if the catalog allows it).
 	NoExpiry bool
+	// NameTaken reports whether a token of that name exists already (the
+	// review warns; a rotation picks a free name); nil: none is known.
+	NameTaken func(name string) bool
 }
 
 // section is one focus stop of the form.
@@ -104,10 +107,12 @@ type Model struct {
 	serverErrs  map[section]string
 	triedSubmit bool
 	banner      string
+	localBanner bool     // the banner counts localErrs, and follows them
 	prefillNote []string // what a prefill could not carry over
 
 	submitting    bool
 	confirmCancel bool
+	cancelled     bool
 	dirty         bool
 }
 
@@ -192,6 +197,26 @@ func (m *Model) SetSize(w, h int) {
 // says "creating…") or not.
 func (m *Model) SetSubmitting(on bool) { m.submitting = on }
 
+// TextFocused reports whether a text field has the keys (the name, the
+// scope filter being typed, a custom date, an allowed IP): then ? and a
+// burst of runes are text, not keys.
+func (m Model) TextFocused() bool {
+	if m.confirmCancel || m.submitting {
+		return false
+	}
+	switch m.focused() {
+	case secName:
+		return true
+	case secScopes:
+		return m.scopes.filtering
+	case secExpiry:
+		return m.expiry.options[m.expiry.cursor].kind == expiryCustom
+	case secIPs:
+		return m.ips.selected < 0
+	}
+	return false
+}
+
 // Submitting reports whether a request is in flight.
 func (m Model) Submitting() bool { return m.submitting }
 
@@ -200,6 +225,7 @@ func (m Model) Submitting() bool { return m.submitting }
 // focuses the first; anything else shows a banner offering a retry.
 func (m *Model) SetError(err error) {
 	m.submitting = false
+	m.localBanner = false
 	if err == nil {
 		m.banner = ""
 		return
@@ -267,9 +293,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	if m.triedSubmit {
 		m.localErrs = m.validate()
+		m.countProblems()
 	}
 	m.keepCursorsVisible()
 	return m, cmd
+}
+
+// countProblems keeps the "fix N fields" banner true to the fields as they
+// are now: it counts down as they are fixed and goes when none is left.
+func (m *Model) countProblems() {
+	if !m.localBanner {
+		return
+	}
+	if n := len(m.localErrs); n > 0 {
+		m.banner = fmt.Sprintf("Fix %d field%s before creating.", n, plural(n))
+		return
+	}
+	m.banner, m.localBanner = "", false
 }
 
 func (m *Model) updateSection(key tea.KeyMsg) tea.Cmd {
@@ -342,8 +382,8 @@ func (m Model) submit() (Model, tea.Cmd) {
 	m.triedSubmit = true
 	m.localErrs = m.validate()
 	if len(m.localErrs) > 0 {
-		n := len(m.localErrs)
-		m.banner = fmt.Sprintf("Fix %d field%s before creating.", n, plural(n))
+		m.localBanner = true
+		m.countProblems()
 		for i, sec := range m.sections {
 			if m.localErrs[sec] != "" {
 				m.setFocus(i)
@@ -354,7 +394,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 		return m, nil
 	}
 	req := m.request()
-	m.banner = ""
+	m.banner, m.localBanner = "", false
 	m.submitting = true
 	return m, func() tea.Msg { return SubmitMsg{Request: req} }
 }
@@ -364,13 +404,19 @@ func (m Model) cancel() (Model, tea.Cmd) {
 		m.confirmCancel = true
 		return m, nil
 	}
+	m.cancelled = true
 	return m, func() tea.Msg { return CancelledMsg{} }
 }
+
+// Cancelled reports whether the person gave up: a host may close the form
+// at once, before its CancelledMsg arrives, so the next key is not lost on
+// it.
+func (m Model) Cancelled() bool { return m.cancelled }
 
 func (m Model) updateConfirmCancel(key tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case keyMatches(key, m.keys.Yes):
-		m.confirmCancel = false
+		m.confirmCancel, m.cancelled = false, true
 		return m, func() tea.Msg { return CancelledMsg{} }
 	case keyMatches(key, m.keys.No):
 		m.confirmCancel = false

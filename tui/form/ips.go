@@ -45,7 +45,35 @@ func (f ipField) values() []string {
 	return out
 }
 
-// add validates and appends; on error the input is kept so it can be fixed.
+// addAll adds every entry of text (several may be typed or pasted at once,
+// separated by commas or spaces) and returns what it could not add, to stay
+// in the input to be fixed; the note says what happened to each.
+func (f *ipField) addAll(text string) string {
+	var left, notes []string
+	added, failed := 0, ""
+	for _, entry := range splitIPs(text) {
+		if f.add(entry) {
+			added++
+			notes = append(notes, f.note)
+			continue
+		}
+		left = append(left, entry)
+		if failed == "" {
+			failed = f.note
+		}
+	}
+	switch {
+	case failed == "":
+		f.note, f.noteErr = strings.Join(notes, "; "), false
+	case added > 0:
+		f.note, f.noteErr = fmt.Sprintf("added %d; %s", added, failed), true
+	default:
+		f.note, f.noteErr = failed, true
+	}
+	return strings.Join(left, ", ")
+}
+
+// add validates and appends one entry; on error the note says why.
 func (f *ipField) add(text string) bool {
 	p, err := parseIP(text)
 	if err != nil {
@@ -112,8 +140,10 @@ func (m *Model) updateIPs(msg tea.KeyMsg) tea.Cmd {
 			m.setFocus(m.focus + 1)
 			return nil
 		}
-		if f.add(f.input.Value()) {
-			f.input.SetValue("")
+		before := len(f.entries)
+		f.input.SetValue(f.addAll(f.input.Value()))
+		f.input.CursorEnd()
+		if len(f.entries) != before {
 			m.edited(secIPs)
 		}
 	case msg.Type == tea.KeyBackspace && f.input.Value() == "" && len(f.entries) > 0:
@@ -193,18 +223,25 @@ func (m Model) ipFeedback() string {
 	if f.note != "" && f.noteErr {
 		return theme.FormError.Render(f.note)
 	}
-	p, err := parseIP(v)
-	if err != nil {
-		return theme.FormWarn.Render(err.Error())
-	}
-	for _, e := range f.entries {
-		if sameRange(e.prefix, p.prefix) {
-			return theme.FormWarn.Render(fmt.Sprintf("already in the list (as %s)", e.value))
+	entries := splitIPs(v)
+	var values []string
+	for _, e := range entries {
+		p, err := parseIP(e)
+		if err != nil {
+			return theme.FormWarn.Render(err.Error())
+		}
+		for _, have := range f.entries {
+			if sameRange(have.prefix, p.prefix) {
+				return theme.FormWarn.Render(fmt.Sprintf("%s is already in the list (as %s)", e, have.value))
+			}
+		}
+		values = append(values, p.value)
+		if len(entries) == 1 && p.short != "" {
+			values[0] += " (" + p.short + ")"
 		}
 	}
-	hint := "enter adds " + p.value
-	if p.short != "" {
-		hint += " (" + p.short + ")"
+	if len(values) > 1 {
+		return theme.FormOK.Render(fmt.Sprintf("enter adds %d: %s", len(values), strings.Join(values, ", ")))
 	}
-	return theme.FormOK.Render(hint)
+	return theme.FormOK.Render("enter adds " + values[0])
 }

@@ -25,6 +25,7 @@ type KeyMap struct {
 	Enter       key.Binding // fold a group, apply a preset, add an IP, ...
 
 	Remove key.Binding // d: an allowed IP
+	Undo   key.Binding // u: the selection a preset replaced
 
 	Yes key.Binding
 	No  key.Binding
@@ -56,6 +57,7 @@ func DefaultKeyMap() KeyMap {
 		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select")),
 
 		Remove: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
+		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo preset")),
 
 		Yes: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
 		No:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
@@ -100,10 +102,13 @@ func (m Model) KeyMap() KeyMap {
 		}
 		local = []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "space", "toggle"), k.ToggleGroup, k.Filter,
 			withHelp(k.Collapse, "←/→", "fold"), withHelp(k.Enter, "enter", "fold/apply preset")}
+		if m.scopes.undo != nil {
+			local = append([]key.Binding{k.Undo}, local...)
+		}
 		if m.scopes.filter.Value() != "" {
 			global = []key.Binding{k.Next, k.Submit, withHelp(k.Cancel, "esc", "clear filter")}
 		}
-	case secRole, secEnvironment:
+	case secOwner, secRole, secEnvironment:
 		local = []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "space", "pick")}
 	case secProjects:
 		local = []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "space", "toggle")}
@@ -113,6 +118,9 @@ func (m Model) KeyMap() KeyMap {
 		local = []key.Binding{withHelp(k.Enter, "enter", "add"), withHelp(k.Down, "↓", "select"), k.Remove}
 	case secReview:
 		local = []key.Binding{withHelp(k.Up, "↑", "scroll"), withHelp(k.Enter, "enter", "create")}
+		if len(m.problems()) > 0 {
+			local = local[:1]
+		}
 	}
 	k.short = append(local, global...)
 	k.full = [][]key.Binding{local, {k.Next, k.Prev, k.Submit, k.Cancel}}

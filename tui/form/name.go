@@ -79,12 +79,14 @@ func (f nameField) counter() string {
 	return theme.FormHint.Render(text)
 }
 
-func (m Model) nameSummary() string {
+// nameSummary is the name on the section's line; with counter, its
+// length too (the focused section shows it in its body instead).
+func (m Model) nameSummary(counter bool) string {
 	v := m.name.value()
 	if v == "" {
 		v = theme.FormHint.Render("(none)")
 	}
-	if c := m.name.counter(); c != "" {
+	if c := m.name.counter(); c != "" && counter {
 		v += "  " + c
 	}
 	return v

@@ -2,6 +2,7 @@ package form
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ func RotateOptions(t client.Token, base Options) Options {
 	o := base
 	o.Title = "Rotate " + client.Sanitize(t.Name)
 	o.Prefill = &client.NewToken{
-		Name:        RotatedName(client.Sanitize(t.Name), now().In(loc)),
+		Name:        freeName(RotatedName(client.Sanitize(t.Name), now().In(loc)), base.NameTaken),
 		Scopes:      append([]string(nil), t.Scopes...),
 		Role:        t.Role,
 		Projects:    append([]string(nil), t.Projects...),
@@ -41,12 +42,26 @@ func RotateOptions(t client.Token, base Options) Options {
 	return o
 }
 
-var rotatedSuffix = regexp.MustCompile(`-rotated-\d{4}-\d{2}-\d{2}$`)
+var rotatedSuffix = regexp.MustCompile(`-rotated-\d{4}-\d{2}-\d{2}(-\d+)?$`)
 
 // RotatedName is name with "-rotated-<YYYY-MM-DD>"; a name rotated before
 // gets its suffix replaced rather than another one appended.
 func RotatedName(name string, now time.Time) string {
 	return rotatedSuffix.ReplaceAllString(name, "") + "-rotated-" + now.Format("2006-01-02")
+}
+
+// freeName is name, or name-2, name-3… when taken says it is in use: a
+// token rotated twice in a day gets a name of its own.
+func freeName(name string, taken func(string) bool) string {
+	if taken == nil || !taken(name) {
+		return name
+	}
+	for i := 2; i < 1000; i++ {
+		if n := name + "-" + strconv.Itoa(i); !taken(n) {
+			return n
+		}
+	}
+	return name // the review warns that it is taken
 }
 
 // applyPrefill starts the form from req. What the catalog cannot take is

@@ -23,6 +23,9 @@ const mintScope = "token.create"
 // They inform; submitting never requires clearing them.
 func (m Model) warnings() []string {
 	var out []string
+	if name := m.name.value(); name != "" && m.opts.NameTaken != nil && m.opts.NameTaken(name) {
+		out = append(out, fmt.Sprintf("a token named %q exists already: two of one name are easy to mix up (and to revoke the wrong one)", name))
+	}
 	if m.has(secExpiry) {
 		if t, err := m.expiresAt(); err == nil && t.IsZero() {
 			out = append(out, "never expires: a leaked token would work until someone revokes it")
@@ -65,7 +68,31 @@ func (m Model) warnings() []string {
 	return out
 }
 
+// problems are what stops the token from being created now, each with its
+// field's name, in form order: the form's own checks, then the server's.
+func (m Model) problems() []string {
+	local := m.validate()
+	var out []string
+	for _, sec := range m.sections {
+		e := local[sec]
+		if e == "" {
+			e = m.serverErrs[sec]
+		}
+		if e != "" {
+			out = append(out, m.label(sec)+": "+e)
+		}
+	}
+	return out
+}
+
 func (m Model) reviewSummary() string {
+	if n := len(m.problems()); n > 0 {
+		style := theme.FormWarn // not yet an error: nothing was tried
+		if m.triedSubmit {
+			style = theme.FormError
+		}
+		return style.Render(fmt.Sprintf("%d to fix before creating", n))
+	}
 	if n := len(m.warnings()); n > 0 {
 		return theme.FormWarn.Render(fmt.Sprintf("%d warning%s", n, plural(n)))
 	}
@@ -77,6 +104,14 @@ func (m Model) reviewLines(width int) []string {
 	var lines []string
 	row := func(label, value string) {
 		lines = append(lines, wrapLines(theme.FormValue, padRight(label, labelWidth)+value, width, 50)...)
+	}
+	problems := m.problems()
+	if len(problems) > 0 {
+		lines = append(lines, theme.FormError.Render("Cannot create it yet:"))
+		for _, p := range problems {
+			lines = append(lines, wrapLines(theme.FormError, "✗ "+p, width, 5)...)
+		}
+		lines = append(lines, "")
 	}
 	name := m.name.value()
 	if name == "" {
@@ -129,7 +164,11 @@ func (m Model) reviewLines(width int) []string {
 	for _, n := range m.prefillNote {
 		lines = append(lines, wrapLines(theme.FormWarn, "⚠ from the original: "+n, width, 5)...)
 	}
-	lines = append(lines, theme.FormHint.Render("enter or ctrl+s creates it"))
+	if len(problems) > 0 {
+		lines = append(lines, theme.FormHint.Render("fix the problems above first: shift+tab goes back to them"))
+	} else {
+		lines = append(lines, theme.FormHint.Render("enter or ctrl+s creates it"))
+	}
 	return lines
 }
 

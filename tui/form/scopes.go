@@ -27,6 +27,8 @@ type scopeField struct {
 	cursor int // index into rows()
 	offset int // first row drawn
 	note   string
+	// undo is the selection a preset replaced, while u can bring it back.
+	undo map[string]bool
 }
 
 type rowKind int
@@ -167,10 +169,11 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 	if f.filtering {
 		switch {
 		case keyMatches(msg, k.Cancel):
+			r, _ := f.current()
 			f.filter.SetValue("")
 			f.filtering = false
 			f.filter.Blur()
-			f.cursor = 0
+			f.keepAfterFilter(r)
 		case msg.Type == tea.KeyEnter || msg.Type == tea.KeyDown || msg.Type == tea.KeyUp:
 			f.filtering = false
 			f.filter.Blur()
@@ -193,7 +196,11 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 	switch {
 	case keyMatches(msg, k.Cancel): // only reached with a filter set
 		f.filter.SetValue("")
-		f.moveTo(r)
+		f.keepAfterFilter(r)
+	case keyMatches(msg, k.Undo) && f.undo != nil:
+		f.selected, f.undo = f.undo, nil
+		f.note = fmt.Sprintf("undone: %d scope%s selected as before", f.count(), plural(f.count()))
+		m.edited(secScopes)
 	case keyMatches(msg, k.Filter):
 		f.filtering = true
 		f.filter.Focus()
@@ -218,7 +225,7 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 		case rowScope:
 			name := f.groups[r.index].Scopes[r.scope].Name
 			f.selected[name] = !f.selected[name]
-			f.note = ""
+			f.note, f.undo = "", nil
 			m.edited(secScopes)
 		case rowGroup:
 			if keyMatches(msg, k.Enter) {
@@ -230,6 +237,31 @@ func (m *Model) updateScopes(msg tea.KeyMsg) {
 			}
 		}
 	}
+}
+
+// keepAfterFilter puts the cursor back where it was when the filter goes:
+// on the same scope (or its group, if that is folded), never on a preset
+// that happens to be at the same position.
+func (f *scopeField) keepAfterFilter(r row) {
+	if r.kind == rowScope && f.collapsed[r.index] {
+		r = row{kind: rowGroup, index: r.index}
+	}
+	for i, x := range f.rows() {
+		if x == r {
+			f.cursor = i
+			return
+		}
+	}
+	f.cursor = firstGroupRow(f.rows())
+}
+
+func firstGroupRow(rows []row) int {
+	for i, r := range rows {
+		if r.kind == rowGroup {
+			return i
+		}
+	}
+	return 0
 }
 
 func firstScopeRow(rows []row) int {
@@ -261,15 +293,21 @@ func (m *Model) toggleGroup(g int, keep row) {
 	if all {
 		verb = "cleared"
 	}
-	f.note = fmt.Sprintf("%s: %d scope%s %s", f.groups[g].Name, len(vis), plural(len(vis)), verb)
+	f.note, f.undo = fmt.Sprintf("%s: %d scope%s %s", f.groups[g].Name, len(vis), plural(len(vis)), verb), nil
 	m.edited(secScopes)
 	f.moveTo(keep)
 }
 
-// applyPreset replaces the selection with the preset's scopes.
+// applyPreset replaces the selection with the preset's scopes. Picks made
+// by hand are not lost: u brings them back.
 func (m *Model) applyPreset(i int) {
 	f := &m.scopes
 	p := f.presets[i]
+	before, picked := f.selected, f.count()
+	f.undo = nil
+	if picked > 0 && !f.matchesAPreset() {
+		f.undo = before
+	}
 	f.selected = map[string]bool{}
 	var unknown []string
 	for _, s := range p.Scopes {
@@ -280,6 +318,9 @@ func (m *Model) applyPreset(i int) {
 		f.selected[s] = true
 	}
 	f.note = fmt.Sprintf("preset %s: %d scope%s selected", p.Name, f.count(), plural(f.count()))
+	if f.undo != nil {
+		f.note += fmt.Sprintf(" instead of your %d; u undoes", picked)
+	}
 	if len(unknown) > 0 {
 		f.note += " (not in this server's catalog, skipped: " + strings.Join(unknown, ", ") + ")"
 	}
@@ -292,6 +333,17 @@ func (f scopeField) known(name string) bool {
 			if s.Name == name {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// matchesAPreset reports whether the selection is exactly some preset:
+// replacing it loses nothing a preset cannot give back.
+func (f scopeField) matchesAPreset() bool {
+	for i := range f.presets {
+		if f.presetActive(i) {
+			return true
 		}
 	}
 	return false
@@ -367,6 +419,9 @@ func (m Model) scopeHeader() []string {
 		lines = append(lines, theme.FormOK.Render(f.note))
 	default:
 		lines = append(lines, theme.FormHint.Render("space toggle · a group · / filter · ←/→ fold · enter on a preset applies it"))
+	}
+	if f.undo != nil && f.note == "" {
+		lines[0] = theme.FormHint.Render("u brings back the scopes the preset replaced")
 	}
 	return lines
 }

@@ -58,10 +58,10 @@ func (m Model) label(sec section) string {
 	return "Review"
 }
 
-func (m Model) summary(sec section) string {
+func (m Model) summary(sec section, focused bool) string {
 	switch sec {
 	case secName:
-		return m.nameSummary()
+		return m.nameSummary(!focused)
 	case secScopes:
 		return m.scopeSummary()
 	case secOwner, secRole, secProjects, secEnvironment:
@@ -79,8 +79,10 @@ func (m Model) headerLine(sec section, focused bool, width int) string {
 	if focused {
 		marker, label = theme.FormLabelFocused.Render("▸ "), theme.FormLabelFocused.Render(padRight(m.label(sec), labelWidth))
 	}
-	line := marker + label + m.summary(sec)
-	if e := m.errFor(sec); e != "" {
+	line := marker + label + m.summary(sec, focused)
+	// A focused section says its error (and the name its counter) in its
+	// body, in full: once is enough.
+	if e := m.errFor(sec); e != "" && !focused {
 		line += "  " + theme.FormError.Render("✗ "+e)
 	}
 	return truncate(line, width)

@@ -86,9 +86,6 @@ func TestRunSelectsTheProfileForTheDashboardToOpen(t *testing.T) {
 		{"--url alone is GoodAccess", []string{"--url", "http://127.0.0.1:8080"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "goodaccess", "http://127.0.0.1:8080", 1},
 		{"--insecure allows plain http elsewhere", []string{"--insecure", "--url", "http://10.0.0.5"}, map[string]string{"TOKENTUI_TOKEN": "t"}, "goodaccess", "http://10.0.0.5", 1},
 		{"border0 ad hoc", []string{"--provider", "border0"}, map[string]string{"BORDER0_ADMIN_TOKEN": "t"}, "border0", "", 1},
-		// No token: the dashboard starts anyway and says so there, with r
-		// to retry once it is exported (tui tests cover the error state).
-		{"no token yet", []string{"--url", "https://integration.goodaccess.com"}, nil, "goodaccess", "https://integration.goodaccess.com", 1},
 		{"demo", []string{"--demo"}, nil, "goodaccess", "http://127.0.0.1:", 3},
 		{"demo border0", []string{"--demo", "--profile", "demo-border0"}, nil, "border0", "http://127.0.0.1:", 3},
 	} {
@@ -163,6 +160,37 @@ func TestHelpListsSubcommandsAndExitsZero(t *testing.T) {
 	for _, want := range []string{"tokentui --demo", "TOKENTUI_TOKEN", "list", "inspect", "auth", "completion", "--clear-after DURATION", "--profile NAME", "-v, --version"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("usage lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// With nothing else to switch to, a missing admin token stops the
+// dashboard before it starts, in the words and exit code of the commands.
+func TestMissingTokenExits3LikeTheCommands(t *testing.T) {
+	var stderr bytes.Buffer
+	env := envOf(t, map[string]string{"TOKENTUI_URL": "https://integration.goodaccess.com"})
+	code := execute(nil, env, &stderr, neverStarts(t))
+	if code != exitcode.Auth || !strings.Contains(stderr.String(), "cannot get the admin token: $TOKENTUI_TOKEN is empty or not set") {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	var cliErr bytes.Buffer
+	cliCode := cli.Execute(context.Background(), []string{"list"}, cli.IO{Out: io.Discard, Err: &cliErr, Env: env}, nil)
+	_, dashWords, _ := strings.Cut(stderr.String(), "tokentui: ")
+	if cliCode != code || !strings.Contains(cliErr.String(), strings.TrimSpace(dashWords)) {
+		t.Errorf("the dashboard says %q (exit %d), list says %q (exit %d)", stderr.String(), code, cliErr.String(), cliCode)
+	}
+}
+
+func TestRefreshFlag(t *testing.T) {
+	var got tui.Options
+	code := execute([]string{"--demo", "--refresh", "1m"}, envOf(t, nil), &bytes.Buffer{}, func(o tui.Options) error { got = o; return nil })
+	if code != exitcode.OK || got.RefreshEvery != time.Minute {
+		t.Fatalf("exit %d, RefreshEvery %v", code, got.RefreshEvery)
+	}
+	for _, bad := range []string{"2s", "soon", "-1m"} {
+		var stderr bytes.Buffer
+		if code := execute([]string{"--demo", "--refresh", bad}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.Usage || !strings.Contains(stderr.String(), "--refresh") {
+			t.Errorf("--refresh %s: exit %d, stderr %q", bad, code, stderr.String())
 		}
 	}
 }

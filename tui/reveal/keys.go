@@ -7,6 +7,7 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Copy    key.Binding
 	Toggle  key.Binding
+	Plain   key.Binding // the secret alone on the screen, for the mouse
 	Close   key.Binding
 	Quit    key.Binding
 	Confirm key.Binding
@@ -17,6 +18,7 @@ func defaultKeys() KeyMap {
 	return KeyMap{
 		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy again")),
 		Toggle: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hide/show")),
+		Plain:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plain, to select")),
 		Close:  key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
 		// q and ctrl+c quit tokentui from here too, asking first exactly
 		// when closing would.
@@ -30,6 +32,7 @@ func defaultKeys() KeyMap {
 func (k *KeyMap) confirming(on bool) {
 	k.Copy.SetEnabled(!on)
 	k.Toggle.SetEnabled(!on)
+	k.Plain.SetEnabled(!on)
 	k.Close.SetEnabled(!on)
 	k.Quit.SetEnabled(!on)
 	k.Confirm.SetEnabled(on)
@@ -38,7 +41,7 @@ func (k *KeyMap) confirming(on bool) {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Copy, k.Toggle, k.Close, k.Quit, k.Confirm, k.Back}
+	return []key.Binding{k.Copy, k.Toggle, k.Plain, k.Close, k.Quit, k.Confirm, k.Back}
 }
 
 // FullHelp implements help.KeyMap.

@@ -68,6 +68,7 @@ type Model struct {
 	copyResult *clipboard.Result // nil until the first copy reports
 	copiedOnce bool              // some copy reached a clipboard (maybe unconfirmed)
 	hidden     bool
+	plain      bool // the secret alone on the screen (PlainView)
 	confirm    bool // the close question is showing
 	quitting   bool // it asks because of q or ctrl+c: yes quits tokentui
 	closed     bool
@@ -145,6 +146,9 @@ func (m Model) PendingClear() *clipcmd.ClearJob {
 	return nil
 }
 
+// Plain reports whether the dialog shows the secret alone (PlainView).
+func (m Model) Plain() bool { return m.plain && !m.closed }
+
 // Closed reports whether the dialog has been closed.
 func (m Model) Closed() bool { return m.closed }
 
@@ -210,6 +214,17 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, nil // ctrl+c again keeps asking: only y loses the secret
 	}
+	if m.plain {
+		// p or esc return to the dialog; c still copies.
+		if key.Matches(msg, m.keys.Plain) || msg.Type == tea.KeyEsc {
+			m.plain = false
+			return m, nil
+		}
+		if !key.Matches(msg, m.keys.Copy, m.keys.Quit) {
+			return m, nil
+		}
+		m.plain = key.Matches(msg, m.keys.Copy) // quitting shows its question
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		m.quitting = true
@@ -219,6 +234,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.close()
+	case key.Matches(msg, m.keys.Plain):
+		m.plain = true
 	case key.Matches(msg, m.keys.Copy):
 		if m.copying {
 			return m, nil

@@ -71,7 +71,7 @@ func (m Model) View() string {
 		add(wrap(theme.RevealPrompt, m.confirmText(), inner)...)
 		add(wrap(theme.RevealHint, "y "+m.confirmVerb()+" · n back", inner)...)
 	} else {
-		add(wrap(theme.RevealHint, "c copy again · v hide/show · enter close · q quit", inner)...)
+		add(wrap(theme.RevealHint, "c copy again · v hide/show · p plain · enter close · q quit", inner)...)
 	}
 
 	// Keep within the height: the details go first, then blank lines; the
@@ -83,6 +83,30 @@ func (m Model) View() string {
 		lines = squeeze(lines, maxLines)
 	}
 	return box.Width(m.opts.Width - box.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+}
+
+// PlainView is the secret alone, width x height: no frame, no margin,
+// nothing else on its lines, so a mouse selection (which terminals make by
+// lines) copies the secret and only the secret. A hint under it says how
+// to go back. A long secret is hard-wrapped at the full width.
+func (m Model) PlainView(width, height int) string {
+	if m.closed {
+		return ""
+	}
+	width = max(width, 20)
+	var lines []string
+	for _, l := range strings.Split(ansi.Hardwrap(m.shown, width, true), "\n") {
+		lines = append(lines, theme.RevealSecret.Render(l)+strings.Repeat(" ", width-ansi.StringWidth(l)))
+	}
+	hint := fmt.Sprintf("the secret alone, %d characters on %d line(s): select it with the mouse (a paste may need the line breaks removed) · c copy · p or esc back", len([]rune(m.shown)), len(lines))
+	lines = append(lines, "")
+	for _, l := range strings.Split(ansi.Wrap(hint, width, " "), "\n") {
+		lines = append(lines, theme.RevealHint.Render(l)+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
+	}
+	for len(lines) < height {
+		lines = append(lines, strings.Repeat(" ", width))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // grantLines say where the token the server reports differs from what was

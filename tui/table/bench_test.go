@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // The table's half of the filter promise (the Update half is the root's
@@ -18,6 +19,7 @@ func BenchmarkFilterCompute(b *testing.B) {
 		for _, n := range tokentest.BenchSizes {
 			b.Run(c.Name+"/"+strconv.Itoa(n), func(b *testing.B) {
 				tb := loaded(tokentest.BenchTokens(n))
+				tb.SetCatalog(tokenfmt.NewCatalog(tokentest.GoodAccessCatalog(b)))
 				tb.SetQuery(c.Prefix) // applied: the prefix is a level
 				tb.RequestQuery(c.Prefix + c.Key)
 				job := tb.Pending()
@@ -40,5 +42,35 @@ func BenchmarkBuildIndex(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = BuildIndex(tokens)
+	}
+}
+
+// BenchmarkSortBy is what s costs the first time a column is asked for at
+// each size: the sort, run in a command (SortReadyMsg), never in Update.
+func BenchmarkSortBy(b *testing.B) {
+	for _, n := range tokentest.BenchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			ix := BuildIndex(tokentest.BenchTokens(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = ix.sortBy(SortByLastUsed)
+			}
+		})
+	}
+}
+
+// BenchmarkReverseSort is S in Update: the order is sorted already, so
+// reversing it is a copy of the row order and the filter applied again.
+func BenchmarkReverseSort(b *testing.B) {
+	for _, n := range tokentest.BenchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			tb := loaded(tokentest.BenchTokens(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if cmd := tb.SetSort(Sort{Key: SortByName, Reversed: !tb.Sort().Reversed}); cmd != nil {
+					b.Fatal("the name order should be sorted already")
+				}
+			}
+		})
 	}
 }

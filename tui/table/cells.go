@@ -13,8 +13,16 @@ import (
 // What each cell says; the formatting the detail pane shares is in
 // tokenfmt. Pure and cheap: called for visible rows only, every frame.
 
+// cellContext is what a cell's text depends on besides its token.
+type cellContext struct {
+	now  time.Time
+	cat  *tokenfmt.Catalog
+	caps client.Capabilities
+}
+
 // cellText is the text and tone of one cell.
-func cellText(id columnID, tok *client.Token, now time.Time, cat *tokenfmt.Catalog) (string, theme.Tone) {
+func cellText(id columnID, tok *client.Token, cx cellContext) (string, theme.Tone) {
+	now, cat := cx.now, cx.cat
 	switch id {
 	case colName:
 		if tok.Name == "" {
@@ -55,6 +63,16 @@ func cellText(id columnID, tok *client.Token, now time.Time, cat *tokenfmt.Catal
 	case colExpires:
 		text, tone := tokenfmt.RelativeExpiry(*tok, now)
 		return text, tone.ThemeTone()
+	case colLastUsed:
+		switch {
+		case tok.InvalidDates.Has(client.DateLastUsed):
+			return "invalid", theme.ToneError
+		case !tok.LastUsedAt.IsZero():
+			return tokenfmt.RelativePast(tok.LastUsedAt, now), theme.TonePlain
+		case cx.caps.ReportsLastUse():
+			return "never", theme.ToneMuted
+		}
+		return "—", theme.ToneMuted // this provider does not say
 	case colIPs:
 		text, any := ipSummary(tok.AllowedIPs)
 		if any {

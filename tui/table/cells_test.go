@@ -31,16 +31,16 @@ func TestIPAndListSummaries(t *testing.T) {
 // Secret column; the Owner column names the owner, or the organisation.
 func TestSecretNoteAndOwnerCells(t *testing.T) {
 	secure := &client.Token{ID: "oCMDWlZC_Z82MEpzo1zNLQ", SecretNote: "Unleash keeps only a hash of it"}
-	if text, tone := cellText(colSecret, secure, time.Now(), nil); text != "not kept" || tone != theme.ToneMuted {
+	if text, tone := cellText(colSecret, secure, cellContext{now: time.Now()}); text != "not kept" || tone != theme.ToneMuted {
 		t.Errorf("secure secret cell %q", text)
 	}
-	if text, _ := cellText(colOwner, &client.Token{Owner: "ci-bot"}, time.Now(), nil); text != "ci-bot" {
+	if text, _ := cellText(colOwner, &client.Token{Owner: "ci-bot"}, cellContext{now: time.Now()}); text != "ci-bot" {
 		t.Errorf("owner cell %q", text)
 	}
-	if text, tone := cellText(colOwner, &client.Token{}, time.Now(), nil); text != "—" || tone != theme.ToneMuted {
+	if text, tone := cellText(colOwner, &client.Token{}, cellContext{now: time.Now()}); text != "—" || tone != theme.ToneMuted {
 		t.Errorf("organisation token's owner cell %q", text)
 	}
-	cols := columnSpecs(presentFields{owner: true, secret: true}, nil)
+	cols := columnSpecs(presentFields{owner: true, secret: true}, nil, client.Capabilities{})
 	var titles []string
 	for _, c := range cols {
 		titles = append(titles, c.title)

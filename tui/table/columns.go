@@ -2,7 +2,9 @@ package table
 
 import (
 	"slices"
+	"strings"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -20,6 +22,7 @@ const (
 	colOwner
 	colCreated
 	colExpires
+	colLastUsed
 	colIPs
 )
 
@@ -33,6 +36,7 @@ type column struct {
 
 const (
 	gutterWidth = 2 // cursor bar + mark flag
+	rightMargin = 1 // the last column's text never touches the border
 	columnGap   = 2
 	nameMin     = 14
 	nameComfort = 28 // most token names fit; longer ones are cut with …
@@ -44,10 +48,12 @@ const (
 // it may do, which outlives where it came from.
 //
 // Which columns exist follows the provider's catalog (cat; nil until it has
-// arrived) and what the tokens use: no Allowed IPs column for an API that
-// cannot restrict addresses, no Scopes column where nothing has scopes.
-// Data wins over the catalog: a token that has IPs shows them.
-func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
+// arrived), its capabilities and what the tokens use: no Allowed IPs column
+// for an API that cannot restrict addresses, no Scopes column where nothing
+// has scopes, no Last used column where the API does not say (a column of
+// "never" would be a false claim). Data wins: a token that has IPs shows
+// them.
+func columnSpecs(f presentFields, cat *tokenfmt.Catalog, caps client.Capabilities) []column {
 	cols := []column{{id: colName, title: "Name", priority: 100}}
 	cols = append(cols, column{id: colID, title: "ID", width: tokenfmt.ShortIDLen, priority: 60})
 	if f.scopes || cat.HasScopes() || cat == nil && !f.role && !f.projects {
@@ -76,6 +82,9 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 		column{id: colCreated, title: "Created", width: len(tokenfmt.DateLayout), priority: 40},
 		column{id: colExpires, title: "Expires", width: 16, priority: 90},
 	)
+	if f.lastUsed || caps.ReportsLastUse() {
+		cols = append(cols, column{id: colLastUsed, title: "Last used", width: lastUsedWidth, priority: 55})
+	}
 	if f.allowedIPs || cat.CanRestrictIPs() {
 		cols = append(cols, column{id: colIPs, title: "Allowed IPs", width: 19, priority: 50})
 	}
@@ -85,14 +94,29 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog) []column {
 // secretTailWidth fits a masked tail: 4 characters, …, 2 (or 6 bullets).
 const secretTailWidth = 8
 
+// lastUsedWidth fits "11mo ago" and the title.
+const lastUsedWidth = 9
+
+// columnTitle is a column's title where no spec is at hand.
+func columnTitle(id columnID, cat *tokenfmt.Catalog) string {
+	for _, c := range columnSpecs(presentFields{scopes: true, role: true, projects: true, environment: true, allowedIPs: true, lastUsed: true}, cat, client.Capabilities{}) {
+		if c.id == id {
+			return c.title
+		}
+	}
+	return ""
+}
+
+func lower(s string) string { return strings.ToLower(s) }
+
 // layoutColumns drops the least valuable columns until the rest fit width,
 // then gives the name column everything left over.
-func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog) []column {
-	cols := columnSpecs(f, cat)
-	avail := width - gutterWidth
+func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog, caps client.Capabilities) []column {
+	cols := columnSpecs(f, cat, caps)
+	avail := width - gutterWidth - rightMargin
 	// The name is what people read first: on a wide table it keeps a
 	// readable width before optional columns are allowed to stay.
-	nameMin := min(max(avail/4, nameMin), nameComfort-6)
+	nameMin := min(max(avail*3/10, nameMin), nameComfort-4)
 	need := func() int {
 		n := nameMin
 		for _, c := range cols[1:] {

@@ -47,11 +47,11 @@ func TestColumnsFollowTheCatalog(t *testing.T) {
 			if c.cat != nil {
 				cat = tokenfmt.NewCatalog(*c.cat)
 			}
-			got := layoutColumns(c.width, c.f, cat)
+			got := layoutColumns(c.width, c.f, cat, client.Capabilities{})
 			if !slices.Equal(columnIDs(got), c.want) {
 				t.Errorf("columns %v, want %v", columnIDs(got), c.want)
 			}
-			used := gutterWidth
+			used := gutterWidth + rightMargin
 			for i, col := range got {
 				used += col.width
 				if i > 0 {

@@ -9,12 +9,12 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-// filterState keeps the matches of every prefix of the current query, so
+// filterState keeps the matches of every query the current one refines, so
 // typing narrows what the previous keystroke matched (a query that extends
-// another can only match fewer tokens) and backspace pops back to a result
-// it already has instead of scanning again.
+// another can only match fewer tokens; query.refines says when) and
+// backspace pops back to a result it already has instead of scanning again.
 //
-// levels[0] is the unfiltered order; each later level's query extends the
+// levels[0] is the unfiltered order; each later level's query refines the
 // one before it; the last level is what the table shows. Levels are never
 // written after they are made: a filter command running on another
 // goroutine may be reading one.
@@ -31,17 +31,17 @@ type filterState struct {
 }
 
 type filterLevel struct {
-	query   string
+	query   query
 	matches []int32
 }
 
 // FilterJob computes one query's matches from an immutable snapshot: the
-// index and the level it narrows. Its identity is what makes a result
-// fresh or stale.
+// index (with the catalog and time it is matched with) and the level it
+// narrows. Its identity is what makes a result fresh or stale.
 type FilterJob struct {
-	ix    *Index
-	base  filterLevel // the longest level q extends
-	query string
+	m     matcher
+	base  filterLevel // the last level q refines
+	query query
 }
 
 // FilterResultMsg is a FilterJob's answer; the root hands it to the table's
@@ -70,17 +70,17 @@ func normalizeQuery(q string) string {
 }
 
 // Query is the normalised query the job computes.
-func (j *FilterJob) Query() string { return j.query }
+func (j *FilterJob) Query() string { return j.query.text }
 
 // Run computes the job's matches. It only reads the snapshot, so it is safe
 // on any goroutine, beside Update and beside other jobs.
 func (j *FilterJob) Run() FilterResultMsg {
-	ix, base := j.ix, j.base
+	base := j.base
 	var m []int32
-	if base.query == "" || len(base.matches) > ix.Len()/narrowLimit {
-		m = ix.scan(j.query, base.matches)
+	if base.query.text == "" || len(base.matches) > j.m.ix.Len()/narrowLimit {
+		m = j.m.scan(j.query, base.matches)
 	} else {
-		m = ix.narrow(j.query, base.matches)
+		m = j.m.narrow(j.query, base.matches)
 	}
 	return FilterResultMsg{Job: j, matches: m}
 }
@@ -105,13 +105,13 @@ func (f *filterState) query() string {
 	if len(f.levels) == 0 {
 		return ""
 	}
-	return f.levels[len(f.levels)-1].query
+	return f.levels[len(f.levels)-1].query.text
 }
 
 // target is the query the person asked for last: the pending one, if any.
 func (f *filterState) target() string {
 	if f.pending != nil {
-		return f.pending.query
+		return f.pending.query.text
 	}
 	return f.query()
 }
@@ -128,21 +128,21 @@ func (f *filterState) matches() []int32 {
 // (backspace, or the same text) is applied at once and request returns nil;
 // otherwise it returns the job to run, which supersedes any pending one.
 // Either way its cost does not depend on the number of tokens.
-func (f *filterState) request(ix *Index, raw string) *FilterJob {
-	q := normalizeQuery(raw)
+func (f *filterState) request(m matcher, raw string) *FilterJob {
+	q := parseQuery(normalizeQuery(raw))
 	base := 0
 	for i := len(f.levels) - 1; i > 0; i-- {
-		if strings.HasPrefix(q, f.levels[i].query) {
+		if q.refines(f.levels[i].query) {
 			base = i
 			break
 		}
 	}
 	f.pending, f.slow = nil, false
-	if f.levels[base].query == q {
+	if f.levels[base].query.text == q.text {
 		f.levels = f.levels[:base+1]
 		return nil
 	}
-	f.pending = &FilterJob{ix: ix, base: f.levels[base], query: q}
+	f.pending = &FilterJob{m: m, base: f.levels[base], query: q}
 	return f.pending
 }
 
@@ -154,7 +154,7 @@ func (f *filterState) apply(msg FilterResultMsg) bool {
 		return false // stale: a newer query, index or sort came since
 	}
 	q := msg.Job.query
-	for len(f.levels) > 1 && !strings.HasPrefix(q, f.levels[len(f.levels)-1].query) {
+	for len(f.levels) > 1 && !q.refines(f.levels[len(f.levels)-1].query) {
 		f.levels = f.levels[:len(f.levels)-1]
 	}
 	f.levels = append(f.levels, filterLevel{query: q, matches: msg.matches})
@@ -165,8 +165,8 @@ func (f *filterState) apply(msg FilterResultMsg) bool {
 // set applies a query now, on the caller's goroutine: for the rare changes
 // that must show their result in the same frame (a new list or sort, a
 // revoke, Enter leaving the input).
-func (f *filterState) set(ix *Index, raw string) {
-	if job := f.request(ix, raw); job != nil {
+func (f *filterState) set(m matcher, raw string) {
+	if job := f.request(m, raw); job != nil {
 		f.apply(job.Run())
 	}
 }

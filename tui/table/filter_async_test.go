@@ -86,7 +86,7 @@ func TestFilterJobsRunBesideUpdate(t *testing.T) {
 	for r := range results {
 		tb, _ = tb.Update(r)
 	}
-	want := naiveFilter(tb.ix.tokens, tb.ix.order(tb.sort), "ci-run")
+	want := naiveFilter(tb.ix.tokens, tb.ix.rowsIn(tb.sort), "ci-run")
 	if tb.Query() != "ci-run" || !slices.Equal(tb.rows(), want) {
 		t.Fatalf("query %q, %d rows; want %d", tb.Query(), len(tb.rows()), len(want))
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 func filterFixture() []client.Token {
@@ -33,7 +34,10 @@ func naiveFilter(tokens []client.Token, order []int32, q string) []int32 {
 			out = append(out, i)
 			continue
 		}
-		fields := append([]string{t.Name, t.Role, t.Environment}, t.Scopes...)
+		fields := append([]string{t.Name, t.Role, t.Environment, t.CreatedBy}, t.Scopes...)
+		if len(t.Scopes) > 0 && tokenfmt.ReadOnly(t.Scopes) {
+			fields = append(fields, "read-only")
+		}
 		fields = append(append(fields, t.AllowedIPs...), t.Projects...)
 		for _, f := range fields {
 			if strings.Contains(strings.ToLower(f), q) {
@@ -67,7 +71,7 @@ func TestFilterMatchesEveryField(t *testing.T) {
 		{"", []string{"okta-sync", "Splunk-Export", "splunk-staging", "terraform-prod", "unleash-frontend"}},
 	} {
 		f.reset(ix.order(SortByName))
-		f.set(ix, c.q)
+		f.set(matcher{ix: ix, now: tokentest.Now}, c.q)
 		var got []string
 		for _, i := range f.matches() {
 			got = append(got, tokens[i].Name)
@@ -84,28 +88,28 @@ func TestFilterNarrowsIncrementally(t *testing.T) {
 	var f filterState
 	f.reset(ix.order(SortByName))
 
-	f.set(ix, "s")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "s")
 	afterS := f.matches()
-	f.set(ix, "sp")
-	f.set(ix, "spl")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "sp")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "spl")
 	if len(f.levels) != 4 {
 		t.Fatalf("typing s, sp, spl should stack 3 levels on the base, got %d", len(f.levels))
 	}
 	for i := 1; i < len(f.levels); i++ {
 		for _, m := range f.levels[i].matches {
 			if !slices.Contains(f.levels[i-1].matches, m) {
-				t.Fatalf("level %q matched %d, which level %q did not", f.levels[i].query, m, f.levels[i-1].query)
+				t.Fatalf("level %q matched %d, which level %q did not", f.levels[i].query.text, m, f.levels[i-1].query.text)
 			}
 		}
 	}
 	// Backspace returns the very result it had, without scanning again.
-	f.set(ix, "sp")
-	f.set(ix, "s")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "sp")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "s")
 	if got := f.matches(); &got[0] != &afterS[0] || len(got) != len(afterS) {
 		t.Error("backspace to \"s\" should reuse the stored result")
 	}
 	// A query that does not extend the current one drops what no longer applies.
-	f.set(ix, "okta")
+	f.set(matcher{ix: ix, now: tokentest.Now}, "okta")
 	if len(f.levels) != 2 || f.query() != "okta" {
 		t.Errorf("levels after a new query: %d, query %q", len(f.levels), f.query())
 	}
@@ -125,7 +129,7 @@ func TestFilterAgreesWithNaiveAtScale(t *testing.T) {
 		var f filterState
 		f.reset(ix.order(sort))
 		for _, q := range []string{"c", "ci", "ci-", "ci-r", "ci-runner-prod", "ci-runner", "read", "read-all", "10.", "10.1", "logs", "zz", "", "4", "4a"} {
-			f.set(ix, q)
+			f.set(matcher{ix: ix, now: tokentest.Now}, q)
 			want := naiveFilter(tokens, ix.order(sort), q)
 			if !slices.Equal(f.matches(), want) {
 				t.Fatalf("sort %v, query %q: %d matches, want %d", sort, q, len(f.matches()), len(want))

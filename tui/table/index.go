@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // Index is an immutable-after-build view of one List result, shaped so
@@ -22,24 +23,29 @@ import (
 //     of one: a name fragment like "ace" must not match random tokens whose
 //     UUID happens to contain it, and the short ID on screen is a prefix.
 //
-// The three sort orders are precomputed index slices, so `s` never sorts.
-// It is built inside the List command, off the Update goroutine, and never
-// changes after that: filter commands read it from other goroutines while
-// Update runs. A revoke makes a new index (without) sharing what did not
-// change.
+// The orders are sorted once per list and key (sortCache): the name order
+// and the one on screen inside the List command, any other the first time
+// `s` asks for it, in a command. The index is built inside the List command,
+// off the Update goroutine, and never changes after that: filter commands
+// read it from other goroutines while Update runs. A revoke makes a new
+// index (without) sharing what did not change.
 type Index struct {
 	tokens   []client.Token
 	haystack string     // lower-cased name and IPs per token, each field ending in NUL
 	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
 	masks    []charMask // characters of token i's part, to skip searching it
 	lowerIDs []string
-	facets   []string // distinct lower-cased scope/role/project/environment sets
+	names    []string // lower-cased names: views of the haystack
+	facets   []string // distinct lower-cased sets of shared fields, tagged (writeFacet)
 	facetOf  []int32  // token -> index into facets
-	orders   [sortKeys][]int32
-	// ranks[k][i] is token i's position in the built orders[k]: rows in
-	// order k are ascending in it (removing tokens keeps that), so a
-	// token's row is found by binary search, not a scan of 100 000 rows.
-	ranks   [sortKeys][]int32
+	facetRep []int32  // facet -> a token that has it
+	// sorts holds each order with its ranks (a token's position in it):
+	// rows in an order are ascending in its ranks (removing tokens keeps
+	// that), so a token's row is found by binary search, not a scan of
+	// 100 000 rows. lives are this index's orders without its tombstones.
+	sorts   *sortCache
+	lives   *liveOrders
+	derived *derivedCache // catalog words and parsed ranges, made when a filter needs them
 	byID    map[string]int32
 	gone    []bool // tombstones: revoked since the build
 	live    int
@@ -62,10 +68,23 @@ type presentFields struct {
 	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
 }
 
+// Fields says which optional fields the listed tokens use.
+type Fields struct {
+	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner bool
+}
+
+// Fields is which optional fields any listed token uses (none before a
+// list has arrived).
+func (t *Model) Fields() Fields {
+	f := t.fields()
+	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner}
+}
+
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
 // table must never draw an escape sequence whatever a provider did) and
-// builds the search keys and sort orders. It runs in the List command.
-func BuildIndex(tokens []client.Token) *Index {
+// builds the search keys, the name order and the orders of keys (the one
+// on screen). It runs in the List command.
+func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 	n := len(tokens)
 	ix := &Index{
 		tokens:   tokens,
@@ -82,8 +101,10 @@ func BuildIndex(tokens []client.Token) *Index {
 	ix.scratch = &sync.Pool{New: func() any {
 		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
 	}}
-	ix.orders = sortOrders(tokens, ix.lowerNames())
-	ix.ranks = ranksOf(ix.orders)
+	ix.sorts, ix.lives, ix.derived = &sortCache{ix: ix}, &liveOrders{}, &derivedCache{}
+	for _, k := range append(keys, SortByName) {
+		ix.sorts.get(k)
+	}
 	return ix
 }
 
@@ -104,12 +125,15 @@ func (ix *Index) addTokens() {
 		}
 		facet.Reset()
 		writeFacet(&facet, t)
-		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String())
+		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String(), int32(i))
 	}
 	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
+	ix.names = make([]string, len(ix.tokens))
 	for i := range ix.masks {
-		ix.masks[i] = maskOf(ix.key(int32(i)))
+		k := ix.key(int32(i))
+		ix.masks[i] = maskOf(k)
+		ix.names[i] = k[:strings.IndexByte(k, 0)]
 	}
 }
 
@@ -125,27 +149,20 @@ func (ix *Index) addID(i int32, id string) {
 }
 
 // internFacet is the number of facet f, stored once however many tokens
-// share it; ids maps the facets seen so far to theirs.
-func (ix *Index) internFacet(ids map[string]int32, f string) int32 {
+// share it; ids maps the facets seen so far to theirs; token i has it.
+func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
 	id, ok := ids[f]
 	if !ok {
 		id = int32(len(ix.facets))
 		ix.facets = append(ix.facets, f)
+		ix.facetRep = append(ix.facetRep, i)
 		ids[f] = id
 	}
 	return id
 }
 
-// lowerNames are the lower-cased names, the first field of each token's
-// part: views of the haystack instead of lower-casing every name again.
-func (ix *Index) lowerNames() []string {
-	names := make([]string, len(ix.tokens))
-	for i := range names {
-		k := ix.key(int32(i))
-		names[i] = k[:strings.IndexByte(k, 0)]
-	}
-	return names
-}
+// lowerName is token i's lower-cased name.
+func (ix *Index) lowerName(i int32) string { return ix.names[i] }
 
 // writeField appends one lower-cased field and its NUL terminator. Fields
 // are NUL-separated so a query never matches across two of them; a query
@@ -155,23 +172,53 @@ func writeField(b *strings.Builder, s string) {
 	b.WriteByte(0)
 }
 
-// writeFacet writes the fields tokens tend to share.
+// Tags start each field of a facet, so a prefixed term (scope:, role:…)
+// can tell which field it found its text in. A query never holds one:
+// Sanitize drops control characters.
+const (
+	tagScope byte = iota + 1
+	tagRole
+	tagProject
+	tagEnv
+	tagBy
+	tagOwner
+)
+
+// writeFacet writes the fields tokens tend to share, tagged, with the
+// words the table shows for them: "read-only" scopes, "all" projects.
 func writeFacet(b *strings.Builder, t *client.Token) {
 	for _, s := range t.Scopes {
-		writeField(b, s)
+		writeTagged(b, tagScope, s)
+	}
+	if tokenfmt.ReadOnly(t.Scopes) && len(t.Scopes) > 0 {
+		writeTagged(b, tagScope, "read-only")
 	}
 	if t.Role != "" {
-		writeField(b, t.Role)
+		writeTagged(b, tagRole, t.Role)
 	}
 	for _, s := range t.Projects {
-		writeField(b, s)
+		writeTagged(b, tagProject, s)
+		if s == "*" {
+			writeTagged(b, tagProject, "all")
+		}
 	}
 	if t.Environment != "" {
-		writeField(b, t.Environment)
+		writeTagged(b, tagEnv, t.Environment)
+		if t.Environment == "*" {
+			writeTagged(b, tagEnv, "all")
+		}
+	}
+	if t.CreatedBy != "" {
+		writeTagged(b, tagBy, t.CreatedBy)
 	}
 	if t.Owner != "" { // a service account's tokens share it: filter by it
-		writeField(b, t.Owner)
+		writeTagged(b, tagOwner, t.Owner)
 	}
+}
+
+func writeTagged(b *strings.Builder, tag byte, s string) {
+	b.WriteByte(tag)
+	writeField(b, s)
 }
 
 // sanitizeToken strips escape sequences from every string of t.
@@ -258,8 +305,6 @@ func (ix *Index) without(ids []string) (*Index, int) {
 	next := *ix
 	next.gone = gone
 	next.live -= removed
-	for k := range next.orders {
-		next.orders[k] = slices.DeleteFunc(slices.Clone(ix.orders[k]), func(i int32) bool { return gone[i] })
-	}
+	next.lives = &liveOrders{}
 	return &next, removed
 }

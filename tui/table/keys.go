@@ -11,7 +11,7 @@ import (
 // are the root's: they open other panes.
 type KeyMap struct {
 	scroll.Keys
-	Mark, MarkShown, Unmark, Sort key.Binding
+	Mark, MarkShown, Unmark, Sort, Reverse key.Binding
 }
 
 // NewKeyMap is the table's default keys.
@@ -22,5 +22,6 @@ func NewKeyMap() KeyMap {
 		MarkShown: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark all shown")),
 		Unmark:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unmark all")),
 		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
 	}
 }

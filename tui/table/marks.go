@@ -100,7 +100,7 @@ func (t *Model) Marked() []client.Token {
 		return nil
 	}
 	var out []client.Token
-	for _, i := range t.ix.order(t.sort) {
+	for _, i := range t.ix.rowsIn(t.sort) {
 		if tok := t.ix.tokens[i]; t.marks[tok.ID] {
 			out = append(out, tok)
 		}

@@ -7,9 +7,12 @@
 package table
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -18,11 +21,14 @@ type Model struct {
 	ix     *Index
 	cat    *tokenfmt.Catalog // nil until the provider's catalog has arrived
 	filter filterState
-	sort   SortKey
-	cursor int // position in rows()
-	offset int // first row on screen
-	width  int // inner width
-	height int // inner height, header row included
+	sort   Sort // the order the rows are in
+	want   Sort // the order asked for last; differs while it is being sorted
+	caps   client.Capabilities
+	now    func() time.Time // for the filter's status words and expiry terms
+	cursor int              // position in rows()
+	offset int              // first row on screen
+	width  int              // inner width
+	height int              // inner height, header row included
 	cols   []column
 	marks  map[string]bool // by token ID: survives refresh, filter and sort
 	keys   KeyMap
@@ -33,14 +39,17 @@ type Model struct {
 
 // New is an empty table: no list yet, nothing selected.
 func New() Model {
-	return Model{marks: map[string]bool{}, keys: NewKeyMap(), hidden: &hiddenCount{}}
+	return Model{marks: map[string]bool{}, keys: NewKeyMap(), now: time.Now, hidden: &hiddenCount{}}
 }
+
+// SetClock sets the clock the filter judges expiries by (tests pin it).
+func (t *Model) SetClock(now func() time.Time) { t.now = now }
 
 // KeyMap is what the table does with keys itself, for the help view.
 func (t *Model) KeyMap() KeyMap { return t.keys }
 
 // Update takes the table's own keys (movement, mark, sort) and the answers
-// of its filter jobs; everything else is not its business.
+// of its filter and sort jobs; everything else is not its business.
 func (t Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case FilterResultMsg:
@@ -49,20 +58,24 @@ func (t Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Job == t.filter.pending {
 			t.filter.slow = true
 		}
+	case SortReadyMsg:
+		if msg.ix == t.ix && msg.sort == t.want {
+			t.applySort(msg.sort)
+		}
 	case tea.KeyMsg:
-		t.onKey(msg)
+		return t, t.onKey(msg)
 	}
 	return t, nil
 }
 
-func (t *Model) onKey(msg tea.KeyMsg) {
+func (t *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if cursor, ok := t.keys.Move(msg, t.cursor, t.visibleRows(), len(t.rows())-1); ok {
 		if t.keys.Paged(msg) {
 			t.offset += cursor - t.cursor // the view turns the page with the cursor
 		}
 		t.cursor = cursor
 		t.clamp()
-		return
+		return nil
 	}
 	switch {
 	case key.Matches(msg, t.keys.Mark):
@@ -72,8 +85,11 @@ func (t *Model) onKey(msg tea.KeyMsg) {
 	case key.Matches(msg, t.keys.Unmark):
 		t.ClearMarks()
 	case key.Matches(msg, t.keys.Sort):
-		t.CycleSort()
+		return t.CycleSort()
+	case key.Matches(msg, t.keys.Reverse):
+		return t.SetSort(Sort{Key: t.want.Key, Reversed: !t.want.Reversed})
 	}
+	return nil
 }
 
 // SetIndex swaps in a freshly loaded index, keeping the filter, the sort,
@@ -85,6 +101,7 @@ func (t *Model) SetIndex(ix *Index) {
 		keepID = tok.ID
 	}
 	t.ix = ix
+	t.sort = t.want // sorted now if BuildIndex was not asked to
 	t.refilter()
 	for id := range t.marks {
 		if _, ok := ix.byID[id]; !ok {
@@ -100,9 +117,22 @@ func (t *Model) SetIndex(ix *Index) {
 }
 
 // SetCatalog takes the provider's catalog, which decides some columns and
-// their titles (nil: not loaded).
+// their titles (nil: not loaded), and what its scope words mean to the
+// filter.
 func (t *Model) SetCatalog(cat *tokenfmt.Catalog) {
 	t.cat = cat
+	t.relayout()
+	if t.ix != nil && t.filter.target() != "" {
+		keep := t.selectedIndex()
+		t.refilter()
+		t.keepSelection(keep)
+	}
+}
+
+// SetCapabilities takes what the provider reports (a Last used column
+// only where it says when a token was last used).
+func (t *Model) SetCapabilities(c client.Capabilities) {
+	t.caps = c
 	t.relayout()
 }
 
@@ -153,29 +183,11 @@ func (t *Model) Remove(ids []string) {
 // the same frame).
 func (t *Model) refilter() {
 	query := t.filter.target()
-	t.filter.reset(t.ix.order(t.sort))
+	t.filter.reset(t.ix.rowsIn(t.sort))
 	if query != "" {
-		t.filter.set(t.ix, query)
+		t.filter.set(t.matcher(), query)
 	}
 }
-
-// CycleSort switches to the next order and re-applies the filter; the
-// selection stays on its token.
-func (t *Model) CycleSort() {
-	t.sort = (t.sort + 1) % sortKeys
-	if t.ix == nil {
-		return
-	}
-	keep := t.selectedIndex()
-	t.refilter()
-	if keep >= 0 {
-		t.cursorTo(keep)
-	}
-	t.clamp()
-}
-
-// Sort is the current order; its String is the label the header shows.
-func (t *Model) Sort() SortKey { return t.sort }
 
 // SetSize sets the inner size of the table and re-lays out the columns.
 func (t *Model) SetSize(width, height int) {
@@ -189,5 +201,5 @@ func (t *Model) relayout() {
 	if t.ix != nil {
 		f = t.ix.fields
 	}
-	t.cols = layoutColumns(t.width, f, t.cat)
+	t.cols = layoutColumns(t.width, f, t.cat, t.caps)
 }

@@ -15,6 +15,7 @@ import (
 // it on a 120x35 terminal.
 func loaded(tokens []client.Token) Model {
 	t := New()
+	t.SetClock(tokentest.Clock)
 	t.SetSize(118, 15)
 	t.SetIndex(BuildIndex(tokens))
 	return t

@@ -26,7 +26,7 @@ func (t *Model) SetQuery(raw string) {
 		return
 	}
 	keep := t.selectedIndex()
-	t.filter.set(t.ix, raw)
+	t.filter.set(t.matcher(), raw)
 	t.keepSelection(keep)
 }
 
@@ -39,7 +39,7 @@ func (t *Model) RequestQuery(raw string) tea.Cmd {
 		return nil
 	}
 	keep := t.selectedIndex()
-	job := t.filter.request(t.ix, raw)
+	job := t.filter.request(t.matcher(), raw)
 	if job == nil {
 		t.keepSelection(keep)
 		return nil
@@ -64,4 +64,10 @@ func (t *Model) SettleFilter() {
 	}
 	t.filter.settle()
 	t.keepSelection(keep)
+}
+
+// matcher is what a filter job matches with now: this list, the catalog,
+// what the provider reports, and the time.
+func (t *Model) matcher() matcher {
+	return matcher{ix: t.ix, cat: t.cat, caps: t.caps, now: t.now()}
 }

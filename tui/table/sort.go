@@ -3,101 +3,251 @@ package table
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tokentui/tokentui/client"
 )
 
-// SortKey is the table order `s` cycles through.
+// SortKey is a column the table can be ordered by: `s` moves to the next
+// one the provider's tokens have, `S` reverses the order.
 type SortKey int
 
 const (
 	SortByName SortKey = iota
+	SortByID
+	SortByScopes
+	SortByRole
+	SortByProjects
+	SortByEnvironment
 	SortByCreated
 	SortByExpires
+	SortByLastUsed
+	SortByIPs
 	sortKeys // count
 )
 
-// String is how the header names the order: "name ↑", "created ↓".
-func (k SortKey) String() string {
-	switch k {
-	case SortByCreated:
-		return "created ↓"
-	case SortByExpires:
-		return "expires ↑"
-	}
-	return "name ↑"
+// Sort is an order of the table: a key and whether it runs against the
+// key's natural direction.
+type Sort struct {
+	Key      SortKey
+	Reversed bool
 }
 
-// sortOrders are the storage indices of the tokens in each SortKey's
-// order; lowerNames are their lower-cased names. Every order ends on name,
-// then ID, which is unique: the unstable (faster) sort still gives one
-// order for one list. (No cmp.Or: it would evaluate every comparison every
-// time.)
-func sortOrders(tokens []client.Token, lowerNames []string) [sortKeys][]int32 {
+// descending reports which keys naturally put the largest value first:
+// the newest creation, the most scopes. The rest start from the smallest:
+// A to Z, the soonest expiry, the least recent use (never used first).
+var descending = [sortKeys]bool{SortByCreated: true, SortByScopes: true}
+
+// Arrow is how the header draws the direction: ↑ smallest first, ↓
+// largest first.
+func (s Sort) Arrow() string {
+	if descending[s.Key] != s.Reversed {
+		return "↓"
+	}
+	return "↑"
+}
+
+// sortColumns maps each key to the column it sorts.
+var sortColumns = [sortKeys]columnID{
+	SortByName: colName, SortByID: colID, SortByScopes: colScopes, SortByRole: colRole,
+	SortByProjects: colProjects, SortByEnvironment: colEnvironment, SortByCreated: colCreated,
+	SortByExpires: colExpires, SortByLastUsed: colLastUsed, SortByIPs: colIPs,
+}
+
+// keyOf is the key that sorts column c, and whether there is one (the
+// masked secret orders nothing).
+func keyOf(c columnID) (SortKey, bool) {
+	for k, col := range sortColumns {
+		if col == c {
+			return SortKey(k), true
+		}
+	}
+	return 0, false
+}
+
+// sortCache is the orders of one list, each sorted the first time it is
+// asked for (BuildIndex sorts the ones the table needs at once), and shared
+// by the index and every index `without` derives from it: the tokens are
+// the same, only tombstones differ. Safe for concurrent use.
+type sortCache struct {
+	ix    *Index // as built; only its immutable parts are read
+	slots [sortKeys]sortSlot
+}
+
+type sortSlot struct {
+	once  sync.Once
+	ready atomic.Bool
+	order []int32 // every token, tombstoned ones too, in the key's order
+	rank  []int32 // rank[i] is token i's position in order
+}
+
+// get sorts by k once and returns the order and its ranks.
+func (c *sortCache) get(k SortKey) (order, rank []int32) {
+	s := &c.slots[k]
+	s.once.Do(func() {
+		s.order = c.ix.sortBy(k)
+		s.rank = make([]int32, len(s.order))
+		for pos, i := range s.order {
+			s.rank[i] = int32(pos)
+		}
+		s.ready.Store(true)
+	})
+	return s.order, s.rank
+}
+
+// ready reports whether k is sorted already, so asking costs nothing.
+func (c *sortCache) ready(k SortKey) bool { return c.slots[k].ready.Load() }
+
+// sortBy is every token's storage index in k's natural order. Every order
+// ends on name, then ID, which is unique: the unstable (faster) sort still
+// gives one order for one list. (No cmp.Or: it would evaluate every
+// comparison every time.)
+func (ix *Index) sortBy(k SortKey) []int32 {
+	tokens := ix.tokens
 	nameThenID := func(a, b int32) int {
-		if c := naturalCompare(lowerNames[a], lowerNames[b]); c != 0 {
+		if c := naturalCompare(ix.lowerName(a), ix.lowerName(b)); c != 0 {
 			return c
 		}
 		return strings.Compare(tokens[a].ID, tokens[b].ID)
 	}
-	base := make([]int32, len(tokens))
-	for i := range base {
-		base[i] = int32(i)
+	by := ix.comparator(k)
+	order := make([]int32, len(tokens))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	byName := slices.Clone(base)
-	slices.SortFunc(byName, nameThenID)
-	byCreated := slices.Clone(base)
-	slices.SortFunc(byCreated, func(a, b int32) int {
-		if c := tokens[b].CreatedAt.Compare(tokens[a].CreatedAt); c != 0 {
-			return c
-		}
-		return nameThenID(a, b)
-	})
-	byExpires := base
-	slices.SortFunc(byExpires, func(a, b int32) int {
-		ta, tb := &tokens[a], &tokens[b]
-		if ta.Expires() != tb.Expires() { // never-expiring ones last
-			if ta.Expires() {
-				return -1
+	slices.SortFunc(order, func(a, b int32) int {
+		if by != nil {
+			if c := by(&tokens[a], &tokens[b], a, b); c != 0 {
+				return c
 			}
-			return 1
-		}
-		if c := ta.ExpiresAt.Compare(tb.ExpiresAt); c != 0 {
-			return c
 		}
 		return nameThenID(a, b)
 	})
-	return [sortKeys][]int32{byName, byCreated, byExpires}
+	return order
 }
 
-// ranksOf inverts each order: ranks[k][i] is token i's position in
-// orders[k].
-func ranksOf(orders [sortKeys][]int32) [sortKeys][]int32 {
-	var ranks [sortKeys][]int32
-	for k, order := range orders {
-		rank := make([]int32, len(order))
-		for pos, i := range order {
-			rank[i] = int32(pos)
+// comparator compares two tokens by k alone; nil for the name.
+func (ix *Index) comparator(k SortKey) func(ta, tb *client.Token, a, b int32) int {
+	switch k {
+	case SortByID:
+		return func(_, _ *client.Token, a, b int32) int { return strings.Compare(ix.lowerIDs[a], ix.lowerIDs[b]) }
+	case SortByScopes:
+		return func(ta, tb *client.Token, _, _ int32) int { return cmpInt(len(tb.Scopes), len(ta.Scopes)) }
+	case SortByRole:
+		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Role, tb.Role) }
+	case SortByProjects:
+		return func(ta, tb *client.Token, _, _ int32) int {
+			return textLast(listSummary(ta.Projects), listSummary(tb.Projects))
 		}
-		ranks[k] = rank
+	case SortByEnvironment:
+		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Environment, tb.Environment) }
+	case SortByCreated: // newest first, unknown last
+		return func(ta, tb *client.Token, _, _ int32) int {
+			return zeroLast(ta.CreatedAt.IsZero(), tb.CreatedAt.IsZero(), tb.CreatedAt.Compare(ta.CreatedAt))
+		}
+	case SortByExpires: // soonest first, never last
+		return func(ta, tb *client.Token, _, _ int32) int {
+			return zeroLast(!ta.Expires(), !tb.Expires(), ta.ExpiresAt.Compare(tb.ExpiresAt))
+		}
+	case SortByLastUsed: // never used first, then the least recent use
+		return func(ta, tb *client.Token, _, _ int32) int { return ta.LastUsedAt.Compare(tb.LastUsedAt) }
+	case SortByIPs: // unrestricted first, then by the first entry
+		return func(ta, tb *client.Token, _, _ int32) int {
+			if c := cmpInt(min(len(ta.AllowedIPs), 1), min(len(tb.AllowedIPs), 1)); c != 0 || len(ta.AllowedIPs) == 0 {
+				return c
+			}
+			return strings.Compare(ta.AllowedIPs[0], tb.AllowedIPs[0])
+		}
 	}
-	return ranks
+	return nil
 }
 
-// order is the live tokens in the given order, as storage indices.
-func (ix *Index) order(k SortKey) []int32 { return ix.orders[k] }
+// textLast orders texts case-insensitively, empty ones last.
+func textLast(a, b string) int {
+	return zeroLast(a == "", b == "", strings.Compare(strings.ToLower(a), strings.ToLower(b)))
+}
 
-// position is where storage index i sits in rows, a subsequence of order
-// k, or -1: a binary search on the ranks.
-func (ix *Index) position(k SortKey, rows []int32, i int32) int {
-	rank := ix.ranks[k]
+// zeroLast puts the values that are not there after the ones that are,
+// and compares the rest with c.
+func zeroLast(aZero, bZero bool, c int) int {
+	switch {
+	case aZero && bZero:
+		return 0
+	case aZero:
+		return 1
+	case bZero:
+		return -1
+	}
+	return c
+}
+
+// liveOrders are one index's orders without its tombstones, made the
+// first time each is asked for.
+type liveOrders struct {
+	slots [sortKeys]struct {
+		once  sync.Once
+		order []int32
+	}
+}
+
+// order is the live tokens in k's natural order, as storage indices.
+func (ix *Index) order(k SortKey) []int32 {
+	full, _ := ix.sorts.get(k)
+	if ix.live == len(ix.tokens) {
+		return full
+	}
+	s := &ix.lives.slots[k]
+	s.once.Do(func() {
+		s.order = slices.DeleteFunc(slices.Clone(full), func(i int32) bool { return ix.gone[i] })
+	})
+	return s.order
+}
+
+// rowsIn is the live tokens in order s: reversed, a new slice.
+func (ix *Index) rowsIn(s Sort) []int32 {
+	order := ix.order(s.Key)
+	if !s.Reversed {
+		return order
+	}
+	out := slices.Clone(order)
+	slices.Reverse(out)
+	return out
+}
+
+// position is where storage index i sits in rows, a subsequence of the
+// order s, or -1: a binary search on the ranks.
+func (ix *Index) position(s Sort, rows []int32, i int32) int {
+	_, rank := ix.sorts.get(s.Key)
 	if int(i) >= len(rank) {
 		return -1
 	}
 	want := rank[i]
-	pos, _ := slices.BinarySearchFunc(rows, want, func(r, w int32) int { return int(rank[r] - w) })
+	pos, _ := slices.BinarySearchFunc(rows, want, func(r, w int32) int {
+		if s.Reversed {
+			return int(w - rank[r])
+		}
+		return int(rank[r] - w)
+	})
 	if pos < len(rows) && rows[pos] == i {
 		return pos
 	}
 	return -1
+}
+
+// NameTaken is the list's NameTaken as it is now (a later list does not
+// change it: the list is immutable).
+func (t *Model) NameTaken() func(string) bool { return t.ix.NameTaken }
+
+// NameTaken reports whether a live token is called name (ignoring case):
+// a binary search in the name order, so the create form can warn about a
+// duplicate name at any list size.
+func (ix *Index) NameTaken(name string) bool {
+	if ix == nil {
+		return false
+	}
+	q := strings.ToLower(client.Sanitize(name))
+	order := ix.order(SortByName)
+	pos, _ := slices.BinarySearchFunc(order, q, func(i int32, q string) int { return naturalCompare(ix.lowerName(i), q) })
+	return pos < len(order) && ix.lowerName(order[pos]) == q
 }

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,11 +17,23 @@ func (t *Model) View(now time.Time, focused bool) string {
 	t.writeHeader(&b)
 	rows := t.rows()
 	end := min(t.offset+t.visibleRows(), len(rows))
+	cx := cellContext{now: now, cat: t.cat, caps: t.caps}
 	for pos := t.offset; pos < end; pos++ {
 		b.WriteByte('\n')
-		t.writeRow(&b, &t.ix.tokens[rows[pos]], pos == t.cursor, focused, now)
+		t.writeRow(&b, &t.ix.tokens[rows[pos]], pos == t.cursor, focused, cx)
 	}
 	return b.String()
+}
+
+// Position says which rows are on screen when not all of them fit:
+// "1–14 of 16"; "" when every row is shown.
+func (t *Model) Position() string {
+	n := len(t.rows())
+	if t.ix == nil || n <= t.visibleRows() {
+		return ""
+	}
+	last := min(t.offset+t.visibleRows(), n)
+	return strconv.Itoa(t.offset+1) + "–" + strconv.Itoa(last) + " of " + strconv.Itoa(n)
 }
 
 func (t *Model) writeHeader(b *strings.Builder) {
@@ -28,8 +41,8 @@ func (t *Model) writeHeader(b *strings.Builder) {
 	h.WriteString(strings.Repeat(" ", gutterWidth))
 	for i, c := range t.cols {
 		title := c.title
-		if sorted := t.sortColumn(); sorted == c.id {
-			title += " " + sortArrow(t.sort)
+		if sortColumns[t.sort.Key] == c.id {
+			title += " " + t.sort.Arrow()
 		}
 		h.WriteString(tokenfmt.Fit(title, c.width))
 		if i < len(t.cols)-1 {
@@ -39,27 +52,9 @@ func (t *Model) writeHeader(b *strings.Builder) {
 	b.WriteString(theme.TableHeader.Render(h.String()))
 }
 
-// sortColumn is the column the current order sorts on.
-func (t *Model) sortColumn() columnID {
-	switch t.sort {
-	case SortByCreated:
-		return colCreated
-	case SortByExpires:
-		return colExpires
-	}
-	return colName
-}
-
-func sortArrow(k SortKey) string {
-	if k == SortByCreated {
-		return "↓"
-	}
-	return "↑"
-}
-
 // writeRow draws one token. The gutter shows the cursor (a bar that stays
 // visible without colour) and the bulk-action mark.
-func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, now time.Time) {
+func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, cx cellContext) {
 	sel := selected && focused
 	if selected {
 		b.WriteString(theme.CursorMark.Render("▌"))
@@ -72,7 +67,7 @@ func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focuse
 		b.WriteByte(' ')
 	}
 	for i, c := range t.cols {
-		text, tone := cellText(c.id, tok, now, t.cat)
+		text, tone := cellText(c.id, tok, cx)
 		cell := tokenfmt.Fit(text, c.width)
 		if c.id == colName && tok.Self {
 			// The tag survives a long name: the name is cut instead.

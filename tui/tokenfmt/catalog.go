@@ -69,3 +69,53 @@ func (ci *Catalog) RoleLabel() string {
 	}
 	return "Role"
 }
+
+// ScopeWords are the words a filter finds a token's scopes by beyond
+// their names, lower-cased: what the Scopes column says of them (the
+// groups they fall in, "all" when they are the whole catalog, "read-only"
+// when none writes) and the name of a preset they are exactly.
+func ScopeWords(scopes []string, cat *Catalog) []string {
+	if len(scopes) == 0 {
+		return nil
+	}
+	var out []string
+	if ReadOnly(scopes) {
+		out = append(out, "read-only")
+	}
+	if cat == nil {
+		return out
+	}
+	seen := map[int]bool{}
+	for _, s := range scopes {
+		if g, ok := cat.groupOf[s]; ok && !seen[g] {
+			seen[g] = true
+			out = append(out, cat.lowerName(g))
+		}
+	}
+	if len(seen) == len(cat.groups) && len(scopes) == len(cat.groupOf) && !hasDuplicates(scopes) {
+		out = append(out, "all")
+	}
+	for _, p := range cat.catalog.Presets {
+		if sameSet(p.Scopes, scopes) {
+			out = append(out, strings.ToLower(client.Sanitize(p.Name)))
+		}
+	}
+	return out
+}
+
+// sameSet reports whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := make(map[string]bool, len(a))
+	for _, s := range a {
+		in[s] = true
+	}
+	for _, s := range b {
+		if !in[s] {
+			return false
+		}
+	}
+	return len(in) == len(a)
+}

@@ -71,7 +71,7 @@ type ExpiryTone int
 const (
 	ToneNormal  ExpiryTone = iota
 	ToneNever              // no expiry at all: a standing risk, muted warning
-	ToneSoon               // valid, but expires within soonWindow
+	ToneSoon               // valid, but expires within SoonWindow
 	ToneExpired            // past its expiry
 )
 
@@ -88,10 +88,14 @@ func (t ExpiryTone) ThemeTone() theme.Tone {
 	return theme.TonePlain
 }
 
-// soonWindow is when an expiry starts to deserve attention.
-const soonWindow = 7 * day
+// SoonWindow is when an expiry starts to deserve attention: the table marks
+// it, and the filter calls it "expiring".
+const SoonWindow = 7 * day
 
-// RelativeExpiry renders a token's expiry relative to now ("in 3d",
+// SoonMark starts an expiry that is near: meaning never by colour alone.
+const SoonMark = "⚠ "
+
+// RelativeExpiry renders a token's expiry relative to now ("⚠ in 3d",
 // "expired 2d ago", "never", "invalid date") and the tone to draw it in. An
 // expiry the server sent but that is no valid date is unknown, and drawn
 // like an expired one: never as "never".
@@ -107,8 +111,9 @@ func RelativeExpiry(t client.Token, now time.Time) (string, ExpiryTone) {
 			return "expired just now", ToneExpired
 		}
 		return "expired " + span(ago) + " ago", ToneExpired
-	case t.ExpiresWithin(now, soonWindow):
-		return "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
+	case t.ExpiresWithin(now, SoonWindow):
+		// The mark says "soon" where colours do not (NO_COLOR, TERM=screen).
+		return SoonMark + "in " + span(t.ExpiresAt.Sub(now)), ToneSoon
 	}
 	return "in " + span(t.ExpiresAt.Sub(now)), ToneNormal
 }
@@ -170,7 +175,7 @@ func ScopeSummary(scopes []string, cat *Catalog) string {
 	if groups == 1 {
 		return count + " · " + cat.lowerName(first)
 	}
-	if readOnly(scopes) {
+	if ReadOnly(scopes) {
 		return count + " · read-only"
 	}
 	return count + " · " + cat.lowerName(first) + " +" + strconv.Itoa(groups-1)
@@ -192,9 +197,9 @@ func hasDuplicates(ss []string) bool {
 	return false
 }
 
-// readOnly reports whether every scope only reads: GoodAccess spells them
+// ReadOnly reports whether every scope only reads: GoodAccess spells them
 // ".read" and ".read-all".
-func readOnly(scopes []string) bool {
+func ReadOnly(scopes []string) bool {
 	for _, s := range scopes {
 		if !strings.HasSuffix(s, ".read") && !strings.HasSuffix(s, ".read-all") {
 			return false

@@ -40,4 +40,12 @@ var FilterCases = []struct{ Name, Prefix, Key string }{
 	{"rare-first-key", "", "z"}, // in almost nothing
 	{"narrow", "ci-", "r"},      // extends a query matching 1/8 of the tokens
 	{"second-key", "t", "e"},    // extends a query matching most tokens
+	// The filter language: each must cost the same per token as a plain
+	// word, whatever it adds.
+	{"second-term", "ci ", "p"},             // AND: a new term on 1/8 of the tokens
+	{"field-prefix", "scope:", "w"},         // one tagged field of the shared sets
+	{"status-word", "expire", "d"},          // the expiry's status, per token
+	{"preset-label", "read-onl", "y"},       // a word of the Scopes column (catalog)
+	{"address", "10.12.3.", "4"},            // the ranges that hold an address: a full scan
+	{"expires-compare", "expires:<30", "d"}, // a comparison: a full scan
 }
