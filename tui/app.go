@@ -128,8 +128,9 @@ type Model struct {
 	// held are outcomes on profiles not shown when they ended, by profile
 	// index, shown again when that profile is.
 	held map[int]heldResult
-	// afterRevoke are tokens just revoked that the provider could not say
-	// were not tokentui's own: if the next list is refused, they are why.
+	// afterRevoke are the tokens just revoked: if the next list is
+	// refused, tokentui's own admin token was among them (known, or, where
+	// the provider cannot tell, probably).
 	afterRevoke []client.Token
 
 	// selectAfterLoad is the id of a token just created: the next list
@@ -609,10 +610,13 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.afterRevoke = nil
 	if msg.err != nil {
 		m.loadErr = msg.err
+		if client.IsAuth(msg.err) {
+			if st, ok := lostAccess(revoked); ok {
+				m.status = st
+				return m, nil
+			}
+		}
 		switch {
-		case client.IsAuth(msg.err) && len(revoked) > 0:
-			m.status = errorStatus("admin token refused since revoking " + labelOf(revoked[0]) +
-				moreThan(len(revoked)) + ": probably tokentui's own")
 		case user || m.table.Loaded():
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}

@@ -68,7 +68,11 @@ func (c *confirmDialog) update(msg tea.Msg) (overlay, tea.Cmd) {
 	switch {
 	case key.Matches(k, c.keys.Yes) && len(c.selfWarning) > 0 && !c.selfStage:
 		c.selfStage = true
-		c.keys.Yes.SetHelp("y", "yes, revoke it too")
+		if len(c.targets) == 1 {
+			c.keys.Yes.SetHelp("y", "yes, revoke it")
+		} else {
+			c.keys.Yes.SetHelp("y", "yes, revoke it too")
+		}
 		c.keys.Others.SetEnabled(c.yesOthers != nil)
 		return c, nil
 	case key.Matches(k, c.keys.Yes):

@@ -209,16 +209,30 @@ func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
 	if report != nil {
 		m.overlay = report
 	}
-	// Where the API cannot say which token is tokentui's own, a refusal
-	// of the next list is how it shows: say why then (onTokensLoaded).
-	m.afterRevoke = nil
-	for _, t := range tally.ok {
-		if !t.SelfKnown() {
-			m.afterRevoke = append(m.afterRevoke, t)
-		}
-	}
+	// If the next list is refused, these say why (onTokensLoaded).
+	m.afterRevoke = tally.ok
 	m.relayout()
 	// The list the server holds now wins over our bookkeeping, and any List
 	// started before the revoke is stale from here on.
 	return m.refresh(false)
+}
+
+// lostAccess explains a list refused right after a revoke: tokentui
+// revoked its own admin token, as it knew (it asked twice), or, where the
+// provider cannot tell which token is its own, probably.
+func lostAccess(revoked []client.Token) (status, bool) {
+	self, others := client.SplitSelf(revoked)
+	if len(self) > 0 {
+		return errorStatus("no access: tokentui revoked its own admin token " + labelOf(self[0]) + "; give this profile another"), true
+	}
+	var unknown []client.Token
+	for _, t := range others {
+		if !t.SelfKnown() {
+			unknown = append(unknown, t)
+		}
+	}
+	if len(unknown) == 0 {
+		return status{}, false
+	}
+	return errorStatus("admin token refused since revoking " + labelOf(unknown[0]) + moreThan(len(unknown)) + ": probably tokentui's own"), true
 }

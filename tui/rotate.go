@@ -57,6 +57,7 @@ func confirmRotateRevoke(old client.Token, on runOn, now time.Time) *confirmDial
 		no:      rotateKeptMsg{old: old},
 	}
 	if old.Self {
+		q.consequence = append(q.consequence, "⚠ It is the admin token tokentui uses here: y asks once more.")
 		q.selfWarning = append(selfWarning(old, on.label),
 			"Configure the new secret as this profile's admin token first.")
 	}

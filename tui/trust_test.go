@@ -114,6 +114,10 @@ func TestRevokingTheAdminTokenInUseTakesASecondStep(t *testing.T) {
 	if !strings.Contains(statusLine(m), "tokentui's own admin token") {
 		t.Errorf("status after revoking itself: %q", statusLine(m))
 	}
+	m = update(m, tokensLoadedMsg{gen: m.listGen, err: &client.UnauthorizedError{}, at: testNow})
+	if !strings.HasPrefix(m.status.text, "no access: tokentui revoked its own admin token delta") {
+		t.Errorf("the refused list after it: %q", m.status.text)
+	}
 }
 
 func TestRotatingTheAdminTokenAsksTwiceBeforeRevokingIt(t *testing.T) {
