@@ -292,7 +292,7 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onOutcome(msg)
 	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, handedOffMsg:
 		return m.onClipboard(msg)
-	case quitConfirmedMsg:
+	case quitConfirmedMsg, hangUpMsg:
 		return m.quit()
 	case restoreOverlayMsg:
 		if m.overlay == nil { // nothing has taken its place meanwhile

@@ -13,6 +13,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/clipcmd"
 	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
@@ -299,5 +300,22 @@ func runSequence(cmd tea.Cmd) {
 		if c, ok := v.Index(i).Interface().(tea.Cmd); ok && c != nil {
 			c()
 		}
+	}
+}
+
+// A closed terminal (or a kill) quits without asking, but hands the
+// clipboard's clears on like q.
+func TestHangUpHandsTheClearsOn(t *testing.T) {
+	clip := clipboard.NewFake()
+	m := loadedModel(t, &memProvider{}, modelFixture(), nil, 120, 35)
+	m.clip = clip
+	clip.Copy("s3cret-value-of-a-token")
+	job, _ := clipcmd.ScheduleClear(clip, "s3cret-value-of-a-token", testNow, time.Minute)
+	m.clearJobs = append(m.clearJobs, job)
+	m.creating = &pendingCreate{req: client.NewToken{Name: "ci"}} // no one to ask
+	_, cmd := updateCmd(m, hangUpMsg{})
+	runSequence(cmd)
+	if got := clip.Later(); len(got) != 1 || !got[0].Equal(testNow.Add(time.Minute)) {
+		t.Fatalf("clears handed off: %v", got)
 	}
 }
