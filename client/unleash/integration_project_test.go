@@ -95,6 +95,7 @@ func editorToken(t *testing.T, base string) string {
 			}
 			break
 		}
+		t.Logf("attempt %d: the token endpoint refused the new session (401); logging in again", attempt)
 		time.Sleep(time.Duration(attempt) * time.Second)
 	}
 	if !strings.HasPrefix(pat.Secret, "user:") {
