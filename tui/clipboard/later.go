@@ -60,7 +60,12 @@ func (a *Auto) ClearLater(secret string, at time.Time) error {
 // closed terminal does not take it down), writes the secret to its stdin,
 // waits for it to say it has it (ack), and leaves it running.
 func startClearer(command []string, secret string, at time.Time) error {
-	args := append(append([]string{}, command[1:]...), "--at", strconv.FormatInt(at.Unix(), 10))
+	// Whole seconds, rounded up: never earlier than the time promised.
+	unix := at.Unix()
+	if at.Nanosecond() > 0 {
+		unix++
+	}
+	args := append(append([]string{}, command[1:]...), "--at", strconv.FormatInt(unix, 10))
 	cmd := exec.Command(command[0], args...)
 	detach(cmd)
 	in, err := cmd.StdinPipe()
