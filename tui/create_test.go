@@ -198,7 +198,8 @@ func TestRotateRevokesOnlyAfterConfirmation(t *testing.T) {
 			send(tm, "R")
 			waitFor(t, tm, "Rotate backup-config-export", rotatedName)
 			tm.Send(keyMsg("ctrl+s"))
-			waitFor(t, tm, `Token "`+rotatedName+`" created`)
+			// The copy is confirmed before enter: then closing asks nothing.
+			waitFor(t, tm, `Token "`+rotatedName+`" created`, "Copied to the system clipboard")
 			if !slices.Contains(serverIDs(t, p), old.ID) {
 				t.Fatal("the old token went before the new secret was shown")
 			}

@@ -189,6 +189,12 @@ func (m Model) copied(res clipboard.Result) (Model, tea.Cmd) {
 	}
 	m.copiedOnce = true
 	m.clearResult = nil
+	if m.confirm && !m.quitting && res.Confirmed() {
+		// Asked while the copy was still running: it is safe now, so the
+		// question goes (the dialog stays; enter closes it without one).
+		m.confirm = false
+		m.keys.confirming(false)
+	}
 	// A new copy of this secret restarts the countdown: the old job would
 	// clear earlier than this dialog now promises.
 	m.clearJob.Cancel()

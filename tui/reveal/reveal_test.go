@@ -477,3 +477,21 @@ func TestShowsWhatTheServerGranted(t *testing.T) {
 		t.Errorf("unconfirmed grants not shown:\n%s", m.View())
 	}
 }
+
+// Closing before the copy has reported asks; once the copy is confirmed,
+// the question goes.
+func TestQuestionGoesWhenTheCopyIsConfirmed(t *testing.T) {
+	m := New(created(jwt), clipboard.NewFake(), Options{Width: 100, ClearAfter: -1, Now: fixedNow})
+	copyCmd := m.Init()
+	m, out := press(t, m, "enter")
+	if len(out) != 0 || !strings.Contains(prose(m.View()), "The copy has not finished yet. Close anyway?") {
+		t.Fatalf("enter before the copy reported:\n%s", prose(m.View()))
+	}
+	m, _ = run(t, m, copyCmd)
+	if m.confirm || strings.Contains(prose(m.View()), "Close anyway?") {
+		t.Fatalf("the question stayed after a confirmed copy:\n%s", prose(m.View()))
+	}
+	if _, out = press(t, m, "enter"); len(out) != 1 {
+		t.Fatal("enter after the confirmed copy did not close")
+	}
+}

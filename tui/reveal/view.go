@@ -185,6 +185,8 @@ func (m Model) confirmText() string {
 		why = "The copy went out by OSC 52 and cannot be confirmed."
 	case res != nil && res.SystemPending:
 		why = "The copy is not confirmed: the system clipboard did not answer in time."
+	case res == nil:
+		why = "The copy has not finished yet."
 	default:
 		why = "The secret was not copied."
 	}
