@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 
@@ -22,8 +23,19 @@ func main() {
 	os.Exit(code)
 }
 
-// runTUI runs the dashboard until the user quits.
+// runTUI runs the dashboard until the user quits, then says what it
+// arranged for the clipboard (the alternate screen is gone by then).
 func runTUI(opts tui.Options) error {
-	_, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen()).Run()
+	// The dashboard takes the signals itself: a closed terminal (SIGHUP)
+	// or a kill (SIGTERM) still hands the clipboard's clears on.
+	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	stop := tui.ForwardSignals(p)
+	final, err := p.Run()
+	stop()
+	if m, ok := final.(tui.Model); ok {
+		for _, note := range m.ExitNotes() {
+			fmt.Fprintln(os.Stderr, note)
+		}
+	}
 	return err
 }

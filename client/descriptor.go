@@ -51,11 +51,21 @@ type Capabilities struct {
 	EditExpiry bool
 	// ListsSecrets: the list answer holds usable secrets (Token.Secret).
 	ListsSecrets bool
-	// ReportsLastUse: the list says when each token was last used, so a
-	// zero Token.LastUsedAt means never used. Without it a zero LastUsedAt
-	// means not reported, and must not be shown as "never".
-	ReportsLastUse bool
+	// Reports are the facts its API reports about every token
+	// (FactLastUse, FactCreator); the provider stamps them on each
+	// Token.Reported, and what is missing is shown as "not reported".
+	Reports Facts
+	// RevokeLag says, for people, how long a revoked token may keep
+	// working because the server caches tokens ("until the server's token
+	// cache refreshes, a few minutes"); empty: a revoked token is refused
+	// from then on.
+	RevokeLag string
 }
+
+// ReportsLastUse reports whether the list says when each token was last
+// used, so a zero Token.LastUsedAt means never used. Without it a zero
+// LastUsedAt means not reported, and must not be shown as "never".
+func (c Capabilities) ReportsLastUse() bool { return c.Reports.Has(FactLastUse) }
 
 // Summary is a few words on what the provider's tokens hold, for help
 // texts: "scopes, expiry, allowed IPs".

@@ -164,3 +164,48 @@ func IsAuth(err error) bool {
 	var f *ForbiddenError
 	return errors.As(err, &u) || errors.As(err, &f)
 }
+
+// UnknownOutcomeError: a request that changes something (a create, a
+// revoke) may have reached the server, but no usable answer came back: the
+// connection broke or timed out after the request was sent, the server
+// failed (5xx), the answer was cut short or too large, or the wait was
+// cancelled. The change may or may not have been made. Retrying it blindly
+// could make it twice: two tokens, and the first one's secret lost.
+type UnknownOutcomeError struct {
+	// Accepted: the server answered 2xx, so the change was made; only its
+	// answer could not be read in full.
+	Accepted bool
+	// Status is the HTTP status, 0 when no answer arrived.
+	Status int
+	// Err is why the outcome is unknown; never nil when made by rest.
+	Err error
+	// Candidates are strings in an accepted create's answer that may be
+	// the new secret (SecretCandidates), sanitised; empty when there were
+	// none. They are never part of Error().
+	Candidates []string
+}
+
+func (e *UnknownOutcomeError) Error() string {
+	cause := "no reason given"
+	if e.Err != nil {
+		cause = e.Err.Error()
+	}
+	if e.Accepted {
+		return "the server accepted the request, but its answer could not be read (" + cause + ")"
+	}
+	return "the request was sent, but no usable answer came back (" + cause + "): it may have been carried out"
+}
+
+func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
+
+// GoString keeps %#v from printing the candidates, which may be a secret.
+func (e *UnknownOutcomeError) GoString() string {
+	return fmt.Sprintf("&client.UnknownOutcomeError{Accepted:%t, Status:%d, Candidates:%d}", e.Accepted, e.Status, len(e.Candidates))
+}
+
+// AsUnknownOutcome returns err's UnknownOutcomeError, if it is one.
+func AsUnknownOutcome(err error) (*UnknownOutcomeError, bool) {
+	var u *UnknownOutcomeError
+	ok := errors.As(err, &u)
+	return u, ok
+}

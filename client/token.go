@@ -23,14 +23,29 @@ type Token struct {
 	// AllowedIPs are addresses or CIDR ranges; empty means any IP may use it.
 	AllowedIPs []string
 
-	CreatedAt  time.Time
-	ExpiresAt  time.Time // zero: never expires, unless InvalidDates says otherwise
-	LastUsedAt time.Time // zero: never used (or the API does not say)
-	CreatedBy  string
+	CreatedAt time.Time
+	ExpiresAt time.Time // zero: never expires, unless InvalidDates says otherwise
+	// LastUsedAt is zero for a token never used, or when the API does not
+	// report last use at all (Reported tells the two apart), or when the
+	// date it sent is invalid (InvalidDates).
+	LastUsedAt time.Time
+	// CreatedBy is "" when none is recorded, or when the API does not
+	// report a creator: Reported tells the two apart.
+	CreatedBy string
 	// InvalidDates are the dates the server sent that tokentui cannot
 	// trust (unreadable, or out of range: see ValidTime). Their fields are
 	// zero; views show InvalidDate for them, never "never". Set by SetDate.
 	InvalidDates DateFields
+
+	// Self marks the admin token tokentui itself is calling the API with:
+	// revoking it ends tokentui's access. It is set only where the provider
+	// can tell (Reported has FactSelf); elsewhere it is false and says
+	// nothing.
+	Self bool
+	// Reported is what the API reports about this token beyond the basics,
+	// so that a missing value is shown as "not reported" rather than as a
+	// reassuring default such as "never used".
+	Reported Facts
 
 	// Owner is who the token belongs to and acts as, for people: a Border0
 	// service account ("ci-bot"). Empty for a token of the organisation
@@ -47,6 +62,18 @@ type Token struct {
 	// was shown once, at creation, and can never be copied from the list.
 	SecretNote string
 }
+
+// LastUseReported reports whether LastUsedAt means something: zero is then
+// "never used" rather than "not reported".
+func (t Token) LastUseReported() bool { return t.Reported.Has(FactLastUse) }
+
+// CreatorReported reports whether CreatedBy means something: "" is then
+// "none recorded" rather than "not reported".
+func (t Token) CreatorReported() bool { return t.Reported.Has(FactCreator) }
+
+// SelfKnown reports whether the provider could tell if this token is the
+// admin token in use; Self then says whether it is.
+func (t Token) SelfKnown() bool { return t.Reported.Has(FactSelf) }
 
 // Expires reports whether the token has a known expiry. A token without
 // one either never expires (NeverExpires) or has an invalid one
@@ -96,6 +123,10 @@ type Created struct {
 	// must be shown) but something after that failed, such as reading the new
 	// token back. It never carries the secret.
 	Warning string
+	// Retrievable is true when the token list holds this secret too (an
+	// API that lists secrets, and a token stored so that it can), so it can
+	// be copied again later: closing the reveal loses nothing.
+	Retrievable bool
 	// GrantDiffs are the ways the token the server reports differs from
 	// what was asked for ("requested 3 scopes, the server granted none"),
 	// one sentence each; see CompareGrants.

@@ -121,9 +121,23 @@ type Model struct {
 	openErr   error // opening the first profile failed: no provider yet
 
 	clip      clipboard.Clipboard
-	clearJobs []*clipcmd.ClearJob // clears still due, run at once on quit
+	clearJobs []*clipcmd.ClearJob // clears still due, handed off on quit
 	copy      *tableCopy          // a copy from the table waiting for its result
 	idCopy    *tableCopy          // a copy of an ID (y) waiting for its result
+	// exitNotes are said on stderr once the program has ended: what
+	// becomes of the clipboard (ExitNotes).
+	exitNotes []string
+
+	// creating is the create in flight, nil when none: quitting asks, and
+	// an unknown outcome is looked for with what it holds.
+	creating *pendingCreate
+	// held are outcomes on profiles not shown when they ended, by profile
+	// index, shown again when that profile is.
+	held map[int]heldResult
+	// afterRevoke are the tokens just revoked: if the next list is
+	// refused, tokentui's own admin token was among them (known, or, where
+	// the provider cannot tell, probably).
+	afterRevoke []client.Token
 
 	// selectAfterLoad is the id of a token just created: the next list
 	// selects it.
@@ -279,13 +293,23 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case connTestedMsg:
 		return m.onConnTested(msg)
 	case revokeConfirmedMsg:
-		return m.startRevoke(msg.targets)
+		return m.startRevoke(msg)
 	case revokeDoneMsg:
 		return m.onRevokeDone(msg)
 	case form.SubmitMsg, form.CancelledMsg, createDoneMsg, reveal.ClosedMsg, rotateKeptMsg:
 		return m.onCreateFlow(msg)
-	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, quitClearedMsg:
+	case outcomeSearchMsg, askRevokeFoundMsg, copyCandidateMsg:
+		return m.onOutcome(msg)
+	case clipcmd.CopiedMsg, clipcmd.ClearDueMsg, clipcmd.ClearedMsg, handedOffMsg:
 		return m.onClipboard(msg)
+	case quitConfirmedMsg, hangUpMsg:
+		return m.quit()
+	case restoreOverlayMsg:
+		if m.overlay == nil { // nothing has taken its place meanwhile
+			m.overlay = msg.o
+			m.relayout()
+		}
+		return m, nil
 	case expiryChosenMsg, expiryDoneMsg:
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg:
@@ -342,7 +366,7 @@ func (m Model) forwardToOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, forceQuit) {
-		return m.quit()
+		return m.askQuit(msg)
 	}
 	if m.layout.tooSmall {
 		if key.Matches(msg, m.keys.Quit) {
@@ -366,7 +390,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
+		return m.askQuit(msg)
 	case key.Matches(msg, m.keys.Profile):
 		return m.openProfiles()
 	case key.Matches(msg, m.keys.Help):
@@ -497,11 +521,7 @@ func (m Model) onActionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 	case key.Matches(msg, tk.New):
 		next, cmd = m.openCreate(nil)
 	case key.Matches(msg, tk.Rotate):
-		next = m
-		if tok, ok := m.table.Selected(); ok {
-			old := *tok
-			next, cmd = m.openCreate(&old)
-		}
+		next, cmd = m.askRotate()
 	case key.Matches(msg, tk.Copy):
 		next, cmd = m.copySelected()
 	case key.Matches(msg, tk.CopyID):
@@ -594,9 +614,18 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	m.listing = false
 	user := m.userListing
 	m.userListing = false
+	revoked := m.afterRevoke
+	m.afterRevoke = nil
 	if msg.err != nil {
 		m.loadErr = msg.err
-		if user || m.table.Loaded() {
+		if client.IsAuth(msg.err) {
+			if st, ok := lostAccess(revoked); ok {
+				m.status = st
+				return m, nil
+			}
+		}
+		switch {
+		case user || m.table.Loaded():
 			m.status = errorStatus("refresh failed: " + msg.err.Error())
 		}
 		return m, nil

@@ -13,19 +13,17 @@ import (
 )
 
 // The root is the clipboard's janitor: every clear timer reaches it, dialog
-// open or not, and it remembers the clears still due so quitting can run
-// them at once instead of leaving a secret on the clipboard.
+// open or not, and it remembers the clears still due so quitting can hand
+// them to a process that clears at their time (quit.go).
 
-// tableCopy is a copy of a listed secret (Unleash) waiting for its result;
-// the secret is kept only until the clear is scheduled.
+// tableCopy is a copy made by the root (a listed secret, a candidate of an
+// odd answer) waiting for its result; the secret is kept only until the
+// clear is scheduled.
 type tableCopy struct {
 	ref    string
 	label  string
 	secret string
 }
-
-// quitClearedMsg reports the clears run on the way out.
-type quitClearedMsg struct{ results []clipboard.ClearResult }
 
 var copyRefs atomic.Uint64
 
@@ -48,10 +46,16 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		m.status = infoStatus(why)
 		return m, nil
 	}
+	return m.copySecret(tok.Secret, "the secret of "+labelOf(*tok))
+}
+
+// copySecret copies secret, called what in messages, and clears it later
+// like every copied secret (onTableCopied).
+func (m Model) copySecret(secret, what string) (tea.Model, tea.Cmd) {
 	ref := "table/" + strconv.FormatUint(copyRefs.Add(1), 10)
-	m.copy = &tableCopy{ref: ref, label: labelOf(*tok), secret: tok.Secret}
-	m.status = busyStatus("copying the secret of " + labelOf(*tok) + "…")
-	return m, clipcmd.Copy(m.clip, tok.Secret, ref)
+	m.copy = &tableCopy{ref: ref, label: what, secret: secret}
+	m.status = busyStatus("copying " + what + "…")
+	return m, clipcmd.Copy(m.clip, secret, ref)
 }
 
 // copySelectedID copies the selected token's full ID: not a secret, so
@@ -70,7 +74,12 @@ func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case clipcmd.CopiedMsg:
 		if m.copy != nil && msg.Ref == m.copy.ref {
-			return m.onTableCopied(msg.Result)
+			next, cmd := m.onTableCopied(msg.Result)
+			nm := next.(Model)
+			if _, ok := nm.overlay.(*outcomeOverlay); ok {
+				nm.overlay.update(msg) // it notes which candidate is copied
+			}
+			return nm, cmd
 		}
 		if m.idCopy != nil && msg.Ref == m.idCopy.ref {
 			m.status = copyStatus(msg.Result, "the ID of "+m.idCopy.label)
@@ -88,9 +97,9 @@ func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = clearStatus(msg.Result)
 		m.pruneClearJobs()
 		return m.forwardToOverlay(msg)
-	case quitClearedMsg:
+	case handedOffMsg:
 		for _, r := range msg.results {
-			m.status = clearStatus(r)
+			m.exitNotes = append(m.exitNotes, "tokentui: "+r.String())
 		}
 		return m, nil
 	}
@@ -100,16 +109,20 @@ func (m Model) onClipboard(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) onTableCopied(res clipboard.Result) (tea.Model, tea.Cmd) {
 	c := m.copy
 	m.copy = nil
-	m.status = copyStatus(res, "the secret of "+c.label)
-	if !res.OK() {
+	m.status = copyStatus(res, c.label)
+	// A slow system clipboard may still take it: clear it all the same.
+	if !res.MayHold() {
 		return m, nil
 	}
-	// The clipboard holds this secret now: earlier clears would only report
-	// "it holds something else".
+	// A new copy of this secret restarts its countdown. The clears of other
+	// secrets stay: this copy may not have reached the clipboard they are
+	// on, and each finds for itself whether its secret is still there.
 	for _, j := range m.clearJobs {
-		j.Cancel()
+		if j.For(c.secret) {
+			j.Cancel()
+		}
 	}
-	m.clearJobs = nil
+	m.pruneClearJobs()
 	after := m.opts.ClearAfter
 	if after == 0 {
 		after = reveal.DefaultClearAfter
@@ -117,11 +130,11 @@ func (m Model) onTableCopied(res clipboard.Result) (tea.Model, tea.Cmd) {
 	if after < 0 {
 		return m, nil
 	}
-	job, tick := clipcmd.ScheduleClear(m.clip, c.secret, after)
+	job, tick := clipcmd.ScheduleClear(m.clip, c.secret, m.now(), after)
 	m.clearJobs = append(m.clearJobs, job)
 	if res.Method == clipboard.System {
-		m.status = okStatus("copied the secret of " + c.label + " to the system clipboard; it is cleared at " +
-			m.now().Add(after).Format(clockLayout) + " if still there")
+		m.status = okStatus("copied " + c.label + " to the system clipboard; it is cleared at " +
+			m.now().Add(after).Format(clockLayout) + " if still there (also after quitting)")
 	}
 	return m, tick
 }
@@ -158,35 +171,4 @@ func (m *Model) pruneClearJobs() {
 		}
 	}
 	m.clearJobs = kept
-}
-
-// quit clears, right now, every secret still due to be cleared (if the
-// clipboard still holds it), then ends the program.
-func (m Model) quit() (tea.Model, tea.Cmd) {
-	jobs := append([]*clipcmd.ClearJob(nil), m.clearJobs...)
-	if r, ok := m.overlay.(*revealOverlay); ok {
-		if j := r.m.PendingClear(); j != nil {
-			jobs = append(jobs, j)
-		}
-	}
-	var clears []tea.Cmd
-	for _, j := range jobs {
-		if c := j.ClearNow(); c != nil {
-			clears = append(clears, c)
-		}
-	}
-	m.clearJobs = nil
-	if len(clears) == 0 {
-		return m, tea.Quit
-	}
-	clearAll := func() tea.Msg {
-		var out quitClearedMsg
-		for _, c := range clears {
-			if cm, ok := c().(clipcmd.ClearedMsg); ok {
-				out.results = append(out.results, cm.Result)
-			}
-		}
-		return out
-	}
-	return m, tea.Sequence(clearAll, tea.Quit)
 }

@@ -39,10 +39,11 @@ type revokeResult struct {
 	err   error
 }
 
-// revokeDoneMsg reports a (bulk) revoke, one result per token, in the order
-// they were asked for.
+// revokeDoneMsg reports a (bulk) revoke, one result per token, on the
+// profile it ran on.
 type revokeDoneMsg struct {
 	results []revokeResult
+	on      runOn
 }
 
 // revokeConcurrency bounds parallel DELETEs of a bulk revoke: fast enough
@@ -80,23 +81,35 @@ func loadCatalogCmd(p client.Provider, provGen int) tea.Cmd {
 	}
 }
 
-func revokeCmd(p client.Provider, targets []client.Token) tea.Cmd {
+// revokeCmd revokes targets on on's provider: the others in parallel, then
+// the admin token in use, if it is among them, alone and last, so that the
+// others are not refused for want of it.
+func revokeCmd(on runOn, targets []client.Token) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
-		results := make([]revokeResult, len(targets))
-		sem := make(chan struct{}, revokeConcurrency)
-		var wg sync.WaitGroup
-		for i, t := range targets {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				results[i] = revokeResult{token: t, err: p.Revoke(ctx, t)}
-			}()
-		}
-		wg.Wait()
-		return revokeDoneMsg{results: results}
+		self, others := client.SplitSelf(targets)
+		results := make([]revokeResult, 0, len(targets))
+		results = append(results, revokeAll(ctx, on.prov, others)...)
+		results = append(results, revokeAll(ctx, on.prov, self)...)
+		return revokeDoneMsg{results: results, on: on}
 	}
+}
+
+// revokeAll revokes targets, a few at a time, one result each in order.
+func revokeAll(ctx context.Context, p client.Provider, targets []client.Token) []revokeResult {
+	results := make([]revokeResult, len(targets))
+	sem := make(chan struct{}, revokeConcurrency)
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			results[i] = revokeResult{token: t, err: p.Revoke(ctx, t)}
+		}()
+	}
+	wg.Wait()
+	return results
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/form"
 	"github.com/tokentui/tokentui/tui/reveal"
+	"github.com/tokentui/tokentui/tui/table"
 )
 
 // The create flow: n (or R) opens the form; its SubmitMsg runs
@@ -25,7 +26,17 @@ import (
 type createDoneMsg struct {
 	created client.Created
 	err     error
-	provGen int
+	pc      *pendingCreate
+}
+
+// pendingCreate is a create in flight: what was asked, where, and the list
+// as it was before, so that a token that appears after an unknown outcome
+// can be told from the ones that were there.
+type pendingCreate struct {
+	req    client.NewToken
+	on     runOn
+	before *table.Index // nil when no list had loaded
+	at     time.Time    // when it was sent
 }
 
 // createOverlay is the create form in a dialog frame.
@@ -120,12 +131,12 @@ func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func createCmd(p client.Provider, req client.NewToken, provGen int) tea.Cmd {
+func createCmd(pc *pendingCreate) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
-		created, err := p.Create(ctx, req)
-		return createDoneMsg{created: created, err: err, provGen: provGen}
+		created, err := pc.on.prov.Create(ctx, pc.req)
+		return createDoneMsg{created: created, err: err, pc: pc}
 	}
 }
 
@@ -133,7 +144,8 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case form.SubmitMsg:
 		m.status = busyStatus("creating " + client.Sanitize(msg.Request.Name) + "…")
-		return m, createCmd(m.opts.Provider, msg.Request, m.provGen)
+		m.creating = &pendingCreate{req: msg.Request, on: m.here(), before: m.table.Snapshot(), at: m.now()}
+		return m, createCmd(m.creating)
 	case form.CancelledMsg:
 		// The overlay closed when the form said so (createOverlay.update).
 		m.status = infoStatus("nothing created")
@@ -142,9 +154,13 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onCreateDone(msg)
 	case reveal.ClosedMsg:
 		m.keepClear(msg.ClearJob)
+		if msg.Quit {
+			m.pendingRotate = nil
+			return m.quit()
+		}
 		if old := m.pendingRotate; old != nil {
 			m.pendingRotate = nil
-			m.overlay = confirmRotateRevoke(*old)
+			m.overlay = confirmRotateRevoke(*old, m.here(), m.now())
 		}
 		m.relayout()
 		return m, nil
@@ -156,13 +172,23 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
-	co, open := m.overlay.(*createOverlay)
-	if msg.provGen != m.provGen && msg.err != nil {
-		return m, nil // a failure for a profile no longer shown: nothing to keep
+	if m.creating == msg.pc {
+		m.creating = nil
 	}
-	// A success is shown even if the profile changed meanwhile: the secret
-	// exists nowhere else, and the server will never send it again.
+	here := msg.pc.on.current(&m)
+	co, open := m.overlay.(*createOverlay)
+	open = open && here
+	if u, unknown := client.AsUnknownOutcome(msg.err); unknown {
+		// Never a blind retry: the form goes, and what happened is looked for.
+		if open {
+			m.overlay = nil
+		}
+		return m.openOutcome(msg.pc, u)
+	}
 	if msg.err != nil {
+		if !here {
+			return m, nil // a refused create on a profile no longer shown: nothing exists
+		}
 		m.status = errorStatus("could not create the token: " + msg.err.Error())
 		if open {
 			co.form.SetError(msg.err)
@@ -173,8 +199,17 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	if open {
 		rotateOf = co.rotateOf
 	}
+	// A success is shown even if the profile changed meanwhile: the secret
+	// exists nowhere else, and the server will never send it again. It then
+	// says which profile it is on, and the list shown is left alone.
 	created := msg.created
-	m.status = okStatus("created " + labelOf(created.Token))
+	where := ""
+	if !here {
+		where = msg.pc.on.label
+		m.status = okStatus("on " + where + ": created " + labelOf(created.Token))
+	} else {
+		m.status = okStatus("created " + labelOf(created.Token))
+	}
 	rw, rh := revealSize(m.width, m.layout.bodyH)
 	dlg := reveal.New(created, m.clip, reveal.Options{
 		ClearAfter: m.opts.ClearAfter,
@@ -182,11 +217,15 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 		Width:      rw,
 		Height:     rh,
 		Now:        m.now,
+		Where:      where,
 	})
 	m.overlay = &revealOverlay{m: dlg}
+	m.relayout()
+	if !here {
+		return m, dlg.Init()
+	}
 	m.pendingRotate = rotateOf
 	m.selectAfterLoad = created.Token.ID
-	m.relayout()
 	next, refresh := m.refresh(false)
 	return next, tea.Batch(dlg.Init(), refresh)
 }

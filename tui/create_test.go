@@ -103,10 +103,18 @@ func TestCreateRevealsSecretAndCopies(t *testing.T) {
 	if len(created.Scopes) != 5 {
 		t.Errorf("created with scopes %v, want the 5 of logs-only", created.Scopes)
 	}
-	// Quitting ran the pending clear: the fake clipboard still held the
-	// secret, so it is empty now.
+	// Quitting handed the pending clear to a process that outlives the
+	// program: the secret can still be pasted, and is cleared at its time.
+	later := clip.Later()
+	if clip.Content() != secret || len(later) != 1 {
+		t.Fatalf("after quit: clipboard %q, %d clears handed off; want the secret kept, one clear due", clip.Content(), len(later))
+	}
+	if notes := strings.Join(fm.ExitNotes(), "\n"); !strings.Contains(notes, "cleared at "+later[0].Format("15:04:05")+" if it still holds the secret") {
+		t.Errorf("exit notes %q", notes)
+	}
+	clip.RunLater(later[0])
 	if clip.Content() != "" || clip.Clears() != 1 {
-		t.Errorf("clipboard after quit: %q, %d clears", clip.Content(), clip.Clears())
+		t.Errorf("the handed-off clear did not run: %q, %d clears", clip.Content(), clip.Clears())
 	}
 }
 
@@ -130,8 +138,8 @@ func TestCreateRevealSaysOSC52(t *testing.T) {
 	if fm.overlay != nil {
 		t.Fatalf("still open: %T", fm.overlay)
 	}
-	if !strings.Contains(fm.status.text, "OSC 52 cannot be read back") {
-		t.Errorf("status after quit = %q, want the honest not-cleared", fm.status.text)
+	if notes := strings.Join(fm.ExitNotes(), "\n"); !strings.Contains(notes, "OSC 52, which cannot be read back: clear the clipboard yourself") {
+		t.Errorf("exit notes %q, want the honest not-cleared", notes)
 	}
 }
 
@@ -190,7 +198,8 @@ func TestRotateRevokesOnlyAfterConfirmation(t *testing.T) {
 			send(tm, "R")
 			waitFor(t, tm, "Rotate backup-config-export", rotatedName)
 			tm.Send(keyMsg("ctrl+s"))
-			waitFor(t, tm, `Token "`+rotatedName+`" created`)
+			// The copy is confirmed before enter: then closing asks nothing.
+			waitFor(t, tm, `Token "`+rotatedName+`" created`, "Copied to the system clipboard")
 			if !slices.Contains(serverIDs(t, p), old.ID) {
 				t.Fatal("the old token went before the new secret was shown")
 			}
@@ -248,21 +257,48 @@ func TestCreateDoneForAnEarlierProfileStillRevealsTheSecret(t *testing.T) {
 	p := &memProvider{}
 	m := loadedModel(t, p, modelFixture(), nil, 120, 35)
 	const secret = "ga_0123456789abcdef0123456789abcdef01234567"
+	earlier := &pendingCreate{on: runOn{prov: p, provGen: m.provGen - 1, profile: -1, label: "work · GoodAccess"}}
 	stale := createDoneMsg{
 		created: client.Created{Token: client.Token{ID: "11111111-2222", Name: "late"}, Secret: secret},
-		provGen: m.provGen - 1,
+		pc:      earlier,
 	}
 	m = update(m, stale)
 	if _, ok := m.overlay.(*revealOverlay); !ok {
 		t.Fatalf("overlay = %T, want the reveal dialog", m.overlay)
 	}
-	if !strings.Contains(m.View(), secret) {
-		t.Fatalf("the secret is not on screen:\n%s", m.View())
+	if !strings.Contains(m.View(), secret) || !strings.Contains(m.View(), "created on work · GoodAccess") {
+		t.Fatalf("the secret, and where it was made, are not on screen:\n%s", m.View())
+	}
+	if m.selectAfterLoad != "" || m.listing {
+		t.Fatal("the list of the profile shown was touched by another profile's create")
 	}
 
 	m2 := loadedModel(t, p, modelFixture(), nil, 120, 35)
-	m2 = update(m2, createDoneMsg{err: errors.New("boom"), provGen: m2.provGen - 1})
+	m2 = update(m2, createDoneMsg{err: errors.New("boom"), pc: earlier})
 	if m2.overlay != nil {
 		t.Fatalf("a stale failure opened %T", m2.overlay)
+	}
+}
+
+// ctrl+c in the reveal dialog asks exactly as enter does (the copy went out
+// by OSC 52 only, so it cannot be known to have worked), and y quits.
+func TestCtrlCInTheRevealAsksFirst(t *testing.T) {
+	p := startGoodAccessLive(t)
+	clip := clipboard.NewFake()
+	clip.FailSystem(clipboard.ErrFake)
+	tm := startWith(t, Options{Provider: p, Clipboard: clip}, 80, 24)
+	waitLoaded(t, tm)
+	send(tm, "n")
+	tm.Type("ctrl-c-test")
+	send(tm, "tab", "down", "enter")
+	tm.Send(keyMsg("ctrl+s"))
+	waitFor(t, tm, "via OSC 52")
+	tm.Send(keyMsg("ctrl+c"))
+	waitFor(t, tm, "Quit tokentui", "The secret will be gone")
+	tm.Send(keyMsg("ctrl+c")) // again: still asking, nothing lost
+	send(tm, "y")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	if notes := strings.Join(fm.ExitNotes(), "\n"); !strings.Contains(notes, "clear the clipboard yourself") {
+		t.Fatalf("exit notes %q", notes)
 	}
 }

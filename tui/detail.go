@@ -136,6 +136,9 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 // owner, projects, environment, and its secret as far as it may be shown.
 func identityFields(field addField, tok *client.Token, cat *tokenfmt.Catalog, now time.Time) {
 	field("ID", tok.ID, theme.FieldValue)
+	if tok.Self {
+		field("In use", "by tokentui "+tokenfmt.SelfTag+": the admin token of this profile; revoking it ends tokentui's access", theme.Cell(theme.ToneWarn, false))
+	}
 	if tok.Role != "" {
 		field(cat.RoleLabel(), tok.Role, theme.FieldValue)
 	}
@@ -167,9 +170,18 @@ func lifetimeFields(field addField, tok *client.Token, now time.Time) {
 	field("Created", pastDate(tok, client.DateCreated, tok.CreatedAt, now), theme.FieldValue)
 	exp, tone := tokenfmt.RelativeExpiry(*tok, now) // "never" or "invalid date" when there is no time
 	field("Expires", absRel(tok.ExpiresAt, exp), theme.Cell(tone.ThemeTone(), false))
-	field("Last used", pastDate(tok, client.DateLastUsed, tok.LastUsedAt, now), theme.FieldValue)
-	if tok.CreatedBy != "" {
-		field("Created by", tok.CreatedBy, theme.FieldValue)
+	if used, reported := tokenfmt.LastUsed(*tok, now); reported || tok.InvalidDates.Has(client.DateLastUsed) {
+		field("Last used", pastDate(tok, client.DateLastUsed, tok.LastUsedAt, now), theme.FieldValue)
+	} else {
+		field("Last used", used+" by this API", theme.Muted)
+	}
+	switch by, known := tokenfmt.CreatedBy(*tok); {
+	case known:
+		field("Created by", by, theme.FieldValue)
+	case tok.CreatorReported():
+		field("Created by", by, theme.Muted)
+	default:
+		field("Created by", by+" by this API", theme.Muted)
 	}
 }
 

@@ -21,18 +21,20 @@ import (
 // package dates (a date alone is valid through that day) and checked as it
 // is typed. There is no "never": Unleash cannot remove an expiry.
 
-// expiryChosenMsg: the person picked a new expiry for tok.
+// expiryChosenMsg: the person picked a new expiry for tok. reenable says
+// they were told it brings an expired token back to life.
 type expiryChosenMsg struct {
-	tok client.Token
-	at  time.Time
+	tok      client.Token
+	at       time.Time
+	reenable bool
 }
 
 // expiryDoneMsg is the answer to one UpdateExpiry.
 type expiryDoneMsg struct {
-	tok     client.Token
-	at      time.Time
-	err     error
-	provGen int
+	tok client.Token
+	at  time.Time
+	err error
+	on  runOn
 }
 
 type expiryKeys struct {
@@ -198,23 +200,51 @@ func (m Model) onExpiry(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return m, nil
 		}
+		if msg.tok.ExpiredAt(m.now()) && msg.at.After(m.now()) && !msg.reenable {
+			m.overlay = confirmReenable(msg, m.now(), m.location())
+			m.relayout()
+			return m, nil
+		}
 		m.status = busyStatus("setting the expiry of " + labelOf(msg.tok) + "…")
-		gen := m.provGen
+		on := m.here()
 		return m, func() tea.Msg {
 			ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 			defer cancel()
-			return expiryDoneMsg{tok: msg.tok, at: msg.at, err: up.UpdateExpiry(ctx, msg.tok, msg.at), provGen: gen}
+			return expiryDoneMsg{tok: msg.tok, at: msg.at, err: up.UpdateExpiry(ctx, msg.tok, msg.at), on: on}
 		}
 	case expiryDoneMsg:
-		if msg.provGen != m.provGen {
-			return m, nil
-		}
+		st := okStatus(labelOf(msg.tok) + " now expires " + dates.Format(msg.at.In(m.location())))
 		if msg.err != nil {
-			m.status = errorStatus("could not change the expiry of " + labelOf(msg.tok) + ": " + msg.err.Error())
+			st = errorStatus("could not change the expiry of " + labelOf(msg.tok) + ": " + msg.err.Error())
+		}
+		if !msg.on.current(&m) {
+			m.hold(msg.on, st, nil)
 			return m, nil
 		}
-		m.status = okStatus(labelOf(msg.tok) + " now expires " + dates.Format(msg.at.In(m.location())))
+		m.status = st
+		if msg.err != nil {
+			return m, nil
+		}
 		return m.refresh(false)
 	}
 	return m, nil
+}
+
+// confirmReenable asks before giving an expired token a new expiry: that
+// makes it work again for whatever still holds its secret.
+func confirmReenable(msg expiryChosenMsg, now time.Time, loc *time.Location) *confirmDialog {
+	yes := msg
+	yes.reenable = true
+	ago, _ := tokenfmt.RelativeExpiry(msg.tok, now)
+	return newConfirm(question{
+		title:   "Re-enable an expired token?",
+		targets: []client.Token{msg.tok},
+		now:     now,
+		consequence: []string{
+			"It " + ago + ". A new expiry (" + dates.Format(msg.at.In(loc)) + ") re-enables it: anything that still holds its secret can use it again.",
+		},
+		yesHelp: "re-enable it",
+		noHelp:  "keep it expired",
+		yes:     yes,
+	})
 }

@@ -96,7 +96,7 @@ func revealed(t *testing.T, name, secret string, w, h int) Model {
 	m := loadedModel(t, &memProvider{}, modelFixture(), &cat, w, h)
 	m.clip = clipboard.NewFake()
 	m, _ = updateCmd(m, createDoneMsg{created: client.Created{
-		Token: client.Token{ID: "8534090c-9ced-4f62-a509-048d365a537f", Name: name}, Secret: secret}, provGen: m.provGen})
+		Token: client.Token{ID: "8534090c-9ced-4f62-a509-048d365a537f", Name: name}, Secret: secret}, pc: &pendingCreate{on: m.here()}})
 	r, ok := m.overlay.(*revealOverlay)
 	if !ok {
 		t.Fatalf("no reveal dialog: %T", m.overlay)

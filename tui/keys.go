@@ -92,14 +92,16 @@ func newDetailKeys() detailKeys {
 }
 
 type confirmKeys struct {
-	Yes, No key.Binding
+	Yes, No, Others key.Binding
 }
 
-// newConfirmKeys are y and n/esc; yes and no say what each does.
+// newConfirmKeys are y and n/esc; yes and no say what each does. Others
+// (o) is the way out of revoking the admin token in use along with others.
 func newConfirmKeys(yes, no string) confirmKeys {
 	return confirmKeys{
-		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", no)),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", no)),
+		Others: key.NewBinding(key.WithKeys("o", "O"), key.WithHelp("o", "only the others")),
 	}
 }
 

@@ -181,7 +181,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 	}
 }
 
-func TestConfirmationListsAFewAndCountsTheRest(t *testing.T) {
+func TestConfirmationListsEveryTargetScrolling(t *testing.T) {
 	tokens := syntheticTokens(20, nil)
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
 	for range tokens {
@@ -189,7 +189,7 @@ func TestConfirmationListsAFewAndCountsTheRest(t *testing.T) {
 	}
 	m = press(m, "x")
 	v := m.View()
-	if !strings.Contains(v, "Revoke 20 tokens?") || !strings.Contains(v, "and 14 more") {
+	if !strings.Contains(v, "Revoke 20 tokens?") || !strings.Contains(v, "20 in all · 0 above, 12 below") {
 		t.Errorf("bulk confirmation:\n%s", v)
 	}
 }
@@ -198,7 +198,7 @@ func TestRevokeResultKeepsFailedRemovesRevoked(t *testing.T) {
 	tokens := modelFixture()
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
 	m = press(m, "space", "space", "space") // alpha, bravo, charlie
-	m, _ = updateCmd(m, revokeConfirmedMsg{targets: m.table.Marked()})
+	m, _ = updateCmd(m, revokeConfirmedMsg{targets: m.table.Marked(), on: m.here()})
 	if m.revoking != 3 || !strings.Contains(statusLine(m), "revoking 3 tokens") {
 		t.Fatalf("revoking state: %d, %q", m.revoking, statusLine(m))
 	}
@@ -261,7 +261,7 @@ func TestSingleRevokeFailureGoesToStatus(t *testing.T) {
 func TestRevokeCommandBoundsConcurrencyAndReportsEach(t *testing.T) {
 	tokens := syntheticTokens(30, nil)
 	p := &memProvider{fail: map[string]error{tokens[3].ID: errors.New("boom")}}
-	msg := revokeCmd(p, tokens)().(revokeDoneMsg)
+	msg := revokeCmd(runOn{prov: p}, tokens)().(revokeDoneMsg)
 	if len(msg.results) != 30 || len(p.revoked) != 29 {
 		t.Fatalf("%d results, %d revoked", len(msg.results), len(p.revoked))
 	}

@@ -233,6 +233,7 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.selectAfterLoad = ""
 	m.copy = nil
 	m.status = okStatus("switched to " + p.Name)
+	m.showHeld()
 	m.userListing = false
 	m.relayout()
 	return m, tea.Batch(

@@ -115,7 +115,11 @@ func (m *Model) statusBar(width int) string {
 	}
 	if n := m.table.MarkCount(); n > 0 {
 		// Marks hidden by a filter still take part in a bulk revoke: say so.
-		count += theme.Marked.Render(" · " + strconv.Itoa(n) + " marked")
+		marks := " · " + strconv.Itoa(n) + " marked"
+		if h := m.table.MarkedHidden(); h > 0 {
+			marks += ", " + strconv.Itoa(h) + " hidden by the filter"
+		}
+		count += theme.Marked.Render(marks)
 	}
 	refreshed := ""
 	switch {

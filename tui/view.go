@@ -428,7 +428,7 @@ func (m *Model) tableHelp(profileKey key.Binding) helpKeyMap {
 			{t.Up, t.Down, t.PageUp, t.PageDown, t.Top, t.Bottom},
 			{a.Filter, clearFilter, t.Sort, t.Reverse, a.Detail, g.Switch},
 			{a.New, a.Rotate, copyKey, a.CopyID, expiryKey},
-			{t.Mark, a.Revoke, g.Refresh, profileKey, m.lastErrorKey()},
+			{t.Mark, t.MarkShown, t.Unmark, a.Revoke, g.Refresh, profileKey, m.lastErrorKey()},
 		},
 	}
 }

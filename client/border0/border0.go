@@ -36,6 +36,10 @@ type Provider struct {
 	api *rest.Client
 	now func() time.Time // validation clock; tests pin it
 	lag settler          // the read-after-write delay (lag.go)
+	// selfID is the id the admin token's own claims give it, so the list
+	// can mark it (Token.Self); "" when its claims name none, and then
+	// nothing is said.
+	selfID string
 }
 
 var _ client.Provider = (*Provider)(nil)
@@ -59,5 +63,8 @@ func New(conn client.Connection) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Provider{api: api, now: time.Now, lag: settler{fallback: defaultSettle}}, nil
+	// A JWT's claims are read without a key: they cannot prove anything,
+	// but the token_id (or jti) a token carries is the id the list shows.
+	claims, _ := DecodeClaims(token)
+	return &Provider{api: api, now: time.Now, lag: settler{fallback: defaultSettle}, selfID: claims.TokenID}, nil
 }

@@ -298,3 +298,37 @@ func TestBorder0New(t *testing.T) {
 		t.Fatalf("Kind %q DisplayName %q", p.Kind(), p.DisplayName())
 	}
 }
+
+func TestBorder0MarksTheAdminTokenInUse(t *testing.T) {
+	e := newEmulator(t, emulator.Border0Options{})
+	tokens, err := newProvider(t, e.URL, e.AdminToken).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	selves := 0
+	for _, tok := range tokens {
+		if !tok.SelfKnown() || tok.LastUseReported() || !tok.CreatorReported() {
+			t.Fatalf("%s: reported %b", tok.Name, tok.Reported)
+		}
+		if tok.Self {
+			selves++
+			if tok.Name != "tokentui demo admin" {
+				t.Errorf("%s marked as the admin token in use", tok.Name)
+			}
+		}
+	}
+	if selves != 1 {
+		t.Fatalf("%d tokens marked as the admin token in use", selves)
+	}
+
+	// A token whose claims name no id (the seed's sample) says nothing.
+	const noID = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiIsInVzZXJfaWQiOiJ0aGlzLWlzLW15LXVzZXItaWQifQ.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
+	p := newProvider(t, e.URL, noID)
+	fresh := []client.Token{{ID: "a"}, {ID: ""}}
+	p.markSelf(fresh)
+	for _, tok := range fresh {
+		if tok.Self || tok.SelfKnown() {
+			t.Fatalf("claims without an id marked %+v", tok)
+		}
+	}
+}

@@ -3,7 +3,7 @@ package border0
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -42,7 +42,7 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// encoding/json fills every field it can before it reports one of an
 	// unexpected type, so a secret next to an odd "name" is still read.
 	decodeErr := rest.Decode(resp, &out)
-	secret, err := secretOf(out.Token, decodeErr)
+	secret, err := secretOf(resp, out.Token, decodeErr, body.Name)
 	if err != nil {
 		return client.Created{}, err
 	}
@@ -57,16 +57,19 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	}), nil
 }
 
-// secretOf is the secret of a create answer, or why there is none. Either
-// way the token may exist, and the error says so.
-func secretOf(token string, decodeErr error) (string, error) {
+// secretOf is the secret of a create answer (resp), or, when it holds none
+// where expected, an accepted unknown outcome offering whatever in the
+// answer may be it: the token exists, and its secret is sent only once.
+// name is what was asked for, which is not offered as a secret.
+func secretOf(resp rest.Response, token string, decodeErr error, name string) (string, error) {
 	secret := client.Sanitize(strings.TrimSpace(token))
 	client.RememberSecret(secret) // read back after: an error must not echo it
-	switch {
-	case decodeErr != nil && secret == "":
-		return "", fmt.Errorf("%w; the token may have been created: check the token list and revoke it if it is there", decodeErr)
-	case secret == "":
-		return "", &client.ServerError{Status: http.StatusOK, Message: "Border0 accepted the create but sent no token secret; check the token list and revoke the new token if it is there"}
+	if secret == "" {
+		cause := decodeErr
+		if cause == nil {
+			cause = errors.New(`the answer holds no secret under "token"`)
+		}
+		return "", rest.AcceptedWithoutSecret(resp, cause, name)
 	}
 	return secret, nil
 }

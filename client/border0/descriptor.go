@@ -13,9 +13,10 @@ var Descriptor = client.Descriptor{
 	DefaultURL:  DefaultBaseURL,
 	TokenEnv:    TokenEnv,
 	TokenHelp:   "create an organisation access token with the admin role in the Border0 portal",
-	Can:         client.Capabilities{Role: "role", Owner: "service account or connector"},
-	New:         client.Constructor(New),
-	Recognise:   recognise,
+	// The list reports who created a token but not when it was last used.
+	Can:       client.Capabilities{Role: "role", Owner: "service account or connector", Reports: client.FactCreator},
+	New:       client.Constructor(New),
+	Recognise: recognise,
 }
 
 // Kind is Descriptor.Kind.

@@ -28,7 +28,9 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 		// own fields were scrubbed: a server could have put a secret there.
 		client.ScrubToken(&owned[i])
 	}
-	return merge(org, owned), nil
+	tokens := merge(org, owned)
+	p.markSelf(tokens)
+	return tokens, nil
 }
 
 // orgTokens is the organisation's token list.
@@ -43,6 +45,18 @@ func (p *Provider) tokensAt(ctx context.Context, path string) ([]client.Token, e
 		return nil, err
 	}
 	return tokenList(tokens, found, http.StatusOK)
+}
+
+// markSelf marks the admin token in use, when its claims say which it is.
+// Then every token listed is known to be it or not.
+func (p *Provider) markSelf(tokens []client.Token) {
+	if p.selfID == "" {
+		return
+	}
+	for i := range tokens {
+		tokens[i].Reported |= client.FactSelf
+		tokens[i].Self = tokens[i].ID == p.selfID
+	}
 }
 
 // merge appends owned to org, dropping organisation entries that are an
@@ -124,6 +138,7 @@ func (w wireToken) token() client.Token {
 		Name:      client.Sanitize(w.Name),
 		Role:      client.Sanitize(w.Role),
 		CreatedBy: client.Sanitize(w.CreatedBy),
+		Reported:  Descriptor.Can.Reports,
 	}
 	t.SetDate(client.DateCreated, w.CreatedAt.WireDate)
 	t.SetDate(client.DateExpires, w.ExpiresAt.WireDate)

@@ -99,7 +99,7 @@ func (p *Provider) postOwned(ctx context.Context, path string, body ownedRequest
 	}
 	var out ownedResponse
 	decodeErr := rest.Decode(resp, &out)
-	secret, err := secretOf(out.Token, decodeErr)
+	secret, err := secretOf(resp, out.Token, decodeErr, body.Name)
 	if err != nil {
 		return client.Created{}, err
 	}

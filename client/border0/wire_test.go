@@ -327,9 +327,17 @@ func TestBorder0CreateFindsByNameAndTime(t *testing.T) {
 func TestBorder0CreateWithoutSecretIsAnError(t *testing.T) {
 	s := newStub(t, map[string]stubAnswer{"POST " + listPath: {200, `{"name":"x","created_at":1773480413}`}})
 	_, err := stubProvider(t, s).Create(context.Background(), client.NewToken{Name: "x", Role: "admin"})
-	var se *client.ServerError
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "no token secret") {
-		t.Fatalf("%v, want ServerError about the missing secret", err)
+	if u, ok := client.AsUnknownOutcome(err); !ok || !u.Accepted || len(u.Candidates) != 0 || !strings.Contains(err.Error(), "no secret") {
+		t.Fatalf("%v, want an accepted unknown outcome about the missing secret", err)
+	}
+}
+
+func TestBorder0CreateWithTheSecretElsewhereOffersIt(t *testing.T) {
+	const sample = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJvcmdfaWQiOiJteS1hd2Vzb21lLW9yZy1pZCIsInR5cGUiOiJ0b2tlbiJ9.m6sk5616to2_y_Y4hA2BbjCD_a_h64A7Rs6hWbUWS4k"
+	s := newStub(t, map[string]stubAnswer{"POST " + listPath: {200, `{"name":"x","access_token":"` + sample + `"}`}})
+	_, err := stubProvider(t, s).Create(context.Background(), client.NewToken{Name: "x", Role: "admin"})
+	if u, ok := client.AsUnknownOutcome(err); !ok || len(u.Candidates) != 1 || u.Candidates[0] != sample {
+		t.Fatalf("%v, want the JWT offered as a candidate", err)
 	}
 }
 

@@ -39,9 +39,11 @@ func BenchmarkDecodeList(b *testing.B) {
 	}
 }
 
-// TestList100kIsFast guards the scale path end to end: the emulator's
-// encoding and the client's decoding of a 100 000-token list.
-func TestList100kIsFast(t *testing.T) {
+// TestList100k runs the scale path end to end: the emulator's encoding and
+// the client's decoding of a 100 000-token list, every token arriving. How
+// fast is measured by the benchmarks and .ci/bench-scale.sh, never by a
+// timed pass/fail test on a shared machine.
+func TestList100k(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scale test")
 	}
@@ -53,18 +55,11 @@ func TestList100kIsFast(t *testing.T) {
 	}
 	g := newEmulator(t, emulator.GoodAccessOptions{Extra: n})
 	p := newProvider(t, g.URL, g.AdminToken)
-	start := time.Now()
 	tokens, err := p.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(tokens) != g.Len() || len(tokens) < n {
 		t.Fatalf("%d tokens of %d", len(tokens), g.Len())
-	}
-	// Generous: it is there to catch quadratic work, and a shared 2-core
-	// machine slows it down a lot.
-	limit := 10 * time.Second
-	if d := time.Since(start); d > limit {
-		t.Fatalf("listing %d tokens took %v", n, d)
 	}
 }

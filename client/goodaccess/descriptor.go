@@ -15,7 +15,9 @@ var Descriptor = client.Descriptor{
 	// GoodAccess publishes no variable name; GOODACCESS_TOKEN is ours.
 	TokenEnv:  "GOODACCESS_TOKEN",
 	TokenHelp: "create one in the GoodAccess portal under Settings → API Integration",
-	Can:       client.Capabilities{Scopes: true, AllowedIPs: true, ReportsLastUse: true},
+	// The token object reports last use (null: never used) but no creator,
+	// and nothing in the list tells which token is the admin token in use.
+	Can:       client.Capabilities{Scopes: true, AllowedIPs: true, Reports: client.FactLastUse},
 	New:       client.Constructor(New),
 	Recognise: recognise,
 }

@@ -259,14 +259,29 @@ func TestCreateAnswerShapes(t *testing.T) {
 	}
 }
 
-func TestCreateWithoutSecretIsAServerError(t *testing.T) {
+func TestCreateWithoutSecretIsAnAcceptedUnknownOutcome(t *testing.T) {
 	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		answer(w, http.StatusOK, `{"created_id":"5e9b1d3f-7a2c-4b6e-a8d0-4f6b8c0e2a3d","message":"Token created successfully"}`)
 	})
 	_, err := newProvider(t, srv.URL, "admin").Create(context.Background(), newTok)
-	var se *client.ServerError
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "no secret") {
-		t.Fatalf("Create = %v", err)
+	u, ok := client.AsUnknownOutcome(err)
+	if !ok || !u.Accepted || len(u.Candidates) != 0 || !strings.Contains(err.Error(), "no secret") {
+		t.Fatalf("Create = %#v (%v)", err, err)
+	}
+}
+
+func TestCreateWithTheSecretUnderAnotherNameOffersIt(t *testing.T) {
+	const secret = "ga_00112233445566778899aabbccddeeff00112233"
+	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		answer(w, http.StatusOK, `{"created_id":"5e9b1d3f-7a2c-4b6e-a8d0-4f6b8c0e2a3d","message":"ok","data":{"access_key":"`+secret+`"}}`)
+	})
+	_, err := newProvider(t, srv.URL, "admin").Create(context.Background(), newTok)
+	u, ok := client.AsUnknownOutcome(err)
+	if !ok || !u.Accepted || len(u.Candidates) != 1 || u.Candidates[0] != secret {
+		t.Fatalf("Create = %#v (%v)", err, err)
+	}
+	if strings.Contains(err.Error(), secret) {
+		t.Fatal("the error message carries the candidate secret")
 	}
 }
 
@@ -276,7 +291,8 @@ func TestCreateWithGarbageAnswerWarnsTheTokenMayExist(t *testing.T) {
 	})
 	_, err := newProvider(t, srv.URL, "admin").Create(context.Background(), newTok)
 	var se *client.ServerError
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "may have been created") {
+	u, ok := client.AsUnknownOutcome(err)
+	if !ok || !u.Accepted || !errors.As(err, &se) || !strings.Contains(err.Error(), "truncated or garbled") {
 		t.Fatalf("Create = %v", err)
 	}
 }

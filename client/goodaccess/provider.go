@@ -143,12 +143,14 @@ func (p *Provider) Create(ctx context.Context, req client.NewToken) (client.Crea
 	// token exists and its secret is not sent again.
 	secret, id := cr.secretAndID()
 	client.RememberSecret(secret) // read back below: an error must not echo it
-	if decodeErr != nil && secret == "" {
-		return client.Created{}, fmt.Errorf("%w; the token may have been created: check the list and revoke it if it is there", decodeErr)
-	}
 	if secret == "" {
-		return client.Created{}, &client.ServerError{Status: resp.Status,
-			Message: "the server confirmed the create but sent no secret; if the token appears in the list, revoke it and create another"}
+		// The token exists, and its secret is not where expected: offer
+		// whatever in the answer may be it, rather than lose it.
+		cause := decodeErr
+		if cause == nil {
+			cause = errors.New(`the answer holds no secret under "token" or "secret"`)
+		}
+		return client.Created{}, rest.AcceptedWithoutSecret(resp, cause, body.Name)
 	}
 	asked := sent(body, p.zone)
 	// What the server reported: the token object in the answer, if it was
@@ -251,6 +253,8 @@ func requested(body createBody, id string, now time.Time, zone *time.Location) c
 		Scopes:     append([]string(nil), body.Scopes...),
 		AllowedIPs: append([]string(nil), body.AllowedIPs...),
 		CreatedAt:  now.UTC().Truncate(time.Second),
+		// Just made, its secret seen by nobody yet: never used is a fact.
+		Reported: Descriptor.Can.Reports,
 	}
 	if body.ExpiresAt != "" {
 		t.ExpiresAt, _ = time.ParseInLocation(dateLayout, body.ExpiresAt, zone)

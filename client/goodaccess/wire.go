@@ -49,6 +49,7 @@ func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, 
 		Name:       client.Sanitize(a.Name),
 		Scopes:     scopes,
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
+		Reported:   Descriptor.Can.Reports,
 	}
 	t.SetDate(client.DateCreated, parseDate(a.CreatedAt, zone))
 	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt, zone))

@@ -54,6 +54,17 @@ func Lookup(kind string) (client.Descriptor, bool) {
 	return client.Descriptor{}, false
 }
 
+// CapabilitiesOf is what the provider p says it can do and report, from
+// its descriptor; the zero Capabilities (nothing claimed) for a provider
+// the registry does not know.
+func CapabilitiesOf(p client.Provider) client.Capabilities {
+	if p == nil {
+		return client.Capabilities{}
+	}
+	d, _ := Lookup(p.Kind())
+	return d.Can
+}
+
 // Kinds lists every kind in help order.
 func Kinds() []string {
 	all := All()

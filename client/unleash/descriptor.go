@@ -17,7 +17,12 @@ var Descriptor = client.Descriptor{
 	TokenHelp:   "use an admin API token or a personal access token of an Unleash admin",
 	Can: client.Capabilities{
 		Role: "type", Projects: true, Environment: true,
-		EditExpiry: true, ListsSecrets: true, ReportsLastUse: true,
+		EditExpiry: true, ListsSecrets: true,
+		// seenAt is null until a token is used; no creator is recorded.
+		Reports: client.FactLastUse,
+		// Observed on unleash-server 8.2.0: the server caches API tokens,
+		// and a deleted one was accepted for some minutes.
+		RevokeLag: "until the server's token cache refreshes (some minutes on Unleash 8.2)",
 	},
 	New:       client.Constructor(New),
 	Recognise: recognise,

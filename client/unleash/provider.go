@@ -27,6 +27,9 @@ const (
 type Provider struct {
 	api *rest.Client
 	now func() time.Time
+	// isSelf tells the admin token in use in the list, which holds every
+	// API token's secret (or, for a token stored securely, its selector).
+	isSelf func(client.Token) bool
 }
 
 var (
@@ -49,7 +52,7 @@ func New(conn client.Connection) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Provider{api: api, now: time.Now}, nil
+	return &Provider{api: api, now: time.Now, isSelf: selfMatcher(conn.Token)}, nil
 }
 
 func baseURL(raw string) (string, error) {
@@ -83,7 +86,17 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tokenListOf(list, found, http.StatusOK)
+	list, err = tokenListOf(list, found, http.StatusOK)
+	if err != nil {
+		return nil, err
+	}
+	// Every API token is listed with its secret, so whether one is the admin
+	// token in use is known for each (a personal access token is none).
+	for i := range list {
+		list[i].Reported |= client.FactSelf
+		list[i].Self = p.isSelf(list[i])
+	}
+	return list, nil
 }
 
 // Create creates a client, backend or frontend token. The request is

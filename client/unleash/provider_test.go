@@ -275,16 +275,64 @@ func TestUnleashCreateKeepsTheSecretWhenTheAnswerIsOdd(t *testing.T) {
 	if strings.Contains(created.Warning, created.Secret) {
 		t.Error("the warning carries the secret")
 	}
-	srv, _ = countingServer(t, 201, "application/json", `{"tokenName":"a"}`)
+	srv, _ = countingServer(t, 201, "application/json", `{"tokenName":"a","token":"default:production.0123456789abcdef0123456789abcdef"}`)
 	_, err = newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
-	var s *client.ServerError
-	if !errors.As(err, &s) || !strings.Contains(err.Error(), "without a secret") || !strings.Contains(err.Error(), "may have been created") {
-		t.Errorf("no secret: %v", err)
+	if u, ok := client.AsUnknownOutcome(err); !ok || !u.Accepted || !strings.Contains(err.Error(), `no "secret"`) ||
+		len(u.Candidates) != 1 || u.Candidates[0] != "default:production.0123456789abcdef0123456789abcdef" {
+		t.Errorf("secret under another name: %v", err)
 	}
 	srv, _ = countingServer(t, 201, "text/html", `<html>proxy page</html>`)
 	_, err = newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
-	if !errors.As(err, &s) || !strings.Contains(err.Error(), "HTML") || !strings.Contains(err.Error(), "may have been created") {
+	var s *client.ServerError
+	if u, ok := client.AsUnknownOutcome(err); !ok || !u.Accepted || !errors.As(err, &s) || !strings.Contains(err.Error(), "HTML") {
 		t.Errorf("HTML 201: %v", err)
+	}
+}
+
+func TestUnleashCreateSaysWhetherTheSecretStaysListed(t *testing.T) {
+	req := client.NewToken{Name: "a", Role: "client", Environment: "production", Projects: []string{"default"}}
+	for body, listed := range map[string]bool{
+		`{"secret":"default:production.0123456789abcdef0123456789abcdef","secure":false}`:                                     true,
+		`{"secret":"default:production.0123456789abcdef0123456789abcdef"}`:                                                    true,
+		`{"secret":"default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_0WZ7FeTetq55lDs_6b3_r_l6P2eD6XJkBu19mRXmRAI","secure":true}`: false,
+		`{"secret":"default:production.v2_oCMDWlZC_Z82MEpzo1zNLQ_0WZ7FeTetq55lDs_6b3_r_l6P2eD6XJkBu19mRXmRAI"}`:               false,
+	} {
+		srv, _ := countingServer(t, 201, "application/json", body)
+		created, err := newProvider(t, srv.URL, "*:*.x").Create(context.Background(), req)
+		if err != nil || created.Retrievable != listed {
+			t.Errorf("%s: Retrievable %t, %v", body, created.Retrievable, err)
+		}
+	}
+}
+
+func TestUnleashMarksTheAdminTokenInUse(t *testing.T) {
+	u := newEmulator(t, emulator.UnleashOptions{})
+	for _, admin := range []string{u.AdminToken, "Bearer " + u.AdminToken} {
+		tokens, err := newProvider(t, u.URL, admin).List(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		selves := 0
+		for _, tok := range tokens {
+			if !tok.SelfKnown() || !tok.LastUseReported() || tok.CreatorReported() {
+				t.Fatalf("%s: reported %b", tok.Name, tok.Reported)
+			}
+			if tok.Self {
+				selves++
+				if tok.Secret != u.AdminToken {
+					t.Errorf("%s marked as the admin token in use", tok.Name)
+				}
+			}
+		}
+		if selves != 1 {
+			t.Errorf("%q: %d tokens marked as the admin token in use", admin[:7], selves)
+		}
+	}
+	const v2 = "*:*.v2_oCMDWlZC_Z82MEpzo1zNLQ_0WZ7FeTetq55lDs_6b3_r_l6P2eD6XJkBu19mRXmRAI"
+	is := selfMatcher(v2)
+	if !is(client.Token{ID: "oCMDWlZC_Z82MEpzo1zNLQ"}) || is(client.Token{ID: "oCMDWlZC_Z82MEpzo1zNLx"}) || is(client.Token{}) ||
+		is(client.Token{ID: "x", Secret: "*:*.unleash-insecure-admin-api-token"}) {
+		t.Error("a v2 admin token is not recognised by its selector alone")
 	}
 }
 

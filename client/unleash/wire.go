@@ -98,6 +98,7 @@ func (a *apiToken) token() client.Token {
 		Role:        client.Sanitize(a.Type),
 		Environment: client.Sanitize(a.Environment),
 		Projects:    projectsOf(a.Projects, a.Project),
+		Reported:    Descriptor.Can.Reports,
 	}
 	t.SetDate(client.DateExpires, a.ExpiresAt.WireDate)
 	t.SetDate(client.DateCreated, a.CreatedAt.WireDate)
@@ -152,29 +153,26 @@ func projectsOf(projects []string, project string) []string {
 
 // decodeCreated reads a create answer without ever losing the secret: the
 // secret is read first, on its own, so a surprise in any other field only
-// costs the details, which the list will show anyway.
+// costs the details, which the list will show anyway. An answer without a
+// readable secret is an accepted unknown outcome, with whatever in it may
+// be the secret.
 func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) {
-	mayExist := "; the token " + client.Sanitize(sent.TokenName) + " may have been created: check the list and revoke it if so"
 	var fields map[string]json.RawMessage
 	if err := rest.Decode(resp, &fields); err != nil {
-		var se *client.ServerError
-		if errors.As(err, &se) {
-			return client.Created{}, &client.ServerError{Status: se.Status, Message: se.Message + mayExist}
-		}
-		return client.Created{}, err
+		return client.Created{}, rest.AcceptedWithoutSecret(resp, err, sent.TokenName)
 	}
 	var secret string
 	if raw, ok := fields["secret"]; ok {
 		_ = json.Unmarshal(raw, &secret)
 	}
 	if secret == "" {
-		return client.Created{}, &client.ServerError{Status: resp.Status, Message: "Unleash answered the create without a secret" + mayExist}
+		return client.Created{}, rest.AcceptedWithoutSecret(resp, errors.New(`the answer holds no "secret"`), sent.TokenName)
 	}
 	// Sanitised like everything else: the secret is shown on screen, and it
 	// must equal the Token.Secret the list will report.
 	secret = client.Sanitize(secret)
 	client.RememberSecret(secret)
-	created := client.Created{Secret: secret}
+	created := client.Created{Secret: secret, Retrievable: listsSecret(fields, secret)}
 	var tok apiToken
 	if err := json.Unmarshal(resp.Body, &tok); err != nil {
 		// Fall back to what was asked for; the secret is what matters.
@@ -185,4 +183,16 @@ func decodeCreated(resp rest.Response, sent createBody) (client.Created, error) 
 	created.Token.ID, created.Token.Secret, created.Token.SecretNote = "", "", ""
 	identify(&created.Token, secret, false)
 	return created, nil
+}
+
+// listsSecret reports whether the list will hold this secret again. A
+// token stored securely (Unleash's secure token storage: "secure": true, a
+// v2 secret) is listed by its selector only, so its secret is shown once.
+func listsSecret(fields map[string]json.RawMessage, secret string) bool {
+	var secure bool
+	if raw, ok := fields["secure"]; ok {
+		_ = json.Unmarshal(raw, &secure)
+	}
+	info, _ := ParseSecret(secret)
+	return !secure && info.Version != 2
 }

@@ -46,6 +46,9 @@ type checkJSON struct {
 	TokensChecked int           `json:"tokens_checked"`
 	Findings      []findingJSON `json:"findings"`
 	Ignored       int           `json:"ignored"`
+	// LastUseReported is false when the provider does not report last use:
+	// then no token is called unused, whatever its use.
+	LastUseReported bool `json:"last_use_reported"`
 }
 
 type findingJSON struct {
@@ -145,7 +148,9 @@ func (inv *invocation) check(ctx context.Context, f checkFlags) error {
 		inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
 	}
 	if f.asJSON {
-		if err := inv.writeJSON(toCheckJSON(s, now, window, unused, found, ignored)); err != nil {
+		out := toCheckJSON(s, now, window, unused, found, ignored)
+		out.LastUseReported = reportsUse
+		if err := inv.writeJSON(out); err != nil {
 			return err
 		}
 	} else if err := inv.writeFindings(found); err != nil {
@@ -272,7 +277,7 @@ func (inv *invocation) writeFindings(found []finding) error {
 // (a zero time then means never used, not unknown).
 func reportsLastUse(p client.Provider) bool {
 	d, ok := registry.Lookup(p.Kind())
-	return ok && d.Can.ReportsLastUse
+	return ok && d.Can.ReportsLastUse()
 }
 
 // unusedFinding: a token valid now that nobody used within the window

@@ -41,7 +41,7 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.out), &v); err != nil {
 		t.Fatal(err)
 	}
-	if keys(v) != "checked_at,findings,ignored,profile,provider,tokens_checked,unused_seconds,within_seconds" {
+	if keys(v) != "checked_at,findings,ignored,last_use_reported,profile,provider,tokens_checked,unused_seconds,within_seconds" {
 		t.Fatalf("keys %s", keys(v))
 	}
 	if v["within_seconds"].(float64) != 14*24*3600 || v["provider"] != "goodaccess" || v["profile"] != "demo-goodaccess" {
@@ -100,6 +100,33 @@ func TestCheckCleanExit0(t *testing.T) {
 func TestCheckUsage(t *testing.T) {
 	if r := run(t, runOpts{}, "check", "--demo", "--within", "0d"); r.code != exitcode.Usage {
 		t.Errorf("exit %d", r.code)
+	}
+}
+
+// A token is called unused only where the API reports last use.
+func TestCheckUnusedOnlyWhereUseIsReported(t *testing.T) {
+	ga := run(t, runOpts{}, "check", "--demo", "--unused", "3d")
+	if !strings.Contains(ga.out, findingUnused) || strings.Contains(ga.err, "does not report") {
+		t.Errorf("GoodAccess reports last use; hr-onboarding-bot, last used 4d ago, is unused for 3d:\n%s\n%s", ga.out, ga.err)
+	}
+	b0 := run(t, runOpts{}, "check", "--demo", "--provider", "border0", "--unused", "1d", "--json")
+	var v struct {
+		LastUseReported bool `json:"last_use_reported"`
+		Findings        []struct{ Finding string }
+	}
+	if err := json.Unmarshal([]byte(b0.out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.LastUseReported {
+		t.Error("Border0 does not report last use, yet last_use_reported is true")
+	}
+	for _, f := range v.Findings {
+		if f.Finding == findingUnused {
+			t.Fatal("a Border0 token, whose use is unknown, was called unused")
+		}
+	}
+	if !strings.Contains(b0.err, "Border0 does not report when a token was last used") {
+		t.Errorf("stderr does not say why nothing is unused: %q", b0.err)
 	}
 }
 

@@ -36,6 +36,9 @@ type IO struct {
 	// Clipboard serves create --copy; nil means the system clipboard with
 	// the OSC 52 fallback.
 	Clipboard clipboard.Clipboard
+	// System is the system clipboard the hidden clearer command reads and
+	// empties; nil means the real one.
+	System clipboard.SystemBackend
 }
 
 func (o IO) withDefaults() IO {

@@ -24,6 +24,7 @@ type runOpts struct {
 	terminal  bool // stdin is a terminal
 	tty       bool // stdout is a terminal
 	clipboard clipboard.Clipboard
+	system    clipboard.SystemBackend
 }
 
 type result struct {
@@ -46,6 +47,7 @@ func run(t *testing.T, o runOpts, args ...string) result {
 		Env:       func(k string) string { return env[k] },
 		Now:       func() time.Time { return testNow },
 		Clipboard: o.clipboard,
+		System:    o.system,
 	}, nil)
 	return result{out.String(), errb.String(), code}
 }
@@ -73,6 +75,16 @@ func unleashServer(t *testing.T) *emulator.Unleash {
 	}
 	t.Cleanup(u.Close)
 	return u
+}
+
+func border0Server(t *testing.T) *emulator.Border0 {
+	t.Helper()
+	b, err := emulator.NewBorder0(emulator.Border0Options{Clock: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
 }
 
 // against returns the flags and environment that point the CLI at an

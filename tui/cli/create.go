@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -27,6 +28,7 @@ type createFlags struct {
 	owner       string
 	asJSON      bool
 	copy        bool
+	clearAfter  string
 }
 
 func createCommand(stdio IO) *cobra.Command {
@@ -39,7 +41,11 @@ func createCommand(stdio IO) *cobra.Command {
 		about: `Create a token and print its secret, once, on stdout: only the secret and a
 newline, or with --json an object holding it. The API never shows it again.
 Warnings (no expiry, no IP restriction, a token that can create tokens, an
-admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`,
+admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.
+If the answer is lost after the request was sent (a reset, a timeout, a 5xx,
+a cut or odd answer), the token may exist: tokentui says so, never retries,
+looks for it in the list, prints on stdout any string of the answer that may
+be its secret, and exits 4. ctrl+c waits for the answer instead of losing it.`,
 		args: noArgs("give the name with --name"),
 		run:  func(ctx context.Context, _ []string) error { return inv.create(ctx, f) },
 	})
@@ -54,7 +60,8 @@ admin token) go to stderr. Run 'tokentui scopes' to see what can be granted.`,
 	fs.Var(&f.ips, "ip", forProviders(canAllowedIPs)+"allow only this address or `CIDR` (repeatable)")
 	fs.StringVar(&f.owner, "owner", "", forProviders(canOwner)+"create the token for this `OWNER` (a service account or connector, as\n'tokentui scopes' lists it); it acts with the owner's role, so no --role")
 	fs.BoolVar(&f.asJSON, "json", false, "print {\"secret\", \"token\", \"warning\", …} as JSON instead of the bare secret")
-	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked)")
+	fs.BoolVar(&f.copy, "copy", false, "also copy the secret to the clipboard (stderr says whether it worked, and when it is cleared)")
+	fs.StringVar(&f.clearAfter, "clear-after", "", "with --copy: clear the clipboard after `DURATION` if it still holds the secret\n(45s, 2m; 0 = never; default $TOKENTUI_CLEAR_AFTER or 45s)")
 	inv.addProfileFlags(cmd)
 	inv.addCatalogCompletions(cmd)
 	must(cmd.RegisterFlagCompletionFunc("name", cobra.NoFileCompletions))
@@ -72,6 +79,11 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 	if err != nil {
 		return err
 	}
+	if f.copy {
+		if _, err := inv.clearAfter(f.clearAfter); err != nil {
+			return err
+		}
+	}
 	s, err := inv.connect(ctx, readCatalog)
 	if err != nil {
 		return err
@@ -82,7 +94,15 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 	if err := checkAgainstCatalog(req, s.catalog, s.prov.DisplayName()); err != nil {
 		return err
 	}
-	created, err := s.prov.Create(ctx, req)
+	var created client.Created
+	err, _ = inv.waitOut(ctx, "the create", func(c context.Context) error {
+		var err error
+		created, err = s.prov.Create(c, req)
+		return err
+	})
+	if u, lost := client.AsUnknownOutcome(err); lost {
+		return inv.reportLostCreate(ctx, s, req, u, f.asJSON, now)
+	}
 	if err != nil {
 		return flagNames(err)
 	}
@@ -145,7 +165,7 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 		inv.warn(w)
 	}
 	if f.copy {
-		inv.copySecret(created.Secret)
+		inv.copySecret(created.Secret, f.clearAfter)
 	}
 	return nil
 }
@@ -162,14 +182,56 @@ func (inv *invocation) writeSecret(created client.Created, asJSON bool, now time
 }
 
 // copySecret copies the secret for --copy and says on stderr how that went
-// (the result never holds the secret).
-func (inv *invocation) copySecret(secret string) {
+// (the result never holds the secret), and hands its clear to a process
+// that outlives this command: it empties the clipboard at the time said,
+// if the clipboard still holds the secret.
+func (inv *invocation) copySecret(secret, clearAfterFlag string) {
 	cb := inv.io.Clipboard
 	if cb == nil {
 		cb = clipboard.Default()
 	}
-	inv.info(cb.Copy(secret).String())
+	res := cb.Copy(secret)
+	inv.info(res.String())
+	after, _ := inv.clearAfter(clearAfterFlag) // checked before the create
+	switch {
+	case !res.MayHold():
+		return
+	case after < 0:
+		inv.info("the clipboard is not cleared (--clear-after 0): clear it yourself after pasting")
+		return
+	}
+	at := inv.io.Now().Add(after)
+	switch err := cb.ClearLater(secret, at); {
+	case err == nil:
+		inv.info("the clipboard is cleared at " + at.Format("15:04:05") + " if it still holds the secret (--clear-after)")
+	case errors.Is(err, clipboard.ErrCannotClear):
+		inv.info("OSC 52 cannot be read back, so the clipboard cannot be cleared automatically: clear it yourself after pasting")
+	default:
+		inv.warn("could not arrange the clipboard's clear (" + err.Error() + "): clear it yourself after pasting")
+	}
 }
+
+// clearAfter is how long a copied secret may stay on the clipboard: the
+// flag, else $TOKENTUI_CLEAR_AFTER, else the dashboard's 45 s; negative
+// means never.
+func (inv *invocation) clearAfter(flag string) (time.Duration, error) {
+	raw := flag
+	if raw == "" {
+		raw = inv.io.Env("TOKENTUI_CLEAR_AFTER")
+	}
+	d, err := ParseClearAfter(raw)
+	if err != nil {
+		return 0, usagef("%s", err)
+	}
+	if d == 0 {
+		d = defaultClearAfter
+	}
+	return d, nil
+}
+
+// defaultClearAfter is the dashboard's (reveal.DefaultClearAfter), which
+// this package may not import: it links Bubble Tea.
+const defaultClearAfter = 45 * time.Second
 
 // createdJSON is create --json's output, the only JSON that holds a secret.
 type createdJSON struct {

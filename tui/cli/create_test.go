@@ -127,6 +127,20 @@ func TestCreateCopy(t *testing.T) {
 	if !strings.Contains(r.err, "copied") {
 		t.Errorf("stderr does not say it copied:\n%s", r.err)
 	}
+	// The clear outlives the command: handed off, at the time it says.
+	at := testNow.Add(45 * time.Second)
+	if later := cb.Later(); len(later) != 1 || !later[0].Equal(at) || !strings.Contains(r.err, "cleared at "+at.Format("15:04:05")+" if it still holds the secret") {
+		t.Errorf("clear handed off for %v; stderr:\n%s", later, r.err)
+	}
+	cb.RunLater(at)
+	if cb.Content() != "" {
+		t.Error("the handed-off clear did not clear")
+	}
+	never := clipboard.NewFake()
+	r = run(t, runOpts{clipboard: never}, "create", "--demo", "--provider", "border0", "--name", "c", "--role", "member", "--copy", "--clear-after", "0")
+	if len(never.Later()) != 0 || !strings.Contains(r.err, "not cleared (--clear-after 0)") {
+		t.Errorf("--clear-after 0: %v, stderr:\n%s", never.Later(), r.err)
+	}
 
 	failing := clipboard.NewFake()
 	failing.FailSystem(errTest("no display"))

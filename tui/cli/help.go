@@ -169,5 +169,6 @@ const profileHelp = `
 const exitHelp = `
 Exit codes: 0 ok, 1 API error or findings, 2 usage or profile error (also
 answering n to a confirmation: nothing was done), 3 the admin token is
-missing, refused or lacks a permission.
+missing, refused or lacks a permission, 4 a create or revoke may have been
+carried out but its answer was lost (check with list before retrying).
 `

@@ -70,6 +70,14 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	b = jsonappend.String(b, t.SecretNote)
 	b = append(b, `,"invalid_dates":`...)
 	b = jsonappend.NullableStrings(b, t.InvalidDates)
+	b = append(b, `,"self":`...)
+	if t.Self == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendBool(b, *t.Self)
+	}
+	b = append(b, `,"not_reported":`...)
+	b = jsonappend.NullableStrings(b, t.NotReported)
 	return append(b, '}')
 }
 

@@ -111,7 +111,11 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, order []int32, now
 	row := make([]cell, 0, 8)
 	for _, i := range order {
 		t := &tokens[i]
-		row = append(row[:0], plain(t.ID), plain(t.Name), plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
+		name := plain(t.Name)
+		if t.Self {
+			name.text += " (you)" // the admin token this command ran with
+		}
+		row = append(row[:0], plain(t.ID), name, plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
 		if hasOwners {
 			row = append(row, ownerCell(t))
 		}
@@ -163,11 +167,15 @@ func expiryCell(t *client.Token, now time.Time) cell {
 	return c
 }
 
+// lastUsedCell is when the token was last used: "never" only where the API
+// says so; "not reported" where it does not report last use at all.
 func lastUsedCell(t *client.Token, now time.Time) cell {
-	if t.InvalidDates.Has(client.DateLastUsed) {
+	switch {
+	case t.InvalidDates.Has(client.DateLastUsed):
 		return cell{text: client.InvalidDate, tone: toneExpired}
-	}
-	if t.LastUsedAt.IsZero() {
+	case !t.LastUseReported():
+		return cell{text: "not reported", tone: toneMuted}
+	case t.LastUsedAt.IsZero():
 		return cell{text: "never", tone: toneMuted}
 	}
 	if !t.LastUsedAt.Before(now) {

@@ -12,7 +12,7 @@ import (
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
-const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,invalid_dates,last_used_at,name,owner,projects,role,scopes,secret_masked,secret_note"
+const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,invalid_dates,last_used_at,name,not_reported,owner,projects,role,scopes,secret_masked,secret_note,self"
 
 func TestListTableIsSortedAlignedAndPlainWithoutTTY(t *testing.T) {
 	r := run(t, runOpts{}, "list", "--demo")
@@ -215,6 +215,53 @@ func BenchmarkListJSON10k(b *testing.B) {
 	for b.Loop() {
 		if code := Execute(context.Background(), argv, stdio, nil); code != 0 {
 			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+// Each provider's JSON says which token is the admin token in use where it
+// can tell (null where it cannot), and which fields its API does not report.
+func TestListJSONSaysSelfAndWhatIsNotReported(t *testing.T) {
+	cases := map[string]struct {
+		self        any // for "tokentui demo admin" (GoodAccess, Border0) or "admin" (Unleash)
+		notReported string
+	}{
+		"goodaccess": {nil, "created_by"},
+		"border0":    {true, "last_used_at"},
+		"unleash":    {true, "created_by"},
+	}
+	for provider, c := range cases {
+		r := run(t, runOpts{}, "list", "--demo", "--provider", provider, "--json")
+		selves := 0
+		for _, tok := range decodeList(t, r.out) {
+			nr, _ := tok["not_reported"].([]any)
+			if len(nr) != 1 || nr[0] != c.notReported {
+				t.Errorf("%s %s: not_reported %v", provider, tok["name"], tok["not_reported"])
+			}
+			if tok["self"] == true {
+				selves++
+			}
+			if c.self == nil && tok["self"] != nil {
+				t.Errorf("%s %s: self %v, want null (the API cannot tell)", provider, tok["name"], tok["self"])
+			}
+			if c.self != nil && tok["self"] == nil {
+				t.Errorf("%s %s: self null", provider, tok["name"])
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[c.self != nil]; selves != want {
+			t.Errorf("%s: %d tokens marked self, want %d", provider, selves, want)
+		}
+	}
+}
+
+func TestListTableSaysNotReportedNeverNever(t *testing.T) {
+	r := run(t, runOpts{}, "list", "--demo", "--provider", "border0")
+	if strings.Contains(r.out, "never used") || !strings.Contains(r.out, "not reported") || !strings.Contains(r.out, "tokentui demo admin (you)") {
+		t.Fatalf("border0 list:\n%s", r.out)
+	}
+	for _, line := range strings.Split(r.out, "\n")[1:] {
+		if line != "" && !strings.Contains(line, "  not reported  ") {
+			t.Errorf("a Border0 token's last use is not reported, yet: %q", line)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
@@ -17,30 +18,41 @@ const minPrefix = 6
 
 func revokeCommand(stdio IO) *cobra.Command {
 	inv := &invocation{io: stdio}
-	var yes bool
+	var f revokeFlags
 	cmd := inv.command(spec{
 		name:    "revoke ID...",
-		usage:   "tokentui revoke ID... [--yes]",
+		usage:   "tokentui revoke ID... [--yes] [--allow-self]",
 		summary: "revoke tokens by id",
 		about: `Revoke tokens. Each ID is a token id as 'tokentui list' shows it, a unique
 prefix of one (at least 6 characters), or for Unleash the token's secret.
 The tokens are listed first so you see their names; on a terminal you are
 asked to confirm. Without a terminal, --yes is required.
-Exits 1 if any revoke failed, naming which and why.`,
+The admin token this command runs with (marked "(you)" by list, where the
+provider can tell) is refused unless --allow-self is given: --yes alone is not
+enough. It is then revoked last, and tokentui has no access to the profile
+afterwards.
+Exits 1 if any revoke failed, naming which and why; 4 if the answer to a
+revoke was lost (it may have been carried out: check with 'tokentui list').`,
 		args:     cobra.ArbitraryArgs,
 		complete: inv.completeTokenIDs,
-		run:      func(ctx context.Context, ids []string) error { return inv.revoke(ctx, ids, yes) },
+		run:      func(ctx context.Context, ids []string) error { return inv.revoke(ctx, ids, f) },
 	})
-	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation")
+	cmd.Flags().BoolVar(&f.yes, "yes", false, "do not ask for confirmation")
+	cmd.Flags().BoolVar(&f.allowSelf, "allow-self", false, "allow revoking the admin token this command runs with (tokentui loses access)")
 	inv.addProfileFlags(cmd)
 	return cmd
 }
 
-func (inv *invocation) revoke(ctx context.Context, ids []string, yes bool) error {
+// revokeFlags is what revoke was given.
+type revokeFlags struct {
+	yes, allowSelf bool
+}
+
+func (inv *invocation) revoke(ctx context.Context, ids []string, f revokeFlags) error {
 	if len(ids) == 0 {
 		return usagef("give at least one token ID (see 'tokentui list')")
 	}
-	if !yes && !inv.io.InIsTerminal {
+	if !f.yes && !inv.io.InIsTerminal {
 		return refusal("refusing to revoke without confirmation: stdin is not a terminal; pass --yes to revoke %d token(s)", len(ids))
 	}
 
@@ -52,7 +64,14 @@ func (inv *invocation) revoke(ctx context.Context, ids []string, yes bool) error
 	if err != nil {
 		return err
 	}
-	if err := inv.confirmRevoke(ctx, s, targets, yes); err != nil {
+	// The others first, the admin token in use last: once it is gone,
+	// every other call would be refused.
+	self, others := client.SplitSelf(targets)
+	if len(self) > 0 && !f.allowSelf {
+		return refusal("refusing to revoke %s: it is the admin token this command runs with, and tokentui would lose access to %s; nothing revoked. Pass --allow-self to revoke it anyway (--yes alone is not enough)", describe(self[0]), s.prof.Name)
+	}
+	targets = append(others, self...)
+	if err := inv.confirmRevoke(ctx, s, targets, f.yes); err != nil {
 		return err
 	}
 	return inv.revokeEach(ctx, s.prov, targets)
@@ -67,7 +86,14 @@ func (inv *invocation) confirmRevoke(ctx context.Context, s *session, targets []
 	}
 	inv.info(fmt.Sprintf("%s %d token(s) on %s (%s):", verb, len(targets), s.prof.Name, s.prov.DisplayName()))
 	for _, t := range targets {
+		if t.Self {
+			inv.info("  " + describe(t) + " (you: the admin token this command runs with; tokentui loses access to " + s.prof.Name + ")")
+			continue
+		}
 		inv.info("  " + describe(t))
+	}
+	if lag := registry.CapabilitiesOf(s.prov).RevokeLag; lag != "" {
+		inv.info("Note: " + s.prov.DisplayName() + " may accept a revoked token " + lag + ".")
 	}
 	if yes {
 		return nil
@@ -83,25 +109,40 @@ func (inv *invocation) confirmRevoke(ctx context.Context, s *session, targets []
 }
 
 // revokeEach revokes every target, going on past a failure so one bad token
-// does not leave the rest standing. Each outcome is printed as it happens;
-// the exit code is 3 only when every failure was the admin token's fault.
+// does not leave the rest standing. Each outcome is printed as it happens.
+// A revoke whose answer was lost is neither: it may have been carried out.
+// ctrl+c waits for the revoke in flight and starts no other. The exit code
+// is 3 only when every failure was the admin token's fault, 4 when nothing
+// failed but some answers were lost.
 func (inv *invocation) revokeEach(ctx context.Context, prov client.Provider, targets []client.Token) error {
-	failed, authFailed := 0, 0
-	for _, t := range targets {
-		if err := prov.Revoke(ctx, t); err != nil {
+	failed, authFailed, unknown := 0, 0, 0
+	for i, t := range targets {
+		err, interrupted := inv.waitOut(ctx, "the revoke of "+describe(t), func(c context.Context) error { return prov.Revoke(c, t) })
+		switch _, lost := client.AsUnknownOutcome(err); {
+		case err == nil:
+			fmt.Fprintf(inv.io.Out, "revoked %s\t%s\n", t.ID, client.Sanitize(t.Name))
+		case lost:
+			unknown++
+			fmt.Fprintf(inv.io.Err, "%s may have been revoked: %s — check with 'tokentui list'\n", describe(t), err)
+		default:
 			failed++
 			if client.IsAuth(err) {
 				authFailed++
 			}
 			fmt.Fprintf(inv.io.Err, "failed to revoke %s: %s\n", describe(t), err)
-			continue
 		}
-		fmt.Fprintf(inv.io.Out, "revoked %s\t%s\n", t.ID, client.Sanitize(t.Name))
+		if interrupted && i < len(targets)-1 {
+			failed += len(targets) - i - 1
+			fmt.Fprintf(inv.io.Err, "interrupted: %d token(s) not revoked\n", len(targets)-i-1)
+			break
+		}
 	}
 	switch {
-	case failed == 0:
+	case failed == 0 && unknown == 0:
 		return nil
-	case authFailed == failed:
+	case failed == 0:
+		return &shownError{code: exitcode.Unknown}
+	case authFailed == failed && unknown == 0:
 		return &shownError{code: exitcode.Auth}
 	}
 	fmt.Fprintf(inv.io.Err, "%d of %d revokes failed\n", failed, len(targets))

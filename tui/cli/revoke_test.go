@@ -73,15 +73,15 @@ func TestRevokeAsksOnATerminal(t *testing.T) {
 	}
 }
 
-// failingProxy forwards to target but answers 500 to DELETEs of failID.
-func failingProxy(t *testing.T, target, failID string) string {
+// failingProxy forwards to target but answers status to DELETEs of failID.
+func failingProxy(t *testing.T, target, failID string, status int) string {
 	t.Helper()
 	u, _ := url.Parse(target)
 	proxy := httputil.NewSingleHostReverseProxy(u)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/"+failID) {
 			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusInternalServerError)
+			w.WriteHeader(status)
 			w.Write([]byte(`{"message":"database is on fire"}`))
 			return
 		}
@@ -91,10 +91,26 @@ func failingProxy(t *testing.T, target, failID string) string {
 	return srv.URL
 }
 
+// A 500 to a DELETE may come after the delete was made: it is not called a
+// failure, and the exit code says the outcome is unknown.
+func TestRevokeWithALostAnswerSaysMayHaveBeenRevoked(t *testing.T) {
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
+	a, b := issueTwo(g)
+	o, flags := against("goodaccess", failingProxy(t, g.URL, b, http.StatusBadGateway), g.AdminToken)
+	r := run(t, o, args("revoke", flags, a, b, "--yes")...)
+	if r.code != exitcode.Unknown {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	if !strings.Contains(r.out, "revoked "+a) || !strings.Contains(r.err, "beta-bot\" may have been revoked") ||
+		!strings.Contains(r.err, "check with 'tokentui list'") || strings.Contains(r.err, "failed") {
+		t.Errorf("out %q err %q", r.out, r.err)
+	}
+}
+
 func TestRevokePartialFailureExits1NamingWhich(t *testing.T) {
 	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
 	a, b := issueTwo(g)
-	o, flags := against("goodaccess", failingProxy(t, g.URL, b), g.AdminToken)
+	o, flags := against("goodaccess", failingProxy(t, g.URL, b, http.StatusConflict), g.AdminToken)
 	before := g.Len()
 	r := run(t, o, args("revoke", flags, a, b, "--yes")...)
 	if r.code != exitcode.Failure {
@@ -193,5 +209,37 @@ func TestRevokePromptEndsOnCancel(t *testing.T) {
 	}, nil)
 	if code != exitcode.Usage || !strings.Contains(errb.String(), "interrupted") || g.Len() != before {
 		t.Fatalf("exit %d err %q", code, errb.String())
+	}
+}
+
+// The admin token in use is refused unless --allow-self: --yes alone is
+// not enough. With the flag it is revoked after the others.
+func TestRevokeSelfNeedsAllowSelf(t *testing.T) {
+	b := border0Server(t)
+	o, flags := against("border0", b.URL, b.AdminToken)
+	var selfID, otherID string
+	for _, tok := range decodeList(t, run(t, o, args("list", flags, "--json")...).out) {
+		switch {
+		case tok["self"] == true:
+			selfID = tok["id"].(string)
+		case otherID == "":
+			otherID = tok["id"].(string)
+		}
+	}
+	if selfID == "" || otherID == "" {
+		t.Fatal("no admin token marked self in the Border0 list")
+	}
+	before := b.Len()
+	r := run(t, o, args("revoke", flags, selfID, otherID, "--yes")...)
+	if r.code != exitcode.Usage || b.Len() != before || !strings.Contains(r.err, "the admin token this command runs with") ||
+		!strings.Contains(r.err, "--allow-self") || !strings.Contains(r.err, "nothing revoked") {
+		t.Fatalf("--yes alone: exit %d, %d → %d tokens, err %q", r.code, before, b.Len(), r.err)
+	}
+	r = run(t, o, args("revoke", flags, selfID, otherID, "--yes", "--allow-self")...)
+	if r.code != 0 || b.Len() != before-2 {
+		t.Fatalf("--allow-self: exit %d, err %q", r.code, r.err)
+	}
+	if strings.Index(r.out, otherID) > strings.Index(r.out, selfID) || !strings.Contains(r.err, "tokentui loses access") {
+		t.Errorf("the admin token must go last, said so: out %q err %q", r.out, r.err)
 	}
 }

@@ -104,7 +104,7 @@ work for scripts, with --json output and exit codes to branch on.`,
 	inv.addProfileFlags(root)
 	cobra.EnableCommandSorting = false // help lists commands in the order added
 	root.AddCommand(scriptingCommands(stdio)...)
-	root.AddCommand(authCommand(stdio), versionCommand(stdio))
+	root.AddCommand(authCommand(stdio), versionCommand(stdio), clearerCommand(stdio))
 	addCompletionCommand(root)
 	root.SetHelpCommand(helpCommand(root))
 	root.SetHelpFunc(helpFunc(root.HelpFunc()))

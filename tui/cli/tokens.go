@@ -96,6 +96,46 @@ type jsonToken struct {
 	Owner        string   `json:"owner"`
 	SecretNote   string   `json:"secret_note"`
 	InvalidDates []string `json:"invalid_dates"`
+	// Self is whether this is the admin token the command ran with; nil
+	// (null) where the provider cannot tell.
+	Self *bool `json:"self"`
+	// NotReported names the fields the provider's API does not report,
+	// so a null or "" there means "unknown", not "never" or "nobody".
+	NotReported []string `json:"not_reported"`
+}
+
+// Shared values of jsonToken.Self and NotReported: a list of 100 000
+// tokens holds a handful of them. Read-only once built.
+var (
+	yes, no     = true, false
+	notReported = [4][]string{
+		{"last_used_at", "created_by"}, // neither reported
+		{"created_by"},                 // FactLastUse
+		{"last_used_at"},               // FactCreator
+		{},                             // both
+	}
+)
+
+// notReportedOf is the fields of a token the API does not report.
+func notReportedOf(t client.Token) []string {
+	i := 0
+	if t.LastUseReported() {
+		i |= 1
+	}
+	if t.CreatorReported() {
+		i |= 2
+	}
+	return notReported[i]
+}
+
+func selfOf(t client.Token) *bool {
+	switch {
+	case !t.SelfKnown():
+		return nil
+	case t.Self:
+		return &yes
+	}
+	return &no
 }
 
 func toJSON(t client.Token, now time.Time) jsonToken {
@@ -116,6 +156,8 @@ func toJSON(t client.Token, now time.Time) jsonToken {
 		Owner:        t.Owner,
 		SecretNote:   t.SecretNote,
 		InvalidDates: t.InvalidDates.Names(),
+		Self:         selfOf(t),
+		NotReported:  notReportedOf(t),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/dates"
 )
 
@@ -92,4 +93,32 @@ func relative(t, now time.Time) string {
 		return s + " ago"
 	}
 	return "in " + s
+}
+
+// ParseClearAfter reads --clear-after (and $TOKENTUI_CLEAR_AFTER): "45s",
+// "2m" or a number of seconds; "0" means never (returned as -1, the
+// dialog's "never"), "" the default (0). A secret is not left on a
+// clipboard for longer than clipboard.MaxClearDelay.
+func ParseClearAfter(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		n, nerr := strconv.Atoi(s)
+		if nerr != nil {
+			return 0, fmt.Errorf("--clear-after %q: use a duration such as 45s or 2m, or 0 for never", s)
+		}
+		d = time.Duration(n) * time.Second
+	}
+	switch {
+	case d < 0:
+		return 0, fmt.Errorf("--clear-after %q: must not be negative (0 means never)", s)
+	case d == 0:
+		return -1, nil
+	case d > clipboard.MaxClearDelay:
+		return 0, fmt.Errorf("--clear-after %q: at most %s (0 means never)", s, clipboard.MaxClearDelay)
+	}
+	return d, nil
 }

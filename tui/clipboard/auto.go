@@ -32,8 +32,14 @@ type Options struct {
 	// means os.Getenv.
 	Getenv func(string) string
 	// Timeout bounds each call of the system clipboard tool, which can hang
-	// (a wedged X server, wl-copy without a compositor); 0 means 3 s.
+	// (a wedged X server, wl-copy without a compositor); 0 means 3 s. A
+	// write that takes longer is not abandoned: its clear still runs.
 	Timeout time.Duration
+	// Clearer is the command ClearLater runs, detached, to clear the
+	// clipboard after this process has gone: the program and its leading
+	// arguments, to which "--at UNIX-SECONDS" is added. nil means this very
+	// binary's hidden ClearerCommand. Tests run their own.
+	Clearer []string
 }
 
 // Auto is the real Clipboard: system first, OSC 52 second.
@@ -45,6 +51,10 @@ type Auto struct {
 	// copy went out only by OSC 52, so ClearIfUnchanged can say honestly
 	// that it cannot know what the terminal's clipboard holds.
 	onlyOSC52 map[string]bool
+	// writing holds, by fingerprint, system writes that outlasted Timeout;
+	// each channel closes when its write ends, so a clear waits for it
+	// rather than run before the secret has even arrived.
+	writing map[string]chan struct{}
 }
 
 // New returns a clipboard with the given backends.
@@ -55,7 +65,7 @@ func New(opts Options) *Auto {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 3 * time.Second
 	}
-	return &Auto{opts: opts, onlyOSC52: map[string]bool{}}
+	return &Auto{opts: opts, onlyOSC52: map[string]bool{}, writing: map[string]chan struct{}{}}
 }
 
 // Default returns the clipboard the TUI uses: atotto for the system
@@ -75,8 +85,8 @@ func (a *Auto) Copy(secret string) Result {
 	var res Result
 	if a.opts.System == nil {
 		res.SystemErr = errors.New("not available")
-	} else if err := a.withTimeout(func() error { return a.opts.System.Write(secret) }); err != nil {
-		res.SystemErr = err
+	} else if err, pending := a.systemWrite(secret); err != nil {
+		res.SystemErr, res.SystemPending = err, pending
 	} else {
 		res.Method = System
 		a.setOnlyOSC52(secret, false)
@@ -88,9 +98,62 @@ func (a *Auto) Copy(secret string) Result {
 		return res
 	}
 	res.Method = OSC52
-	a.setOnlyOSC52(secret, true)
+	// A system write still running may yet take it: then it can be read
+	// back and cleared after all.
+	a.setOnlyOSC52(secret, !res.SystemPending)
 	return res
 }
+
+// systemWrite writes secret to the system clipboard, waiting at most
+// Timeout. A write that takes longer keeps running (atotto cannot cancel
+// its tool) and may still succeed, so it is not reported as a plain
+// failure: pending is true, and a clear of this secret waits for it.
+func (a *Auto) systemWrite(secret string) (err error, pending bool) {
+	done := make(chan error, 1)
+	finished := make(chan struct{})
+	go func() {
+		done <- a.opts.System.Write(secret)
+		close(finished)
+	}()
+	select {
+	case err := <-done:
+		return explainSystemErr(err, a.opts.Getenv), false
+	case <-time.After(a.opts.Timeout):
+	}
+	fp := client.Fingerprint(secret)
+	a.mu.Lock()
+	a.writing[fp] = finished
+	a.mu.Unlock()
+	go func() {
+		<-finished
+		a.mu.Lock()
+		if a.writing[fp] == finished {
+			delete(a.writing, fp)
+		}
+		a.mu.Unlock()
+	}()
+	return fmt.Errorf("the clipboard tool did not answer within %s (if it takes the secret late, it is cleared all the same)", a.opts.Timeout), true
+}
+
+// awaitWrite waits for a slow system write of secret to end, at most
+// pendingWait; it reports whether none is still running.
+func (a *Auto) awaitWrite(secret string) bool {
+	a.mu.Lock()
+	w := a.writing[client.Fingerprint(secret)]
+	a.mu.Unlock()
+	if w == nil {
+		return true
+	}
+	select {
+	case <-w:
+		return true
+	case <-time.After(pendingWait * a.opts.Timeout):
+		return false
+	}
+}
+
+// pendingWait is how many Timeouts a clear waits for a slow write.
+const pendingWait = 10
 
 // ClearIfUnchanged implements Clipboard.
 //
@@ -110,6 +173,9 @@ func (a *Auto) ClearIfUnchanged(secret string) ClearResult {
 	}
 	if a.opts.System == nil {
 		return ClearResult{Reason: ReasonNotCopied}
+	}
+	if !a.awaitWrite(secret) {
+		return ClearResult{Reason: "the clipboard tool is still busy with the copy"}
 	}
 
 	var current string

@@ -11,8 +11,10 @@
 package clipboard
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Clipboard is what the TUI needs from a clipboard. Implementations are safe
@@ -23,7 +25,17 @@ type Clipboard interface {
 	// ClearIfUnchanged empties the clipboard only if it still holds secret,
 	// so something the person copied since is never destroyed.
 	ClearIfUnchanged(secret string) ClearResult
+	// ClearLater hands the clear of secret to a small process that
+	// outlives this one: at the time at, it empties the clipboard if it
+	// still holds the secret (ClearIfUnchanged, later). It returns
+	// ErrCannotClear for a secret that went out only by OSC 52, and any
+	// other error when no process took the clear (then clear it now).
+	ClearLater(secret string, at time.Time) error
 }
+
+// ErrCannotClear: the secret went out only by OSC 52, which cannot be read
+// back, so no clear can be promised (see ClearIfUnchanged).
+var ErrCannotClear = errors.New(ReasonOSC52)
 
 // Method is how a copy reached the clipboard.
 type Method int
@@ -56,10 +68,19 @@ type Result struct {
 	SystemErr error
 	// OSC52Err says why OSC 52 failed; nil when it worked or was not needed.
 	OSC52Err error
+	// SystemPending: the system clipboard's tool had not answered when Copy
+	// gave up on it, so it may still take the secret. The secret must then
+	// be cleared like any copied one (MayHold).
+	SystemPending bool
 }
 
 // OK reports whether the secret went anywhere at all.
 func (r Result) OK() bool { return r.Method != None }
+
+// MayHold reports whether a clipboard may hold the secret now or soon: a
+// copy that worked, or a system write still running. Its clear must be
+// scheduled then.
+func (r Result) MayHold() bool { return r.OK() || r.SystemPending }
 
 // Confirmed reports whether the copy is known to have worked. An OSC 52 copy
 // never is.
@@ -112,4 +133,9 @@ const (
 	ReasonOSC52     = "OSC 52 cannot be read back"
 	ReasonChanged   = "it holds something else now; left as is"
 	ReasonNotCopied = "the secret was never copied"
+)
+
+var (
+	_ Clipboard = (*Auto)(nil)
+	_ Clipboard = (*Fake)(nil)
 )

@@ -3,6 +3,7 @@ package clipboard
 import (
 	"errors"
 	"sync"
+	"time"
 )
 
 // Fake is an in-memory Clipboard for tests of the TUI. It behaves like Auto:
@@ -16,6 +17,16 @@ type Fake struct {
 	copies    []Method // how each Copy went
 	clears    int      // clears that emptied the clipboard
 	onlyOSC52 map[string]bool
+	slow      bool      // system writes outlast the timeout (but land)
+	later     []handoff // clears handed to a "process" by ClearLater
+}
+
+// handoff is one ClearLater: the fake keeps the secret to compare, as the
+// real clearer keeps its hash.
+type handoff struct {
+	secret string
+	at     time.Time
+	done   bool
 }
 
 // NewFake returns a fake whose system clipboard works.
@@ -41,6 +52,14 @@ func (f *Fake) Copy(secret string) Result {
 	defer f.mu.Unlock()
 	res := Result{}
 	switch {
+	case f.slow:
+		// The tool answers too late: Copy gives up on it, the secret lands.
+		f.content = secret
+		res.SystemErr = errors.New("the clipboard tool did not answer in time")
+		res.SystemPending = true
+		if f.osc52Err == nil {
+			res.Method = OSC52
+		}
 	case f.systemErr == nil:
 		f.content = secret
 		delete(f.onlyOSC52, secret)
@@ -70,6 +89,56 @@ func (f *Fake) ClearIfUnchanged(secret string) ClearResult {
 	f.content = ""
 	f.clears++
 	return ClearResult{Cleared: true}
+}
+
+// ClearLater implements Clipboard: it records the hand-off; RunLater plays
+// the detached clearer.
+func (f *Fake) ClearLater(secret string, at time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.onlyOSC52[secret] {
+		return ErrCannotClear
+	}
+	f.later = append(f.later, handoff{secret: secret, at: at})
+	return nil
+}
+
+// Later lists the times of the clears handed off and not yet run.
+func (f *Fake) Later() []time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []time.Time
+	for _, h := range f.later {
+		if !h.done {
+			out = append(out, h.at)
+		}
+	}
+	return out
+}
+
+// RunLater runs the handed-off clears due at now, as the clearer process
+// would: each empties the clipboard only if it still holds its secret.
+func (f *Fake) RunLater(now time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, h := range f.later {
+		if h.done || h.at.After(now) {
+			continue
+		}
+		f.later[i].done = true
+		if f.content == h.secret {
+			f.content = ""
+			f.clears++
+		}
+	}
+}
+
+// SlowSystem makes system writes outlast the timeout: Copy reports them
+// as pending, yet the secret lands on the clipboard.
+func (f *Fake) SlowSystem(on bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.slow = on
 }
 
 // SetContent simulates the person copying something else.

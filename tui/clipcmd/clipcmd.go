@@ -17,6 +17,7 @@
 package clipcmd
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -56,16 +57,24 @@ const (
 type ClearJob struct {
 	clip   clipboard.Clipboard
 	secret string
+	at     time.Time
 	state  jobState
 }
 
-// ScheduleClear returns a job that clears c after d if c still holds secret,
-// and the Cmd that starts its timer. The timer's ClearDueMsg must reach
-// HandleClearDue (the root's janitor, or the dialog while it is open).
-func ScheduleClear(c clipboard.Clipboard, secret string, d time.Duration) (*ClearJob, tea.Cmd) {
-	j := &ClearJob{clip: c, secret: secret}
+// ScheduleClear returns a job that clears c at now+d if c still holds
+// secret, and the Cmd that starts its timer. The timer's ClearDueMsg must
+// reach HandleClearDue (the root's janitor, or the dialog while it is open).
+func ScheduleClear(c clipboard.Clipboard, secret string, now time.Time, d time.Duration) (*ClearJob, tea.Cmd) {
+	j := &ClearJob{clip: c, secret: secret, at: now.Add(d)}
 	return j, tea.Tick(d, func(time.Time) tea.Msg { return ClearDueMsg{job: j} })
 }
+
+// At is when the job clears.
+func (j *ClearJob) At() time.Time { return j.at }
+
+// For reports whether the pending job is about secret: a new copy of the
+// same secret supersedes it, a copy of another secret does not.
+func (j *ClearJob) For(secret string) bool { return j.Pending() && j.secret == secret }
 
 // Cancel drops the job (a newer copy has its own) and its secret.
 func (j *ClearJob) Cancel() {
@@ -92,6 +101,48 @@ func (j *ClearJob) ClearNow() tea.Cmd {
 	return func() tea.Msg {
 		return ClearedMsg{job: j, Result: clip.ClearIfUnchanged(secret)}
 	}
+}
+
+// HandOff is ClearNow for a program about to quit: the clear is left to a
+// process that outlives it (Clipboard.ClearLater) and still happens at its
+// time, so the secret can be pasted after quitting. When no process takes
+// it, the clipboard is cleared now instead. nil when the job is not pending.
+func (j *ClearJob) HandOff() tea.Cmd {
+	if !j.Pending() {
+		return nil
+	}
+	j.state = jobDispatched
+	clip, secret, at := j.clip, j.secret, j.at
+	j.secret = ""
+	return func() tea.Msg {
+		msg := HandedOffMsg{At: at, Err: clip.ClearLater(secret, at)}
+		if msg.Err != nil && !errors.Is(msg.Err, clipboard.ErrCannotClear) {
+			res := clip.ClearIfUnchanged(secret)
+			msg.ClearedNow = &res
+		}
+		return msg
+	}
+}
+
+// HandedOffMsg reports a HandOff.
+type HandedOffMsg struct {
+	At  time.Time
+	Err error // nil: a process clears at At; clipboard.ErrCannotClear: nothing can
+	// ClearedNow is the clear run at once because no process took it.
+	ClearedNow *clipboard.ClearResult
+}
+
+// String says, for people, what will happen to the clipboard.
+func (m HandedOffMsg) String() string {
+	switch {
+	case m.Err == nil:
+		return "the clipboard is cleared at " + m.At.Format("15:04:05") + " if it still holds the secret (a background process does it)"
+	case errors.Is(m.Err, clipboard.ErrCannotClear):
+		return "the secret went out by OSC 52, which cannot be read back: clear the clipboard yourself after pasting"
+	case m.ClearedNow != nil:
+		return "could not leave the clear to a background process (" + m.Err.Error() + "): " + m.ClearedNow.String()
+	}
+	return "could not arrange the clear: " + m.Err.Error()
 }
 
 // Format keeps fmt from ever printing the secret, whatever the verb.

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -78,7 +77,7 @@ func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options)
 	if raw == "" {
 		raw = opts.Env("TOKENTUI_CLEAR_AFTER")
 	}
-	clearAfter, err := parseClearAfter(raw)
+	clearAfter, err := cli.ParseClearAfter(raw)
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "tokentui:", err)
 		return exitcode.Usage
@@ -140,28 +139,4 @@ func missingToken(ctx context.Context, sel *profile.Selection) error {
 		return err
 	}
 	return nil
-}
-
-// parseClearAfter reads "45s", "2m" or a number of seconds; "0" means never
-// (returned as -1, the dialog's "never"), "" the default (0).
-func parseClearAfter(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		n, nerr := strconv.Atoi(s)
-		if nerr != nil {
-			return 0, fmt.Errorf("--clear-after %q: use a duration such as 45s or 2m, or 0 for never", s)
-		}
-		d = time.Duration(n) * time.Second
-	}
-	switch {
-	case d < 0:
-		return 0, fmt.Errorf("--clear-after %q: must not be negative (0 means never)", s)
-	case d == 0:
-		return -1, nil
-	}
-	return d, nil
 }

@@ -131,14 +131,14 @@ func TestDemoProfileListsEmulatorTokens(t *testing.T) {
 
 func TestClearAfter(t *testing.T) {
 	for in, want := range map[string]time.Duration{"": 0, "0": -1, "0s": -1, "90": 90 * time.Second, "2m": 2 * time.Minute} {
-		got, err := parseClearAfter(in)
+		got, err := cli.ParseClearAfter(in)
 		if err != nil || got != want {
-			t.Errorf("parseClearAfter(%q) = %v, %v; want %v", in, got, err, want)
+			t.Errorf("cli.ParseClearAfter(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"-5s", "soon"} {
-		if _, err := parseClearAfter(in); err == nil {
-			t.Errorf("parseClearAfter(%q) accepted", in)
+	for _, in := range []string{"-5s", "soon", "2h"} {
+		if _, err := cli.ParseClearAfter(in); err == nil {
+			t.Errorf("cli.ParseClearAfter(%q) accepted", in)
 		}
 	}
 	var got tui.Options

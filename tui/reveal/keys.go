@@ -9,17 +9,21 @@ type KeyMap struct {
 	Toggle  key.Binding
 	Plain   key.Binding // the secret alone on the screen, for the mouse
 	Close   key.Binding
+	Quit    key.Binding
 	Confirm key.Binding
 	Back    key.Binding
 }
 
 func defaultKeys() KeyMap {
 	return KeyMap{
-		Copy:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy again")),
-		Toggle:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hide/show")),
-		Plain:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plain, to select")),
-		Close:   key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
-		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "close, lose the secret"), key.WithDisabled()),
+		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy again")),
+		Toggle: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hide/show")),
+		Plain:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plain, to select")),
+		Close:  key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
+		// q and ctrl+c quit tokentui from here too, asking first exactly
+		// when closing would.
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, lose the secret"), key.WithDisabled()),
 		Back:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "back"), key.WithDisabled()),
 	}
 }
@@ -30,13 +34,14 @@ func (k *KeyMap) confirming(on bool) {
 	k.Toggle.SetEnabled(!on)
 	k.Plain.SetEnabled(!on)
 	k.Close.SetEnabled(!on)
+	k.Quit.SetEnabled(!on)
 	k.Confirm.SetEnabled(on)
 	k.Back.SetEnabled(on)
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Copy, k.Toggle, k.Plain, k.Close, k.Confirm, k.Back}
+	return []key.Binding{k.Copy, k.Toggle, k.Plain, k.Close, k.Quit, k.Confirm, k.Back}
 }
 
 // FullHelp implements help.KeyMap.

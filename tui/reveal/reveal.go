@@ -33,6 +33,9 @@ type Options struct {
 	Width, Height int
 	// Now tells the time of the clear ("cleared at 10:42:15"); nil: time.Now.
 	Now func() time.Time
+	// Where names the profile the token was created on, when that is not
+	// the one shown behind the dialog ("" otherwise).
+	Where string
 }
 
 // ClosedMsg says the dialog was closed. The secret is no longer held by the
@@ -42,6 +45,8 @@ type ClosedMsg struct {
 	// ClearJob is the clear still pending when the dialog closed; nil when
 	// there is none (never copied, already cleared, or clearing disabled).
 	ClearJob *clipcmd.ClearJob
+	// Quit: it was closed by q or ctrl+c, so the program is to quit too.
+	Quit bool
 }
 
 // Model is the reveal-once dialog.
@@ -64,8 +69,12 @@ type Model struct {
 	copiedOnce bool              // some copy reached a clipboard (maybe unconfirmed)
 	hidden     bool
 	plain      bool // the secret alone on the screen (PlainView)
-	confirm    bool
+	confirm    bool // the close question is showing
+	quitting   bool // it asks because of q or ctrl+c: yes quits tokentui
 	closed     bool
+	// retrievable: the token list keeps this secret (Created.Retrievable),
+	// so closing loses nothing and needs no question.
+	retrievable bool
 
 	clearJob    *clipcmd.ClearJob
 	clearAt     time.Time
@@ -101,11 +110,12 @@ func New(created client.Created, clip clipboard.Clipboard, opts Options) Model {
 		secret:      created.Secret,
 		// A hostile server could put escape sequences in a "secret"; what
 		// is drawn is sanitised, what is copied is what the server sent.
-		shown: client.Sanitize(created.Secret),
-		clip:  clip,
-		opts:  opts,
-		keys:  defaultKeys(),
-		ref:   "reveal/" + strconv.FormatUint(instances.Add(1), 10),
+		shown:       client.Sanitize(created.Secret),
+		clip:        clip,
+		opts:        opts,
+		keys:        defaultKeys(),
+		ref:         "reveal/" + strconv.FormatUint(instances.Add(1), 10),
+		retrievable: created.Retrievable,
 	}
 }
 
@@ -172,21 +182,30 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) copied(res clipboard.Result) (Model, tea.Cmd) {
 	m.copying = false
 	m.copyResult = &res
-	if !res.OK() {
+	// A slow system clipboard may take the secret after Copy gave up on
+	// it: it must be cleared all the same.
+	if !res.MayHold() {
 		return m, nil
 	}
 	m.copiedOnce = true
 	m.clearResult = nil
-	// A new copy restarts the countdown: the old job would clear earlier
-	// than this dialog now promises.
+	if m.confirm && !m.quitting && res.Confirmed() {
+		// Asked while the copy was still running: it is safe now, so the
+		// question goes (the dialog stays; enter closes it without one).
+		m.confirm = false
+		m.keys.confirming(false)
+	}
+	// A new copy of this secret restarts the countdown: the old job would
+	// clear earlier than this dialog now promises.
 	m.clearJob.Cancel()
 	m.clearJob = nil
 	if m.opts.ClearAfter < 0 {
 		return m, nil
 	}
-	job, tick := clipcmd.ScheduleClear(m.clip, m.secret, m.opts.ClearAfter)
+	now := m.opts.Now()
+	job, tick := clipcmd.ScheduleClear(m.clip, m.secret, now, m.opts.ClearAfter)
 	m.clearJob = job
-	m.clearAt = m.opts.Now().Add(m.opts.ClearAfter)
+	m.clearAt = now.Add(m.opts.ClearAfter)
 	return m, tick
 }
 
@@ -196,10 +215,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Confirm):
 			return m.close()
 		case key.Matches(msg, m.keys.Back):
-			m.confirm = false
+			m.confirm, m.quitting = false, false
 			m.keys.confirming(false)
 		}
-		return m, nil
+		return m, nil // ctrl+c again keeps asking: only y loses the secret
 	}
 	if m.plain {
 		// p or esc return to the dialog; c still copies.
@@ -207,11 +226,20 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.plain = false
 			return m, nil
 		}
-		if !key.Matches(msg, m.keys.Copy) {
+		if !key.Matches(msg, m.keys.Copy, m.keys.Quit) {
 			return m, nil
 		}
+		m.plain = key.Matches(msg, m.keys.Copy) // quitting shows its question
 	}
 	switch {
+	case key.Matches(msg, m.keys.Quit):
+		m.quitting = true
+		if m.needsConfirm() {
+			m.confirm = true
+			m.keys.confirming(true)
+			return m, nil
+		}
+		return m.close()
 	case key.Matches(msg, m.keys.Plain):
 		m.plain = true
 	case key.Matches(msg, m.keys.Copy):
@@ -233,11 +261,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// needsConfirm: closing loses the secret for good unless a copy is known to
-// have worked. An OSC 52 copy is not known to have worked, so it asks too,
-// in words that say why.
+// needsConfirm: closing (or quitting) loses the secret for good unless the
+// token list keeps it, or a copy is known to have reached the clipboard and
+// no clear has run since. An OSC 52 copy is not known to have worked; after
+// a clear (or an attempt that found something else there) the secret may be
+// nowhere. Each asks, in words that say why.
 func (m Model) needsConfirm() bool {
-	return m.copyResult == nil || !m.copyResult.Confirmed()
+	if m.retrievable {
+		return false
+	}
+	return m.copyResult == nil || !m.copyResult.Confirmed() || m.clearResult != nil
 }
 
 func (m Model) close() (Model, tea.Cmd) {
@@ -251,7 +284,8 @@ func (m Model) close() (Model, tea.Cmd) {
 	if m.clearJob.Pending() {
 		job = m.clearJob
 	}
-	return m, func() tea.Msg { return ClosedMsg{ClearJob: job} }
+	quit := m.quitting
+	return m, func() tea.Msg { return ClosedMsg{ClearJob: job, Quit: quit} }
 }
 
 // Format keeps fmt from printing the secret if someone logs the model.

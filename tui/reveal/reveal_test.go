@@ -392,6 +392,75 @@ func TestClosedMsgCarriesThePendingClear(t *testing.T) {
 	}
 }
 
+func TestRetrievableSecretSaysSoAndClosesWithoutAsking(t *testing.T) {
+	f := clipboard.NewFake()
+	f.FailSystem(clipboard.ErrFake)
+	f.FailOSC52(clipboard.ErrFake)
+	c := created(jwt)
+	c.Retrievable = true
+	m := New(c, f, Options{Width: 100, ClearAfter: -1, Now: fixedNow})
+	m, _ = run(t, m, m.Init())
+	view := prose(m.View())
+	if strings.Contains(view, "cannot be shown again") || !strings.Contains(view, "the token list keeps it") {
+		t.Fatalf("a listed secret is described as shown once:\n%s", view)
+	}
+	if _, out := press(t, m, "enter"); len(out) != 1 {
+		t.Fatal("closing a secret the list keeps asked")
+	}
+}
+
+func TestClosingAfterTheClearAsksAgain(t *testing.T) {
+	f := clipboard.NewFake()
+	m := open(t, f, Options{ClearAfter: 5 * time.Millisecond, Width: 100})
+	if f.Content() != "" {
+		t.Fatal("not cleared")
+	}
+	m, out := press(t, m, "enter")
+	if len(out) != 0 || !strings.Contains(prose(m.View()), "The clipboard has been cleared: the secret is nowhere else now. Close anyway?") {
+		t.Fatalf("closed without asking after the clear:\n%s", prose(m.View()))
+	}
+}
+
+func TestQuitKeysAskLikeClose(t *testing.T) {
+	// A confirmed copy: q quits at once, and says so.
+	_, out := press(t, open(t, clipboard.NewFake(), Options{}), "q")
+	if len(out) != 1 || !out[0].(ClosedMsg).Quit {
+		t.Fatalf("q after a confirmed copy: %v", out)
+	}
+	// No copy: q asks, n goes back, q and y quit.
+	f := clipboard.NewFake()
+	f.FailSystem(clipboard.ErrFake)
+	f.FailOSC52(clipboard.ErrFake)
+	m := open(t, f, Options{Width: 100})
+	m, out = press(t, m, "q")
+	if len(out) != 0 || !strings.Contains(prose(m.View()), "Quit tokentui anyway?") {
+		t.Fatalf("q without a copy did not ask:\n%s", prose(m.View()))
+	}
+	m, _ = press(t, m, "n")
+	m, out = press(t, m, "enter")
+	if len(out) != 0 || !strings.Contains(prose(m.View()), "Close anyway?") {
+		t.Fatal("after n, enter asks about closing, not quitting")
+	}
+	m, _ = press(t, m, "n", "q")
+	_, out = press(t, m, "y")
+	if len(out) != 1 || !out[0].(ClosedMsg).Quit {
+		t.Fatalf("y after q: %v", out)
+	}
+}
+
+func TestSlowClipboardIsStillCleared(t *testing.T) {
+	f := clipboard.NewFake()
+	f.SlowSystem(true)
+	f.FailOSC52(clipboard.ErrFake)
+	m := open(t, f, Options{ClearAfter: 5 * time.Millisecond, Width: 100})
+	if f.Content() != "" {
+		t.Fatalf("a slow write's secret was left on the clipboard: %q", f.Content())
+	}
+	if !strings.Contains(prose(m.View()), "Clipboard cleared") {
+		t.Fatalf("%s", prose(m.View()))
+	}
+}
+
 // What the server granted, where it differs from the request, is in the
 // dialog; so is a read-back that failed, as grants unconfirmed.
 func TestShowsWhatTheServerGranted(t *testing.T) {
@@ -406,5 +475,23 @@ func TestShowsWhatTheServerGranted(t *testing.T) {
 	m = New(c, clipboard.NewFake(), Options{Now: fixedNow, ClearAfter: -1, Width: 80, Height: 40})
 	if view := prose(m.View()); !strings.Contains(view, "Grants unconfirmed: the scopes could not be read back.") || strings.Contains(view, "did not grant") {
 		t.Errorf("unconfirmed grants not shown:\n%s", m.View())
+	}
+}
+
+// Closing before the copy has reported asks; once the copy is confirmed,
+// the question goes.
+func TestQuestionGoesWhenTheCopyIsConfirmed(t *testing.T) {
+	m := New(created(jwt), clipboard.NewFake(), Options{Width: 100, ClearAfter: -1, Now: fixedNow})
+	copyCmd := m.Init()
+	m, out := press(t, m, "enter")
+	if len(out) != 0 || !strings.Contains(prose(m.View()), "The copy has not finished yet. Close anyway?") {
+		t.Fatalf("enter before the copy reported:\n%s", prose(m.View()))
+	}
+	m, _ = run(t, m, copyCmd)
+	if m.confirm || strings.Contains(prose(m.View()), "Close anyway?") {
+		t.Fatalf("the question stayed after a confirmed copy:\n%s", prose(m.View()))
+	}
+	if _, out = press(t, m, "enter"); len(out) != 1 {
+		t.Fatal("enter after the confirmed copy did not close")
 	}
 }

@@ -18,6 +18,7 @@ import (
 type host struct {
 	dialog Model
 	status string
+	quit   bool // the dialog closed asking to quit
 }
 
 func (h host) Init() tea.Cmd { return h.dialog.Init() }
@@ -25,6 +26,7 @@ func (h host) Init() tea.Cmd { return h.dialog.Init() }
 func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ClosedMsg:
+		h.quit = msg.Quit
 		return h, tea.Quit
 	case clipcmd.ClearDueMsg:
 		return h, clipcmd.HandleClearDue(msg)
@@ -71,9 +73,37 @@ func TestRevealClearsInATerminal(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("Clipboard cleared"))
 	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	// The secret is nowhere now: closing asks again.
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("nowhere else now"))
+	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Type("y")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(host)
 	if !strings.Contains(final.status, "clipboard cleared") || f.Content() != "" {
 		t.Fatalf("status %q, clipboard %q", final.status, f.Content())
+	}
+}
+
+// ctrl+c asks exactly as enter does when the secret was not copied.
+func TestRevealCtrlCAsksInATerminal(t *testing.T) {
+	f := clipboard.NewFake()
+	f.FailSystem(clipboard.ErrFake)
+	f.FailOSC52(clipboard.ErrFake)
+	d := New(created(jwt), f, Options{Width: 80, Height: 24, ClearAfter: -1, Now: fixedNow})
+	tm := teatest.NewTestModel(t, host{dialog: d}, teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("Could not copy"))
+	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("Quit tokentui anyway?"))
+	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) // again: still asking
+	tm.Type("y")
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(host)
+	if !final.dialog.Closed() || !final.quit {
+		t.Fatalf("closed %t, quit %t", final.dialog.Closed(), final.quit)
 	}
 }

@@ -30,14 +30,18 @@ func (m Model) View() string {
 	if name == "" {
 		name = m.token.ID
 	}
-	add(wrap(theme.Title, fmt.Sprintf("Token %q created", name), inner)...)
+	title := fmt.Sprintf("Token %q created", name)
+	if m.opts.Where != "" {
+		title += " on " + client.Sanitize(m.opts.Where)
+	}
+	add(wrap(theme.Title, title, inner)...)
 	add("")
 
 	if m.hidden {
 		add(wrap(theme.RevealOnce, "Secret (hidden; v shows it again):", inner)...)
 		add(theme.RevealSecret.Render(client.MaskSecret(m.shown)))
 	} else {
-		add(wrap(theme.RevealOnce, "Secret — shown this once, it cannot be shown again:", inner)...)
+		add(wrap(theme.RevealOnce, m.secretHeading(), inner)...)
 		// Hard-wrapped, never truncated: every character must be on screen
 		// for someone copying it by hand.
 		for _, l := range strings.Split(ansi.Hardwrap(m.shown, inner, true), "\n") {
@@ -65,9 +69,9 @@ func (m Model) View() string {
 	add("")
 	if m.confirm {
 		add(wrap(theme.RevealPrompt, m.confirmText(), inner)...)
-		add(wrap(theme.RevealHint, "y close · n back", inner)...)
+		add(wrap(theme.RevealHint, "y "+m.confirmVerb()+" · n back", inner)...)
 	} else {
-		add(wrap(theme.RevealHint, "c copy again · v hide/show · p plain (to select) · enter close", inner)...)
+		add(wrap(theme.RevealHint, "c copy again · v hide/show · p plain · enter close · q quit", inner)...)
 	}
 
 	// Keep within the height: the details go first, then blank lines; the
@@ -133,8 +137,13 @@ func (m Model) copyLines(width int) []string {
 	case res.Method == clipboard.OSC52:
 		out = append(out, wrap(theme.RevealWarn, "✓ Sent to your terminal's clipboard via OSC 52. This cannot be confirmed: paste it somewhere to check.", width)...)
 		out = append(out, wrap(theme.Muted, "The system clipboard failed: "+res.SystemErr.Error(), width)...)
+	case res.SystemPending:
+		out = append(out, wrap(theme.RevealWarn, "⚠ The system clipboard is slow to answer and may still take the secret; paste to check. "+res.Reasons()+".", width)...)
 	default:
 		out = append(out, wrap(theme.RevealFail, "✗ Could not copy: "+res.Reasons()+". Select the secret above by hand.", width)...)
+	}
+	if res != nil && res.Method == clipboard.OSC52 && res.SystemPending {
+		out = append(out, wrap(theme.Muted, "The system clipboard is slow to answer and may take it too; it is cleared from there all the same.", width)...)
 	}
 	if m.copying && res != nil {
 		out = append(out, theme.Muted.Render("Copying again…"))
@@ -149,18 +158,51 @@ func (m Model) copyLines(width int) []string {
 		// promising a clear would be false.
 		out = append(out, wrap(theme.Muted, "OSC 52 cannot be read back, so the clipboard cannot be cleared automatically: clear it yourself after pasting.", width)...)
 	case m.clearJob.Pending():
-		out = append(out, wrap(theme.Muted, fmt.Sprintf("The clipboard will be cleared at %s if it still holds the secret.", m.clearAt.Format("15:04:05")), width)...)
+		out = append(out, wrap(theme.Muted, fmt.Sprintf("The clipboard will be cleared at %s if it still holds the secret, also if you quit tokentui before then.", m.clearAt.Format("15:04:05")), width)...)
 	case m.copiedOnce && m.opts.ClearAfter < 0:
 		out = append(out, wrap(theme.Muted, "The clipboard will not be cleared automatically.", width)...)
 	}
 	return out
 }
 
-func (m Model) confirmText() string {
-	if m.copyResult != nil && m.copyResult.Method == clipboard.OSC52 {
-		return "The copy went out by OSC 52 and cannot be confirmed. Close anyway? The secret will be gone."
+// secretHeading says whether this is the only time the secret is shown.
+func (m Model) secretHeading() string {
+	if m.retrievable {
+		return "Secret (the token list keeps it: c in the table copies it again later):"
 	}
-	return "The secret was not copied. Close anyway? The secret will be gone: it cannot be shown again."
+	return "Secret — shown this once, it cannot be shown again:"
+}
+
+// confirmText says why closing (or quitting) would lose the secret.
+func (m Model) confirmText() string {
+	var why string
+	switch res := m.copyResult; {
+	case m.clearResult != nil && m.clearResult.Cleared:
+		why = "The clipboard has been cleared: the secret is nowhere else now."
+	case m.clearResult != nil:
+		why = "The clipboard may not hold the secret any more (" + m.clearResult.Reason + ")."
+	case res != nil && res.Method == clipboard.OSC52:
+		why = "The copy went out by OSC 52 and cannot be confirmed."
+	case res != nil && res.SystemPending:
+		why = "The copy is not confirmed: the system clipboard did not answer in time."
+	case res == nil:
+		why = "The copy has not finished yet."
+	default:
+		why = "The secret was not copied."
+	}
+	what := "Close anyway?"
+	if m.quitting {
+		what = "Quit tokentui anyway?"
+	}
+	return why + " " + what + " The secret will be gone: it cannot be shown again."
+}
+
+// confirmVerb is what y does in the question.
+func (m Model) confirmVerb() string {
+	if m.quitting {
+		return "quit"
+	}
+	return "close"
 }
 
 // wrap word-wraps s to width before styling, so the dialog knows its own

@@ -69,7 +69,7 @@ func cellText(id columnID, tok *client.Token, cx cellContext) (string, theme.Ton
 			return "invalid", theme.ToneError
 		case !tok.LastUsedAt.IsZero():
 			return tokenfmt.RelativePast(tok.LastUsedAt, now), theme.TonePlain
-		case cx.caps.ReportsLastUse:
+		case cx.caps.ReportsLastUse():
 			return "never", theme.ToneMuted
 		}
 		return "—", theme.ToneMuted // this provider does not say

@@ -82,7 +82,7 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog, caps client.Capabilitie
 		column{id: colCreated, title: "Created", width: len(tokenfmt.DateLayout), priority: 40},
 		column{id: colExpires, title: "Expires", width: 16, priority: 90},
 	)
-	if f.lastUsed || caps.ReportsLastUse {
+	if f.lastUsed || caps.ReportsLastUse() {
 		cols = append(cols, column{id: colLastUsed, title: "Last used", width: lastUsedWidth, priority: 55})
 	}
 	if f.allowedIPs || cat.CanRestrictIPs() {

@@ -299,6 +299,16 @@ func (f *presentFields) note(t *client.Token) {
 	f.owner = f.owner || t.Owner != ""
 }
 
+// Contains reports whether the list holds a token with id (revoked
+// ones are gone).
+func (ix *Index) Contains(id string) bool {
+	if ix == nil {
+		return false
+	}
+	i, ok := ix.byID[id]
+	return ok && !ix.gone[i]
+}
+
 // Len is the number of tokens not revoked since the build.
 func (ix *Index) Len() int {
 	if ix == nil {

@@ -8,7 +8,8 @@ import (
 
 // Marks pick tokens for a bulk revoke. They are kept by token ID, so they
 // survive a refresh, a filter and a sort; a mark hidden by a filter still
-// counts.
+// counts, and MarkedHidden says how many that is, so nobody revokes a token
+// they cannot see without being told.
 
 // ToggleMark marks the selected token, or unmarks it, and moves on to the
 // next row, like a file manager.
@@ -19,10 +20,82 @@ func (t *Model) ToggleMark() {
 		} else {
 			t.marks[tok.ID] = true
 		}
+		t.marksChanged()
 		t.cursor++
 	}
 	t.clamp()
 }
+
+// MarkShown marks every row the table shows (the filter's matches) and
+// returns how many it added.
+func (t *Model) MarkShown() int {
+	added := 0
+	for _, i := range t.rows() {
+		if id := t.ix.tokens[i].ID; !t.marks[id] {
+			t.marks[id] = true
+			added++
+		}
+	}
+	t.marksChanged()
+	return added
+}
+
+// IsShown reports whether the token with id is among the rows shown.
+func (t *Model) IsShown(id string) bool {
+	if t.ix == nil {
+		return false
+	}
+	i, ok := t.ix.byID[id]
+	return ok && !t.ix.gone[i] && t.ix.position(t.sort, t.rows(), i) >= 0
+}
+
+// MarkedHidden is how many marked tokens the filter hides. It is counted
+// once per change of the marks or the rows, not per frame: the cheaper of
+// looking each mark up in the rows or each row up in the marks.
+func (t *Model) MarkedHidden() int {
+	rows := t.rows()
+	c := t.hidden
+	if c == nil || t.ix == nil || len(t.marks) == 0 {
+		return 0
+	}
+	if c.version == t.markVersion && sameSlice(c.rows, rows) && c.ix == t.ix {
+		return c.count
+	}
+	shown := 0
+	if len(t.marks) < len(rows)/8 {
+		for id := range t.marks {
+			if i, ok := t.ix.byID[id]; ok && !t.ix.gone[i] && t.ix.position(t.sort, rows, i) >= 0 {
+				shown++
+			}
+		}
+	} else {
+		for _, i := range rows {
+			if t.marks[t.ix.tokens[i].ID] {
+				shown++
+			}
+		}
+	}
+	*c = hiddenCount{ix: t.ix, rows: rows, version: t.markVersion, count: len(t.marks) - shown}
+	return c.count
+}
+
+// hiddenCount caches MarkedHidden for one index, one rows slice and one
+// version of the marks. It sits behind a pointer so that the copies of the
+// model Bubble Tea passes around share it.
+type hiddenCount struct {
+	ix      *Index
+	rows    []int32
+	version int
+	count   int
+}
+
+// sameSlice reports whether a and b are the same slice (not equal ones).
+func sameSlice(a, b []int32) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// marksChanged invalidates what was counted about the marks.
+func (t *Model) marksChanged() { t.markVersion++ }
 
 // Marked are the marked tokens still in the list, in the current order
 // unfiltered. It costs what the marks do, not what the list does: each
@@ -58,5 +131,8 @@ func (t *Model) MarkCount() int { return len(t.marks) }
 // IsMarked reports whether the token with id is marked.
 func (t *Model) IsMarked(id string) bool { return t.marks[id] }
 
-// ClearMarks unmarks every token.
-func (t *Model) ClearMarks() { clear(t.marks) }
+// ClearMarks unmarks every token, hidden ones included.
+func (t *Model) ClearMarks() {
+	clear(t.marks)
+	t.marksChanged()
+}

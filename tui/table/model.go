@@ -32,11 +32,14 @@ type Model struct {
 	cols   []column
 	marks  map[string]bool // by token ID: survives refresh, filter and sort
 	keys   KeyMap
+
+	markVersion int          // counts changes of marks (MarkedHidden)
+	hidden      *hiddenCount // MarkedHidden's cache, shared by copies
 }
 
 // New is an empty table: no list yet, nothing selected.
 func New() Model {
-	return Model{marks: map[string]bool{}, keys: NewKeyMap(), now: time.Now}
+	return Model{marks: map[string]bool{}, keys: NewKeyMap(), now: time.Now, hidden: &hiddenCount{}}
 }
 
 // SetClock sets the clock the filter judges expiries by (tests pin it).
@@ -77,6 +80,10 @@ func (t *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, t.keys.Mark):
 		t.ToggleMark()
+	case key.Matches(msg, t.keys.MarkShown):
+		t.MarkShown()
+	case key.Matches(msg, t.keys.Unmark):
+		t.ClearMarks()
 	case key.Matches(msg, t.keys.Sort):
 		return t.CycleSort()
 	case key.Matches(msg, t.keys.Reverse):
@@ -101,6 +108,7 @@ func (t *Model) SetIndex(ix *Index) {
 			delete(t.marks, id)
 		}
 	}
+	t.marksChanged()
 	t.relayout()
 	if i, ok := ix.byID[keepID]; ok && keepID != "" {
 		t.cursorTo(i)
@@ -127,6 +135,11 @@ func (t *Model) SetCapabilities(c client.Capabilities) {
 	t.caps = c
 	t.relayout()
 }
+
+// Snapshot is the list as it is now, nil before one has arrived. An Index
+// is never changed once built (a revoke makes a new one), so it may be
+// kept and read later, on any goroutine.
+func (t *Model) Snapshot() *Index { return t.ix }
 
 // Loaded reports whether a list has arrived.
 func (t *Model) Loaded() bool { return t.ix != nil }
@@ -157,6 +170,7 @@ func (t *Model) Remove(ids []string) {
 	for _, id := range ids {
 		delete(t.marks, id)
 	}
+	t.marksChanged()
 	t.refilter()
 	if keep >= 0 && !ix.gone[keep] {
 		t.cursorTo(keep)

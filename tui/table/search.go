@@ -206,7 +206,7 @@ func (m *matcher) expiresMatch(t *term, tok *client.Token) bool {
 // is neither.
 func (m *matcher) usedMatch(t *term, tok *client.Token) bool {
 	known := !tok.LastUsedAt.IsZero()
-	never := !known && m.caps.ReportsLastUse
+	never := !known && m.caps.ReportsLastUse()
 	switch {
 	case t.bad:
 		return false

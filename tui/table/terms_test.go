@@ -52,7 +52,7 @@ func filterNames(t *testing.T, tokens []client.Token, cat *tokenfmt.Catalog, cap
 func TestFilterFindsWhatTheTableShows(t *testing.T) {
 	ga := tokentest.GoodAccessCatalog(t)
 	cat := tokenfmt.NewCatalog(ga)
-	caps := client.Capabilities{ReportsLastUse: true}
+	caps := client.Capabilities{Reports: client.FactLastUse}
 	for _, c := range []struct {
 		q    string
 		want []string

@@ -69,6 +69,11 @@ func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focuse
 	for i, c := range t.cols {
 		text, tone := cellText(c.id, tok, cx)
 		cell := tokenfmt.Fit(text, c.width)
+		if c.id == colName && tok.Self {
+			// The tag survives a long name: the name is cut instead.
+			tag := " " + tokenfmt.SelfTag
+			cell = tokenfmt.Fit(strings.TrimRight(tokenfmt.Fit(text, max(c.width-len(tag), 1)), " ")+tag, c.width)
+		}
 		if i < len(t.cols)-1 {
 			cell += "  " // the gap carries the selection background too
 		}

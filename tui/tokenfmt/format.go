@@ -247,3 +247,33 @@ type scopeGroupView struct {
 	Scopes []string
 	Total  int
 }
+
+// NotReported is how a value the API does not report reads: never as a
+// default ("never used") that would invite revoking a token in use.
+const NotReported = "not reported"
+
+// LastUsed renders a token's last use: "3h ago", "never" when the API
+// reports it was never used, NotReported when the API does not say.
+// reported is false in the last case, for a muted style.
+func LastUsed(t client.Token, now time.Time) (text string, reported bool) {
+	if !t.LastUseReported() {
+		return NotReported, false
+	}
+	return RelativePast(t.LastUsedAt, now), true
+}
+
+// CreatedBy renders a token's creator: NotReported when the API does not
+// say, "not recorded" when it says there is none.
+func CreatedBy(t client.Token) (text string, known bool) {
+	switch {
+	case !t.CreatorReported():
+		return NotReported, false
+	case t.CreatedBy == "":
+		return "not recorded", false
+	}
+	return t.CreatedBy, true
+}
+
+// SelfTag marks the admin token tokentui itself uses, wherever a token is
+// named on screen.
+const SelfTag = "(you)"

@@ -21,6 +21,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -190,6 +191,8 @@ type Response struct {
 // Do sends the request. GETs are retried on network errors, 429 (honouring
 // Retry-After) and 5xx; other methods are sent once, because a retried POST
 // could create a second token and the first one's secret would be lost.
+// A write that failed after it may have reached the server returns a
+// client.UnknownOutcomeError (see outcome.go).
 func (c *Client) Do(ctx context.Context, req Request) (Response, error) {
 	attempts := 1
 	if req.Method == http.MethodGet {
@@ -279,6 +282,11 @@ func fieldOr(f string) string {
 }
 
 func (c *Client) once(ctx context.Context, req Request) (Response, error) {
+	write := isWrite(req.Method)
+	var sent *atomic.Bool
+	if write {
+		ctx, sent = traceSent(ctx)
+	}
 	r := c.r.R().SetContext(ctx)
 	limit := c.cfg.MaxBody
 	if req.List {
@@ -301,9 +309,20 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		if resp != nil {
 			status = resp.StatusCode()
 		}
+		if write && sent.Load() {
+			return Response{}, maybeDone(status, transportError(ctx, err, status, limit))
+		}
 		return Response{}, transportError(ctx, err, status, limit)
 	}
 	raw := resp.RawResponse.Body
+	if status := resp.StatusCode(); write && req.Stream == nil && status >= 200 && status < 300 {
+		body, err := readAccepted(ctx, raw, status, limit)
+		raw.Close()
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Status: status, Body: body, Header: resp.Header()}, nil
+	}
 	var progress *client.Progress
 	if req.List {
 		progress = client.ProgressOf(ctx)
@@ -335,6 +354,9 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 	out := Response{Status: resp.StatusCode(), Body: body, Header: resp.Header()}
 	if out.Status >= 200 && out.Status < 300 {
 		return out, nil
+	}
+	if write && out.Status >= 500 {
+		return Response{}, maybeDone(out.Status, c.statusError(out))
 	}
 	return Response{}, c.statusError(out)
 }
