@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"slices"
+	"unsafe"
 
 	segjson "github.com/segmentio/encoding/json"
 )
@@ -48,6 +49,7 @@ type elementBatcher[T, R any] struct {
 	d       *listDecoder
 	path    string // where the array is, for errors
 	convert func(*T) (R, error)
+	plain   *plainCodec // decodes the plain elements; nil: T has none
 	// list holds the results of every batch dispatched; workers write
 	// into it (each in its own part), so it grows only when none is busy.
 	list    []R
@@ -59,7 +61,7 @@ type elementBatcher[T, R any] struct {
 }
 
 func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) *elementBatcher[T, R] {
-	return &elementBatcher[T, R]{d: d, path: path, convert: convert}
+	return &elementBatcher[T, R]{d: d, path: path, convert: convert, plain: plainCodecFor[T]()}
 }
 
 // add takes the next element from the scanner, copied into the batch
@@ -154,9 +156,13 @@ func (e *elementBatcher[T, R]) decode(b *batch[R]) {
 	for i := range b.ends {
 		var zero T
 		elem = zero
-		if err := decodeElement(b.element(i), b.special[i], &elem); err != nil {
-			b.err = e.d.fail(err, e.path)
-			return
+		raw := b.element(i)
+		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem)) {
+			elem = zero
+			if err := decodeElement(raw, b.special[i], &elem); err != nil {
+				b.err = e.d.fail(err, e.path)
+				return
+			}
 		}
 		r, err := e.convert(&elem)
 		if err != nil {

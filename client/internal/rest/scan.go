@@ -34,8 +34,9 @@ type listScanner struct {
 	consumed int64 // bytes of the answer before buf[0]
 	err      error // why reading stopped; io.EOF at the end
 	stack    []byte
-	// special says a string of the last value held an escape or a byte
-	// beyond ASCII: what decodeElement must look at more closely.
+	// special says a string of the last value held an escape, a control
+	// character or a byte beyond ASCII: what decodeElement must look at
+	// more closely, and the plain decoder cannot decode (plain.go).
 	special bool
 }
 
@@ -171,16 +172,16 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 }
 
 // stringRest copies a string after its opening quote, up to and with its
-// closing one: eight bytes at a time up to a quote, a backslash or a byte
-// beyond ASCII (which it notes as special).
+// closing one: eight bytes at a time up to a quote, a backslash, a control
+// character or a byte beyond ASCII (which it notes as special).
 func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
 	for {
 		i := s.pos
-		for i+8 <= s.n && !quoteBackslashOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
+		for i+8 <= s.n && !quoteBackslashControlOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
 			i += 8
 		}
 		for i < s.n && s.buf[i] != '"' && s.buf[i] != '\\' {
-			if s.buf[i] >= 0x80 {
+			if c := s.buf[i]; c >= 0x80 || c < 0x20 {
 				s.special = true
 			}
 			i++
@@ -232,14 +233,15 @@ func delimiter(c byte) bool {
 	return false
 }
 
-// quoteBackslashOrHigh reports whether any of the eight bytes of x is '"',
-// '\\' or beyond ASCII (the classic test for a zero byte, applied to x XOR
-// the byte, and the high bits).
-func quoteBackslashOrHigh(x uint64) bool {
+// quoteBackslashControlOrHigh reports whether any of the eight bytes of x
+// is '"', '\\', below 0x20 or beyond ASCII (the classic test for a byte
+// below n, (x - n)&^x, applied to x XOR the byte for a zero byte, and to
+// x for 0x20; the high bits).
+func quoteBackslashControlOrHigh(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q := x ^ (ones * '"')
 	bs := x ^ (ones * '\\')
-	return ((q-ones)&^q|(bs-ones)&^bs|x)&highs != 0
+	return ((q-ones)&^q|(bs-ones)&^bs|(x-ones*0x20)&^x|x)&highs != 0
 }
 
 // atEnd reports whether only whitespace is left: one document only, as
