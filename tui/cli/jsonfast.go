@@ -1,8 +1,10 @@
 package cli
 
 import (
-	"bufio"
+	"io"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
@@ -15,26 +17,93 @@ import (
 // output is byte-for-byte what json.Marshal gives for []jsonToken, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// writeTokensJSON streams count tokens as a compact JSON array and a
+// writeTokensJSON writes count tokens as a compact JSON array and a
 // newline; token(i) is the i-th, made as it is written, so the list is
-// never held twice.
-func writeTokensJSON(w *bufio.Writer, count int, token func(i int) jsonToken) error {
-	buf := make([]byte, 0, 1024)
-	var escaped []byte
-	w.WriteByte('[')
-	for i := range count {
-		if i > 0 {
-			w.WriteByte(',')
+// never held twice. token is called from several goroutines at once: runs
+// of tokens are written on every core (chunkTokens at a time, each into a
+// buffer of its own), and the buffers go out in order, at most two for
+// each core in memory at once.
+func writeTokensJSON(w io.Writer, count int, token func(i int) jsonToken) error {
+	chunks := (count + chunkTokens - 1) / chunkTokens
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	ring := 2 * max(workers, 1)
+	free := make(chan []byte, ring)
+	for range ring {
+		free <- make([]byte, 0, chunkTokens*768)
+	}
+	ready := make([]chan []byte, ring)
+	for i := range ready {
+		ready[i] = make(chan []byte, 1)
+	}
+	jobs, stop := make(chan int), make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			r := tokenRenderer{}
+			for c := range jobs {
+				var buf []byte
+				select {
+				case buf = <-free:
+				case <-stop:
+					return
+				}
+				ready[c%ring] <- r.chunk(buf, c, count, token)
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for c := range chunks {
+			select {
+			case jobs <- c:
+			case <-stop:
+				return
+			}
 		}
-		t := token(i)
-		buf = appendToken(buf[:0], &t)
-		escaped = jsonappend.EscapeInvisible(escaped[:0], buf) // see writeJSON
-		if _, err := w.Write(escaped); err != nil {
+	}()
+	err := writeChunks(w, chunks, ready, free)
+	close(stop)
+	wg.Wait()
+	return err
+}
+
+// chunkTokens is how many tokens a chunk holds.
+const chunkTokens = 256
+
+// writeChunks writes the array's chunks in order as they are ready, and
+// hands each buffer back.
+func writeChunks(w io.Writer, chunks int, ready []chan []byte, free chan []byte) error {
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+	for c := range chunks {
+		buf := <-ready[c%len(ready)]
+		if _, err := w.Write(buf); err != nil {
 			return err
 		}
+		free <- buf[:0]
 	}
-	w.WriteString("]\n")
-	return w.Flush()
+	_, err := io.WriteString(w, "]\n")
+	return err
+}
+
+// tokenRenderer writes tokens as JSON; one for each goroutine.
+type tokenRenderer struct {
+	one []byte // one token, before invisible characters are escaped
+}
+
+// chunk appends the c-th chunk of tokens to buf, with the commas before
+// them.
+func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) jsonToken) []byte {
+	for i := c * chunkTokens; i < min(count, (c+1)*chunkTokens); i++ {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		t := token(i)
+		r.one = appendToken(r.one[:0], &t)
+		buf = jsonappend.EscapeInvisible(buf, r.one) // see writeJSON
+	}
+	return buf
 }
 
 func appendToken(b []byte, t *jsonToken) []byte {

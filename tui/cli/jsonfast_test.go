@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 )
@@ -20,8 +20,12 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 			Expired: i%2 == 0,
 		})
 	}
+	// Enough tokens for many chunks on every core, written out of turn.
+	for len(tokens) < 20*chunkTokens+7 {
+		tokens = append(tokens, tokens...)
+	}
 	var fast bytes.Buffer
-	if err := writeTokensJSON(bufio.NewWriter(&fast), len(tokens), func(i int) jsonToken { return tokens[i] }); err != nil {
+	if err := writeTokensJSON(&fast, len(tokens), func(i int) jsonToken { return tokens[i] }); err != nil {
 		t.Fatal(err)
 	}
 	var std bytes.Buffer
@@ -33,7 +37,31 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 	if fast.String() != std.String() {
 		t.Fatalf("fast:\n%s\nencoding/json:\n%s", fast.String(), std.String())
 	}
-	if err := writeTokensJSON(bufio.NewWriter(&fast), 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
+	if err := writeTokensJSON(&fast, 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
 		t.Fatalf("empty list: %q", fast.String())
 	}
+}
+
+// A write that fails stops the writing, and its error is the answer.
+func TestFastJSONStopsAtAWriteError(t *testing.T) {
+	tok := jsonToken{ID: "x", Name: "y"}
+	for _, after := range []int{0, 1, 5} {
+		w := &failingWriter{left: after}
+		err := writeTokensJSON(w, 50*chunkTokens, func(int) jsonToken { return tok })
+		if !errors.Is(err, errWriteFailed) {
+			t.Errorf("failing after %d writes: %v", after, err)
+		}
+	}
+}
+
+var errWriteFailed = errors.New("disk full")
+
+type failingWriter struct{ left int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.left == 0 {
+		return 0, errWriteFailed
+	}
+	f.left--
+	return len(p), nil
 }

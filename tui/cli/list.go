@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"strings"
 	"time"
@@ -81,7 +80,7 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 			}
 			return inv.writeJSON(out) // indented for a person
 		}
-		return writeTokensJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), len(order), token)
+		return writeTokensJSON(inv.io.Out, len(order), token)
 	}
 	return inv.writeTokenTable(kept, order, now)
 }
