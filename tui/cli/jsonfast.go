@@ -3,9 +3,11 @@ package cli
 import (
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
@@ -20,48 +22,32 @@ import (
 // writeTokensJSON writes count tokens as a compact JSON array and a
 // newline; token(i) is the i-th, made as it is written, so the list is
 // never held twice. token is called from several goroutines at once: runs
-// of tokens are written on every core (chunkTokens at a time, each into a
-// buffer of its own), and the buffers go out in order, at most two for
-// each core in memory at once.
+// of tokens (chunks) are written on every core, the cores taking turns,
+// each chunk into a buffer of its core's two, and the buffers go out in
+// order.
 func writeTokensJSON(w io.Writer, count int, token func(i int) jsonToken) error {
 	chunks := (count + chunkTokens - 1) / chunkTokens
-	workers := min(runtime.GOMAXPROCS(0), chunks)
-	ring := 2 * max(workers, 1)
-	free := make(chan []byte, ring)
-	for range ring {
-		free <- make([]byte, 0, chunkTokens*768)
-	}
-	ready := make([]chan []byte, ring)
-	for i := range ready {
-		ready[i] = make(chan []byte, 1)
-	}
-	jobs, stop := make(chan int), make(chan struct{})
+	workers := make([]chunkWorker, max(min(runtime.GOMAXPROCS(0), chunks), 1))
+	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	for range workers {
+	for n := range workers {
+		cw := &workers[n]
+		cw.free, cw.ready = make(chan []byte, 2), make(chan []byte, 2)
+		cw.free <- nil
+		cw.free <- nil
 		wg.Go(func() {
 			r := tokenRenderer{}
-			for c := range jobs {
-				var buf []byte
+			for c := n; c < chunks; c += len(workers) {
 				select {
-				case buf = <-free:
+				case buf := <-cw.free:
+					cw.ready <- r.chunk(buf[:0], c, count, token)
 				case <-stop:
 					return
 				}
-				ready[c%ring] <- r.chunk(buf, c, count, token)
 			}
 		})
 	}
-	go func() {
-		defer close(jobs)
-		for c := range chunks {
-			select {
-			case jobs <- c:
-			case <-stop:
-				return
-			}
-		}
-	}()
-	err := writeChunks(w, chunks, ready, free)
+	err := writeChunks(w, chunks, workers)
 	close(stop)
 	wg.Wait()
 	return err
@@ -70,18 +56,25 @@ func writeTokensJSON(w io.Writer, count int, token func(i int) jsonToken) error 
 // chunkTokens is how many tokens a chunk holds.
 const chunkTokens = 256
 
+// chunkWorker is one core's part: chunk c is written by worker c % the
+// workers, which writes its chunks in order and hands them over in order.
+type chunkWorker struct {
+	free, ready chan []byte
+}
+
 // writeChunks writes the array's chunks in order as they are ready, and
 // hands each buffer back.
-func writeChunks(w io.Writer, chunks int, ready []chan []byte, free chan []byte) error {
+func writeChunks(w io.Writer, chunks int, workers []chunkWorker) error {
 	if _, err := io.WriteString(w, "["); err != nil {
 		return err
 	}
 	for c := range chunks {
-		buf := <-ready[c%len(ready)]
+		cw := &workers[c%len(workers)]
+		buf := <-cw.ready
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}
-		free <- buf[:0]
+		cw.free <- buf
 	}
 	_, err := io.WriteString(w, "]\n")
 	return err
@@ -90,6 +83,40 @@ func writeChunks(w io.Writer, chunks int, ready []chan []byte, free chan []byte)
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {
 	one []byte // one token, before invisible characters are escaped
+	// lists holds string lists as written, by the list: tokens share a
+	// handful of scope lists (GoodAccess lists are decoded once for all
+	// the tokens that have one), so each is written once, then copied.
+	lists map[listID][]byte
+}
+
+// listID is a list by identity: where its elements are and how many.
+type listID struct {
+	first *string
+	n     int
+}
+
+// maxListsKept bounds what a renderer keeps: a list of tokens that share
+// nothing costs what it did without.
+const maxListsKept = 1024
+
+// strings appends ss as encoding/json writes a []string.
+func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
+	if len(ss) < 3 {
+		return jsonappend.NullableStrings(b, ss)
+	}
+	id := listID{unsafe.SliceData(ss), len(ss)}
+	if out, ok := r.lists[id]; ok {
+		return append(b, out...)
+	}
+	start := len(b)
+	b = jsonappend.Strings(b, ss)
+	if r.lists == nil {
+		r.lists = map[listID][]byte{}
+	}
+	if len(r.lists) < maxListsKept {
+		r.lists[id] = slices.Clone(b[start:])
+	}
+	return b
 }
 
 // chunk appends the c-th chunk of tokens to buf, with the commas before
@@ -100,23 +127,23 @@ func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) jsonTo
 			buf = append(buf, ',')
 		}
 		t := token(i)
-		r.one = appendToken(r.one[:0], &t)
+		r.one = r.appendToken(r.one[:0], &t)
 		buf = jsonappend.EscapeInvisible(buf, r.one) // see writeJSON
 	}
 	return buf
 }
 
-func appendToken(b []byte, t *jsonToken) []byte {
+func (r *tokenRenderer) appendToken(b []byte, t *jsonToken) []byte {
 	b = append(b, `{"id":`...)
 	b = jsonappend.String(b, t.ID)
 	b = append(b, `,"name":`...)
 	b = jsonappend.String(b, t.Name)
 	b = append(b, `,"scopes":`...)
-	b = jsonappend.NullableStrings(b, t.Scopes)
+	b = r.strings(b, t.Scopes)
 	b = append(b, `,"role":`...)
 	b = jsonappend.String(b, t.Role)
 	b = append(b, `,"projects":`...)
-	b = jsonappend.NullableStrings(b, t.Projects)
+	b = r.strings(b, t.Projects)
 	b = append(b, `,"environment":`...)
 	b = jsonappend.String(b, t.Environment)
 	b = append(b, `,"allowed_ips":`...)

@@ -35,7 +35,11 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	if fast.String() != std.String() {
-		t.Fatalf("fast:\n%s\nencoding/json:\n%s", fast.String(), std.String())
+		at := 0
+		for at < min(fast.Len(), std.Len()) && fast.Bytes()[at] == std.Bytes()[at] {
+			at++
+		}
+		t.Fatalf("fast differs from encoding/json at byte %d:\n%.300s\nencoding/json:\n%.300s", at, fast.String()[max(at-100, 0):], std.String()[max(at-100, 0):])
 	}
 	if err := writeTokensJSON(&fast, 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
 		t.Fatalf("empty list: %q", fast.String())
