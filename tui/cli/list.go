@@ -55,24 +55,11 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 		return err
 	}
 	now := inv.io.Now()
-	text := strings.ToLower(strings.TrimSpace(f.filter))
-	kept := s.tokens[:0]
-	for i := range s.tokens {
-		t := &s.tokens[i]
-		if !matches(t, text) {
-			continue
-		}
-		if f.expired || window > 0 {
-			if !(f.expired && t.ExpiredAt(now)) && !(window > 0 && t.ExpiresWithin(now, window)) {
-				continue
-			}
-		}
-		kept = append(kept, *t)
-	}
+	kept := f.keep(s.tokens, now, window)
 	order := nameOrder(kept)
 
 	if f.asJSON {
-		token := func(pos int) jsonToken { return toJSON(kept[order[pos]], now) }
+		token := func(pos int) jsonToken { return toJSON(&kept[order[pos]], now) }
 		if inv.io.OutIsTerminal {
 			out := make([]jsonToken, len(order))
 			for pos := range out {
@@ -83,6 +70,29 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 		return writeTokensJSON(inv.io.Out, len(order), token)
 	}
 	return inv.writeTokenTable(kept, order, now)
+}
+
+// keep is the tokens the flags ask for (tokens itself, filtered in place);
+// expiring within window, if not 0.
+func (f listFlags) keep(tokens []client.Token, now time.Time, window time.Duration) []client.Token {
+	text := strings.ToLower(strings.TrimSpace(f.filter))
+	if text == "" && !f.expired && window == 0 {
+		return tokens
+	}
+	kept := tokens[:0]
+	for i := range tokens {
+		t := &tokens[i]
+		if !matches(t, text) {
+			continue
+		}
+		if f.expired || window > 0 {
+			if !(f.expired && t.ExpiredAt(now)) && !(window > 0 && t.ExpiresWithin(now, window)) {
+				continue
+			}
+		}
+		kept = append(kept, *t)
+	}
+	return kept
 }
 
 // soonWindow is when an expiry turns yellow in a table.

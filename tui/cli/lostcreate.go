@@ -47,7 +47,7 @@ func (inv *invocation) reportLostCreate(ctx context.Context, s *session, req cli
 	if asJSON {
 		out := lostCreateJSON{Outcome: "unknown", Accepted: u.Accepted, Error: u.Err.Error(), Candidates: orEmpty(u.Candidates), Searched: searchErr == nil, Found: []jsonToken{}}
 		for _, t := range found {
-			out.Found = append(out.Found, toJSON(t, now))
+			out.Found = append(out.Found, toJSON(&t, now))
 		}
 		if err := inv.writeJSON(out); err != nil {
 			return err

@@ -20,7 +20,7 @@ func BenchmarkListOutput(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				order := nameOrder(tokens)
-				token := func(pos int) jsonToken { return toJSON(tokens[order[pos]], now) }
+				token := func(pos int) jsonToken { return toJSON(&tokens[order[pos]], now) }
 				if err := writeTokensJSON(io.Discard, len(order), token); err != nil {
 					b.Fatal(err)
 				}

@@ -118,7 +118,7 @@ var (
 )
 
 // notReportedOf is the fields of a token the API does not report.
-func notReportedOf(t client.Token) []string {
+func notReportedOf(t *client.Token) []string {
 	i := 0
 	if t.LastUseReported() {
 		i |= 1
@@ -129,7 +129,7 @@ func notReportedOf(t client.Token) []string {
 	return notReported[i]
 }
 
-func selfOf(t client.Token) *bool {
+func selfOf(t *client.Token) *bool {
 	switch {
 	case !t.SelfKnown():
 		return nil
@@ -139,7 +139,7 @@ func selfOf(t client.Token) *bool {
 	return &no
 }
 
-func toJSON(t client.Token, now time.Time) jsonToken {
+func toJSON(t *client.Token, now time.Time) jsonToken {
 	return jsonToken{
 		ID:           t.ID,
 		Name:         t.Name,
