@@ -131,25 +131,35 @@ func (s *listScanner) value(dst []byte) ([]byte, error) {
 	return s.scalar(dst), nil
 }
 
-// composite copies an object or array, from its opening bracket on.
+// composite copies an object or array, from its opening bracket on. It
+// copies runs of bytes whole: up to a run of whitespace (which it writes
+// as one space) or the end of what was read.
 func (s *listScanner) composite(dst []byte) ([]byte, error) {
 	s.stack = s.stack[:0]
 	space := false
+	run := s.pos // where the bytes not yet copied start
 	for {
-		if s.pos == s.n && !s.fill() {
-			return dst, s.failed()
+		if s.pos == s.n {
+			dst = append(dst, s.buf[run:s.pos]...)
+			if !s.fill() {
+				return dst, s.failed()
+			}
+			run = s.pos
 		}
 		c := s.buf[s.pos]
-		s.pos++
 		switch c {
 		case ' ', '\t', '\n', '\r':
+			dst = append(dst, s.buf[run:s.pos]...)
 			if !space {
 				dst, space = append(dst, ' '), true
 			}
+			s.pos++
+			run = s.pos
 			continue
 		case '"':
+			s.pos++
 			var err error
-			if dst, err = s.stringRest(append(dst, '"')); err != nil {
+			if dst, run, err = s.skipString(dst, run); err != nil {
 				return dst, err
 			}
 			space = false
@@ -164,17 +174,21 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 				return dst, errGarbled
 			}
 			if s.stack = s.stack[:len(s.stack)-1]; len(s.stack) == 0 {
-				return append(dst, c), nil
+				s.pos++
+				return append(dst, s.buf[run:s.pos]...), nil
 			}
 		}
-		dst, space = append(dst, c), false
+		s.pos++
+		space = false
 	}
 }
 
-// stringRest copies a string after its opening quote, up to and with its
-// closing one: eight bytes at a time up to a quote, a backslash, a control
-// character or a byte beyond ASCII (which it notes as special).
-func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
+// skipString moves past a string after its opening quote, up to and with
+// its closing one: eight bytes at a time up to a quote, a backslash, a
+// control character or a byte beyond ASCII (which it notes as special).
+// The bytes since run are copied to dst only when the buffer is refilled;
+// run is where the bytes not yet copied start after it.
+func (s *listScanner) skipString(dst []byte, run int) ([]byte, int, error) {
 	for {
 		i := s.pos
 		for i+8 <= s.n && !quoteBackslashControlOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
@@ -186,28 +200,40 @@ func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
 			}
 			i++
 		}
-		dst = append(dst, s.buf[s.pos:i]...)
 		s.pos = i
 		if i == s.n {
+			dst = append(dst, s.buf[run:i]...)
 			if !s.fill() {
-				return dst, s.failed()
+				return dst, run, s.failed()
 			}
+			run = s.pos
 			continue
 		}
-		c := s.buf[i]
 		s.pos++
-		dst = append(dst, c)
-		if c == '"' {
-			return dst, nil
+		if s.buf[i] == '"' {
+			return dst, run, nil
 		}
 		s.special = true
 		// A backslash: the next byte is escaped, whatever it is.
-		if s.pos == s.n && !s.fill() {
-			return dst, s.failed()
+		if s.pos == s.n {
+			dst = append(dst, s.buf[run:s.pos]...)
+			if !s.fill() {
+				return dst, run, s.failed()
+			}
+			run = s.pos
 		}
-		dst = append(dst, s.buf[s.pos])
 		s.pos++
 	}
+}
+
+// stringRest copies a string after its opening quote, up to and with its
+// closing one.
+func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
+	dst, run, err := s.skipString(dst, s.pos)
+	if err != nil {
+		return dst, err
+	}
+	return append(dst, s.buf[run:s.pos]...), nil
 }
 
 // scalar copies a number or a literal (true, false, null, or what a
