@@ -101,16 +101,39 @@ func parseLayoutFast(s string, zone *time.Location) (time.Time, bool) {
 			f[i] = f[i]*10 + int(c-'0')
 		}
 	}
-	year, month, day, hour, minute, sec := f[0], time.Month(f[1]), f[2], f[3], f[4], f[5]
-	if month < time.January || month > time.December || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+	year, month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4], f[5]
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
-	return time.Date(year, month, day, hour, minute, sec, 0, zone), true
+	if zone == time.UTC { // the default: no zone rules to apply
+		secs := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+		return time.Unix(secs, 0).UTC(), true
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, zone), true
 }
 
-// daysIn is the number of days of month in year.
-func daysIn(month time.Month, year int) int {
-	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+// daysIn is the number of days of month (1-12) in year.
+func daysIn(month, year int) int {
+	if month == 2 {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (month+month/8)%2 // 31 in January, March, May, July, August, October, December
+}
+
+// daysSinceEpoch is the days from 1970-01-01 to a date of the proleptic
+// Gregorian calendar, year 0 to 9999 (Howard Hinnant's days_from_civil).
+func daysSinceEpoch(year, month, day int) int64 {
+	if month <= 2 {
+		year--
+	}
+	era := (year+400)/400 - 1 // floor(year / 400) for year >= -1
+	yearOfEra := year - era*400
+	dayOfYear := (153*((month+9)%12)+2)/5 + day - 1 // from March 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return int64(era*146097+dayOfEra) - 719468
 }
 
 // formatDate writes a time the way the API expects it, in zone.
