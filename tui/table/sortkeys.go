@@ -71,7 +71,13 @@ func nameOrder(tokens []client.Token) []int32 {
 		texts[i] = all[start:end]
 		start = end
 	}
-	return textsort.Order(texts, func(a, b int32) int { return strings.Compare(tokens[a].ID, tokens[b].ID) })
+	return orderNames(texts, tokens)
+}
+
+// orderNames sorts tokens by their names' keys (appendNaturalKey), then
+// by ID.
+func orderNames(keys []string, tokens []client.Token) []int32 {
+	return textsort.Order(keys, func(a, b int32) int { return strings.Compare(tokens[a].ID, tokens[b].ID) })
 }
 
 // columnKeys are a column's sort keys, by storage index: tokens are ordered
