@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -41,4 +43,43 @@ func settleMemoryCmd() tea.Msg {
 		debug.SetMemoryLimit(max(minMemoryLimit, int64(memoryPerList*float64(live))))
 	}
 	return nil
+}
+
+// While a list loads, the collector runs only when the heap nears the
+// limit. Its passes over a list being built found almost nothing to free
+// (the heap is the old list and the new one), and on a virtual machine
+// each cost more than its own work: reading the new list's fresh memory
+// before the decoders wrote it mapped it to the shared zero page, so each
+// first write there faulted again and flushed every core's TLB. The limit
+// bounds memory all the same: the one settleMemoryCmd set after the last
+// list, or firstLoadLimit before the first.
+const firstLoadLimit = 512 << 20
+
+// loading counts the lists loading now; percent is the collector's
+// setting from before the first of them.
+var loading struct {
+	sync.Mutex
+	lists   int
+	percent int
+}
+
+// holdCollection holds the collector back while a list loads; release
+// gives it back when the last load ends.
+func holdCollection() (release func()) {
+	loading.Lock()
+	defer loading.Unlock()
+	if loading.lists == 0 {
+		loading.percent = debug.SetGCPercent(-1)
+		if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+			debug.SetMemoryLimit(firstLoadLimit)
+		}
+	}
+	loading.lists++
+	return func() {
+		loading.Lock()
+		defer loading.Unlock()
+		if loading.lists--; loading.lists == 0 {
+			debug.SetGCPercent(loading.percent)
+		}
+	}
 }
