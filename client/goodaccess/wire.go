@@ -1,9 +1,12 @@
 package goodaccess
 
 import (
+	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -12,7 +15,7 @@ import (
 // zone is not documented: UTC unless the profile names one (timezone:).
 const dateLayout = "2006-01-02 15:04:05"
 
-// apiToken is a token object as the API sends it. Dates stay strings here
+// apiToken is a token object as the API sends it. Dates stay text here
 // and are parsed in toToken, so an unreadable date is reported as such
 // rather than as broken JSON. null and absent both decode to "".
 type apiToken struct {
@@ -20,9 +23,61 @@ type apiToken struct {
 	Name       string   `json:"name"`
 	Scopes     []string `json:"scopes"`
 	AllowedIPs []string `json:"allowed_ips"`
-	CreatedAt  string   `json:"created_at"`
-	ExpiresAt  string   `json:"expires_at"`
-	LastUsedAt string   `json:"last_used_at"`
+	CreatedAt  dateText `json:"created_at"`
+	ExpiresAt  dateText `json:"expires_at"`
+	LastUsedAt dateText `json:"last_used_at"`
+}
+
+// dateText is a date's JSON string, read as a string field is (anything
+// but a string or null is the same error), held without an allocation of
+// its own when it is short and plain, as the API's dates are: a list has
+// three a token, each read once and dropped.
+type dateText struct {
+	short [24]byte
+	n     int8   // bytes of short in use; -1: the text is long
+	long  string // a text longer than short, or with escapes
+}
+
+func (d *dateText) UnmarshalJSON(raw []byte) error {
+	switch {
+	case string(raw) == "null":
+		return nil // a string field is left as it was
+	case raw[0] != '"':
+		return &json.UnmarshalTypeError{Value: jsonKind(raw[0]), Type: reflect.TypeFor[string]()}
+	}
+	if text := raw[1 : len(raw)-1]; len(text) <= len(d.short) && bytes.IndexByte(text, '\\') < 0 {
+		d.n = int8(copy(d.short[:], text))
+		d.long = ""
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return err
+	}
+	d.n, d.long = -1, s
+	return nil
+}
+
+// jsonKind names the kind of a JSON value by its first byte, as
+// encoding/json's UnmarshalTypeError does.
+func jsonKind(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
+}
+
+// text is the date's text; short ones are a view of d, valid while d is.
+func (d *dateText) text() string {
+	if d.n < 0 {
+		return d.long
+	}
+	return unsafe.String(&d.short[0], d.n)
 }
 
 // listToken is a token object in a list, whose scopes are decoded once
@@ -51,9 +106,9 @@ func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, 
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 		Reported:   Descriptor.Can.Reports,
 	}
-	t.SetDate(client.DateCreated, parseDate(a.CreatedAt, zone))
-	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt, zone))
-	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt, zone))
+	t.SetDate(client.DateCreated, parseDate(a.CreatedAt.text(), zone))
+	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt.text(), zone))
+	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt.text(), zone))
 	client.ScrubToken(&t)
 	return t, nil
 }
