@@ -2,10 +2,8 @@ package cli
 
 import (
 	"io"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -22,63 +20,17 @@ import (
 // writeTokensJSON writes count tokens as a compact JSON array and a
 // newline; token(i) is the i-th, made as it is written, so the list is
 // never held twice. token is called from several goroutines at once: runs
-// of tokens (chunks) are written on every core, the cores taking turns,
-// each chunk into a buffer of its core's two, and the buffers go out in
-// order.
+// of chunkTokens tokens are made on every core (writeChunks).
 func writeTokensJSON(w io.Writer, count int, token func(i int) jsonToken) error {
 	chunks := (count + chunkTokens - 1) / chunkTokens
-	workers := make([]chunkWorker, max(min(runtime.GOMAXPROCS(0), chunks), 1))
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for n := range workers {
-		cw := &workers[n]
-		cw.free, cw.ready = make(chan []byte, 2), make(chan []byte, 2)
-		cw.free <- nil
-		cw.free <- nil
-		wg.Go(func() {
-			r := tokenRenderer{}
-			for c := n; c < chunks; c += len(workers) {
-				select {
-				case buf := <-cw.free:
-					cw.ready <- r.chunk(buf[:0], c, count, token)
-				case <-stop:
-					return
-				}
-			}
-		})
-	}
-	err := writeChunks(w, chunks, workers)
-	close(stop)
-	wg.Wait()
-	return err
+	return writeChunks(w, "[", chunks, func() renderChunk {
+		r := &tokenRenderer{}
+		return func(buf []byte, c int) []byte { return r.chunk(buf, c, count, token) }
+	}, "]\n")
 }
 
 // chunkTokens is how many tokens a chunk holds.
 const chunkTokens = 256
-
-// chunkWorker is one core's part: chunk c is written by worker c % the
-// workers, which writes its chunks in order and hands them over in order.
-type chunkWorker struct {
-	free, ready chan []byte
-}
-
-// writeChunks writes the array's chunks in order as they are ready, and
-// hands each buffer back.
-func writeChunks(w io.Writer, chunks int, workers []chunkWorker) error {
-	if _, err := io.WriteString(w, "["); err != nil {
-		return err
-	}
-	for c := range chunks {
-		cw := &workers[c%len(workers)]
-		buf := <-cw.ready
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-		cw.free <- buf
-	}
-	_, err := io.WriteString(w, "]\n")
-	return err
-}
 
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {

@@ -98,8 +98,9 @@ func (f listFlags) keep(tokens []client.Token, now time.Time, window time.Durati
 // soonWindow is when an expiry turns yellow in a table.
 const soonWindow = 7 * 24 * time.Hour
 
-// writeTokenTable writes tokens in order as an aligned table, one row at a
-// time into the table's compact store (no string or style kept per cell).
+// writeTokenTable writes tokens in order as an aligned table: the rows are
+// made on every core into the table's compact store (no string or style
+// kept per cell), then written.
 func (inv *invocation) writeTokenTable(tokens []client.Token, order []int32, now time.Time) error {
 	if len(tokens) == 0 {
 		inv.info("no tokens match")
@@ -116,15 +117,13 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, order []int32, now
 	tb.addColumn(hasOwners, "OWNER")
 	tb.addColumn(hasIPs, "ALLOWED IPS")
 	tb.addColumn(hasSecrets, "SECRET")
-	tb.expect(len(order))
-	row := make([]cell, 0, 8)
-	for _, i := range order {
-		t := &tokens[i]
+	tb.addRows(len(order), func(pos int, row []cell) []cell {
+		t := &tokens[order[pos]]
 		name := plain(t.Name)
 		if t.Self {
 			name.text += " (you)" // the admin token this command ran with
 		}
-		row = append(row[:0], plain(t.ID), name, plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
+		row = append(row, plain(t.ID), name, plain(access(t)), expiryCell(t, now), lastUsedCell(t, now))
 		if hasOwners {
 			row = append(row, ownerCell(t))
 		}
@@ -138,8 +137,8 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, order []int32, now
 		if hasSecrets {
 			row = append(row, secretCell(t))
 		}
-		tb.add(row...)
-	}
+		return row
+	})
 	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }

@@ -229,7 +229,7 @@ func sortTokens(ts []client.Token) {
 }
 
 // access summarises what a token may do, in one cell.
-func access(t client.Token) string {
+func access(t *client.Token) string {
 	var parts []string
 	if t.Role != "" {
 		parts = append(parts, t.Role)
