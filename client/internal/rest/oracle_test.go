@@ -106,8 +106,8 @@ func decodeBoth(t *testing.T, body []byte, key string) {
 // on a short body.
 func decodeBothAs[T, R any](t *testing.T, body []byte, key string, keep func(*T) (R, error)) {
 	t.Helper()
-	defer func(e, b int) { batchElements, batchBytes = e, b }(batchElements, batchBytes)
-	batchElements, batchBytes = 2, 64
+	defer func(e, b, a int) { batchElements, batchBytes, estimateAfter = e, b, a }(batchElements, batchBytes, estimateAfter)
+	batchElements, batchBytes, estimateAfter = 2, 64, 7
 	got, gotFound, err := DecodeList(Response{Status: 200, Body: body}, key, keep)
 	want, wantFound, wantErr := resttest.DecodeList(body, key, keep)
 	// Read a few bytes at a time, every value crosses refills.
@@ -179,6 +179,15 @@ func TestDecodeListMatchesEncodingJSON(t *testing.T) {
 	}
 	list := b.String()
 	decodeBoth(t, []byte(list+"]"), "")
+	// Long elements first, then short ones: the list sized on the first
+	// is too short and grows; short ones first: it is too long.
+	long := `{"id":"` + strings.Repeat("x", 300) + `","scopes":["a","b","c","d"]}`
+	for _, body := range []string{
+		"[" + strings.Repeat(long+",", 6) + strings.Repeat(`{"n":1},`, 30) + `{"n":2}]`,
+		"[" + strings.Repeat(`{"n":1},`, 6) + strings.Repeat(long+",", 30) + long + "]",
+	} {
+		decodeBoth(t, []byte(body), "")
+	}
 	for i := range 40 {
 		for _, bad := range []string{`"n":"x"`, `"n":-1`} {
 			body := strings.Replace(list, fmt.Sprintf(`"n":%d}`, i), bad+"}", 1) + "]"
