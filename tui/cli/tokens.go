@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator/demo"
@@ -214,36 +213,12 @@ func lowerNames(ts []client.Token, keys []string, from, to int) {
 	all.Grow(size)
 	ends := make([]int, 0, to-from)
 	for i := from; i < to; i++ {
-		writeLower(&all, ts[i].Name)
+		all.WriteString(textsort.Lower(ts[i].Name))
 		ends = append(ends, all.Len())
 	}
 	names, start := all.String(), 0
 	for j, end := range ends {
 		keys[from+j], start = names[start:end], end
-	}
-}
-
-// writeLower writes s as strings.ToLower gives it, without a copy of its
-// own for an ASCII name.
-func writeLower(b *strings.Builder, s string) {
-	upper := false
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			b.WriteString(strings.ToLower(s))
-			return
-		}
-		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
-	}
-	if !upper {
-		b.WriteString(s)
-		return
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
 	}
 }
 

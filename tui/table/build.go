@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/textsort"
 )
 
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
@@ -104,14 +105,14 @@ func (ix *Index) buildPart(p *indexPart) {
 		t := &ix.tokens[i]
 		sanitizeToken(t)
 		p.fields.note(t)
-		lower := strings.ToLower(t.ID)
+		lower := textsort.Lower(t.ID)
 		ix.lowerIDs[i] = lower
 		for j := 0; j < len(lower); j++ {
 			p.idBytes[lower[j]] = true
 		}
 		start := p.hay.Len()
 		ix.starts[i] = int32(start)
-		name := strings.ToLower(t.Name)
+		name := textsort.Lower(t.Name)
 		writeField(&p.hay, name)
 		for _, ip := range t.AllowedIPs {
 			writeField(&p.hay, ip)

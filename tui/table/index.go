@@ -2,10 +2,10 @@ package table
 
 import (
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/textsort"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -95,7 +95,7 @@ type fieldWriter interface {
 // are NUL-separated so a query never matches across two of them; a query
 // cannot contain NUL (it is sanitised).
 func writeField(b fieldWriter, s string) {
-	b.WriteString(strings.ToLower(s))
+	b.WriteString(textsort.Lower(s))
 	b.WriteByte(0)
 }
 

@@ -105,3 +105,21 @@ func BenchmarkOrder(b *testing.B) {
 		})
 	}
 }
+
+// Lower is strings.ToLower, whatever the bytes and wherever the capital.
+func TestLower(t *testing.T) {
+	for _, s := range []string{"", "a", "A", "abcdefgh", "abcdefgH", "Habcdefgh", "abcdefghijklmnoZ", "@[`{", "ab@[`{cd@[`{", "é", "abcdefgÉ", "\xff", "ǅemo-123", "01234567-89ab-cdef"} {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Errorf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLower(f *testing.F) {
+	f.Add("Mixed-Case-Name-42")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Fatalf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
