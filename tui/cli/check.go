@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // Finding kinds, as check --json spells them.
@@ -215,10 +216,10 @@ func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
 }
 
 func toCheckJSON(s *session, now time.Time, window, unused time.Duration, found []finding, ignored int) checkJSON {
-	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second),
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: tokenout.At(now), WithinSeconds: int64(window / time.Second),
 		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: ignored}
 	for _, f := range found {
-		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
+		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: tokenout.At(f.Token.ExpiresAt)})
 	}
 	return out
 }

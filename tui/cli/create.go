@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // createFlags is what create was given.
@@ -143,7 +144,7 @@ func (f createFlags) request(now time.Time) (client.NewToken, string, error) {
 // stderr what was created and what deserves a second look, and copies the
 // secret when --copy asks for it.
 func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewToken, created client.Created, now time.Time, said string) error {
-	if err := inv.writeSecret(created, f.asJSON, now); err != nil {
+	if err := inv.writeSecret(s, created, f.asJSON, now); err != nil {
 		return err
 	}
 	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, s.prof.Name))
@@ -172,10 +173,10 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 
 // writeSecret prints the new secret on stdout: bare with a newline, or in
 // create --json's object.
-func (inv *invocation) writeSecret(created client.Created, asJSON bool, now time.Time) error {
+func (inv *invocation) writeSecret(s *session, created client.Created, asJSON bool, now time.Time) error {
 	if asJSON {
-		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(created.Token, now), Warning: created.Warning,
-			GrantDifferences: orEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
+		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: s.object(created.Token, now), Warning: created.Warning,
+			GrantDifferences: tokenout.OrEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
 	}
 	_, err := fmt.Fprintln(inv.io.Out, created.Secret)
 	return err

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // listFlags is what list was given.
@@ -74,12 +75,12 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 	if f.asJSON {
 		out := make([]jsonToken, len(kept))
 		for i, t := range kept {
-			out[i] = toJSON(t, now)
+			out[i] = s.object(t, now)
 		}
 		if inv.io.OutIsTerminal {
 			return inv.writeJSON(out) // indented for a person
 		}
-		return writeTokensJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), out)
+		return tokenout.WriteJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), out)
 	}
 	return inv.writeTokenTable(kept, now)
 }

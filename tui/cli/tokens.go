@@ -11,6 +11,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // session is where a command that talks to an API starts: the selected
@@ -68,104 +69,19 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 	return s, nil
 }
 
-// jsonTime is a timestamp in JSON: RFC 3339 in UTC with a four-digit year,
-// or null when unset or not a valid date (see invalid_dates in JSON.md).
-type jsonTime struct{ t time.Time }
-
-func (j jsonTime) MarshalJSON() ([]byte, error) {
-	return appendTime(nil, j.t), nil
-}
-
-// jsonToken is one token in --json output; see JSON.md. Every field is
-// always present: empty lists are [], unknown strings "", unset times null.
-type jsonToken struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	Scopes       []string `json:"scopes"`
-	Role         string   `json:"role"`
-	Projects     []string `json:"projects"`
-	Environment  string   `json:"environment"`
-	AllowedIPs   []string `json:"allowed_ips"`
-	CreatedAt    jsonTime `json:"created_at"`
-	ExpiresAt    jsonTime `json:"expires_at"`
-	LastUsedAt   jsonTime `json:"last_used_at"`
-	CreatedBy    string   `json:"created_by"`
-	SecretMasked string   `json:"secret_masked"`
-	Expired      bool     `json:"expired"`
-	Owner        string   `json:"owner"`
-	SecretNote   string   `json:"secret_note"`
-	InvalidDates []string `json:"invalid_dates"`
-	// Self is whether this is the admin token the command ran with; nil
-	// (null) where the provider cannot tell.
-	Self *bool `json:"self"`
-	// NotReported names the fields the provider's API does not report,
-	// so a null or "" there means "unknown", not "never" or "nobody".
-	NotReported []string `json:"not_reported"`
-}
-
-// Shared values of jsonToken.Self and NotReported: a list of 100 000
-// tokens holds a handful of them. Read-only once built.
-var (
-	yes, no     = true, false
-	notReported = [4][]string{
-		{"last_used_at", "created_by"}, // neither reported
-		{"created_by"},                 // FactLastUse
-		{"last_used_at"},               // FactCreator
-		{},                             // both
+// object is t as JSON.md's token object, on this session's profile.
+func (s *session) object(t client.Token, now time.Time) jsonToken {
+	if t.Profile == "" {
+		t.Profile = s.prof.Name
 	}
+	return tokenout.From(t, s.prov.Kind(), now)
+}
+
+// The token object of JSON.md, shared with the dashboard's export.
+type (
+	jsonToken = tokenout.Token
+	jsonTime  = tokenout.Time
 )
-
-// notReportedOf is the fields of a token the API does not report.
-func notReportedOf(t client.Token) []string {
-	i := 0
-	if t.LastUseReported() {
-		i |= 1
-	}
-	if t.CreatorReported() {
-		i |= 2
-	}
-	return notReported[i]
-}
-
-func selfOf(t client.Token) *bool {
-	switch {
-	case !t.SelfKnown():
-		return nil
-	case t.Self:
-		return &yes
-	}
-	return &no
-}
-
-func toJSON(t client.Token, now time.Time) jsonToken {
-	return jsonToken{
-		ID:           t.ID,
-		Name:         t.Name,
-		Scopes:       orEmpty(t.Scopes),
-		Role:         t.Role,
-		Projects:     orEmpty(t.Projects),
-		Environment:  t.Environment,
-		AllowedIPs:   orEmpty(t.AllowedIPs),
-		CreatedAt:    jsonTime{t.CreatedAt},
-		ExpiresAt:    jsonTime{t.ExpiresAt},
-		LastUsedAt:   jsonTime{t.LastUsedAt},
-		CreatedBy:    t.CreatedBy,
-		SecretMasked: client.MaskSecret(t.Secret),
-		Expired:      t.ExpiredAt(now),
-		Owner:        t.Owner,
-		SecretNote:   t.SecretNote,
-		InvalidDates: t.InvalidDates.Names(),
-		Self:         selfOf(t),
-		NotReported:  notReportedOf(t),
-	}
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
 
 // sortTokens orders tokens for output: by name (case-insensitively), then
 // creation, then id, so two runs print the same order whatever the API did.

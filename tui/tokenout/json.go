@@ -1,4 +1,4 @@
-package cli
+package tokenout
 
 import (
 	"bufio"
@@ -12,11 +12,12 @@ import (
 // list --json is what scripts pipe into jq for every token of an
 // organisation, so it is written by hand rather than through encoding/json
 // (which builds the whole document in memory first, by reflection). The
-// output is byte-for-byte what json.Marshal gives for []jsonToken, compact;
+// output is byte-for-byte what json.Marshal gives for []Token, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// writeTokensJSON streams tokens as a compact JSON array and a newline.
-func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
+// WriteJSON streams tokens as a compact JSON array and a newline.
+// Invisible characters become \u escapes (jsonappend.EscapeInvisible).
+func WriteJSON(w *bufio.Writer, tokens []Token) error {
 	buf := make([]byte, 0, 1024)
 	var escaped []byte
 	w.WriteByte('[')
@@ -25,7 +26,7 @@ func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
 			w.WriteByte(',')
 		}
 		buf = appendToken(buf[:0], &tokens[i])
-		escaped = jsonappend.EscapeInvisible(escaped[:0], buf) // see writeJSON
+		escaped = jsonappend.EscapeInvisible(escaped[:0], buf)
 		if _, err := w.Write(escaped); err != nil {
 			return err
 		}
@@ -34,7 +35,7 @@ func writeTokensJSON(w *bufio.Writer, tokens []jsonToken) error {
 	return w.Flush()
 }
 
-func appendToken(b []byte, t *jsonToken) []byte {
+func appendToken(b []byte, t *Token) []byte {
 	b = append(b, `{"id":`...)
 	b = jsonappend.String(b, t.ID)
 	b = append(b, `,"name":`...)
@@ -75,6 +76,10 @@ func appendToken(b []byte, t *jsonToken) []byte {
 	}
 	b = append(b, `,"not_reported":`...)
 	b = jsonappend.NullableStrings(b, t.NotReported)
+	b = append(b, `,"profile":`...)
+	b = jsonappend.String(b, t.Profile)
+	b = append(b, `,"provider":`...)
+	b = jsonappend.String(b, t.Provider)
 	return append(b, '}')
 }
 

@@ -1,0 +1,59 @@
+package tokenout
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+func TestFastJSONMatchesEncodingJSON(t *testing.T) {
+	tricky := []string{"", "plain", `q"uote\\back`, "new\nline\ttab\r\b\f", "\x00\x01\x1f\x7f", "caf\u00e9 \u2603 \U0001F600", "bad\xffutf8\xc3", "ls\u2028ps\u2029", "<html>&amp;"}
+	var tokens []Token
+	for i, s := range tricky {
+		tokens = append(tokens, Token{
+			ID: s, Name: s, Role: s, Environment: s, CreatedBy: s, SecretMasked: s,
+			Scopes: []string{s, "x"}, Projects: []string{}, AllowedIPs: nil,
+			CreatedAt: Time{time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("X", 3600))},
+			ExpiresAt: Time{}, LastUsedAt: Time{time.Unix(int64(i)*1e8, 0)},
+			Expired: i%2 == 0,
+		})
+	}
+	var fast bytes.Buffer
+	if err := WriteJSON(bufio.NewWriter(&fast), tokens); err != nil {
+		t.Fatal(err)
+	}
+	var std bytes.Buffer
+	enc := json.NewEncoder(&std)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tokens); err != nil {
+		t.Fatal(err)
+	}
+	if fast.String() != std.String() {
+		t.Fatalf("fast:\n%s\nencoding/json:\n%s", fast.String(), std.String())
+	}
+	if err := WriteJSON(bufio.NewWriter(&fast), nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
+		t.Fatalf("empty list: %q", fast.String())
+	}
+}
+
+func TestCSVHasTheJSONFieldsAndNoFormulas(t *testing.T) {
+	self := true
+	tokens := []Token{
+		{Profile: "prod", Provider: "goodaccess", ID: "3f2a", Name: "=HYPERLINK(\"http://evil\")", Scopes: []string{"logs.read", "token.read"},
+			AllowedIPs: []string{"10.0.0.0/8"}, CreatedAt: At(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)), Self: &self,
+			NotReported: []string{"created_by"}, Projects: []string{}, InvalidDates: []string{}},
+		{Profile: "un", Provider: "unleash", ID: "x", Name: "line\nbreak, \"quoted\"", SecretMasked: "default:production.25ee…b1"},
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tokens); err != nil {
+		t.Fatal(err)
+	}
+	want := "profile,provider,id,name,scopes,role,projects,environment,owner,allowed_ips,created_at,expires_at,expired,last_used_at,created_by,self,not_reported,invalid_dates,secret_masked,secret_note\n" +
+		"prod,goodaccess,3f2a,\"'=HYPERLINK(\"\"http://evil\"\")\",logs.read;token.read,,,,,10.0.0.0/8,2026-01-02T03:04:05Z,,false,,,true,created_by,,,\n" +
+		"un,unleash,x,\"line break, \"\"quoted\"\"\",,,,,,,,,false,,,,,,default:production.25ee…b1,\n"
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
