@@ -23,12 +23,12 @@ func clock() time.Time { return now }
 // systems is one emulator of each provider with a provider on it, and a
 // secret of each kind the emulators issue.
 type systems struct {
-	ga, b0, un          client.Provider
-	unV1, unV2, b0JWT   string
-	unV1ID, unV2Sel     string
-	b0ID, gaSecret      string
-	otherOrgB0JWT       string
-	unRevokedV1, unGone string
+	ga, b0, un        client.Provider
+	unV1, unV2, b0JWT string
+	unV1ID, unV2Sel   string
+	b0ID, gaSecret    string
+	otherOrgB0JWT     string
+	unGone            string
 }
 
 func start(t *testing.T) systems {

@@ -14,7 +14,10 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
@@ -144,4 +147,61 @@ func DefaultPath(getenv func(string) string, home func() (string, error)) (strin
 		}
 	}
 	return filepath.Join(h, ".local", "state", "tokentui", "history.jsonl"), nil
+}
+
+// Summary is the record's grants, expiry and error in one line, for the
+// history command's table and the dashboard's history pane.
+func (r Record) Summary() string {
+	var parts []string
+	if r.Replaces != "" {
+		parts = append(parts, "replaces "+r.Replaces)
+	}
+	if r.Role != "" {
+		parts = append(parts, r.Role)
+	}
+	if n := len(r.Scopes); n > 0 {
+		if n <= 2 {
+			parts = append(parts, strings.Join(r.Scopes, ", "))
+		} else {
+			parts = append(parts, r.Scopes[0]+" +"+strconv.Itoa(n-1)+" scopes")
+		}
+	}
+	if len(r.Projects) > 0 {
+		parts = append(parts, "projects "+strings.Join(r.Projects, ","))
+	}
+	if r.Environment != "" {
+		parts = append(parts, "env "+r.Environment)
+	}
+	if r.Owner != "" {
+		parts = append(parts, "owner "+r.Owner)
+	}
+	if len(r.AllowedIPs) > 0 {
+		parts = append(parts, "IPs "+strings.Join(r.AllowedIPs, ","))
+	}
+	parts = append(parts, expiryWords(r))
+	if r.Error != "" {
+		parts = append(parts, r.Error)
+	}
+	return client.Sanitize(strings.Join(parts, " · "))
+}
+
+// expiryWords is the record's expiry: "expires 2027-01-31", "never
+// expires", "expiry 2027-01-01 → 2027-02-01".
+func expiryWords(r Record) string {
+	day := func(s string) string {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t.Format("2006-01-02 15:04")
+		}
+		if s == "" {
+			return "unknown"
+		}
+		return s
+	}
+	switch {
+	case r.Action == ActionExpiry:
+		return "expiry " + day(r.PreviousExpiresAt) + " → " + day(r.ExpiresAt)
+	case r.ExpiresAt == "never":
+		return "never expires"
+	}
+	return fmt.Sprintf("expires %s", day(r.ExpiresAt))
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/tui/clipboard"
 	"github.com/tokentui/tokentui/tui/tokenout"
 )
@@ -101,6 +102,7 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 		created, err = s.prov.Create(c, req)
 		return err
 	})
+	inv.record(s, createRecord(req, created, err, inv.io.Now()))
 	if u, lost := client.AsUnknownOutcome(err); lost {
 		return inv.reportLostCreate(ctx, s, req, u, f.asJSON, now)
 	}
@@ -108,6 +110,15 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 		return flagNames(err)
 	}
 	return inv.reportCreated(s, f, req, created, now, said)
+}
+
+// createRecord is the history's record of a create: the token made, or
+// what was asked for when none arrived.
+func createRecord(req client.NewToken, created client.Created, err error, at time.Time) history.Record {
+	if err == nil {
+		return history.Of(history.ActionCreate, created.Token, at)
+	}
+	return history.OfRequest(history.ActionCreate, req, at).Finish(err)
 }
 
 // defaultExpiry is the lifetime of a token created without --expires: the

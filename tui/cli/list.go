@@ -14,10 +14,11 @@ import (
 
 // listFlags is what list was given.
 type listFlags struct {
-	asJSON   bool
-	filter   string
-	expiring string
-	expired  bool
+	asJSON, asCSV bool
+	all           bool
+	filter        string
+	expiring      string
+	expired       bool
 }
 
 func listCommand(stdio IO) *cobra.Command {
@@ -25,14 +26,20 @@ func listCommand(stdio IO) *cobra.Command {
 	var f listFlags
 	cmd := inv.command(spec{
 		name:    "list",
-		usage:   "tokentui list [--json] [--filter TEXT] [--expiring 7d] [--expired]",
-		summary: "list tokens as a table or JSON",
-		about:   "List the tokens of the profile, sorted by name. --expiring and --expired\ntogether list both kinds; --filter narrows either.",
-		args:    noArgs("to search, use --filter"),
-		run:     func(ctx context.Context, _ []string) error { return inv.list(ctx, f) },
+		usage:   "tokentui list [--json | --csv] [--all-profiles] [--filter TEXT] [--expiring 7d] [--expired]",
+		summary: "list tokens as a table, JSON or CSV",
+		about: `List the tokens of the profile, sorted by name; with --all-profiles, of every
+profile of the config file, profile by profile, with a PROFILE column (and
+"profile" in JSON and CSV). A profile that cannot be read is named on stderr
+and makes the exit code non-zero; the others are listed all the same.
+--expiring and --expired together list both kinds; --filter narrows either.`,
+		args: noArgs("to search, use --filter"),
+		run:  func(ctx context.Context, _ []string) error { return inv.list(ctx, f) },
 	})
 	fs := cmd.Flags()
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md); Unleash secrets are masked")
+	fs.BoolVar(&f.asCSV, "csv", false, "print CSV: the JSON fields, one token a row (lists joined with ;)")
+	fs.BoolVar(&f.all, "all-profiles", false, "list every profile of the config file (or every demo profile with --demo)")
 	fs.StringVar(&f.filter, "filter", "", "only tokens whose id, name, permissions or creator contain `TEXT` (any case)")
 	fs.StringVar(&f.expiring, "expiring", "", "only tokens that are valid now and expire within `DURATION` (7d, 12h, 2w)")
 	fs.BoolVar(&f.expired, "expired", false, "only tokens that have expired")
@@ -40,6 +47,12 @@ func listCommand(stdio IO) *cobra.Command {
 	must(cmd.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions))
 	must(cmd.RegisterFlagCompletionFunc("expiring", completeDurations))
 	return cmd
+}
+
+// listed is one token to print and the session it was listed on.
+type listed struct {
+	t client.Token
+	s *session
 }
 
 func (inv *invocation) list(ctx context.Context, f listFlags) error {
@@ -51,12 +64,31 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 		}
 		window = w
 	}
-
-	s, err := inv.connect(ctx, readTokens)
+	if f.asJSON && f.asCSV {
+		return usagef("--json and --csv: choose one")
+	}
+	now := inv.io.Now()
+	if !f.all {
+		s, err := inv.connect(ctx, readTokens)
+		if err != nil {
+			return err
+		}
+		return inv.writeList(f.keep(nil, s, window, now), f, now)
+	}
+	runs, err := inv.connectAll(ctx, readTokens)
 	if err != nil {
 		return err
 	}
-	now := inv.io.Now()
+	var rows []listed
+	for _, s := range sessions(runs) {
+		rows = f.keep(rows, s, window, now)
+	}
+	err = inv.writeList(rows, f, now)
+	return failedOr(err, inv.reportFailed(runs))
+}
+
+// keep appends the tokens of s the flags keep, sorted, to rows.
+func (f listFlags) keep(rows []listed, s *session, window time.Duration, now time.Time) []listed {
 	text := strings.ToLower(strings.TrimSpace(f.filter))
 	kept := s.tokens[:0]
 	for _, t := range s.tokens {
@@ -71,32 +103,50 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 		kept = append(kept, t)
 	}
 	sortTokens(kept)
-
-	if f.asJSON {
-		out := make([]jsonToken, len(kept))
-		for i, t := range kept {
-			out[i] = s.object(t, now)
-		}
-		if inv.io.OutIsTerminal {
-			return inv.writeJSON(out) // indented for a person
-		}
-		return tokenout.WriteJSON(bufio.NewWriterSize(inv.io.Out, 64<<10), out)
+	for _, t := range kept {
+		rows = append(rows, listed{t, s})
 	}
-	return inv.writeTokenTable(kept, now)
+	return rows
+}
+
+// writeList prints the rows as the flags ask: JSON, CSV or a table.
+func (inv *invocation) writeList(rows []listed, f listFlags, now time.Time) error {
+	if !f.asJSON && !f.asCSV {
+		return inv.writeTokenTable(rows, now, f.all)
+	}
+	out := make([]jsonToken, len(rows))
+	for i, r := range rows {
+		out[i] = r.s.object(r.t, now)
+	}
+	w := bufio.NewWriterSize(inv.io.Out, 64<<10)
+	switch {
+	case f.asCSV:
+		if err := tokenout.WriteCSV(w, out); err != nil {
+			return err
+		}
+		return w.Flush()
+	case inv.io.OutIsTerminal:
+		return inv.writeJSON(out) // indented for a person
+	}
+	return tokenout.WriteJSON(w, out)
 }
 
 // soonWindow is when an expiry turns yellow in a table.
 const soonWindow = 7 * 24 * time.Hour
 
-func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) error {
+func (inv *invocation) writeTokenTable(rows []listed, now time.Time, withProfile bool) error {
 	st, styled := inv.styles()
 	var hasIPs, hasSecrets, hasOwners bool
-	for _, t := range tokens {
+	for _, r := range rows {
+		t := r.t
 		hasIPs = hasIPs || len(t.AllowedIPs) > 0
 		hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
 		hasOwners = hasOwners || t.Owner != ""
 	}
 	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
+	if withProfile {
+		tb.header = append([]string{"PROFILE"}, tb.header...)
+	}
 	if hasOwners {
 		tb.header = append(tb.header, "OWNER")
 	}
@@ -106,12 +156,16 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 	if hasSecrets {
 		tb.header = append(tb.header, "SECRET")
 	}
-	for _, t := range tokens {
+	for _, r := range rows {
+		t := r.t
 		name := plain(t.Name)
 		if t.Self {
 			name.text += " (you)" // the admin token this command ran with
 		}
 		row := []cell{plain(t.ID), name, plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
+		if withProfile {
+			row = append([]cell{plain(t.Profile)}, row...)
+		}
 		if hasOwners {
 			row = append(row, ownerCell(t, st))
 		}
@@ -127,7 +181,7 @@ func (inv *invocation) writeTokenTable(tokens []client.Token, now time.Time) err
 		}
 		tb.add(row...)
 	}
-	if len(tokens) == 0 {
+	if len(rows) == 0 {
 		inv.info("no tokens match")
 		return nil
 	}

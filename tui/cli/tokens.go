@@ -60,6 +60,9 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 		if s.tokens, err = prov.List(ctx); err != nil {
 			return nil, err
 		}
+		for i := range s.tokens {
+			s.tokens[i].Profile = p.Name
+		}
 	}
 	if what&readCatalog != 0 {
 		if s.catalog, err = prov.Catalog(ctx); err != nil {
@@ -72,7 +75,7 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 // object is t as JSON.md's token object, on this session's profile.
 func (s *session) object(t client.Token, now time.Time) jsonToken {
 	if t.Profile == "" {
-		t.Profile = s.prof.Name
+		t.Profile = s.prof.Name // a token created, not listed
 	}
 	return tokenout.From(t, s.prov.Kind(), now)
 }
