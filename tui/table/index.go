@@ -35,6 +35,8 @@ type Index struct {
 	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
 	masks    []charMask // characters of token i's part, to skip searching it
 	lowerIDs []string
+	rowKeys  []string // RowKey of each token: the ID, or profile and ID
+	profiles int      // distinct profiles the tokens are on (0: none named)
 	names    []string // lower-cased names: views of the haystack
 	facets   []string // distinct lower-cased sets of shared fields, tagged (writeFacet)
 	facetOf  []int32  // token -> index into facets
@@ -45,9 +47,9 @@ type Index struct {
 	// 100 000 rows. lives are this index's orders without its tombstones.
 	sorts   *sortCache
 	lives   *liveOrders
-	derived *derivedCache // catalog words and parsed ranges, made when a filter needs them
-	byID    map[string]int32
-	gone    []bool // tombstones: revoked since the build
+	derived *derivedCache    // catalog words and parsed ranges, made when a filter needs them
+	byID    map[string]int32 // by RowKey
+	gone    []bool           // tombstones: revoked since the build
 	live    int
 	fields  presentFields
 	idBytes [256]bool // every byte that occurs in some lower-cased ID
@@ -65,19 +67,19 @@ type filterScratch struct {
 // presentFields records which optional fields any token uses, so the table
 // shows a Role or Projects column only for providers that have them.
 type presentFields struct {
-	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
+	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner, profile bool
 }
 
 // Fields says which optional fields the listed tokens use.
 type Fields struct {
-	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner bool
+	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner, Profile bool
 }
 
 // Fields is which optional fields any listed token uses (none before a
 // list has arrived).
 func (t *Model) Fields() Fields {
 	f := t.fields()
-	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner}
+	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner, f.profile}
 }
 
 // BuildIndex sanitises the tokens (again: cheap when already clean, and the
@@ -91,6 +93,7 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 		starts:   make([]int32, n+1),
 		masks:    make([]charMask, n),
 		lowerIDs: make([]string, n),
+		rowKeys:  make([]string, n),
 		facetOf:  make([]int32, n),
 		byID:     make(map[string]int32, n),
 		gone:     make([]bool, n),
@@ -113,11 +116,15 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 func (ix *Index) addTokens() {
 	var hay, facet strings.Builder
 	facetIDs := map[string]int32{}
+	profiles, last := map[string]bool{}, ""
 	for i := range ix.tokens {
 		t := &ix.tokens[i]
 		sanitizeToken(t)
 		ix.fields.note(t)
-		ix.addID(int32(i), t.ID)
+		ix.addID(int32(i), t)
+		if t.Profile != "" && t.Profile != last { // merged lists come profile by profile
+			profiles[t.Profile], last = true, t.Profile
+		}
 		ix.starts[i] = int32(hay.Len())
 		writeField(&hay, t.Name)
 		for _, ip := range t.AllowedIPs {
@@ -129,6 +136,7 @@ func (ix *Index) addTokens() {
 	}
 	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
+	ix.profiles = len(profiles)
 	ix.names = make([]string, len(ix.tokens))
 	for i := range ix.masks {
 		k := ix.key(int32(i))
@@ -137,11 +145,13 @@ func (ix *Index) addTokens() {
 	}
 }
 
-// addID records token i's ID for lookups and prefix matching, and which
-// bytes IDs use (couldBeID).
-func (ix *Index) addID(i int32, id string) {
-	ix.byID[id] = i
-	lower := strings.ToLower(id)
+// addID records token i's row key for lookups, its ID for prefix
+// matching, and which bytes IDs use (couldBeID).
+func (ix *Index) addID(i int32, t *client.Token) {
+	key := RowKey(t)
+	ix.rowKeys[i] = key
+	ix.byID[key] = i
+	lower := strings.ToLower(t.ID)
 	ix.lowerIDs[i] = lower
 	for j := 0; j < len(lower); j++ {
 		ix.idBytes[lower[j]] = true
@@ -182,6 +192,7 @@ const (
 	tagEnv
 	tagBy
 	tagOwner
+	tagProfile
 )
 
 // writeFacet writes the fields tokens tend to share, tagged, with the
@@ -214,6 +225,9 @@ func writeFacet(b *strings.Builder, t *client.Token) {
 	if t.Owner != "" { // a service account's tokens share it: filter by it
 		writeTagged(b, tagOwner, t.Owner)
 	}
+	if t.Profile != "" { // a profile's tokens share it: filter by it
+		writeTagged(b, tagProfile, t.Profile)
+	}
 }
 
 func writeTagged(b *strings.Builder, tag byte, s string) {
@@ -231,6 +245,7 @@ func sanitizeToken(t *client.Token) {
 	t.Secret = client.Sanitize(t.Secret)
 	t.SecretNote = client.Sanitize(t.SecretNote)
 	t.Owner = client.Sanitize(t.Owner)
+	t.Profile = client.Sanitize(t.Profile)
 	t.Scopes = sanitizeList(t.Scopes)
 	t.AllowedIPs = sanitizeList(t.AllowedIPs)
 	t.Projects = sanitizeList(t.Projects)
@@ -262,10 +277,11 @@ func (f *presentFields) note(t *client.Token) {
 	f.lastUsed = f.lastUsed || !t.LastUsedAt.IsZero()
 	f.createdBy = f.createdBy || t.CreatedBy != ""
 	f.owner = f.owner || t.Owner != ""
+	f.profile = f.profile || t.Profile != ""
 }
 
-// Contains reports whether the list holds a token with id (revoked
-// ones are gone).
+// Contains reports whether the list holds a token with this row key
+// (RowKey; revoked ones are gone).
 func (ix *Index) Contains(id string) bool {
 	if ix == nil {
 		return false
@@ -282,7 +298,7 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-// without is the index minus the tokens with these IDs (tombstoned, and
+// without is the index minus the tokens with these row keys (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
 func (ix *Index) without(ids []string) (*Index, int) {

@@ -2,7 +2,8 @@ package table
 
 import "github.com/tokentui/tokentui/client"
 
-// Marks pick tokens for a bulk revoke. They are kept by token ID, so they
+// Marks pick tokens for a bulk revoke. They are kept by row key (RowKey:
+// the token ID, with its profile in an all-profiles table), so they
 // survive a refresh, a filter and a sort; a mark hidden by a filter still
 // counts, and MarkedHidden says how many that is, so nobody revokes a token
 // they cannot see without being told.
@@ -11,10 +12,10 @@ import "github.com/tokentui/tokentui/client"
 // next row, like a file manager.
 func (t *Model) ToggleMark() {
 	if tok, ok := t.Selected(); ok {
-		if t.marks[tok.ID] {
-			delete(t.marks, tok.ID)
+		if key := RowKey(tok); t.marks[key] {
+			delete(t.marks, key)
 		} else {
-			t.marks[tok.ID] = true
+			t.marks[key] = true
 		}
 		t.marksChanged()
 		t.cursor++
@@ -27,8 +28,8 @@ func (t *Model) ToggleMark() {
 func (t *Model) MarkShown() int {
 	added := 0
 	for _, i := range t.rows() {
-		if id := t.ix.tokens[i].ID; !t.marks[id] {
-			t.marks[id] = true
+		if key := t.ix.rowKeys[i]; !t.marks[key] {
+			t.marks[key] = true
 			added++
 		}
 	}
@@ -36,7 +37,8 @@ func (t *Model) MarkShown() int {
 	return added
 }
 
-// IsShown reports whether the token with id is among the rows shown.
+// IsShown reports whether the token with this row key is among the rows
+// shown.
 func (t *Model) IsShown(id string) bool {
 	if t.ix == nil {
 		return false
@@ -66,7 +68,7 @@ func (t *Model) MarkedHidden() int {
 		}
 	} else {
 		for _, i := range rows {
-			if t.marks[t.ix.tokens[i].ID] {
+			if t.marks[t.ix.rowKeys[i]] {
 				shown++
 			}
 		}
@@ -101,8 +103,8 @@ func (t *Model) Marked() []client.Token {
 	}
 	var out []client.Token
 	for _, i := range t.ix.rowsIn(t.sort) {
-		if tok := t.ix.tokens[i]; t.marks[tok.ID] {
-			out = append(out, tok)
+		if t.marks[t.ix.rowKeys[i]] {
+			out = append(out, t.ix.tokens[i])
 		}
 	}
 	return out
@@ -111,7 +113,7 @@ func (t *Model) Marked() []client.Token {
 // MarkCount is how many tokens are marked.
 func (t *Model) MarkCount() int { return len(t.marks) }
 
-// IsMarked reports whether the token with id is marked.
+// IsMarked reports whether the token with this row key is marked.
 func (t *Model) IsMarked(id string) bool { return t.marks[id] }
 
 // ClearMarks unmarks every token, hidden ones included.

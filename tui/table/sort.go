@@ -15,6 +15,7 @@ type SortKey int
 
 const (
 	SortByName SortKey = iota
+	SortByProfile
 	SortByID
 	SortByScopes
 	SortByRole
@@ -50,7 +51,7 @@ func (s Sort) Arrow() string {
 
 // sortColumns maps each key to the column it sorts.
 var sortColumns = [sortKeys]columnID{
-	SortByName: colName, SortByID: colID, SortByScopes: colScopes, SortByRole: colRole,
+	SortByName: colName, SortByProfile: colProfile, SortByID: colID, SortByScopes: colScopes, SortByRole: colRole,
 	SortByProjects: colProjects, SortByEnvironment: colEnvironment, SortByCreated: colCreated,
 	SortByExpires: colExpires, SortByLastUsed: colLastUsed, SortByIPs: colIPs,
 }
@@ -100,8 +101,8 @@ func (c *sortCache) get(k SortKey) (order, rank []int32) {
 func (c *sortCache) ready(k SortKey) bool { return c.slots[k].ready.Load() }
 
 // sortBy is every token's storage index in k's natural order. Every order
-// ends on name, then ID, which is unique: the unstable (faster) sort still
-// gives one order for one list. (No cmp.Or: it would evaluate every
+// ends on name, then row key (the ID, and its profile), which is unique:
+// the unstable (faster) sort still gives one order for one list. (No cmp.Or: it would evaluate every
 // comparison every time.)
 func (ix *Index) sortBy(k SortKey) []int32 {
 	tokens := ix.tokens
@@ -109,7 +110,7 @@ func (ix *Index) sortBy(k SortKey) []int32 {
 		if c := naturalCompare(ix.lowerName(a), ix.lowerName(b)); c != 0 {
 			return c
 		}
-		return strings.Compare(tokens[a].ID, tokens[b].ID)
+		return strings.Compare(ix.rowKeys[a], ix.rowKeys[b])
 	}
 	by := ix.comparator(k)
 	order := make([]int32, len(tokens))
@@ -132,6 +133,8 @@ func (ix *Index) comparator(k SortKey) func(ta, tb *client.Token, a, b int32) in
 	switch k {
 	case SortByID:
 		return func(_, _ *client.Token, a, b int32) int { return strings.Compare(ix.lowerIDs[a], ix.lowerIDs[b]) }
+	case SortByProfile: // by name: the labels are the root's, not the list's
+		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Profile, tb.Profile) }
 	case SortByScopes:
 		return func(ta, tb *client.Token, _, _ int32) int { return cmpInt(len(tb.Scopes), len(ta.Scopes)) }
 	case SortByRole:

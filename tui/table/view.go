@@ -17,10 +17,12 @@ func (t *Model) View(now time.Time, focused bool) string {
 	t.writeHeader(&b)
 	rows := t.rows()
 	end := min(t.offset+t.visibleRows(), len(rows))
-	cx := cellContext{now: now, cat: t.cat, caps: t.caps}
+	cx := cellContext{now: now, cat: t.cat, caps: t.caps, profs: t.profs}
 	for pos := t.offset; pos < end; pos++ {
 		b.WriteByte('\n')
-		t.writeRow(&b, &t.ix.tokens[rows[pos]], pos == t.cursor, focused, cx)
+		i := rows[pos]
+		tok := &t.ix.tokens[i]
+		t.writeRow(&b, tok, t.marks[t.ix.rowKeys[i]], pos == t.cursor, focused, t.rowContext(tok, cx))
 	}
 	return b.String()
 }
@@ -54,14 +56,14 @@ func (t *Model) writeHeader(b *strings.Builder) {
 
 // writeRow draws one token. The gutter shows the cursor (a bar that stays
 // visible without colour) and the bulk-action mark.
-func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, cx cellContext) {
+func (t *Model) writeRow(b *strings.Builder, tok *client.Token, marked, selected, focused bool, cx cellContext) {
 	sel := selected && focused
 	if selected {
 		b.WriteString(theme.CursorMark.Render("▌"))
 	} else {
 		b.WriteByte(' ')
 	}
-	if t.marks[tok.ID] {
+	if marked {
 		b.WriteString(theme.Marked.Render("●"))
 	} else {
 		b.WriteByte(' ')
