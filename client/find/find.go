@@ -38,13 +38,19 @@ const (
 // Source is one profile to look in.
 type Source struct {
 	Profile string
+	// Kind is the profile's provider kind, for a profile that could not be
+	// opened (Provider nil): another system's secret is not its, listed or
+	// not.
+	Kind string
 	// Provider is the profile's, opened; nil when it could not be (Err).
 	Provider client.Provider
 	// Tokens is the profile's list when Listed; otherwise Lookup lists it
 	// if the provider can match the secret at all.
 	Tokens []client.Token
 	Listed bool
-	Err    error
+	// Err is why the profile has no list (could not be opened or listed);
+	// what needs no list is said of it all the same.
+	Err error
 }
 
 // Result is what one profile told.
@@ -80,17 +86,21 @@ func Lookup(ctx context.Context, secret string, sources []Source) []Result {
 	return out
 }
 
-// lookupOne asks one source.
+// lookupOne asks one source. What needs no list is said even of a
+// profile that could not be listed: another system's secret is not its,
+// and a provider that keeps nothing of a secret cannot tell.
 func lookupOne(ctx context.Context, secret string, looks inspect.Result, src Source) Result {
-	r := Result{Profile: src.Profile}
-	if src.Err != nil || src.Provider == nil {
-		r.Verdict, r.Err = Failed, src.Err
+	r := Result{Profile: src.Profile, Kind: src.Kind}
+	p := src.Provider
+	if p != nil {
+		r.Kind = p.Kind()
+	}
+	if otherSystem(looks, r.Kind) {
+		r.Verdict, r.Says = NotHere, "another system's token ("+looks.Title+"), not "+displayName(r.Kind)+"'s"
 		return r
 	}
-	p := src.Provider
-	r.Kind = p.Kind()
-	if otherSystem(looks, p.Kind()) {
-		r.Verdict, r.Says = NotHere, "another system's token ("+looks.Title+"), not "+p.DisplayName()+"'s"
+	if p == nil {
+		r.Verdict, r.Err = Failed, src.Err
 		return r
 	}
 	m, ok := p.(client.SecretMatcher)
@@ -104,12 +114,16 @@ func lookupOne(ctx context.Context, secret string, looks inspect.Result, src Sou
 		return r
 	}
 	tokens := src.Tokens
-	if !src.Listed {
-		var err error
-		if tokens, err = p.List(ctx); err != nil {
-			r.Verdict, r.Err = Failed, err
-			return r
-		}
+	var err error
+	switch {
+	case src.Err != nil:
+		err = src.Err
+	case !src.Listed:
+		tokens, err = p.List(ctx)
+	}
+	if err != nil {
+		r.Verdict, r.Err = Failed, err
+		return r
 	}
 	ans := m.MatchSecret(secret, tokens)
 	r.Says = ans.Says
@@ -122,6 +136,14 @@ func lookupOne(ctx context.Context, secret string, looks inspect.Result, src Sou
 		r.Verdict = NotHere
 	}
 	return r
+}
+
+// displayName is a kind's name for people.
+func displayName(kind string) string {
+	if d, ok := registry.Lookup(kind); ok {
+		return d.DisplayName
+	}
+	return client.Sanitize(kind)
 }
 
 // otherSystem reports whether the secret definitely belongs to a system

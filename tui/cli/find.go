@@ -95,7 +95,7 @@ func (inv *invocation) find(ctx context.Context, f findFlags) error {
 	}
 	sources := make([]find.Source, len(runs))
 	for i, r := range runs {
-		sources[i] = find.Source{Profile: r.prof.Name, Err: r.err}
+		sources[i] = find.Source{Profile: r.prof.Name, Kind: r.prof.Provider, Err: r.err}
 		if r.s != nil {
 			sources[i].Provider = r.s.prov
 		}

@@ -35,6 +35,9 @@ func cellText(id columnID, tok *client.Token, cx cellContext) (string, theme.Ton
 	case colProfile:
 		return cx.profs.labelOf(tok), theme.TonePlain
 	case colScopes:
+		if len(tok.Scopes) == 0 && cx.profs != nil && !cx.caps.Scopes {
+			return "—", theme.ToneMuted // a provider without scopes, beside one with
+		}
 		if len(tok.Scopes) == 0 {
 			return "none", theme.ToneMuted
 		}

@@ -160,9 +160,9 @@ func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog, caps clien
 			}
 		}
 	}
-	growCol(colIPs, 22) // "2001:db8:4f00::/48 +1" whole
+	growCol(colIPs, 22)     // "2001:db8:4f00::/48 +1" whole
+	growCol(colProfile, 24) // "border0-main · Border0" whole
 	grow(&cols[0], nameComfort)
-	growCol(colProfile, 24)
 	growCol(colScopes, 22)
 	growCol(colIPs, 26)
 	growCol(colProjects, 24)

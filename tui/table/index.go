@@ -290,6 +290,21 @@ func (ix *Index) Contains(id string) bool {
 	return ok && !ix.gone[i]
 }
 
+// Live is a copy of the tokens not revoked since the build, in storage
+// order: linear, for a command (find) rather than Update.
+func (ix *Index) Live() []client.Token {
+	if ix == nil {
+		return nil
+	}
+	out := make([]client.Token, 0, ix.live)
+	for i := range ix.tokens {
+		if !ix.gone[i] {
+			out = append(out, ix.tokens[i])
+		}
+	}
+	return out
+}
+
 // Len is the number of tokens not revoked since the build.
 func (ix *Index) Len() int {
 	if ix == nil {

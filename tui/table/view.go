@@ -12,7 +12,14 @@ import (
 
 // View draws the header and the visible rows. Its cost depends on the
 // screen size only.
-func (t *Model) View(now time.Time, focused bool) string {
+func (t *Model) View(now time.Time, focused bool) string { return t.view(now, focused, true) }
+
+// ViewWithoutCursor is View with no row marked as the cursor's: the keys
+// are elsewhere, on something the table does not show (the all-profiles
+// table's lines of the profiles without a list).
+func (t *Model) ViewWithoutCursor(now time.Time) string { return t.view(now, false, false) }
+
+func (t *Model) view(now time.Time, focused, cursor bool) string {
 	var b strings.Builder
 	t.writeHeader(&b)
 	rows := t.rows()
@@ -22,7 +29,7 @@ func (t *Model) View(now time.Time, focused bool) string {
 		b.WriteByte('\n')
 		i := rows[pos]
 		tok := &t.ix.tokens[i]
-		t.writeRow(&b, tok, t.marks[t.ix.rowKeys[i]], pos == t.cursor, focused, t.rowContext(tok, cx))
+		t.writeRow(&b, tok, t.marks[t.ix.rowKeys[i]], cursor && pos == t.cursor, focused, t.rowContext(tok, cx))
 	}
 	return b.String()
 }
