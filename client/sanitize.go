@@ -1,6 +1,7 @@
 package client
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,7 +61,17 @@ func SanitizeAll(ss []string) []string {
 }
 
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// No byte below 0x20, 0x7f or from 0x80 on, eight at a time.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		del := x ^ (ones * 0x7f)
+		if ((x-ones*0x20)|(del-ones)&^del|x)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c == 0x7f || c >= 0x80 {
 			return false

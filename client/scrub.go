@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Secrets leave tokentui only where they are meant to: the admin token in
@@ -90,16 +91,27 @@ var (
 // bitmap of the windows' first four bytes (hashed) lets most texts through
 // without that: a text with no escape in it, and no four bytes a window
 // starts with, holds no secret.
+//
+// A clean text, nearly every one, takes no lock: the bitmap is read through
+// an atomic pointer (a list is scrubbed on every core at once, and a shared
+// lock's counter alone cost more than the check).
 type secretIndex struct {
 	mu      sync.RWMutex
 	seen    map[string]struct{}
-	pending []string // remembered, not yet indexed
+	pending []string    // remembered, not yet indexed
+	dirty   atomic.Bool // pending is not empty
 	parts   []secretPart
 	windows map[uint64]int32 // first entry for the window, +1 (0: none)
 	entries []windowEntry
-	wholes  []secretPart // distinctive part shorter than minRun: matched whole
-	starts  []uint64     // bitmap of hashed window starts
-	shift   uint         // 32 - log2(bits in starts)
+	wholes  []secretPart              // distinctive part shorter than minRun: matched whole
+	starts  atomic.Pointer[startBits] // nil until a secret is indexed
+}
+
+// startBits is the bitmap of hashed window starts. A flush makes a new one;
+// one in use never changes.
+type startBits struct {
+	bits  []uint64
+	shift uint // 32 - log2(len(bits)*64)
 }
 
 type secretPart struct {
@@ -127,6 +139,7 @@ func (x *secretIndex) add(secret string) {
 	}
 	x.seen[secret] = struct{}{}
 	x.pending = append(x.pending, secret)
+	x.dirty.Store(true)
 }
 
 // flush indexes the pending secrets. Called with mu held.
@@ -161,6 +174,7 @@ func (x *secretIndex) flush() {
 	}
 	x.pending = nil
 	x.markStarts()
+	x.dirty.Store(false)
 }
 
 // markStarts rebuilds the bitmap of window starts, about sixteen bits for
@@ -170,18 +184,19 @@ func (x *secretIndex) markStarts() {
 	for 1<<bits < 16*(len(x.entries)+len(x.wholes)) && bits < 24 {
 		bits++
 	}
-	x.starts, x.shift = make([]uint64, 1<<bits/64), 32-bits
+	st := &startBits{bits: make([]uint64, 1<<bits/64), shift: 32 - bits}
 	for _, e := range x.entries {
-		x.setStart(x.parts[e.part].norm[e.off:])
+		st.set(x.parts[e.part].norm[e.off:])
 	}
 	for _, w := range x.wholes {
-		x.setStart(w.norm)
+		st.set(w.norm)
 	}
+	x.starts.Store(st)
 }
 
-func (x *secretIndex) setStart(s string) {
-	h := startHash(s[0], s[1], s[2], s[3]) >> x.shift
-	x.starts[h/64] |= 1 << (h % 64)
+func (st *startBits) set(s string) {
+	h := startHash(s[0], s[1], s[2], s[3]) >> st.shift
+	st.bits[h/64] |= 1 << (h % 64)
 }
 
 // startHash is the hash clean computes as it goes: the four bytes little
@@ -205,20 +220,18 @@ func (x *secretIndex) scrub(s string) string {
 	if len(s) < minWhole {
 		return s
 	}
-	x.mu.RLock()
-	if len(x.pending) > 0 {
-		x.mu.RUnlock()
+	if x.dirty.Load() {
 		x.mu.Lock()
 		if len(x.pending) > 0 {
 			x.flush()
 		}
 		x.mu.Unlock()
-		x.mu.RLock()
 	}
-	defer x.mu.RUnlock()
-	if len(x.parts) == 0 && len(x.wholes) == 0 || x.clean(s) {
+	if st := x.starts.Load(); st == nil || st.clean(s) {
 		return s
 	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
 	n := normalise(s)
 	found := x.findRuns(n)
 	found = append(found, x.findWholes(n)...)
@@ -232,7 +245,7 @@ func (x *secretIndex) scrub(s string) string {
 // secret: it has no escape or non-ASCII character (which normalise would
 // turn into something else), and no four bytes, lower-cased, that a window
 // or a whole secret starts with.
-func (x *secretIndex) clean(s string) bool {
+func (st *startBits) clean(s string) bool {
 	var k uint32 // the last four bytes, lower-cased, the latest on top
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -241,8 +254,8 @@ func (x *secretIndex) clean(s string) bool {
 		}
 		k = k>>8 | uint32(lowerByte(c))<<24
 		if i >= 3 {
-			h := k * 0x9e3779b1 >> x.shift
-			if x.starts[h/64]&(1<<(h%64)) != 0 {
+			h := k * 0x9e3779b1 >> st.shift
+			if st.bits[h/64]&(1<<(h%64)) != 0 {
 				return false
 			}
 		}

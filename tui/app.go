@@ -56,6 +56,10 @@ type Options struct {
 	// RefreshEvery reloads the list this often in the background (the
 	// status bar says so); 0 means only on r.
 	RefreshEvery time.Duration
+	// ManageMemory lets the dashboard tune the process's garbage
+	// collector to the list it holds (memory.go): the program sets it;
+	// tests, which share one process, do not.
+	ManageMemory bool
 
 	// Profiles are the connections p can switch to; Profile is the index
 	// of the open one. Empty: p says there is nothing to switch to.
@@ -106,9 +110,11 @@ type Model struct {
 	all         *inventory
 	problemKeys problemKeys
 
-	listGen     int  // id of the latest List asked for
-	listing     bool // that List has not answered yet
-	userListing bool // it was asked for by the user (r), not in the background
+	listGen     int              // id of the latest List asked for
+	listing     bool             // that List has not answered yet
+	userListing bool             // it was asked for by the user (r), not in the background
+	progress    *client.Progress // what that List counts into (progress.go)
+	received    received         // its counts, as last read
 	loadErr     error
 	connErr     error // the provider's connection test failed (connection.go)
 	refreshedAt time.Time
@@ -196,6 +202,7 @@ func New(opts Options) Model {
 		problemKeys: newProblemKeys(),
 		listing:     true,
 		listGen:     1,
+		progress:    &client.Progress{},
 		clip:        clip,
 	}
 	if opts.AllProfiles && len(opts.Profiles) > 0 {
@@ -242,6 +249,7 @@ func (m Model) Init() tea.Cmd {
 	}
 	return tea.Batch(
 		m.loadTokens(),
+		progressTick(m.listGen),
 		loadCatalogCmd(m.opts.Provider, m.provGen),
 		testConnectionCmd(m.opts.Provider, m.provGen),
 		m.spinner.Tick,
@@ -266,7 +274,7 @@ func newTable(p client.Provider, now func() time.Time) table.Model {
 // loadTokens is the List command for the latest request, building the
 // order the table shows.
 func (m *Model) loadTokens() tea.Cmd {
-	return loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.table.WantedSort().Key)
+	return loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.table.WantedSort().Key, m.progress)
 }
 
 // busy reports whether something is under way that the spinner shows.
@@ -315,6 +323,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.forwardToOverlay(msg)
 	case tokensLoadedMsg:
 		return m.onTokensLoaded(msg)
+	case loadProgressMsg:
+		return m.onLoadProgress(msg)
 	case catalogLoadedMsg:
 		return m.onCatalogLoaded(msg)
 	case connTestedMsg:
@@ -662,13 +672,11 @@ func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
 	if m.all != nil {
 		return m.refreshAll(user)
 	}
-	m.listGen++
-	m.listing = true
 	m.userListing = user
 	if user {
-		m.status = busyStatus("refreshing…")
+		m.status = listingStatus("refreshing…")
 	}
-	return m, tea.Batch(m.loadTokens(), m.spinner.Tick)
+	return m, m.startListing()
 }
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
@@ -705,6 +713,9 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 		m.status = okStatus("loaded " + plural(msg.index.Len(), "token"))
 	}
 	m.relayout()
+	if m.opts.ManageMemory {
+		return m, settleMemoryCmd // the old list goes now (memory.go)
+	}
 	return m, nil
 }
 

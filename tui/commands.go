@@ -60,9 +60,11 @@ const revokeConcurrency = 4
 // provider that never returns.
 const callTimeout = 2 * time.Minute
 
-func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey) tea.Cmd {
+// loadTokensCmd lists the tokens, counting what arrives into progress, and
+// builds the index with the order sortBy shown.
+func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey, progress *client.Progress) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+		ctx, cancel := context.WithTimeout(client.WithProgress(context.Background(), progress), callTimeout)
 		defer cancel()
 		tokens, err := p.List(ctx)
 		if err != nil {

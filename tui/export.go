@@ -258,9 +258,10 @@ func writeExport(path string, overwrite bool, tokens []tokenout.Token, asJSON bo
 		return false, err
 	}
 	w := bufio.NewWriter(f)
+	n, token := tokenout.Of(tokens)
 	if asJSON {
-		err = tokenout.WriteJSON(w, tokens)
-	} else if err = tokenout.WriteCSV(w, tokens); err == nil {
+		err = tokenout.WriteJSON(w, n, token)
+	} else if err = tokenout.WriteCSV(w, n, token); err == nil {
 		err = w.Flush()
 	}
 	if cerr := f.Close(); err == nil {

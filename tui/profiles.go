@@ -301,15 +301,12 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.copy = nil
 	m.status = okStatus("switched to " + p.Name)
 	m.showHeld()
-	m.listGen++
-	m.listing = true
 	m.userListing = false
 	m.relayout()
 	return m, tea.Batch(
-		m.loadTokens(),
+		m.startListing(),
 		loadCatalogCmd(prov, m.provGen),
 		testConnectionCmd(prov, m.provGen),
-		m.spinner.Tick,
 	)
 }
 

@@ -35,6 +35,9 @@ const (
 type status struct {
 	kind statusKind
 	text string
+	// listing marks the list load's own busy status, which shows how far
+	// the load has got (progress.go).
+	listing bool
 }
 
 // How long an outcome stays in the status bar: long enough to read, short
@@ -80,10 +83,11 @@ func (m Model) onClock() (tea.Model, tea.Cmd) {
 
 // Texts may carry server words (error messages) and so secrets a server
 // echoed: sanitised and scrubbed (client.Scrub) once, here.
-func infoStatus(s string) status  { return status{statusInfo, shown(s)} }
-func okStatus(s string) status    { return status{statusOK, shown(s)} }
-func errorStatus(s string) status { return status{statusError, shown(s)} }
-func busyStatus(s string) status  { return status{statusBusy, shown(s)} }
+func infoStatus(s string) status    { return status{kind: statusInfo, text: shown(s)} }
+func okStatus(s string) status      { return status{kind: statusOK, text: shown(s)} }
+func errorStatus(s string) status   { return status{kind: statusError, text: shown(s)} }
+func busyStatus(s string) status    { return status{kind: statusBusy, text: shown(s)} }
+func listingStatus(s string) status { return status{kind: statusBusy, text: shown(s), listing: true} }
 
 func shown(s string) string { return client.Scrub(client.Sanitize(s)) }
 
@@ -167,10 +171,13 @@ func (m *Model) actionText() string {
 	s := m.status
 	if m.busy() && s.kind != statusBusy {
 		if m.listing && !m.table.Loaded() {
-			s = status{statusBusy, "loading tokens…"}
+			s = listingStatus("loading tokens…")
 		} else if m.listing && s.kind == statusNone {
-			s = status{statusBusy, "refreshing…"}
+			s = listingStatus("refreshing…")
 		}
+	}
+	if s.listing && m.listing {
+		s.text = m.loadingText(s.text)
 	}
 	switch s.kind {
 	case statusOK:

@@ -222,7 +222,7 @@ func (m *Model) tableContent(focused bool) string {
 			m.connErrLine(w) + "\n\n" + theme.Muted.Render("press ") + theme.Key.Render("r") + theme.Muted.Render(" to retry")
 		return msg
 	case !t.Loaded():
-		return m.spinner.View() + " " + theme.EmptyState.Render("loading tokens…")
+		return m.spinner.View() + " " + theme.EmptyState.Render(m.loadingText("loading tokens…"))
 	case t.Len() == 0:
 		return t.View(m.now(), focused) + "\n\n" + theme.EmptyState.Render("  no tokens")
 	case t.RowCount() == 0 && t.Pending() != nil:

@@ -2,15 +2,16 @@
 // measuring tokentui as a separate process (memory, list --json against
 // curl) and for trying profiles by hand (the all-profiles table with one
 // profile down). It prints the environment tokentui needs as shell
-// exports:
+// exports, and how many tokens the list holds (TOKENTUI_TOKENS):
 //
 //	go build -o /tmp/emulator ./.ci/emulator
 //	/tmp/emulator -extra 100000 > /tmp/emulator.env &
-//	sleep 3; . /tmp/emulator.env   # TOKENTUI_URL, TOKENTUI_TOKEN
+//	sleep 3; . /tmp/emulator.env   # TOKENTUI_URL, TOKENTUI_TOKEN, TOKENTUI_TOKENS
 //
 // -provider border0 or unleash serves that API instead of GoodAccess's
 // (Unleash with secure token storage on, as in --demo); -env NAME prints
-// NAME_URL and NAME_TOKEN instead, so several can be sourced at once. The
+// NAME_URL, NAME_TOKEN and NAME_TOKENS instead, so several can be sourced
+// at once. The
 // admin token it prints belongs to the in-memory emulator and opens
 // nothing else.
 package main
@@ -30,41 +31,47 @@ func main() {
 	kind := flag.String("provider", "goodaccess", "the API to serve: goodaccess, border0 or unleash")
 	env := flag.String("env", "TOKENTUI", "prefix of the variables printed: PREFIX_URL and PREFIX_TOKEN")
 	flag.Parse()
-	url, token, stop, err := start(*kind, *extra)
+	e, err := start(*kind, *extra)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "emulator:", err)
 		os.Exit(1)
 	}
-	defer stop()
-	fmt.Printf("export %s_URL=%s\nexport %s_TOKEN=%s\n", *env, url, *env, token)
+	defer e.Close()
+	fmt.Printf("export %s_URL=%s\nexport %s_TOKEN=%s\nexport %s_TOKENS=%d\n", *env, e.URL, *env, e.AdminToken, *env, e.Len())
 	os.Stdout.Sync()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
 }
 
-// start serves the emulator of kind and returns its URL, admin token and
-// the function that stops it.
-func start(kind string, extra int) (url, token string, stop func(), err error) {
+// served is a running emulator: where it is, its admin token, its size.
+type served struct {
+	URL, AdminToken string
+	Len             func() int
+	Close           func()
+}
+
+// start serves the emulator of kind.
+func start(kind string, extra int) (served, error) {
 	switch kind {
 	case "goodaccess":
 		e, err := emulator.NewGoodAccess(emulator.GoodAccessOptions{Extra: extra})
 		if err != nil {
-			return "", "", nil, err
+			return served{}, err
 		}
-		return e.URL, e.AdminToken, e.Close, nil
+		return served{e.URL, e.AdminToken, e.Len, e.Close}, nil
 	case "border0":
 		e, err := emulator.NewBorder0(emulator.Border0Options{Extra: extra})
 		if err != nil {
-			return "", "", nil, err
+			return served{}, err
 		}
-		return e.URL, e.AdminToken, e.Close, nil
+		return served{e.URL, e.AdminToken, e.Len, e.Close}, nil
 	case "unleash":
 		e, err := emulator.NewUnleash(emulator.UnleashOptions{Extra: extra, SecureTokens: true})
 		if err != nil {
-			return "", "", nil, err
+			return served{}, err
 		}
-		return e.URL, e.AdminToken, e.Close, nil
+		return served{e.URL, e.AdminToken, e.Len, e.Close}, nil
 	}
-	return "", "", nil, fmt.Errorf("-provider %q: use goodaccess, border0 or unleash", kind)
+	return served{}, fmt.Errorf("-provider %q: use goodaccess, border0 or unleash", kind)
 }

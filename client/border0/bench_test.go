@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
-// listBody10k is a 10 000-token list answer mixing the timestamp forms
-// Border0 uses.
-func listBody10k() []byte {
+// listBody is an n-token list answer mixing the timestamp forms Border0
+// uses.
+func listBody(n int) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"list":[`)
-	for i := range 10000 {
+	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -32,14 +33,12 @@ func listBody10k() []byte {
 	return b.Bytes()
 }
 
-func BenchmarkDecodeList10k(b *testing.B) {
-	resp := rest.Response{Status: 200, Body: listBody10k()}
-	b.SetBytes(int64(len(resp.Body)))
-	b.ReportAllocs()
-	for b.Loop() {
-		tokens, err := decodeList(resp)
-		if err != nil || len(tokens) != 10000 {
-			b.Fatalf("%d tokens, %v", len(tokens), err)
-		}
+// BenchmarkDecodeList decodes lists of 10 000 and 100 000 tokens.
+func BenchmarkDecodeList(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		resttest.BenchDecode(b, n, listBody(n), func(body []byte) (int, error) {
+			tokens, err := decodeList(rest.Response{Status: 200, Body: body})
+			return len(tokens), err
+		})
 	}
 }

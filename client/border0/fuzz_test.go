@@ -9,11 +9,13 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
-// FuzzDecodeList: whatever the list answer, decoding never panics, and
-// every token it returns, or the error, is fit to show (no control or
-// invisible character, dates valid or marked invalid).
+// FuzzDecodeList: whatever the list answer, decoding never panics, every
+// token it returns, or the error, is fit to show (no control or invisible
+// character, dates valid or marked invalid), and the tokens are those
+// encoding/json alone would give.
 func FuzzDecodeList(f *testing.F) {
 	seeds := []string{`{"list":[{"id":"a","name":"n","role":"admin","created_at":"2025-01-02T03:04:05Z","expires_at":1767323045}]}`,
 		`[{"id":1,"created_at":1735787045000}]`, `{"list":null}`, `{}`, ``, `<html>`, `{"list":[` + strings.Repeat(" ", 5000) + `]}`,
@@ -30,6 +32,11 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
+		want, found, wantErr := resttest.DecodeList(body, listKey, convertToken)
+		if wantErr == nil {
+			want, wantErr = tokenList(want, found, http.StatusOK)
+		}
+		resttest.Same(t, body, tokens, err, want, wantErr)
 	})
 }
 

@@ -1,7 +1,6 @@
 package border0
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"strings"
@@ -36,11 +35,16 @@ func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 
 // orgTokens is the organisation's token list.
 func (p *Provider) orgTokens(ctx context.Context) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: tokensPath, List: true})
+	return p.tokensAt(ctx, tokensPath)
+}
+
+// tokensAt fetches a token list, decoding it as it arrives (rest.GetList).
+func (p *Provider) tokensAt(ctx context.Context, path string) ([]client.Token, error) {
+	tokens, found, err := rest.GetList(ctx, p.api, rest.Request{Method: http.MethodGet, Path: path}, listKey, convertToken)
 	if err != nil {
 		return nil, err
 	}
-	return decodeList(resp)
+	return tokenList(tokens, found, http.StatusOK)
 }
 
 // markSelf marks the admin token in use, when its claims say which it is.
@@ -92,21 +96,25 @@ type wireToken struct {
 	Connector      string     `json:"connector"`
 }
 
-// decodeList accepts {"list": [...]} and a bare array, decoding one entry
-// at a time (rest.DecodeList) so no intermediate []wireToken is built.
-// "list": null is an empty organisation (a Go server's empty slice); an
-// object without "list" is not a token list at all.
+// listKey: a list is {"list": [...]} or a bare array. "list": null is an
+// empty organisation (a Go server's empty slice); an object without "list"
+// is not a token list at all.
+var listKey = rest.BareOrKey("list")
+
+// decodeList decodes a buffered list answer (tests, benchmarks) as
+// tokensAt decodes one as it arrives.
 func decodeList(resp rest.Response) ([]client.Token, error) {
-	key := "list"
-	if body := bytes.TrimSpace(resp.Body); len(body) > 0 && body[0] == '[' {
-		key = ""
-	}
-	tokens, found, err := rest.DecodeList(resp, key, convertToken)
+	tokens, found, err := rest.DecodeList(resp, listKey, convertToken)
 	if err != nil {
 		return nil, err
 	}
+	return tokenList(tokens, found, resp.Status)
+}
+
+// tokenList is a decoded list, or why it is not one.
+func tokenList(tokens []client.Token, found bool, status int) ([]client.Token, error) {
 	if !found {
-		return nil, &client.ServerError{Status: resp.Status, Message: `the answer is not a token list (no "list" in it)`}
+		return nil, &client.ServerError{Status: status, Message: `the answer is not a token list (no "list" in it)`}
 	}
 	if tokens == nil {
 		tokens = []client.Token{}

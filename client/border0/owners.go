@@ -127,11 +127,7 @@ func accountPath(name string) string { return accountsPath + "/" + url.PathEscap
 
 // accountTokens lists a service account's tokens; they act with its role.
 func (p *Provider) accountTokens(ctx context.Context, a account) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: accountPath(a.Name) + "/tokens", List: true})
-	if err != nil {
-		return nil, err
-	}
-	tokens, err := decodeList(resp)
+	tokens, err := p.tokensAt(ctx, accountPath(a.Name)+"/tokens")
 	if err != nil {
 		return nil, err
 	}
@@ -148,11 +144,7 @@ func (p *Provider) accountTokens(ctx context.Context, a account) ([]client.Token
 // connectorTokens lists a connector's tokens. Their "token" field (the
 // secret, sent only by a create) is not read.
 func (p *Provider) connectorTokens(ctx context.Context, c connector) ([]client.Token, error) {
-	resp, err := p.api.Do(ctx, rest.Request{Method: http.MethodGet, Path: "/connector/" + url.PathEscape(c.ID) + "/tokens", List: true})
-	if err != nil {
-		return nil, err
-	}
-	tokens, err := decodeList(resp)
+	tokens, err := p.tokensAt(ctx, "/connector/"+url.PathEscape(c.ID)+"/tokens")
 	if err != nil {
 		return nil, err
 	}

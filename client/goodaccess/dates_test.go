@@ -30,10 +30,23 @@ func TestOddDatesAreInvalid(t *testing.T) {
 // FuzzParseDate: a date never panics and yields a valid time, nothing, or
 // invalid.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2024-05-07 10:48:44", "0000-00-00 00:00:00", "0001-01-01T00:00:00Z", "", " ", "9999-12-31 23:59:59", "yesterday"} {
+	for _, s := range []string{"2024-05-07 10:48:44", "0000-00-00 00:00:00", "0001-01-01T00:00:00Z", "", " ", "9999-12-31 23:59:59", "yesterday",
+		"2024-02-29 00:00:00", "2023-02-29 00:00:00", "2024-04-31 12:00:00", "2024-12-31 24:00:00", "2024-03-31 02:30:00", "+024-01-01 00:00:00"} {
 		f.Add(s)
 	}
+	prague, err := time.LoadLocation("Europe/Prague")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// The fast path reads exactly what time.ParseInLocation reads.
+		for _, zone := range []*time.Location{time.UTC, prague} {
+			fast, ok := parseLayoutFast(s, zone)
+			slow, err := time.ParseInLocation(dateLayout, s, zone)
+			if ok && (err != nil || !fast.Equal(slow) || fast.Location() != slow.Location()) {
+				t.Fatalf("%q in %v: fast %v, time.ParseInLocation %v %v", s, zone, fast, slow, err)
+			}
+		}
 		d := parseDate(s, time.UTC)
 		var tok client.Token
 		tok.SetDate(client.DateExpires, d)

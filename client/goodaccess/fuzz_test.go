@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 // listSeeds are list answers a hostile or odd server sends.
@@ -26,9 +27,10 @@ func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\x1b", `\u001b`, "\x07", `\u0007`).Replace(s) + `"`
 }
 
-// FuzzDecodeList: whatever the list answer, decoding never panics, and
-// every token it returns, or the error, is fit to show (no control or
-// invisible character, dates valid or marked invalid).
+// FuzzDecodeList: whatever the list answer, decoding never panics, every
+// token it returns, or the error, is fit to show (no control or invisible
+// character, dates valid or marked invalid), and the tokens are those
+// encoding/json alone would give.
 func FuzzDecodeList(f *testing.F) {
 	for _, s := range listSeeds() {
 		f.Add([]byte(s))
@@ -36,6 +38,8 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
+		want, _, wantErr := resttest.DecodeList(body, "", listConverter(time.UTC))
+		resttest.Same(t, body, tokens, err, nonNil(want), wantErr)
 	})
 }
 

@@ -25,15 +25,24 @@ type apiToken struct {
 	LastUsedAt string   `json:"last_used_at"`
 }
 
+// listToken is a token object in a list, whose scopes are decoded once
+// for all the tokens that have them (scopeList). A single token (a create
+// answer, a read-back) is an apiToken: a scope list of the wrong type
+// there must not stop the secret after it from being read.
+type listToken struct {
+	apiToken
+	Scopes scopeList `json:"scopes"` // sanitised as decoded
+}
+
 // toToken converts and sanitises a token object, its times read in zone.
 func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
 	return a.convert(client.SanitizeAll(a.Scopes), zone)
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised by the caller (a list shares them between tokens). A date that
-// cannot be read, or is out of range ("0000-00-00 00:00:00", MySQL's zero
-// date), is marked invalid on the token rather than failing the list.
+// sanitised already. A date that cannot be read, or is out of range
+// ("0000-00-00 00:00:00", MySQL's zero date), is marked invalid on the
+// token rather than failing the list.
 func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
 	t := client.Token{
 		ID:         client.Sanitize(a.ID),
@@ -57,6 +66,9 @@ func parseDate(s string, zone *time.Location) client.WireDate {
 	if s == "" {
 		return client.WireDate{}
 	}
+	if t, ok := parseLayoutFast(s, zone); ok {
+		return client.WireDate{Time: t, Present: true, Readable: true}
+	}
 	if t, err := time.ParseInLocation(dateLayout, s, zone); err == nil {
 		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
@@ -64,6 +76,41 @@ func parseDate(s string, zone *time.Location) client.WireDate {
 		return client.WireDate{Time: t, Present: true, Readable: true}
 	}
 	return client.WireDate{Present: true}
+}
+
+// parseLayoutFast reads "2006-01-02 15:04:05" in zone as
+// time.ParseInLocation does, several times faster: a list has three dates
+// a token, and the general parser was a tenth of a list's cost. It answers
+// only when every field is in range; anything else, ok false, is left to
+// time.ParseInLocation, which words nothing differently since only its
+// success counts here.
+func parseLayoutFast(s string, zone *time.Location) (time.Time, bool) {
+	if len(s) != len(dateLayout) || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	var f [6]int
+	for i, at := range [6]int{0, 5, 8, 11, 14, 17} {
+		width := 2
+		if i == 0 {
+			width = 4
+		}
+		for _, c := range []byte(s[at : at+width]) {
+			if c < '0' || c > '9' {
+				return time.Time{}, false
+			}
+			f[i] = f[i]*10 + int(c-'0')
+		}
+	}
+	year, month, day, hour, minute, sec := f[0], time.Month(f[1]), f[2], f[3], f[4], f[5]
+	if month < time.January || month > time.December || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(year, month, day, hour, minute, sec, 0, zone), true
+}
+
+// daysIn is the number of days of month in year.
+func daysIn(month time.Month, year int) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // formatDate writes a time the way the API expects it, in zone.

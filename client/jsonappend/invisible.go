@@ -1,6 +1,7 @@
 package jsonappend
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/tokentui/tokentui/client"
@@ -17,6 +18,12 @@ import (
 func EscapeInvisible(dst, src []byte) []byte {
 	start := 0
 	for i := 0; i < len(src); {
+		for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
+			i += 8 // ASCII: nothing invisible
+		}
+		if i == len(src) {
+			break
+		}
 		if src[i] < utf8.RuneSelf {
 			i++
 			continue

@@ -12,7 +12,10 @@
 // SetEscapeHTML(false); the tests and FuzzString hold it to that.
 package jsonappend
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 const hexDigits = "0123456789abcdef"
 
@@ -25,6 +28,12 @@ func String(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainWord(s[i:i+8]) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -92,4 +101,15 @@ func NullableStrings(b []byte, ss []string) []byte {
 		return append(b, "null"...)
 	}
 	return Strings(b, ss)
+}
+
+// plainWord reports whether none of the eight bytes of w needs a look: no
+// control character, quote, backslash or non-ASCII byte (the classic tests
+// for a zero byte and for bytes below a value, eight at a time).
+func plainWord(w string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := binary.LittleEndian.Uint64([]byte(w))
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	special := (x - ones*0x20) | (quote-ones)&^quote | (backslash-ones)&^backslash | x
+	return special&highs == 0
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 // listBody builds a list answer of n tokens shaped like the real server's.
@@ -33,15 +34,12 @@ func TestUnleashDecodeListOfTheBenchmark(t *testing.T) {
 	}
 }
 
-func BenchmarkDecodeList10k(b *testing.B) {
-	body := listBody(10000)
-	b.SetBytes(int64(len(body)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
-		if err != nil || len(tokens) != 10000 {
-			b.Fatal(len(tokens), err)
-		}
+// BenchmarkDecodeList decodes lists of 10 000 and 100 000 tokens.
+func BenchmarkDecodeList(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		resttest.BenchDecode(b, n, listBody(n), func(body []byte) (int, error) {
+			tokens, err := decodeTokenList(rest.Response{Status: 200, Body: body})
+			return len(tokens), err
+		})
 	}
 }

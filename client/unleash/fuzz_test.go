@@ -8,13 +8,15 @@ import (
 
 	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/internal/rest"
+	"github.com/tokentui/tokentui/client/internal/rest/resttest"
 )
 
 const fuzzSecret = "default:development.be4436a9c1f0e2d3b4a5968778695a4b3c2d1e0f9a8b7c6d5e4f3a2b"
 
-// FuzzDecodeList: whatever the list answer, decoding never panics, and
-// every token it returns, or the error, is fit to show (no control or
-// invisible character, dates valid or marked invalid).
+// FuzzDecodeList: whatever the list answer, decoding never panics, every
+// token it returns, or the error, is fit to show (no control or invisible
+// character, dates valid or marked invalid), and the tokens are those
+// encoding/json alone would give.
 func FuzzDecodeList(f *testing.F) {
 	seeds := []string{`{"tokens":[{"secret":"` + fuzzSecret + `","tokenName":"n","type":"client","projects":["default"],"environment":"development","expiresAt":"2026-01-31T10:00:00.000Z","createdAt":"2025-01-31T10:00:00.000Z"}]}`,
 		`{"tokens":[]}`, `{"tokens":null}`, `{}`, ``, `<html>`, `{"tokens":[` + strings.Repeat("\n ", 3000) + `]}`,
@@ -30,6 +32,11 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeTokenList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
+		want, found, wantErr := resttest.DecodeList(body, "tokens", convertToken)
+		if wantErr == nil {
+			want, wantErr = tokenListOf(want, found, http.StatusOK)
+		}
+		resttest.Same(t, body, tokens, err, want, wantErr)
 	})
 }
 

@@ -408,22 +408,22 @@ func (inv *invocation) writeFindings(found []finding, withProfile bool) error {
 	if len(found) == 0 {
 		return nil
 	}
-	st, styled := inv.styles()
-	tb := &table{header: []string{"FINDING", "ID", "NAME", "DETAIL"}}
+	tb := newTable("FINDING", "ID", "NAME", "DETAIL")
 	if withProfile {
-		tb.header = append([]string{"PROFILE"}, tb.header...)
+		tb = newTable("PROFILE", "FINDING", "ID", "NAME", "DETAIL")
 	}
 	for _, f := range found {
-		style := st.Expiring
+		tn := toneExpiring
 		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
-			style = st.Expired
+			tn = toneExpired
 		}
-		row := []cell{{text: f.Kind, style: style}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail)}
+		row := []cell{{text: f.Kind, tone: tn}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail)}
 		if withProfile {
 			row = append([]cell{plain(f.Token.Profile)}, row...)
 		}
 		tb.add(row...)
 	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }
 

@@ -170,14 +170,13 @@ func (inv *invocation) writeFound(runs []profileRun, results []find.Result, look
 		return inv.writeJSON(out)
 	}
 	inv.info("the secret looks like: " + looks)
-	st, styled := inv.styles()
-	tb := &table{header: []string{"PROFILE", "PROVIDER", "RESULT", "ID", "NAME", "HOW"}}
+	tb := newTable("PROFILE", "PROVIDER", "RESULT", "ID", "NAME", "HOW")
 	for i, r := range results {
-		id, name, how := cell{text: "-", style: st.Muted}, cell{text: "-", style: st.Muted}, r.Says
-		result := cell{text: strings.ReplaceAll(string(r.Verdict), "-", " "), style: st.Muted}
+		id, name, how := cell{text: "-", tone: toneMuted}, cell{text: "-", tone: toneMuted}, r.Says
+		result := cell{text: strings.ReplaceAll(string(r.Verdict), "-", " "), tone: toneMuted}
 		switch r.Verdict {
 		case find.Found:
-			id, name, result.style = plain(r.Token.ID), plain(r.Token.Name), st.Expired
+			id, name, result.tone = plain(r.Token.ID), plain(r.Token.Name), toneExpired
 			if r.Token.Self {
 				name.text += " (you)"
 			}
@@ -186,6 +185,7 @@ func (inv *invocation) writeFound(runs []profileRun, results []find.Result, look
 		}
 		tb.add(plain(r.Profile), plain(runs[i].prof.DisplayProvider()), result, id, name, plain(how))
 	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }
 

@@ -113,16 +113,16 @@ func (inv *invocation) history(f historyFlags) error {
 
 // writeHistory prints records as a table, times in local time.
 func (inv *invocation) writeHistory(recs []history.Record) error {
-	st, styled := inv.styles()
-	tb := &table{header: []string{"TIME", "ACTION", "OUTCOME", "PROFILE", "ID", "NAME", "DETAIL"}}
+	tb := newTable("TIME", "ACTION", "OUTCOME", "PROFILE", "ID", "NAME", "DETAIL")
 	now := inv.io.Now()
 	for _, r := range recs {
 		outcome := plain(r.Outcome)
 		if r.Outcome != history.OutcomeOK {
-			outcome.style = st.Expired
+			outcome.tone = toneExpired
 		}
 		tb.add(plain(r.Time.In(now.Location()).Format("2006-01-02 15:04:05")), plain(r.Action), outcome,
 			plain(r.Profile), plain(r.TokenID), plain(r.Name), plain(r.Summary()))
 	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }

@@ -49,10 +49,12 @@ and makes the exit code non-zero; the others are listed all the same.
 	return cmd
 }
 
-// listed is one token to print and the session it was listed on.
+// listed is one profile's part of the output: the tokens kept and the
+// order they are printed in (indices into kept).
 type listed struct {
-	t client.Token
-	s *session
+	s     *session
+	kept  []client.Token
+	order []int32
 }
 
 func (inv *invocation) list(ctx context.Context, f listFlags) error {
@@ -73,25 +75,26 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 		if err != nil {
 			return err
 		}
-		return inv.writeList(f.keep(nil, s, window, now), f, now)
+		return inv.writeList([]listed{f.keep(s, window, now)}, f, now)
 	}
 	runs, err := inv.connectAll(ctx, readTokens)
 	if err != nil {
 		return err
 	}
-	var rows []listed
+	var parts []listed
 	for _, s := range sessions(runs) {
-		rows = f.keep(rows, s, window, now)
+		parts = append(parts, f.keep(s, window, now))
 	}
-	err = inv.writeList(rows, f, now)
+	err = inv.writeList(parts, f, now)
 	return failedOr(err, inv.reportFailed(runs))
 }
 
-// keep appends the tokens of s the flags keep, sorted, to rows.
-func (f listFlags) keep(rows []listed, s *session, window time.Duration, now time.Time) []listed {
+// keep is what the flags keep of s's tokens, in the order printed.
+func (f listFlags) keep(s *session, window time.Duration, now time.Time) listed {
 	text := strings.ToLower(strings.TrimSpace(f.filter))
 	kept := s.tokens[:0]
-	for _, t := range s.tokens {
+	for i := range s.tokens {
+		t := &s.tokens[i]
 		if !matches(t, text) {
 			continue
 		}
@@ -100,136 +103,162 @@ func (f listFlags) keep(rows []listed, s *session, window time.Duration, now tim
 				continue
 			}
 		}
-		kept = append(kept, t)
+		kept = append(kept, *t)
 	}
-	sortTokens(kept)
-	for _, t := range kept {
-		rows = append(rows, listed{t, s})
-	}
-	return rows
+	return listed{s: s, kept: kept, order: nameOrder(kept)}
 }
 
-// writeList prints the rows as the flags ask: JSON, CSV or a table.
-func (inv *invocation) writeList(rows []listed, f listFlags, now time.Time) error {
+// writeList prints the parts, profile after profile, as the flags ask:
+// JSON, CSV or a table.
+func (inv *invocation) writeList(parts []listed, f listFlags, now time.Time) error {
 	if !f.asJSON && !f.asCSV {
-		return inv.writeTokenTable(rows, now, f.all)
+		return inv.writeTokenTable(parts, now, f.all)
 	}
-	out := make([]jsonToken, len(rows))
-	for i, r := range rows {
-		out[i] = r.s.object(r.t, now)
-	}
+	count, token := objects(parts, now)
 	w := bufio.NewWriterSize(inv.io.Out, 64<<10)
 	switch {
 	case f.asCSV:
-		if err := tokenout.WriteCSV(w, out); err != nil {
+		if err := tokenout.WriteCSV(w, count, token); err != nil {
 			return err
 		}
 		return w.Flush()
 	case inv.io.OutIsTerminal:
+		out := make([]jsonToken, count)
+		for pos := range out {
+			out[pos] = token(pos)
+		}
 		return inv.writeJSON(out) // indented for a person
 	}
-	return tokenout.WriteJSON(w, out)
+	return tokenout.WriteJSON(w, count, token)
+}
+
+// objects numbers the parts' tokens in the order printed: how many, and
+// the pos-th as JSON.md's object, made when it is written.
+func objects(parts []listed, now time.Time) (int, func(pos int) jsonToken) {
+	starts := make([]int, len(parts)+1)
+	for i, p := range parts {
+		starts[i+1] = starts[i] + len(p.order)
+	}
+	return starts[len(parts)], func(pos int) jsonToken {
+		i := 0
+		for starts[i+1] <= pos { // a handful of profiles
+			i++
+		}
+		p := &parts[i]
+		return p.s.object(p.kept[p.order[pos-starts[i]]], now)
+	}
 }
 
 // soonWindow is when an expiry turns yellow in a table.
 const soonWindow = 7 * 24 * time.Hour
 
-func (inv *invocation) writeTokenTable(rows []listed, now time.Time, withProfile bool) error {
-	st, styled := inv.styles()
+// writeTokenTable writes the parts' tokens in order as an aligned table,
+// one row at a time into the table's compact store (no string or style
+// kept per cell); with withProfile, a PROFILE column first.
+func (inv *invocation) writeTokenTable(parts []listed, now time.Time, withProfile bool) error {
 	var hasIPs, hasSecrets, hasOwners bool
-	for _, r := range rows {
-		t := r.t
-		hasIPs = hasIPs || len(t.AllowedIPs) > 0
-		hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
-		hasOwners = hasOwners || t.Owner != ""
-	}
-	tb := &table{header: []string{"ID", "NAME", "ACCESS", "EXPIRES", "LAST USED"}}
-	if withProfile {
-		tb.header = append([]string{"PROFILE"}, tb.header...)
-	}
-	if hasOwners {
-		tb.header = append(tb.header, "OWNER")
-	}
-	if hasIPs {
-		tb.header = append(tb.header, "ALLOWED IPS")
-	}
-	if hasSecrets {
-		tb.header = append(tb.header, "SECRET")
-	}
-	for _, r := range rows {
-		t := r.t
-		name := plain(t.Name)
-		if t.Self {
-			name.text += " (you)" // the admin token this command ran with
+	total := 0
+	for _, p := range parts {
+		total += len(p.order)
+		for i := range p.kept {
+			t := &p.kept[i]
+			hasIPs = hasIPs || len(t.AllowedIPs) > 0
+			hasSecrets = hasSecrets || t.Secret != "" || t.SecretNote != ""
+			hasOwners = hasOwners || t.Owner != ""
 		}
-		row := []cell{plain(t.ID), name, plain(access(t)), expiryCell(t, now, st), lastUsedCell(t, now, st)}
-		if withProfile {
-			row = append([]cell{plain(t.Profile)}, row...)
-		}
-		if hasOwners {
-			row = append(row, ownerCell(t, st))
-		}
-		if hasIPs {
-			ips := strings.Join(t.AllowedIPs, ",")
-			if ips == "" {
-				ips = "any"
-			}
-			row = append(row, plain(ips))
-		}
-		if hasSecrets {
-			row = append(row, secretCell(t, st))
-		}
-		tb.add(row...)
 	}
-	if len(rows) == 0 {
+	if total == 0 {
 		inv.info("no tokens match")
 		return nil
 	}
+	tb := newTable("ID", "NAME", "ACCESS", "EXPIRES", "LAST USED")
+	if withProfile {
+		tb = newTable("PROFILE", "ID", "NAME", "ACCESS", "EXPIRES", "LAST USED")
+	}
+	tb.addColumn(hasOwners, "OWNER")
+	tb.addColumn(hasIPs, "ALLOWED IPS")
+	tb.addColumn(hasSecrets, "SECRET")
+	tb.expect(total)
+	row := make([]cell, 0, 9)
+	for _, p := range parts {
+		for _, i := range p.order {
+			t := &p.kept[i]
+			row = row[:0]
+			if withProfile {
+				row = append(row, plain(t.Profile))
+			}
+			tb.add(tokenRow(row, t, now, hasOwners, hasIPs, hasSecrets)...)
+		}
+	}
+	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }
 
+// tokenRow appends the cells of t's row to row.
+func tokenRow(row []cell, t *client.Token, now time.Time, hasOwners, hasIPs, hasSecrets bool) []cell {
+	name := plain(t.Name)
+	if t.Self {
+		name.text += " (you)" // the admin token this command ran with
+	}
+	row = append(row, plain(t.ID), name, plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
+	if hasOwners {
+		row = append(row, ownerCell(t))
+	}
+	if hasIPs {
+		ips := strings.Join(t.AllowedIPs, ",")
+		if ips == "" {
+			ips = "any"
+		}
+		row = append(row, plain(ips))
+	}
+	if hasSecrets {
+		row = append(row, secretCell(t))
+	}
+	return row
+}
+
 // ownerCell is who the token belongs to; "-" for the organisation's own.
-func ownerCell(t client.Token, st themeStyles) cell {
+func ownerCell(t *client.Token) cell {
 	if t.Owner == "" {
-		return cell{text: "-", style: st.Muted}
+		return cell{text: "-", tone: toneMuted}
 	}
 	return plain(t.Owner)
 }
 
 // secretCell is the masked secret, or why the list holds none.
-func secretCell(t client.Token, st themeStyles) cell {
+func secretCell(t *client.Token) cell {
 	if t.Secret == "" && t.SecretNote != "" {
-		return cell{text: "not kept (hash only)", style: st.Muted}
+		return cell{text: "not kept (hash only)", tone: toneMuted}
 	}
-	return cell{text: client.MaskSecret(t.Secret), style: st.Muted}
+	return cell{text: client.MaskSecret(t.Secret), tone: toneMuted}
 }
 
-func expiryCell(t client.Token, now time.Time, st themeStyles) cell {
+func expiryCell(t *client.Token, now time.Time) cell {
 	switch {
 	case t.ExpiryInvalid(): // unknown, so never "never"
-		return cell{text: client.InvalidDate, style: st.Expired}
+		return cell{text: client.InvalidDate, tone: toneExpired}
 	case !t.Expires():
-		return cell{text: "never", style: st.Muted}
+		return cell{text: "never", tone: toneMuted}
 	case t.ExpiredAt(now):
-		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", style: st.Expired}
+		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", tone: toneExpired}
 	}
 	c := cell{text: t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")"}
 	if t.ExpiresWithin(now, soonWindow) {
-		c.style = st.Expiring
+		c.tone = toneExpiring
 	}
 	return c
 }
 
 // lastUsedCell is when the token was last used: "never" only where the API
 // says so; "not reported" where it does not report last use at all.
-func lastUsedCell(t client.Token, now time.Time, st themeStyles) cell {
+func lastUsedCell(t *client.Token, now time.Time) cell {
 	switch {
 	case t.InvalidDates.Has(client.DateLastUsed):
-		return cell{text: client.InvalidDate, style: st.Expired}
+		return cell{text: client.InvalidDate, tone: toneExpired}
 	case !t.LastUseReported():
-		return cell{text: "not reported", style: st.Muted}
+		return cell{text: "not reported", tone: toneMuted}
 	case t.LastUsedAt.IsZero():
-		return cell{text: "never", style: st.Muted}
+		return cell{text: "never", tone: toneMuted}
 	}
 	if !t.LastUsedAt.Before(now) {
 		return plain("just now") // a server clock slightly ahead of ours

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strings"
+	"slices"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -36,65 +36,162 @@ func (inv *invocation) styles() (theme.CLIStyles, bool) {
 	return theme.CLI(r), true
 }
 
-// cell is one table cell: plain text and the style to draw it in.
+// tone is how a table cell is drawn: one of a few styles, named, so a cell
+// costs a byte and not a lipgloss.Style (half a kilobyte) per cell.
+type tone uint8
+
+const (
+	tonePlain tone = iota
+	toneHeader
+	toneMuted
+	toneExpired
+	toneExpiring
+)
+
+func (t tone) style(st theme.CLIStyles) lipgloss.Style {
+	switch t {
+	case toneHeader:
+		return st.Header
+	case toneMuted:
+		return st.Muted
+	case toneExpired:
+		return st.Expired
+	case toneExpiring:
+		return st.Expiring
+	}
+	return lipgloss.NewStyle()
+}
+
+// cell is one table cell: plain text and its tone.
 type cell struct {
-	text  string
-	style lipgloss.Style
+	text string
+	tone tone
 }
 
 func plain(s string) cell { return cell{text: s} }
 
 // table is an aligned text table; columns are two spaces apart and the last
-// is not padded, so lines carry no trailing blanks.
+// is not padded, so lines carry no trailing blanks. Rows are kept compactly
+// until written, as every column's width must be known first: the text of
+// every cell back to back, and where each ends and its tone, with the
+// widths kept up as rows come. A 100 000-token list costs about its text.
 type table struct {
 	header []string
-	rows   [][]cell
+	widths []int
+	text   []byte
+	ends   []int32 // cell i is text[ends[i-1]:ends[i]]
+	tones  []tone
+	rows   int // expected, for sizing the store once (expect)
 }
 
-func (t *table) add(cells ...cell) { t.rows = append(t.rows, cells) }
+func newTable(header ...string) *table {
+	t := &table{}
+	for _, h := range header {
+		t.addColumn(true, h)
+	}
+	return t
+}
+
+// addColumn adds a column when present is true; columns come before rows.
+func (t *table) addColumn(present bool, header string) {
+	if present {
+		t.header = append(t.header, header)
+		t.widths = append(t.widths, textWidth(header))
+	}
+}
+
+// expect says how many rows will come, so the store is sized once from the
+// first rows' average instead of grown by copying (which took a third of
+// a 100 000-row table's time).
+func (t *table) expect(rows int) {
+	t.rows = rows
+	t.ends = make([]int32, 0, rows*len(t.header))
+	t.tones = make([]tone, 0, rows*len(t.header))
+}
+
+// add appends a row of one cell per column.
+func (t *table) add(cells ...cell) {
+	if done := len(t.ends) / max(len(t.header), 1); done == 64 && t.rows > done {
+		t.text = slices.Grow(t.text, len(t.text)/done*(t.rows-done)*11/10)
+	}
+	for i, c := range cells {
+		t.text = append(t.text, c.text...)
+		t.ends = append(t.ends, int32(len(t.text)))
+		t.tones = append(t.tones, c.tone)
+		t.widths[i] = max(t.widths[i], textWidth(c.text))
+	}
+}
 
 func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
-	widths := make([]int, len(t.header))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	tw := tableWriter{w: bw, widths: t.widths, st: st, styled: styled}
+	cols := len(t.header)
+	texts, tones := make([][]byte, cols), make([]tone, cols)
 	for i, h := range t.header {
-		widths[i] = lipgloss.Width(h)
+		texts[i], tones[i] = []byte(h), toneHeader
 	}
-	for _, r := range t.rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], lipgloss.Width(c.text))
+	tw.row(texts, tones)
+	start := int32(0)
+	for c := 0; c < len(t.ends); c += cols {
+		for i := range cols {
+			texts[i] = t.text[start:t.ends[c+i]]
+			start = t.ends[c+i]
 		}
-	}
-	bw := bufio.NewWriter(w)
-	head := make([]cell, len(t.header))
-	for i, h := range t.header {
-		head[i] = cell{text: h, style: st.Header}
-	}
-	writeRow(bw, head, widths, styled)
-	for _, r := range t.rows {
-		writeRow(bw, r, widths, styled)
+		tw.row(texts, t.tones[c:c+cols])
 	}
 	return bw.Flush()
 }
 
-func writeRow(w *bufio.Writer, cells []cell, widths []int, styled bool) {
-	last := len(cells) - 1
-	for last > 0 && cells[last].text == "" {
+// tableWriter writes aligned rows.
+type tableWriter struct {
+	w      *bufio.Writer
+	widths []int
+	st     theme.CLIStyles
+	styled bool
+}
+
+func (tw *tableWriter) row(texts [][]byte, tones []tone) {
+	last := len(texts) - 1
+	for last > 0 && len(texts[last]) == 0 {
 		last--
 	}
-	for i := 0; i <= last; i++ {
-		c := cells[i]
+	for i, text := range texts[:last+1] {
 		if i > 0 {
-			w.WriteString("  ")
+			tw.w.WriteString("  ")
 		}
-		if styled && c.text != "" {
-			w.WriteString(theme.Visible(c.style, c.text))
+		if tw.styled && len(text) > 0 {
+			tw.w.WriteString(theme.Visible(tones[i].style(tw.st), string(text)))
 		} else {
-			w.WriteString(c.text)
+			tw.w.Write(text)
 		}
 		if i < last {
-			w.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(c.text)))
+			pad(tw.w, tw.widths[i]-textWidth(string(text)))
 		}
 	}
-	w.WriteString("\n")
+	tw.w.WriteByte('\n')
+}
+
+const spaces = "                                                                "
+
+// pad writes n spaces.
+func pad(w *bufio.Writer, n int) {
+	for ; n > len(spaces); n -= len(spaces) {
+		w.WriteString(spaces)
+	}
+	if n > 0 {
+		w.WriteString(spaces[:n])
+	}
+}
+
+// textWidth is how many cells s takes on a terminal: its length when it is
+// printable ASCII, as nearly every cell is, else what lipgloss measures.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return lipgloss.Width(s)
+		}
+	}
+	return len(s)
 }
 
 // writeJSON writes v: indented for a person at a terminal, compact for a

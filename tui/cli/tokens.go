@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,16 +87,54 @@ type (
 	jsonTime  = tokenout.Time
 )
 
-// sortTokens orders tokens for output: by name (case-insensitively), then
-// creation, then id, so two runs print the same order whatever the API did.
-func sortTokens(ts []client.Token) {
-	slices.SortFunc(ts, func(a, b client.Token) int {
-		return cmp.Or(
-			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
-			a.CreatedAt.Compare(b.CreatedAt),
-			cmp.Compare(a.ID, b.ID),
-		)
+// nameOrder is the order tokens are printed in: by name
+// (case-insensitively), then creation, then id, so two runs print the same
+// order whatever the API did; as indices into ts. Each token's keys are
+// made once and the small keys sorted, not the tokens: lower-casing both
+// names in each of a 100 000-token list's 1.7 million comparisons, and
+// swapping 300-byte tokens, took most of `list`'s time.
+func nameOrder(ts []client.Token) []int32 {
+	type sortKey struct {
+		name string // lower-cased
+		sec  int64  // created, in seconds and nanoseconds: time.Compare's order
+		nsec int32
+		i    int32
+		id   string
+	}
+	keys := make([]sortKey, len(ts))
+	for i := range ts {
+		t := &ts[i]
+		keys[i] = sortKey{name: strings.ToLower(t.Name), sec: t.CreatedAt.Unix(), nsec: int32(t.CreatedAt.Nanosecond()), i: int32(i), id: t.ID}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if a.sec != b.sec {
+			return cmp.Compare(a.sec, b.sec)
+		}
+		if a.nsec != b.nsec {
+			return cmp.Compare(a.nsec, b.nsec)
+		}
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i) // the same token twice: as listed
 	})
+	order := make([]int32, len(keys))
+	for pos, k := range keys {
+		order[pos] = k.i
+	}
+	return order
+}
+
+// sortTokens puts tokens in nameOrder.
+func sortTokens(ts []client.Token) {
+	sorted := make([]client.Token, len(ts))
+	for pos, i := range nameOrder(ts) {
+		sorted[pos] = ts[i]
+	}
+	copy(ts, sorted)
 }
 
 // access summarises what a token may do, in one cell.
@@ -109,7 +148,7 @@ func access(t client.Token) string {
 	case n <= 2:
 		parts = append(parts, strings.Join(t.Scopes, ", "))
 	default:
-		parts = append(parts, fmt.Sprintf("%s, %s +%d more", t.Scopes[0], t.Scopes[1], n-2))
+		parts = append(parts, t.Scopes[0]+", "+t.Scopes[1]+" +"+strconv.Itoa(n-2)+" more")
 	}
 	if len(t.Projects) > 0 {
 		p := strings.Join(t.Projects, ",")
@@ -130,18 +169,13 @@ func access(t client.Token) string {
 
 // matches reports whether the token contains text (lower-cased) in its id,
 // name, permissions, creator or owner.
-func matches(t client.Token, text string) bool {
+func matches(t *client.Token, text string) bool {
 	if text == "" {
 		return true
 	}
-	fields := append([]string{t.ID, t.Name, t.Role, t.Environment, t.CreatedBy, t.Owner}, t.Scopes...)
-	fields = append(fields, t.Projects...)
-	for _, f := range fields {
-		if strings.Contains(strings.ToLower(f), text) {
-			return true
-		}
-	}
-	return false
+	has := func(f string) bool { return strings.Contains(strings.ToLower(f), text) }
+	return has(t.ID) || has(t.Name) || has(t.Role) || has(t.Environment) || has(t.CreatedBy) || has(t.Owner) ||
+		slices.ContainsFunc(t.Scopes, has) || slices.ContainsFunc(t.Projects, has)
 }
 
 // canCreateTokens reports whether a token can mint other tokens: the

@@ -81,13 +81,13 @@ func relative(t, now time.Time) string {
 	case d < time.Minute:
 		s = "<1m"
 	case d < time.Hour:
-		s = fmt.Sprintf("%dm", int(d/time.Minute))
+		s = strconv.Itoa(int(d/time.Minute)) + "m"
 	case d < 48*time.Hour:
-		s = fmt.Sprintf("%dh", int(d/time.Hour))
+		s = strconv.Itoa(int(d/time.Hour)) + "h"
 	case d < 730*24*time.Hour:
-		s = fmt.Sprintf("%dd", int(d/(24*time.Hour)))
+		s = strconv.Itoa(int(d/(24*time.Hour))) + "d"
 	default:
-		s = fmt.Sprintf("%dy", int(d/(365*24*time.Hour)))
+		s = strconv.Itoa(int(d/(365*24*time.Hour))) + "y"
 	}
 	if past {
 		return s + " ago"

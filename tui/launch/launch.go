@@ -125,6 +125,7 @@ func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options)
 		Profile:      sel.SelectedIndex(),
 		AllProfiles:  d.allProfiles,
 		History:      historyLog(sel.Demo(), opts.Env, stdio),
+		ManageMemory: true,
 	}
 	if err := d.start(tuiOpts); err != nil {
 		fmt.Fprintln(stdio.Err, "tokentui:", err)

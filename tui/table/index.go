@@ -1,6 +1,7 @@
 package table
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -47,9 +48,10 @@ type Index struct {
 	// 100 000 rows. lives are this index's orders without its tombstones.
 	sorts   *sortCache
 	lives   *liveOrders
-	derived *derivedCache    // catalog words and parsed ranges, made when a filter needs them
-	byID    map[string]int32 // by RowKey
-	gone    []bool           // tombstones: revoked since the build
+	derived *derivedCache      // catalog words and parsed ranges, made when a filter needs them
+	byID    map[string]int32   // by RowKey
+	sameID  map[string][]int32 // the other tokens of a row key more than one has (a server's mistake)
+	gone    []bool             // tombstones: revoked since the build
 	live    int
 	fields  presentFields
 	idBytes [256]bool // every byte that occurs in some lower-cased ID
@@ -99,27 +101,50 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 		gone:     make([]bool, n),
 		live:     n,
 	}
-	ix.addTokens()
+	size := ix.sanitize()
+	// The name order (every other order ends on it) is sorted on another
+	// core while this one builds the search keys.
+	byName := make(chan []int32, 1)
+	go func() { byName <- nameOrder(tokens) }()
+	ix.addTokens(size)
 	nFacets := len(ix.facets)
 	ix.scratch = &sync.Pool{New: func() any {
 		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
 	}}
 	ix.sorts, ix.lives, ix.derived = &sortCache{ix: ix}, &liveOrders{}, &derivedCache{}
-	for _, k := range append(keys, SortByName) {
+	ix.sorts.put(SortByName, <-byName)
+	for _, k := range keys {
 		ix.sorts.get(k)
 	}
 	return ix
 }
 
-// addTokens sanitises each token and records what searching needs of it:
-// its ID, its part of the haystack with that part's mask, and its facet.
-func (ix *Index) addTokens() {
-	var hay, facet strings.Builder
+// sanitize sanitises every token and returns the haystack's size.
+func (ix *Index) sanitize() int {
+	size := 0
+	for i := range ix.tokens {
+		t := &ix.tokens[i]
+		sanitizeToken(t)
+		size += len(t.Name) + 1
+		for _, ip := range t.AllowedIPs {
+			size += len(ip) + 1
+		}
+	}
+	return size
+}
+
+// addTokens records what searching needs of each (sanitised) token: its
+// ID, its part of the haystack (size bytes) with that part's mask, and its
+// facet. A token's facet is written into one reused buffer and looked up
+// without a copy: only the few distinct facets are kept as strings.
+func (ix *Index) addTokens(size int) {
+	var hay strings.Builder
+	hay.Grow(size + size/8) // lower-casing may lengthen a few characters
+	var facet bytes.Buffer
 	facetIDs := map[string]int32{}
 	profiles, last := map[string]bool{}, ""
 	for i := range ix.tokens {
 		t := &ix.tokens[i]
-		sanitizeToken(t)
 		ix.fields.note(t)
 		ix.addID(int32(i), t)
 		if t.Profile != "" && t.Profile != last { // merged lists come profile by profile
@@ -132,11 +157,14 @@ func (ix *Index) addTokens() {
 		}
 		facet.Reset()
 		writeFacet(&facet, t)
-		ix.facetOf[i] = ix.internFacet(facetIDs, facet.String(), int32(i))
+		ix.facetOf[i] = ix.internFacet(facetIDs, facet.Bytes(), int32(i))
 	}
 	ix.starts[len(ix.tokens)] = int32(hay.Len())
 	ix.haystack = hay.String()
 	ix.profiles = len(profiles)
+	if len(ix.byID) < len(ix.tokens) {
+		ix.findSameIDs()
+	}
 	ix.names = make([]string, len(ix.tokens))
 	for i := range ix.masks {
 		k := ix.key(int32(i))
@@ -150,7 +178,7 @@ func (ix *Index) addTokens() {
 func (ix *Index) addID(i int32, t *client.Token) {
 	key := RowKey(t)
 	ix.rowKeys[i] = key
-	ix.byID[key] = i
+	ix.byID[key] = i // the last of a key a server sent twice (findSameIDs)
 	lower := strings.ToLower(t.ID)
 	ix.lowerIDs[i] = lower
 	for j := 0; j < len(lower); j++ {
@@ -160,13 +188,13 @@ func (ix *Index) addID(i int32, t *client.Token) {
 
 // internFacet is the number of facet f, stored once however many tokens
 // share it; ids maps the facets seen so far to theirs; token i has it.
-func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
-	id, ok := ids[f]
+func (ix *Index) internFacet(ids map[string]int32, f []byte, i int32) int32 {
+	id, ok := ids[string(f)] // no allocation for the lookup
 	if !ok {
 		id = int32(len(ix.facets))
-		ix.facets = append(ix.facets, f)
+		ix.facets = append(ix.facets, string(f))
 		ix.facetRep = append(ix.facetRep, i)
-		ids[f] = id
+		ids[ix.facets[id]] = id
 	}
 	return id
 }
@@ -174,10 +202,17 @@ func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
 // lowerName is token i's lower-cased name.
 func (ix *Index) lowerName(i int32) string { return ix.names[i] }
 
+// fieldWriter is what fields are written into: a strings.Builder for what
+// is kept, a bytes.Buffer for what is only looked up.
+type fieldWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // writeField appends one lower-cased field and its NUL terminator. Fields
 // are NUL-separated so a query never matches across two of them; a query
 // cannot contain NUL (it is sanitised).
-func writeField(b *strings.Builder, s string) {
+func writeField(b fieldWriter, s string) {
 	b.WriteString(strings.ToLower(s))
 	b.WriteByte(0)
 }
@@ -197,7 +232,7 @@ const (
 
 // writeFacet writes the fields tokens tend to share, tagged, with the
 // words the table shows for them: "read-only" scopes, "all" projects.
-func writeFacet(b *strings.Builder, t *client.Token) {
+func writeFacet(b fieldWriter, t *client.Token) {
 	for _, s := range t.Scopes {
 		writeTagged(b, tagScope, s)
 	}
@@ -230,7 +265,7 @@ func writeFacet(b *strings.Builder, t *client.Token) {
 	}
 }
 
-func writeTagged(b *strings.Builder, tag byte, s string) {
+func writeTagged(b fieldWriter, tag byte, s string) {
 	b.WriteByte(tag)
 	writeField(b, s)
 }
@@ -313,6 +348,27 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
+// findSameIDs records the tokens byID does not point at: those of a row
+// key a server sent more than once (an ID twice in one profile's list).
+func (ix *Index) findSameIDs() {
+	ix.sameID = map[string][]int32{}
+	for i := range ix.tokens {
+		if key := ix.rowKeys[i]; ix.byID[key] != int32(i) {
+			ix.sameID[key] = append(ix.sameID[key], int32(i))
+		}
+	}
+}
+
+// withID is every token with this row key, revoked ones too: one, unless
+// a server sent an ID twice.
+func (ix *Index) withID(id string) []int32 {
+	i, ok := ix.byID[id]
+	if !ok {
+		return nil
+	}
+	return append([]int32{i}, ix.sameID[id]...)
+}
+
 // without is the index minus the tokens with these row keys (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
@@ -320,15 +376,16 @@ func (ix *Index) without(ids []string) (*Index, int) {
 	var gone []bool
 	removed := 0
 	for _, id := range ids {
-		i, ok := ix.byID[id]
-		if !ok || ix.gone[i] || gone != nil && gone[i] {
-			continue
+		for _, i := range ix.withID(id) {
+			if ix.gone[i] || gone != nil && gone[i] {
+				continue
+			}
+			if gone == nil {
+				gone = slices.Clone(ix.gone)
+			}
+			gone[i] = true
+			removed++
 		}
-		if gone == nil {
-			gone = slices.Clone(ix.gone)
-		}
-		gone[i] = true
-		removed++
 	}
 	if removed == 0 {
 		return ix, 0

@@ -1,6 +1,10 @@
 package table
 
-import "github.com/tokentui/tokentui/client"
+import (
+	"slices"
+
+	"github.com/tokentui/tokentui/client"
+)
 
 // Marks pick tokens for a bulk revoke. They are kept by row key (RowKey:
 // the token ID, with its profile in an all-profiles table), so they
@@ -96,16 +100,29 @@ func sameSlice(a, b []int32) bool {
 func (t *Model) marksChanged() { t.markVersion++ }
 
 // Marked are the marked tokens still in the list, in the current order
-// unfiltered.
+// unfiltered. It costs what the marks do, not what the list does: each
+// marked token is found by its row key and they are put in order by their ranks
+// in it, so marking three tokens among 100 000 and pressing x reads three.
 func (t *Model) Marked() []client.Token {
 	if t.ix == nil || len(t.marks) == 0 {
 		return nil
 	}
-	var out []client.Token
-	for _, i := range t.ix.rowsIn(t.sort) {
-		if t.marks[t.ix.rowKeys[i]] {
-			out = append(out, t.ix.tokens[i])
+	var found []int32
+	for id := range t.marks {
+		for _, i := range t.ix.withID(id) {
+			if !t.ix.gone[i] {
+				found = append(found, i)
+			}
 		}
+	}
+	_, rank := t.ix.sorts.get(t.sort.Key) // sorted already: it is on screen
+	slices.SortFunc(found, func(a, b int32) int { return cmpInt(int(rank[a]), int(rank[b])) })
+	if t.sort.Reversed {
+		slices.Reverse(found)
+	}
+	out := make([]client.Token, len(found))
+	for j, i := range found {
+		out[j] = t.ix.tokens[i]
 	}
 	return out
 }

@@ -1,5 +1,7 @@
 package table
 
+import "strings"
+
 // naturalCompare orders strings as people expect: runs of digits compare by
 // value, so "ci-runner-9" sorts before "ci-runner-10". Leading zeros only
 // break ties. Everything else compares byte by byte.
@@ -58,4 +60,60 @@ func cmpInt(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// naturalKey is a byte string whose order (strings.Compare) is the order
+// naturalCompare gives: made once per name, it lets a sort compare names
+// with one memcmp instead of walking digit runs in each of the 1.7 million
+// comparisons of a 100 000-token list. A run of digits becomes '0' (so it
+// sorts against other characters as its first digit does), its length
+// without leading zeros and those digits; the zeros each run had follow at
+// the end, after a NUL (names hold none: they are sanitised), so they
+// decide only when everything else is equal. FuzzNaturalKey holds it to
+// naturalCompare.
+func naturalKey(s string) string {
+	var b strings.Builder
+	appendNaturalKey(&b, s)
+	return b.String()
+}
+
+// appendNaturalKey writes naturalKey(s) to b.
+func appendNaturalKey(b *strings.Builder, s string) {
+	var zeros []int
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && !isDigit(s[j]) {
+			j++
+		}
+		b.WriteString(s[i:j])
+		if i = j; i == len(s) {
+			break
+		}
+		start := i
+		for i < len(s) && s[i] == '0' {
+			i++
+		}
+		from := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		b.WriteByte('0')
+		writeCount(b, i-from)
+		b.WriteString(s[from:i])
+		zeros = append(zeros, from-start)
+	}
+	b.WriteByte(0)
+	for _, z := range zeros {
+		writeCount(b, z)
+	}
+}
+
+// writeCount writes n so that counts compare as bytes as they do as
+// numbers: one byte below 255, else 255 and four bytes, big-endian.
+func writeCount(b *strings.Builder, n int) {
+	if n < 255 {
+		b.WriteByte(byte(n))
+		return
+	}
+	b.Write([]byte{255, byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
 }

@@ -86,104 +86,27 @@ type sortSlot struct {
 // get sorts by k once and returns the order and its ranks.
 func (c *sortCache) get(k SortKey) (order, rank []int32) {
 	s := &c.slots[k]
-	s.once.Do(func() {
-		s.order = c.ix.sortBy(k)
-		s.rank = make([]int32, len(s.order))
-		for pos, i := range s.order {
-			s.rank[i] = int32(pos)
-		}
-		s.ready.Store(true)
-	})
+	s.once.Do(func() { s.set(c.ix.sortBy(k)) })
 	return s.order, s.rank
+}
+
+// put stores k's order, sorted elsewhere, unless it is sorted already.
+func (c *sortCache) put(k SortKey, order []int32) {
+	s := &c.slots[k]
+	s.once.Do(func() { s.set(order) })
+}
+
+func (s *sortSlot) set(order []int32) {
+	s.order = order
+	s.rank = make([]int32, len(order))
+	for pos, i := range order {
+		s.rank[i] = int32(pos)
+	}
+	s.ready.Store(true)
 }
 
 // ready reports whether k is sorted already, so asking costs nothing.
 func (c *sortCache) ready(k SortKey) bool { return c.slots[k].ready.Load() }
-
-// sortBy is every token's storage index in k's natural order. Every order
-// ends on name, then row key (the ID, and its profile), which is unique:
-// the unstable (faster) sort still gives one order for one list. (No cmp.Or: it would evaluate every
-// comparison every time.)
-func (ix *Index) sortBy(k SortKey) []int32 {
-	tokens := ix.tokens
-	nameThenID := func(a, b int32) int {
-		if c := naturalCompare(ix.lowerName(a), ix.lowerName(b)); c != 0 {
-			return c
-		}
-		return strings.Compare(ix.rowKeys[a], ix.rowKeys[b])
-	}
-	by := ix.comparator(k)
-	order := make([]int32, len(tokens))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if by != nil {
-			if c := by(&tokens[a], &tokens[b], a, b); c != 0 {
-				return c
-			}
-		}
-		return nameThenID(a, b)
-	})
-	return order
-}
-
-// comparator compares two tokens by k alone; nil for the name.
-func (ix *Index) comparator(k SortKey) func(ta, tb *client.Token, a, b int32) int {
-	switch k {
-	case SortByID:
-		return func(_, _ *client.Token, a, b int32) int { return strings.Compare(ix.lowerIDs[a], ix.lowerIDs[b]) }
-	case SortByProfile: // by name: the labels are the root's, not the list's
-		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Profile, tb.Profile) }
-	case SortByScopes:
-		return func(ta, tb *client.Token, _, _ int32) int { return cmpInt(len(tb.Scopes), len(ta.Scopes)) }
-	case SortByRole:
-		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Role, tb.Role) }
-	case SortByProjects:
-		return func(ta, tb *client.Token, _, _ int32) int {
-			return textLast(listSummary(ta.Projects), listSummary(tb.Projects))
-		}
-	case SortByEnvironment:
-		return func(ta, tb *client.Token, _, _ int32) int { return textLast(ta.Environment, tb.Environment) }
-	case SortByCreated: // newest first, unknown last
-		return func(ta, tb *client.Token, _, _ int32) int {
-			return zeroLast(ta.CreatedAt.IsZero(), tb.CreatedAt.IsZero(), tb.CreatedAt.Compare(ta.CreatedAt))
-		}
-	case SortByExpires: // soonest first, never last
-		return func(ta, tb *client.Token, _, _ int32) int {
-			return zeroLast(!ta.Expires(), !tb.Expires(), ta.ExpiresAt.Compare(tb.ExpiresAt))
-		}
-	case SortByLastUsed: // never used first, then the least recent use
-		return func(ta, tb *client.Token, _, _ int32) int { return ta.LastUsedAt.Compare(tb.LastUsedAt) }
-	case SortByIPs: // unrestricted first, then by the first entry
-		return func(ta, tb *client.Token, _, _ int32) int {
-			if c := cmpInt(min(len(ta.AllowedIPs), 1), min(len(tb.AllowedIPs), 1)); c != 0 || len(ta.AllowedIPs) == 0 {
-				return c
-			}
-			return strings.Compare(ta.AllowedIPs[0], tb.AllowedIPs[0])
-		}
-	}
-	return nil
-}
-
-// textLast orders texts case-insensitively, empty ones last.
-func textLast(a, b string) int {
-	return zeroLast(a == "", b == "", strings.Compare(strings.ToLower(a), strings.ToLower(b)))
-}
-
-// zeroLast puts the values that are not there after the ones that are,
-// and compares the rest with c.
-func zeroLast(aZero, bZero bool, c int) int {
-	switch {
-	case aZero && bZero:
-		return 0
-	case aZero:
-		return 1
-	case bZero:
-		return -1
-	}
-	return c
-}
 
 // liveOrders are one index's orders without its tombstones, made the
 // first time each is asked for.

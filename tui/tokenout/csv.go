@@ -23,14 +23,14 @@ var CSVHeader = []string{
 // empty where the provider cannot tell. Text from servers is sanitised,
 // and a cell a spreadsheet would run as a formula (one starting with =, +,
 // -, @, a tab or a carriage return) starts with ' instead.
-func WriteCSV(w io.Writer, tokens []Token) error {
+func WriteCSV(w io.Writer, count int, token func(i int) Token) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
 	row := make([]string, len(CSVHeader))
-	for i := range tokens {
-		t := &tokens[i]
+	for i := range count {
+		t := token(i)
 		self := ""
 		if t.Self != nil {
 			self = strconv.FormatBool(*t.Self)

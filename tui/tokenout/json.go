@@ -15,17 +15,20 @@ import (
 // output is byte-for-byte what json.Marshal gives for []Token, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// WriteJSON streams tokens as a compact JSON array and a newline.
-// Invisible characters become \u escapes (jsonappend.EscapeInvisible).
-func WriteJSON(w *bufio.Writer, tokens []Token) error {
+// WriteJSON streams count tokens as a compact JSON array and a newline;
+// token(i) is the i-th, made as it is written, so a list is never held
+// twice. Invisible characters become \u escapes
+// (jsonappend.EscapeInvisible).
+func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
 	buf := make([]byte, 0, 1024)
 	var escaped []byte
 	w.WriteByte('[')
-	for i := range tokens {
+	for i := range count {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		buf = appendToken(buf[:0], &tokens[i])
+		t := token(i)
+		buf = appendToken(buf[:0], &t)
 		escaped = jsonappend.EscapeInvisible(escaped[:0], buf)
 		if _, err := w.Write(escaped); err != nil {
 			return err
@@ -33,6 +36,11 @@ func WriteJSON(w *bufio.Writer, tokens []Token) error {
 	}
 	w.WriteString("]\n")
 	return w.Flush()
+}
+
+// Of is token(i) of a slice, for WriteJSON and WriteCSV.
+func Of(tokens []Token) (int, func(int) Token) {
+	return len(tokens), func(i int) Token { return tokens[i] }
 }
 
 func appendToken(b []byte, t *Token) []byte {

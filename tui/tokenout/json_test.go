@@ -21,7 +21,7 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 		})
 	}
 	var fast bytes.Buffer
-	if err := WriteJSON(bufio.NewWriter(&fast), tokens); err != nil {
+	if err := WriteJSON(bufio.NewWriter(&fast), len(tokens), func(i int) Token { return tokens[i] }); err != nil {
 		t.Fatal(err)
 	}
 	var std bytes.Buffer
@@ -33,7 +33,7 @@ func TestFastJSONMatchesEncodingJSON(t *testing.T) {
 	if fast.String() != std.String() {
 		t.Fatalf("fast:\n%s\nencoding/json:\n%s", fast.String(), std.String())
 	}
-	if err := WriteJSON(bufio.NewWriter(&fast), nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
+	if err := WriteJSON(bufio.NewWriter(&fast), 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
 		t.Fatalf("empty list: %q", fast.String())
 	}
 }
@@ -47,8 +47,8 @@ func TestCSVHasTheJSONFieldsAndNoFormulas(t *testing.T) {
 		{Profile: "un", Provider: "unleash", ID: "x", Name: "line\nbreak, \"quoted\"", SecretMasked: "default:production.25ee…b1"},
 	}
 	var b bytes.Buffer
-	if err := WriteCSV(&b, tokens); err != nil {
-		t.Fatal(err)
+	if n, tok := Of(tokens); WriteCSV(&b, n, tok) != nil {
+		t.Fatal("WriteCSV failed")
 	}
 	want := "profile,provider,id,name,scopes,role,projects,environment,owner,allowed_ips,created_at,expires_at,expired,last_used_at,created_by,self,not_reported,invalid_dates,secret_masked,secret_note\n" +
 		"prod,goodaccess,3f2a,\"'=HYPERLINK(\"\"http://evil\"\")\",logs.read;token.read,,,,,10.0.0.0/8,2026-01-02T03:04:05Z,,false,,,true,created_by,,,\n" +

@@ -3,6 +3,8 @@ package rest
 import (
 	"errors"
 	"io"
+
+	"github.com/tokentui/tokentui/client"
 )
 
 // errBodyTooLarge: the body is longer than the cap; transportError words it.
@@ -58,9 +60,10 @@ func readBody(body io.Reader, contentLength int64, limit int) ([]byte, error) {
 // (other than at the end), so a streamed body's network failure or excess
 // length is reported as such rather than as broken JSON.
 type cappedReader struct {
-	r    io.Reader
-	left int
-	err  error
+	r        io.Reader
+	left     int
+	err      error
+	progress *client.Progress // told how much was read; nil: nobody asked
 }
 
 func (c *cappedReader) Read(p []byte) (int, error) {
@@ -71,6 +74,7 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 		p = p[:c.left+1]
 	}
 	n, err := c.r.Read(p)
+	c.progress.AddBytes(int64(n))
 	if c.left -= n; c.left < 0 {
 		c.err = errBodyTooLarge
 		return 0, c.err

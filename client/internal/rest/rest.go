@@ -323,8 +323,12 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 		}
 		return Response{Status: status, Body: body, Header: resp.Header()}, nil
 	}
+	var progress *client.Progress
+	if req.List {
+		progress = client.ProgressOf(ctx)
+	}
 	if status := resp.StatusCode(); req.Stream != nil && status >= 200 && status < 300 {
-		body := &cappedReader{r: raw, left: limit}
+		body := &cappedReader{r: raw, left: limit, progress: progress}
 		err := req.Stream(Body{Reader: body, Status: status, Length: resp.RawResponse.ContentLength})
 		raw.Close()
 		if body.err != nil { // the read failed, whatever the decoder made of it
@@ -338,7 +342,11 @@ func (c *Client) once(ctx context.Context, req Request) (Response, error) {
 	if status := resp.StatusCode(); status < 200 || status >= 300 {
 		limit = c.cfg.MaxBody // an error answer is a few words, even to a list request
 	}
-	body, err := readBody(raw, resp.RawResponse.ContentLength, limit)
+	var in io.Reader = raw
+	if progress != nil {
+		in = &cappedReader{r: raw, left: limit, progress: progress} // counts; readBody caps
+	}
+	body, err := readBody(in, resp.RawResponse.ContentLength, limit)
 	raw.Close()
 	if err != nil {
 		return Response{}, transportError(ctx, err, resp.StatusCode(), limit)

@@ -1,0 +1,271 @@
+package rest
+
+import (
+	"bytes"
+	"encoding/json"
+	"runtime"
+	"slices"
+
+	segjson "github.com/segmentio/encoding/json"
+)
+
+// A list's elements are decoded in batches. The scanner reading the body
+// (one goroutine, as the bytes arrive: scan.go) cuts the array into
+// elements, copying each into the batch being filled; batches are decoded
+// and converted on every core, each into its own part of the result. Decoding and
+// converting are most of a list's cost, so a 100 000-token list loads about
+// as many times faster as there are cores, and memory stays bounded: at most
+// a few batches of raw bytes are in flight.
+
+// Batch limits: a batch is dispatched when it holds this many elements or
+// bytes. Tests make them tiny, to run every path on small lists.
+var (
+	batchElements = 256
+	batchBytes    = 256 << 10
+)
+
+// batch is a run of consecutive elements: their bytes back to back, and
+// where their results go.
+type batch[R any] struct {
+	data    []byte
+	ends    []int  // element i is data[ends[i-1]:ends[i]]
+	special []bool // element i has an escape or a byte beyond ASCII
+	out     []R    // the part of the list the results go in
+	err     error  // the first element's error, in document order
+	done    chan struct{}
+}
+
+func (b *batch[R]) element(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = b.ends[i-1]
+	}
+	return b.data[start:b.ends[i]]
+}
+
+// elementBatcher decodes the elements of one array.
+type elementBatcher[T, R any] struct {
+	d       *listDecoder
+	path    string // where the array is, for errors
+	convert func(*T) (R, error)
+	// list holds the results of every batch dispatched; workers write
+	// into it (each in its own part), so it grows only when none is busy.
+	list    []R
+	cur     *batch[R]   // being filled
+	pending []*batch[R] // dispatched, in document order, not joined yet
+	free    [][]byte    // the data buffers of joined batches, for new ones
+	work    chan *batch[R]
+	err     error // the first error joined: nothing more needs decoding
+}
+
+func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) *elementBatcher[T, R] {
+	return &elementBatcher[T, R]{d: d, path: path, convert: convert}
+}
+
+// add takes the next element from the scanner, copied into the batch
+// being filled.
+func (e *elementBatcher[T, R]) add(s *listScanner) error {
+	if e.cur == nil {
+		e.cur = &batch[R]{data: e.buffer()}
+	}
+	b := e.cur
+	data, err := s.value(b.data)
+	if err != nil {
+		return err
+	}
+	b.data = data
+	b.ends = append(b.ends, len(b.data))
+	b.special = append(b.special, s.special)
+	if len(b.ends) >= batchElements || len(b.data) >= batchBytes {
+		e.dispatch(true)
+	}
+	return nil
+}
+
+// buffer is an empty buffer for a batch's bytes: a joined batch's, so a
+// list of any length needs only the few that are in flight at once.
+func (e *elementBatcher[T, R]) buffer() []byte {
+	if n := len(e.free); n > 0 {
+		b := e.free[n-1]
+		e.free = e.free[:n-1]
+		return b[:0]
+	}
+	return make([]byte, 0, batchBytes+batchBytes/4)
+}
+
+// dispatch gives the current batch its part of the list and hands it to
+// the workers (started with the first batch), or decodes it here (the last
+// batch, or a list of one batch); then it joins the batches that are done.
+func (e *elementBatcher[T, R]) dispatch(async bool) {
+	b := e.cur
+	e.cur = nil
+	n := len(b.ends)
+	if len(e.list)+n > cap(e.list) {
+		for len(e.pending) > 0 { // nobody may be writing into it
+			e.join()
+		}
+		e.list = e.grow(n)
+	}
+	e.list = e.list[:len(e.list)+n]
+	b.out = e.list[len(e.list)-n:]
+	b.done = make(chan struct{})
+	e.pending = append(e.pending, b)
+	if !async {
+		e.decode(b)
+	} else {
+		e.start()
+		e.work <- b
+	}
+	for len(e.pending) > 0 && isDone(e.pending[0]) {
+		e.join()
+	}
+}
+
+// start starts the workers, one a core, unless they run.
+func (e *elementBatcher[T, R]) start() {
+	if e.work != nil {
+		return
+	}
+	workers := runtime.GOMAXPROCS(0)
+	e.work = make(chan *batch[R], workers)
+	for range workers {
+		go func() {
+			for b := range e.work {
+				e.decode(b)
+			}
+		}()
+	}
+}
+
+func isDone[R any](b *batch[R]) bool {
+	select {
+	case <-b.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// decode decodes and converts a batch's elements, stopping at the first
+// error.
+func (e *elementBatcher[T, R]) decode(b *batch[R]) {
+	defer close(b.done)
+	var elem T
+	for i := range b.ends {
+		var zero T
+		elem = zero
+		if err := decodeElement(b.element(i), b.special[i], &elem); err != nil {
+			b.err = e.d.fail(err, e.path)
+			return
+		}
+		r, err := e.convert(&elem)
+		if err != nil {
+			b.err = err
+			return
+		}
+		b.out[i] = r
+	}
+}
+
+// join waits for the oldest pending batch; the first error joined is kept.
+func (e *elementBatcher[T, R]) join() {
+	b := e.pending[0]
+	<-b.done
+	e.pending[0] = nil
+	e.pending = e.pending[1:]
+	if e.err == nil {
+		e.err = b.err
+		e.d.progress.AddItems(int64(len(b.ends)))
+	}
+	e.free = append(e.free, b.data)
+}
+
+// finish decodes what is left and joins every batch. The error is the
+// first in document order: an element's, else failed, the decoder's, which
+// came after every element it had cut.
+func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
+	if e.work != nil {
+		defer close(e.work)
+	}
+	if e.cur != nil && e.err == nil {
+		e.dispatch(false)
+	}
+	for len(e.pending) > 0 {
+		e.join()
+	}
+	if e.err == nil {
+		e.err = failed
+	}
+	if e.err != nil {
+		return nil, false, e.err
+	}
+	if e.list == nil {
+		e.list = []R{} // [] is empty, not null; allocates nothing
+	}
+	return e.list, true, nil
+}
+
+// minListElement bounds an estimated element count: no list element worth
+// keeping is shorter than this many bytes of JSON, so a hostile length
+// cannot make an allocation larger than the body warrants.
+const minListElement = 16
+
+// estimateAfter is how many elements are cut before the list's length is
+// estimated: enough for a fair average size, whatever the first few are
+// (an account's oldest tokens, at the start, often have the most scopes).
+const estimateAfter = 4096
+
+// grow makes room for extra more results. Once enough elements are cut, the
+// bytes they took and the body's length give the count to expect, so a
+// 100 000-token list is allocated about once, not a dozen times with each
+// old copy alive while the new one fills (append's way); slack covers
+// elements of uneven size. Without a length, append decides.
+func (e *elementBatcher[T, R]) grow(extra int) []R {
+	have := len(e.list)
+	framed := have + extra
+	read, length := e.d.offset(), e.d.length
+	if length <= 0 || read <= 0 || read >= length || framed < estimateAfter {
+		return slices.Grow(e.list, extra)
+	}
+	want := int(int64(framed) * length / read)
+	want += want/25 + 16
+	want = min(want, int(length/minListElement)) // bounded by what the body can hold
+	return slices.Grow(e.list, max(want, framed)-have)
+}
+
+// decodeElement decodes one element as json.Unmarshal would (the scanner
+// has checked only its brackets and strings).
+// segmentio's decoder does it several times faster, and its results are
+// encoding/json's (FuzzDecodeListMatchesEncodingJSON holds it to that)
+// but in two cases, left to encoding/json itself: a key that holds ſ or K
+// (U+017F, U+212A), which encoding/json folds to s and k when it matches
+// field names, and any error, whose words and field path must be
+// encoding/json's.
+func decodeElement[T any](raw []byte, special bool, elem *T) error {
+	if special && foldsToASCII(raw) { // plain ASCII without escapes holds neither
+		return json.Unmarshal(raw, elem)
+	}
+	if err := segjson.Unmarshal(raw, elem); err != nil {
+		var zero T
+		*elem = zero
+		return json.Unmarshal(raw, elem)
+	}
+	return nil
+}
+
+// foldsToASCII reports whether raw may hold ſ or K, raw or \u-escaped.
+func foldsToASCII(raw []byte) bool {
+	if bytes.Contains(raw, []byte("\u017f")) || bytes.Contains(raw, []byte("\u212a")) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], []byte(`\u`))
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if i+4 <= len(raw) && (bytes.EqualFold(raw[i:i+4], []byte("017f")) || bytes.EqualFold(raw[i:i+4], []byte("212a"))) {
+			return true
+		}
+	}
+}

@@ -1,0 +1,308 @@
+package table
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tokentui/tokentui/client"
+)
+
+// Orders are sorted on keys made once per token, never by comparing the
+// tokens (300 bytes each, scattered: at 100 000 tokens a comparison sort
+// spent most of its time waiting for memory, and cost twenty times what
+// 10 000 did).
+//
+// The name order comes first: names compared as one byte string each
+// (naturalKey), then IDs. Every other order ends on the name order too, so
+// it is the name order sorted stably by the column's key alone: a radix
+// sort on numbers, linear in the tokens (BenchmarkSortBy: ten times the
+// tokens, about ten times the time). A date is its seconds and
+// nanoseconds; a text, its rank among the column's distinct texts (a
+// handful of roles or environments; for IDs and addresses, as many as
+// there are tokens, sorted once).
+
+// sortBy is every token's storage index in k's natural order.
+func (ix *Index) sortBy(k SortKey) []int32 {
+	if k == SortByName {
+		return nameOrder(ix.tokens)
+	}
+	byName, nameRank := ix.sorts.get(SortByName)
+	keys := ix.columnKeys(k)
+	if keys.texts != nil {
+		return ix.sortTextColumn(keys, nameRank)
+	}
+	present := make([]int32, 0, len(byName))
+	var absent []int32
+	for _, i := range byName {
+		if keys.absent != nil && keys.absent[i] {
+			absent = append(absent, i)
+		} else {
+			present = append(present, i)
+		}
+	}
+	present = radixSort(present, keys.lo, keys.hi)
+	if keys.absentFirst {
+		return append(absent, present...)
+	}
+	return append(present, absent...)
+}
+
+// nameOrder sorts tokens (sanitised) by their lower-cased names as
+// naturalCompare orders them, then by ID, then (two profiles of one
+// server) by profile. The names' keys are written into one string.
+func nameOrder(tokens []client.Token) []int32 {
+	var keys strings.Builder
+	size := 0
+	for i := range tokens {
+		size += len(tokens[i].Name) + 8
+	}
+	keys.Grow(size)
+	ends := make([]int, len(tokens))
+	for i := range ends {
+		appendNaturalKey(&keys, strings.ToLower(tokens[i].Name))
+		ends[i] = keys.Len()
+	}
+	all := keys.String()
+	recs := make([]textRec, len(tokens))
+	start := 0
+	for i, end := range ends {
+		recs[i] = newTextRec(all[start:end], int32(i))
+		start = end
+	}
+	sortTexts(recs, func(a, b int32) int {
+		if c := strings.Compare(tokens[a].ID, tokens[b].ID); c != 0 {
+			return c
+		}
+		return strings.Compare(tokens[a].Profile, tokens[b].Profile)
+	})
+	order := make([]int32, len(recs))
+	for pos, r := range recs {
+		order[pos] = r.i
+	}
+	return order
+}
+
+// textRec is a text to sort, with its first sixteen bytes inline: most
+// comparisons end there, without reaching for the text itself, wherever
+// in memory it is.
+type textRec struct {
+	p1, p2 uint64
+	s      string
+	i      int32
+}
+
+func newTextRec(s string, i int32) textRec {
+	var head [16]byte
+	copy(head[:], s)
+	return textRec{binary.BigEndian.Uint64(head[:8]), binary.BigEndian.Uint64(head[8:]), s, i}
+}
+
+// sortTexts sorts recs by text (as strings.Compare does), then by tie.
+func sortTexts(recs []textRec, tie func(a, b int32) int) {
+	slices.SortFunc(recs, func(a, b textRec) int {
+		switch {
+		case a.p1 != b.p1:
+			return cmpUint(a.p1, b.p1)
+		case a.p2 != b.p2:
+			return cmpUint(a.p2, b.p2)
+		}
+		if c := strings.Compare(a.s, b.s); c != 0 || tie == nil {
+			return c
+		}
+		return tie(a.i, b.i)
+	})
+}
+
+func cmpUint(a, b uint64) int {
+	if a < b {
+		return -1
+	}
+	return 1
+}
+
+// columnKeys are a column's sort keys, by storage index: tokens are ordered
+// by hi, then lo, ascending, or by texts when the column has nearly as
+// many values as tokens (IDs, addresses), where ranking them costs more
+// than comparing; absent ones (no value) go after the rest, or before them
+// when absentFirst, all in name order.
+type columnKeys struct {
+	hi, lo      []uint64
+	texts       []string
+	absent      []bool // nil: every token has a value
+	absentFirst bool
+}
+
+// sortTextColumn sorts by texts, ties in name order.
+func (ix *Index) sortTextColumn(keys columnKeys, nameRank []int32) []int32 {
+	recs := make([]textRec, 0, len(ix.tokens))
+	var absent []textRec
+	for i, s := range keys.texts {
+		r := newTextRec(s, int32(i))
+		if keys.absent != nil && keys.absent[i] {
+			r = textRec{p1: uint64(nameRank[i]), i: int32(i)} // in name order
+			absent = append(absent, r)
+			continue
+		}
+		recs = append(recs, r)
+	}
+	byRank := func(a, b int32) int { return cmpInt(int(nameRank[a]), int(nameRank[b])) }
+	sortTexts(recs, byRank)
+	sortTexts(absent, byRank)
+	if keys.absentFirst {
+		recs, absent = absent, recs
+	}
+	order := make([]int32, 0, len(ix.tokens))
+	for _, r := range recs {
+		order = append(order, r.i)
+	}
+	for _, r := range absent {
+		order = append(order, r.i)
+	}
+	return order
+}
+
+func (ix *Index) columnKeys(k SortKey) columnKeys {
+	n := len(ix.tokens)
+	c := columnKeys{hi: make([]uint64, n)}
+	switch k {
+	case SortByID:
+		c.texts = ix.lowerIDs
+	case SortByScopes: // the most scopes first
+		for i := range ix.tokens {
+			c.hi[i] = ^uint64(len(ix.tokens[i].Scopes))
+		}
+	case SortByRole:
+		ix.textRanks(&c, func(i int) string { return strings.ToLower(ix.tokens[i].Role) })
+	case SortByProfile: // by name: the labels are the root's, and begin with it
+		ix.textRanks(&c, func(i int) string { return strings.ToLower(ix.tokens[i].Profile) })
+	case SortByProjects:
+		ix.textRanks(&c, func(i int) string { return strings.ToLower(listSummary(ix.tokens[i].Projects)) })
+	case SortByEnvironment:
+		ix.textRanks(&c, func(i int) string { return strings.ToLower(ix.tokens[i].Environment) })
+	case SortByCreated: // newest first, unknown last
+		ix.timeKeys(&c, func(i int) (time.Time, bool) { t := ix.tokens[i].CreatedAt; return t, !t.IsZero() }, true)
+	case SortByExpires: // soonest first, never last
+		ix.timeKeys(&c, func(i int) (time.Time, bool) { t := &ix.tokens[i]; return t.ExpiresAt, t.Expires() }, false)
+	case SortByLastUsed: // never used (the zero time) first, then the least recent use
+		ix.timeKeys(&c, func(i int) (time.Time, bool) { return ix.tokens[i].LastUsedAt, true }, false)
+	case SortByIPs: // unrestricted first, then by the first entry
+		c.absentFirst, c.texts = true, make([]string, n)
+		for i := range ix.tokens {
+			if ips := ix.tokens[i].AllowedIPs; len(ips) > 0 {
+				c.texts[i] = ips[0]
+			} else {
+				c.absent = markAbsent(c.absent, n, i)
+			}
+		}
+	}
+	return c
+}
+
+// timeKeys keys tokens by a time (the latest first when newest); a token
+// whose time is not there (ok false) is absent.
+func (ix *Index) timeKeys(c *columnKeys, timeOf func(int) (time.Time, bool), newest bool) {
+	c.lo = make([]uint64, len(ix.tokens))
+	for i := range ix.tokens {
+		t, ok := timeOf(i)
+		if !ok {
+			c.absent = markAbsent(c.absent, len(ix.tokens), i)
+			continue
+		}
+		// Flipping the sign bit orders int64s as uint64s.
+		c.hi[i], c.lo[i] = uint64(t.Unix())^(1<<63), uint64(t.Nanosecond())
+		if newest {
+			c.hi[i], c.lo[i] = ^c.hi[i], ^c.lo[i]
+		}
+	}
+}
+
+// textRanks keys tokens by a text's rank among the distinct texts; an
+// empty text is absent.
+func (ix *Index) textRanks(c *columnKeys, textOf func(int) string) {
+	texts := make([]string, len(ix.tokens))
+	rank := map[string]uint64{}
+	for i := range ix.tokens {
+		s := textOf(i)
+		if s == "" {
+			c.absent = markAbsent(c.absent, len(ix.tokens), i)
+			continue
+		}
+		texts[i] = s
+		rank[s] = 0
+	}
+	distinct := make([]textRec, 0, len(rank))
+	for s := range rank {
+		distinct = append(distinct, newTextRec(s, 0))
+	}
+	sortTexts(distinct, nil)
+	for r, d := range distinct {
+		rank[d.s] = uint64(r)
+	}
+	for i, s := range texts {
+		if s != "" {
+			c.hi[i] = rank[s]
+		}
+	}
+}
+
+func markAbsent(absent []bool, n, i int) []bool {
+	if absent == nil {
+		absent = make([]bool, n)
+	}
+	absent[i] = true
+	return absent
+}
+
+// radixDigit is how many bits a pass sorts on: 2048 counters fit in the
+// first-level cache.
+const radixDigit = 11
+
+// radixSort sorts order stably by (hi, lo) of each index, ascending: a
+// counting sort on each digit, least significant first, skipping the
+// digits every key shares (nil keys: none). The keys are gathered in order
+// once, and the passes read their items in sequence.
+func radixSort(order []int32, lo, hi []uint64) []int32 {
+	if len(order) < 2 {
+		return order
+	}
+	type item struct {
+		key uint64
+		i   int32
+	}
+	src, dst := make([]item, len(order)), make([]item, len(order))
+	for _, keys := range [][]uint64{lo, hi} {
+		if keys == nil {
+			continue
+		}
+		var and, or uint64 = ^uint64(0), 0
+		for j, i := range order {
+			src[j] = item{keys[i], i}
+			and, or = and&keys[i], or|keys[i]
+		}
+		for shift := uint(0); shift < 64; shift += radixDigit {
+			const mask = 1<<radixDigit - 1
+			if (and^or)>>shift&mask == 0 {
+				continue // every key has the same digit here
+			}
+			var count [1<<radixDigit + 1]int
+			for _, it := range src {
+				count[it.key>>shift&mask+1]++
+			}
+			for b := 1; b < len(count); b++ {
+				count[b] += count[b-1]
+			}
+			for _, it := range src {
+				d := it.key >> shift & mask
+				dst[count[d]] = it
+				count[d]++
+			}
+			src, dst = dst, src
+		}
+		for j := range src {
+			order[j] = src[j].i
+		}
+	}
+	return order
+}
