@@ -351,22 +351,16 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExpiry(msg)
 	case profileChosenMsg, profileOpenedMsg, allChosenMsg:
 		return m.onProfile(msg)
-	case sourceLoadedMsg:
-		return m.onSourceLoaded(msg)
-	case mergedMsg:
-		return m.onMerged(msg)
+	case sourceLoadedMsg, mergedMsg, createWhereMsg:
+		return m.onAllProfiles(msg)
 	case clockMsg:
 		return m.onClock()
-	case historyWrittenMsg:
-		return m.onHistoryWritten(msg)
-	case createWhereMsg:
-		return m.onCreateWhere(msg)
 	case findAskMsg, findDoneMsg, findJumpMsg, findRevokeMsg:
 		return m.onFind(msg)
 	case exportAskMsg, exportDoneMsg:
 		return m.onExport(msg)
-	case historyReadMsg:
-		return m.forwardToOverlay(msg)
+	case historyWrittenMsg, historyReadMsg:
+		return m.onHistory(msg)
 	case autoRefreshMsg:
 		return m.onAutoRefresh(msg)
 	case table.FilterResultMsg, table.FilterSlowMsg, table.SortReadyMsg:

@@ -78,6 +78,17 @@ func createRecord(pc *pendingCreate, created client.Created, err error, rotateOf
 	return r
 }
 
+// onHistory takes an append's outcome, or the history read for the pane.
+func (m Model) onHistory(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyWrittenMsg:
+		return m.onHistoryWritten(msg)
+	case historyReadMsg:
+		return m.forwardToOverlay(msg)
+	}
+	return m, nil
+}
+
 // onHistoryWritten warns when the history could not be written, beside
 // what the action itself said.
 func (m Model) onHistoryWritten(msg historyWrittenMsg) (tea.Model, tea.Cmd) {

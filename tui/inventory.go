@@ -223,6 +223,19 @@ func betterListError(ctx context.Context, prov client.Provider, err error) error
 // lowerName is a name as the duplicate warning compares it.
 func lowerName(name string) string { return strings.ToLower(client.Sanitize(name)) }
 
+// onAllProfiles routes the all-profiles table's messages.
+func (m Model) onAllProfiles(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sourceLoadedMsg:
+		return m.onSourceLoaded(msg)
+	case mergedMsg:
+		return m.onMerged(msg)
+	case createWhereMsg:
+		return m.onCreateWhere(msg)
+	}
+	return m, nil
+}
+
 // onSourceLoaded takes one profile's answer and merges the lists again.
 func (m Model) onSourceLoaded(msg sourceLoadedMsg) (tea.Model, tea.Cmd) {
 	if m.all == nil || msg.index >= len(m.all.sources) || m.all.sources[msg.index].gen != msg.gen {
