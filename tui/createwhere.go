@@ -34,12 +34,7 @@ type createWhereOverlay struct {
 // askCreateWhere opens the question, the cursor on the first profile that
 // can take a token.
 func (m Model) askCreateWhere() (tea.Model, tea.Cmd) {
-	o := &createWhereOverlay{cursor: -1, keys: profileKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create there")),
-		Cancel: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "cancel")),
-	}}
+	o := &createWhereOverlay{cursor: -1, keys: newPickKeys("create there", "esc", "q")}
 	for i, p := range m.opts.Profiles {
 		s := &m.all.sources[i]
 		row := whereRow{index: i, label: ProfileLabel(p)}
@@ -69,13 +64,13 @@ func (o *createWhereOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
+	if c, moved := o.keys.move(k, o.cursor, len(o.rows)); moved {
+		o.cursor, o.note = c, ""
+		return o, nil
+	}
 	switch {
 	case key.Matches(k, o.keys.Cancel):
 		return nil, nil
-	case key.Matches(k, o.keys.Up):
-		o.cursor, o.note = max(o.cursor-1, 0), ""
-	case key.Matches(k, o.keys.Down):
-		o.cursor, o.note = min(o.cursor+1, len(o.rows)-1), ""
 	case key.Matches(k, o.keys.Open):
 		r := o.rows[o.cursor]
 		if r.note != "" {

@@ -36,6 +36,29 @@ type profileKeys struct {
 	Up, Down, Open, Cancel key.Binding
 }
 
+// newPickKeys are the keys of a list of profiles to pick from: ↑/↓,
+// enter (what it does: open), and what closes it.
+func newPickKeys(open string, cancel ...string) profileKeys {
+	return profileKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", open)),
+		Cancel: key.NewBinding(key.WithKeys(cancel...), key.WithHelp(cancel[0], "close")),
+	}
+}
+
+// move is where ↑ or ↓ takes a cursor over n rows, and whether msg was
+// one of them.
+func (k profileKeys) move(msg tea.KeyMsg, cursor, n int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return max(cursor-1, 0), true
+	case key.Matches(msg, k.Down):
+		return min(cursor+1, n-1), true
+	}
+	return cursor, false
+}
+
 type profileOverlay struct {
 	profiles []profile.Profile
 	current  int
@@ -60,12 +83,7 @@ func newProfileOverlay(ps []profile.Profile, current int, open, inAll bool) *pro
 	}
 	return &profileOverlay{
 		profiles: ps, current: current, cursor: cursor, open: open, all: all, inAll: inAll,
-		keys: profileKeys{
-			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "switch")),
-			Cancel: key.NewBinding(key.WithKeys("esc", "p", "q"), key.WithHelp("esc", "close")),
-		},
+		keys: newPickKeys("switch", "esc", "p", "q"),
 	}
 }
 
@@ -74,15 +92,13 @@ func (o *profileOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
+	if c, moved := o.keys.move(k, o.cursor, o.rows()); moved {
+		o.cursor, o.note = c, ""
+		return o, nil
+	}
 	switch {
 	case key.Matches(k, o.keys.Cancel):
 		return nil, nil
-	case key.Matches(k, o.keys.Up):
-		o.cursor = max(o.cursor-1, 0)
-		o.note = ""
-	case key.Matches(k, o.keys.Down):
-		o.cursor = min(o.cursor+1, o.rows()-1)
-		o.note = ""
 	case key.Matches(k, o.keys.Open):
 		return o.choose()
 	}

@@ -2,24 +2,13 @@ package profile
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func resolveAllWith(t *testing.T, config string, opts Options) (*Selection, error) {
 	t.Helper()
-	opts.ConfigPath = filepath.Join(t.TempDir(), "config.yaml")
-	if config != "" {
-		opts.ConfigPath = writeConfig(t, config, 0o600)
-	}
-	opts.Env = envOf(nil)
-	opts.StartDemo = stubDemo
-	sel, err := ResolveAll(opts)
-	if sel != nil {
-		t.Cleanup(sel.Close)
-	}
-	return sel, err
+	return resolveUsing(t, ResolveAll, config, nil, opts)
 }
 
 func TestResolveAllTakesEveryProfile(t *testing.T) {

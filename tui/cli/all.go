@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/tokentui/tokentui/client"
-	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -29,13 +28,10 @@ type profileRun struct {
 // reading what the command needs, all at once. Token sources that may
 // wait for a person still ask one at a time (profile.Token).
 func (inv *invocation) connectAll(ctx context.Context, what reads) ([]profileRun, error) {
-	opts := inv.global
-	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
-	sel, err := profile.ResolveAll(opts)
+	sel, err := inv.resolve(profile.ResolveAll)
 	if err != nil {
 		return nil, err
 	}
-	inv.cleanup = append(inv.cleanup, sel.Close)
 	runs := make([]profileRun, len(sel.Profiles))
 	var wg sync.WaitGroup
 	for i, p := range sel.Profiles {

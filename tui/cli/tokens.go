@@ -36,17 +36,28 @@ const (
 // reads what the command needs (the token list first, then the catalog).
 // With --demo it starts the emulators, which close when the command ends.
 func (inv *invocation) connect(ctx context.Context, what reads) (*session, error) {
-	opts := inv.global
-	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
-	sel, err := profile.Resolve(opts)
+	sel, err := inv.resolve(profile.Resolve)
 	if err != nil {
 		return nil, err
 	}
-	inv.cleanup = append(inv.cleanup, sel.Close)
 	if sel.ConfigErr != nil {
 		fmt.Fprintf(inv.io.Err, "warning: ignoring the config file: %s\n", sel.ConfigErr)
 	}
 	return openSession(ctx, sel.Selected, what)
+}
+
+// resolve selects with resolve (profile.Resolve or ResolveAll) from the
+// profile flags and this invocation's environment and clock; the demo's
+// emulators, if started, stop when the command ends.
+func (inv *invocation) resolve(resolve func(profile.Options) (*profile.Selection, error)) (*profile.Selection, error) {
+	opts := inv.global
+	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
+	sel, err := resolve(opts)
+	if err != nil {
+		return nil, err
+	}
+	inv.cleanup = append(inv.cleanup, sel.Close)
+	return sel, nil
 }
 
 // openSession opens the profile (fetching its admin token) and reads what
