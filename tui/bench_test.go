@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/table"
+	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
 // The table's promises, measured (go test -run '^$' -bench . -benchmem ./tui/...):
@@ -108,5 +111,81 @@ func BenchmarkDetailView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.detailPane()
+	}
+}
+
+// benchAllModel is a 120x35 all-profiles dashboard holding n tokens over
+// three profiles (GoodAccess-shaped, with its catalog, and two without
+// one), the benchmark token at the cursor: the same drawing and keystroke
+// as one profile's, plus a Profile column and a lookup per visible row.
+func benchAllModel(b testing.TB, n int) Model {
+	b.Helper()
+	ps := []profile.Profile{
+		profile.WithLiteralToken("ga", "goodaccess", "https://ga.example", "t"),
+		profile.WithLiteralToken("b0", "border0", "https://b0.example", "t"),
+		profile.WithLiteralToken("un", "unleash", "https://un.example", "t"),
+	}
+	m := New(Options{Profiles: ps, AllProfiles: true, Now: fixedClock})
+	m = update(m, windowSize(120, 35))
+	next, _ := m.enterAll()
+	m = next.(Model)
+	cat := goodAccessCatalog(b)
+	s := m.all.sources[0]
+	s.cat, s.loading, s.listed = tokenfmt.NewCatalog(cat), false, true
+	m.all = m.all.with(0, s)
+	for i := 1; i < 3; i++ {
+		s := m.all.sources[i]
+		s.loading, s.listed = false, true
+		m.all = m.all.with(i, s)
+	}
+	m.setTableProfiles()
+	tokens := tokentest.BenchTokens(n)
+	for i := range tokens {
+		tokens[i].Profile = ps[i*3/len(tokens)].Name
+	}
+	m.mergeCmd() // numbers the merge
+	m = update(m, mergedMsg{merge: m.all.merge, index: table.BuildIndex(tokens)})
+	if !m.table.Select(table.RowKey(&tokentest.BenchSelected)) && !m.table.Select(table.RowKeyOf(tokens[n/2].Profile, tokentest.BenchSelected.ID)) {
+		b.Fatal("the benchmark token is not selected")
+	}
+	tok, _ := m.table.Selected()
+	m.detail.show(tok)
+	return m
+}
+
+// BenchmarkAllProfilesTableView is BenchmarkTableView on the all-profiles
+// table.
+func BenchmarkAllProfilesTableView(b *testing.B) {
+	for _, n := range tokentest.BenchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			m := benchAllModel(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.tablePane()
+			}
+		})
+	}
+}
+
+// BenchmarkAllProfilesFilterKeystroke is what a key typed into the filter
+// of the all-profiles table costs Update (the plain word and the profile
+// term; the matching runs in a command).
+func BenchmarkAllProfilesFilterKeystroke(b *testing.B) {
+	cases := []struct{ name, prefix, key string }{{"first-key", "", "e"}, {"profile-term", "profile:", "u"}, {"second-term", "ci ", "p"}}
+	for _, c := range cases {
+		for _, n := range tokentest.BenchSizes {
+			b.Run(c.name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				m := benchAllModel(b, n)
+				m = press(m, "/")
+				m = typeText(m, c.prefix)
+				typed, back := keyMsg(c.key), keyMsg("backspace")
+				b.ReportAllocs()
+				for b.Loop() {
+					next, _ := m.Update(typed)
+					next, _ = next.(Model).Update(back)
+					m = next.(Model)
+				}
+			})
+		}
 	}
 }
