@@ -21,7 +21,7 @@ import (
 
 // problemKeys act on the selected line.
 type problemKeys struct {
-	Up, Down, Retry, Back key.Binding
+	Up, Down, Retry, Details, Back key.Binding
 }
 
 func newProblemKeys() problemKeys {
@@ -29,6 +29,8 @@ func newProblemKeys() problemKeys {
 		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Retry: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry this profile")),
+		// The detail pane says it too, where the screen has room for it.
+		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its error in full")),
 		Back:  key.NewBinding(key.WithKeys("esc", "tab", "shift+tab"), key.WithHelp("esc", "back to the table")),
 	}
 }
@@ -165,6 +167,10 @@ func (m Model) onProblemsKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m = m.selectProblem(ps[min(pos+1, len(ps)-1)])
 	case key.Matches(msg, k.Retry):
 		return m.retrySource(m.all.problem)
+	case key.Matches(msg, k.Details):
+		m.overlay = m.problemNotice(m.all.problem)
+		m.relayout()
+		return m, nil
 	case key.Matches(msg, m.tableKeys.New), key.Matches(msg, m.tableKeys.Filter):
 		m.focus = focusTable
 		next, cmd, _ := m.onActionKey(msg)
@@ -194,6 +200,20 @@ func (m Model) retrySource(i int) (tea.Model, tea.Cmd) {
 	m, cmd = m.loadSource(i)
 	m.relayout()
 	return m, tea.Batch(cmd, m.spinner.Tick)
+}
+
+// problemNotice says what problemDetail says, in a dialog: at 80x24 the
+// detail pane is not beside the table.
+func (m *Model) problemNotice(i int) *notice {
+	s, p := &m.all.sources[i], m.opts.Profiles[i]
+	lines := []string{"URL: " + client.Sanitize(p.URL), "Token from: " + client.Sanitize(p.TokenSource())}
+	switch {
+	case s.loading:
+		lines = append(lines, "Still loading.")
+	case s.err != nil:
+		lines = append(lines, client.Scrub(client.Sanitize(s.err.Error())))
+	}
+	return newNotice(ProfileLabel(p), append(lines, "r retries this profile; the others stay as they are."))
 }
 
 // problemDetail is the detail pane for the profile selected in the strip:

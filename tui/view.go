@@ -328,7 +328,7 @@ func (m *Model) helpKeys() helpKeyMap {
 	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
 	if m.focus == focusProblems && m.all != nil {
 		k := m.problemKeys
-		return oneGroup([]key.Binding{k.Retry, k.Up, k.Down, k.Back, m.tableKeys.New, profileKey, g.Help, g.Quit})
+		return oneGroup([]key.Binding{k.Retry, k.Details, k.Up, k.Down, k.Back, m.tableKeys.New, profileKey, g.Help, g.Quit})
 	}
 	if !m.connected() { // connecting, or the profile did not open
 		retry := g.Refresh
