@@ -167,3 +167,21 @@ func TestAllProfilesRefusesAProfileFlag(t *testing.T) {
 		t.Fatalf("exit %d %s", r.code, r.err)
 	}
 }
+
+// With every profile, --ignore names a token of whichever profile holds
+// it: only an entry that names none anywhere is warned about.
+func TestCheckAllProfilesIgnore(t *testing.T) {
+	p := withThreeProfiles(t, true)
+	un := decodeList(t, run(t, p.opts, "list", "--profile", "un", "--json").out)
+	name := un[0]["name"].(string)
+	r := run(t, p.opts, "check", "--all-profiles", "--ignore", name, "--ignore", "no-such-token-anywhere")
+	if strings.Contains(r.err, `"`+name+`" matches no token`) {
+		t.Errorf("an --ignore of un's token warned on ga: %s", r.err)
+	}
+	if !strings.Contains(r.err, `--ignore "no-such-token-anywhere" matches no token on any profile`) {
+		t.Errorf("no warning for the stale entry: %s", r.err)
+	}
+	if !strings.Contains(r.err, "ignored") {
+		t.Errorf("nothing was ignored: %s", r.err)
+	}
+}

@@ -156,6 +156,7 @@ func (inv *invocation) check(ctx context.Context, f checkFlags) error {
 		all = append(all, a)
 		found = append(found, a.found...)
 	}
+	inv.unmatchedFlags(f, all)
 	if f.asJSON {
 		err = inv.writeJSON(checkAllJSON(all, runs, now, window, unused))
 	} else {
@@ -192,12 +193,26 @@ func (inv *invocation) audit(s *session, f checkFlags, now time.Time, window, un
 			a.ignored++
 		}
 	}
-	if !f.all { // with every profile, an --ignore meant for one matches none in the others
-		for _, r := range rules.unmatched(s.tokens) {
-			inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
-		}
+	// A profile's check_ignore is its own; with every profile, an --ignore
+	// is for whichever profile holds the token (unmatchedFlags).
+	own := rules
+	if f.all {
+		own = parseIgnores(s.prof.CheckIgnore)
+	}
+	for _, r := range own.unmatched(s.tokens) {
+		inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
 	}
 	return a
+}
+
+// unmatchedFlags warns about each --ignore that names no token on any
+// profile checked.
+func (inv *invocation) unmatchedFlags(f checkFlags, all []audited) {
+	for _, r := range parseIgnores(f.ignore) {
+		if !slices.ContainsFunc(all, func(a audited) bool { return slices.ContainsFunc(a.s.tokens, r.matches) }) {
+			inv.warn(fmt.Sprintf("--ignore %q matches no token on any profile", r.raw))
+		}
+	}
 }
 
 // checkSummary says on stderr what each profile's check found, and fails
