@@ -92,7 +92,7 @@ func (inv *invocation) history(f historyFlags) error {
 	if err != nil {
 		return err
 	}
-	kept := recs[:0]
+	kept := []history.Record{} // [] in JSON when there is none
 	for _, r := range recs {
 		if f.profile == "" || r.Profile == f.profile {
 			kept = append(kept, r)

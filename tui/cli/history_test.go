@@ -94,5 +94,8 @@ func TestHistorySkipsACorruptLineWithAWarning(t *testing.T) {
 	if r := run(t, empty, "history"); r.code != exitcode.OK || !strings.Contains(r.err, "no history yet") {
 		t.Errorf("no history: exit %d %s", r.code, r.err)
 	}
+	if r := run(t, empty, "history", "--json"); r.code != exitcode.OK || r.out != "[]\n" {
+		t.Errorf("no history, --json: exit %d %q", r.code, r.out)
+	}
 	_ = time.Now
 }
