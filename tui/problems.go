@@ -31,7 +31,7 @@ func newProblemKeys() problemKeys {
 		Retry: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry this profile")),
 		// The detail pane says it too, where the screen has room for it.
 		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its error in full")),
-		Back:  key.NewBinding(key.WithKeys("esc", "tab", "shift+tab"), key.WithHelp("esc", "back to the table")),
+		Back:    key.NewBinding(key.WithKeys("esc", "tab", "shift+tab"), key.WithHelp("esc", "back to the table")),
 	}
 }
 
