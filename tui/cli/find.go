@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/find"
 	"github.com/tokentui/tokentui/client/inspect"
+	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
@@ -124,18 +126,23 @@ func (inv *invocation) find(ctx context.Context, f findFlags) error {
 }
 
 // findRuns opens the profiles to ask: the one the flags pick, else every
-// one. Nothing is listed yet: find lists only the profiles that may know
+// one of the config file (without one, the one the environment names). Nothing is listed yet: find lists only the profiles that may know
 // the secret.
 func (inv *invocation) findRuns(ctx context.Context) ([]profileRun, error) {
 	g := inv.global
-	if g.Profile != "" || g.Provider != "" || g.URL != "" {
-		s, err := inv.connect(ctx, 0)
-		if err != nil {
-			return nil, err
+	if g.Profile == "" && g.Provider == "" && g.URL == "" {
+		runs, err := inv.connectAll(ctx, 0)
+		var none *profile.NoProfileError
+		if !errors.As(err, &none) {
+			return runs, err
 		}
-		return []profileRun{{prof: s.prof, s: s}}, nil
+		// No config file: the profile the environment names (TOKENTUI_URL).
 	}
-	return inv.connectAll(ctx, 0)
+	s, err := inv.connect(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	return []profileRun{{prof: s.prof, s: s}}, nil
 }
 
 // failedLookups are the runs whose profile could not be read, opened or

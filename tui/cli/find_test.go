@@ -134,3 +134,22 @@ func TestFindRevokeRevokesItOnItsProfileAndKeepsHistory(t *testing.T) {
 	raw, _ := os.ReadFile(historyPath)
 	noLeak(t, "the history", string(raw), secret)
 }
+
+// Without a config file, find asks the profile the environment names.
+func TestFindWithoutAConfigAsksTheEnvironmentsProfile(t *testing.T) {
+	u := unleashServer(t)
+	secret := u.IssueToken("leaked", "client", []string{"default"}, "production", time.Time{})
+	r := run(t, runOpts{env: map[string]string{"UNLEASH_ADMIN_TOKEN": u.AdminToken}, stdin: secret}, "find", "--provider", "unleash", "--url", u.URL)
+	if r.code != exitcode.OK || !strings.Contains(r.out, "found") || !strings.Contains(r.out, "leaked") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+}
+
+func TestFindWithOnlyTheLegacyEnvironment(t *testing.T) {
+	g := goodAccess(t, emulator.GoodAccessOptions{NoSeed: true})
+	_, secret := g.IssueToken("leaked", []string{"token.read"}, time.Time{}, nil)
+	r := run(t, runOpts{env: map[string]string{"TOKENTUI_URL": g.URL, "TOKENTUI_TOKEN": g.AdminToken}, stdin: secret}, "find")
+	if r.code != exitcode.Failure || !strings.Contains(r.out, "cannot tell") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+}
