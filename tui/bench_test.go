@@ -31,10 +31,14 @@ func benchModel(b testing.TB, n int) Model {
 	return m
 }
 
-func BenchmarkTableView(b *testing.B) {
+func BenchmarkTableView(b *testing.B) { benchTableView(b, benchModel) }
+
+// benchTableView draws the table pane of the model build makes, at each
+// size.
+func benchTableView(b *testing.B, build func(testing.TB, int) Model) {
 	for _, n := range tokentest.BenchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			m := benchModel(b, n)
+			m := build(b, n)
 			b.ReportAllocs()
 			for b.Loop() {
 				_ = m.tablePane()
@@ -61,11 +65,15 @@ func BenchmarkFrame(b *testing.B) {
 // Update, as a user would. The tea.Cmd computing the matches is not run
 // (BenchmarkFilterCompute measures it); backspace returns to the stored
 // result of the prefix.
-func BenchmarkFilterKeystroke(b *testing.B) {
-	for _, c := range tokentest.FilterCases {
+func BenchmarkFilterKeystroke(b *testing.B) { benchKeystrokes(b, benchModel, tokentest.FilterCases) }
+
+// benchKeystrokes types each case's key (after its prefix) into the
+// filter of the model build makes, at each size, and backspace.
+func benchKeystrokes(b *testing.B, build func(testing.TB, int) Model, cases []struct{ Name, Prefix, Key string }) {
+	for _, c := range cases {
 		for _, n := range tokentest.BenchSizes {
 			b.Run(c.Name+"/"+strconv.Itoa(n), func(b *testing.B) {
-				m := benchModel(b, n)
+				m := build(b, n)
 				m = press(m, "/")
 				m = typeText(m, c.Prefix) // results delivered: the prefix is a level
 				typed, back := keyMsg(c.Key), keyMsg("backspace")
@@ -155,37 +163,13 @@ func benchAllModel(b testing.TB, n int) Model {
 
 // BenchmarkAllProfilesTableView is BenchmarkTableView on the all-profiles
 // table.
-func BenchmarkAllProfilesTableView(b *testing.B) {
-	for _, n := range tokentest.BenchSizes {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			m := benchAllModel(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				_ = m.tablePane()
-			}
-		})
-	}
-}
+func BenchmarkAllProfilesTableView(b *testing.B) { benchTableView(b, benchAllModel) }
 
 // BenchmarkAllProfilesFilterKeystroke is what a key typed into the filter
-// of the all-profiles table costs Update (the plain word and the profile
-// term; the matching runs in a command).
+// of the all-profiles table costs Update (a word, the profile term, a
+// second term; the matching runs in a command).
 func BenchmarkAllProfilesFilterKeystroke(b *testing.B) {
-	cases := []struct{ name, prefix, key string }{{"first-key", "", "e"}, {"profile-term", "profile:", "u"}, {"second-term", "ci ", "p"}}
-	for _, c := range cases {
-		for _, n := range tokentest.BenchSizes {
-			b.Run(c.name+"/"+strconv.Itoa(n), func(b *testing.B) {
-				m := benchAllModel(b, n)
-				m = press(m, "/")
-				m = typeText(m, c.prefix)
-				typed, back := keyMsg(c.key), keyMsg("backspace")
-				b.ReportAllocs()
-				for b.Loop() {
-					next, _ := m.Update(typed)
-					next, _ = next.(Model).Update(back)
-					m = next.(Model)
-				}
-			})
-		}
-	}
+	benchKeystrokes(b, benchAllModel, []struct{ Name, Prefix, Key string }{
+		{"first-key", "", "e"}, {"profile-term", "profile:", "u"}, {"second-term", "ci ", "p"},
+	})
 }
