@@ -54,6 +54,12 @@ type Token struct {
 	Owner   string
 	OwnerID string
 
+	// Profile is the name of the tokentui profile the token was listed on.
+	// Providers leave it empty; whoever puts the tokens of several
+	// profiles side by side (the all-profiles table, list --all-profiles)
+	// sets it, so every action on a token goes to its own profile.
+	Profile string
+
 	// Secret is set only by providers whose list endpoint returns secrets
 	// (Unleash). It must be masked on screen (MaskSecret) unless asked for.
 	Secret string

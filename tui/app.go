@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/theme"
@@ -64,6 +65,11 @@ type Options struct {
 	// of the open one. Empty: p says there is nothing to switch to.
 	Profiles []profile.Profile
 	Profile  int
+	// AllProfiles starts with every profile in one table (--all-profiles).
+	AllProfiles bool
+	// History keeps what the dashboard does (creates, rotates, revokes,
+	// expiry changes) and H shows it; nil keeps nothing.
+	History history.Log
 	// Open builds the provider of a profile (it may run a token command);
 	// nil means profile.Open. Tests inject their own.
 	Open func(ctx context.Context, p profile.Profile) (client.Provider, error)
@@ -75,6 +81,7 @@ type focusArea int
 const (
 	focusTable focusArea = iota
 	focusDetail
+	focusProblems // the lines of the profiles without a list (problems.go)
 )
 
 // Model is the root of the dashboard.
@@ -98,6 +105,10 @@ type Model struct {
 	overlay   overlay
 
 	catalog *tokenfmt.Catalog
+	// all is the all-profiles table's state; nil while one profile is
+	// shown (inventory.go).
+	all         *inventory
+	problemKeys problemKeys
 
 	listGen     int              // id of the latest List asked for
 	listing     bool             // that List has not answered yet
@@ -178,22 +189,33 @@ func New(opts Options) Model {
 	h.Styles.Ellipsis = theme.HelpSep
 
 	m := Model{
-		opts:      opts,
-		now:       now,
-		table:     newTable(opts.Provider, now),
-		tableKeys: newTableKeys(),
-		detail:    newDetailModel(),
-		filter:    fi,
-		filterKey: newFilterKeys(),
-		help:      h,
-		keys:      newGlobalKeys(),
-		spinner:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(theme.Spinner)),
-		listing:   true,
-		listGen:   1,
-		progress:  &client.Progress{},
-		clip:      clip,
+		opts:        opts,
+		now:         now,
+		table:       newTable(opts.Provider, now),
+		tableKeys:   newTableKeys(),
+		detail:      newDetailModel(),
+		filter:      fi,
+		filterKey:   newFilterKeys(),
+		help:        h,
+		keys:        newGlobalKeys(),
+		spinner:     spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(theme.Spinner)),
+		problemKeys: newProblemKeys(),
+		listing:     true,
+		listGen:     1,
+		progress:    &client.Progress{},
+		clip:        clip,
 	}
-	if opts.Provider == nil {
+	if opts.AllProfiles && len(opts.Profiles) > 0 {
+		// Every profile is loading from the first frame on: Init's first
+		// message starts the loads (enterAll).
+		m.listing = false
+		m.opts.ProfileLabel = "all profiles"
+		m.all = newInventory(opts.Profiles)
+		for i := range m.all.sources {
+			m.all.sources[i].loading = true
+		}
+		m.setTableProfiles()
+	} else if opts.Provider == nil {
 		// Nothing to list until Init has opened the profile.
 		m.listing = false
 		if p, ok := m.currentProfile(); ok {
@@ -215,6 +237,10 @@ func New(opts Options) Model {
 // Init loads the tokens and, once, the catalog (scope groups, role label);
 // without a provider it opens the selected profile first.
 func (m Model) Init() tea.Cmd {
+	if m.all != nil {
+		// The first Update enters the view: Init cannot keep state.
+		return tea.Batch(func() tea.Msg { return allChosenMsg{} }, m.autoRefreshTick(), clockCmd())
+	}
 	if m.opts.Provider == nil {
 		if !m.switching {
 			return nil
@@ -252,7 +278,18 @@ func (m *Model) loadTokens() tea.Cmd {
 }
 
 // busy reports whether something is under way that the spinner shows.
-func (m *Model) busy() bool { return m.listing || m.revoking > 0 || m.switching }
+func (m *Model) busy() bool {
+	if m.all != nil {
+		if _, loading, _ := m.all.counts(); loading > 0 {
+			return true
+		}
+	}
+	return m.listing || m.revoking > 0 || m.switching
+}
+
+// connected reports whether there is anything to act on: a profile open,
+// or the all-profiles table.
+func (m *Model) connected() bool { return m.opts.Provider != nil || m.all != nil }
 
 // Update routes a message (route), then hands the detail pane the token
 // selected now: whatever moved the selection (a key, a filter result, a new
@@ -312,10 +349,18 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case expiryChosenMsg, expiryDoneMsg:
 		return m.onExpiry(msg)
-	case profileChosenMsg, profileOpenedMsg:
+	case profileChosenMsg, profileOpenedMsg, allChosenMsg:
 		return m.onProfile(msg)
+	case sourceLoadedMsg, mergedMsg, createWhereMsg:
+		return m.onAllProfiles(msg)
 	case clockMsg:
 		return m.onClock()
+	case findAskMsg, findDoneMsg, findJumpMsg, findRevokeMsg:
+		return m.onFind(msg)
+	case exportAskMsg, exportDoneMsg:
+		return m.onExport(msg)
+	case historyWrittenMsg, historyReadMsg:
+		return m.onHistory(msg)
 	case autoRefreshMsg:
 		return m.onAutoRefresh(msg)
 	case table.FilterResultMsg, table.FilterSlowMsg, table.SortReadyMsg:
@@ -396,13 +441,24 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Help):
 		return m.toggleHelp(), nil
 	case key.Matches(msg, m.keys.Refresh):
-		if m.opts.Provider == nil {
+		switch {
+		case m.all != nil && m.focus == focusProblems:
+			return m.retrySource(m.all.problem)
+		case m.all != nil:
+			return m.refreshAll(true)
+		case m.opts.Provider == nil:
 			return m.retryOpen()
 		}
 		return m.refresh(true)
 	case key.Matches(msg, m.keys.LastError):
 		return m.openLastError()
-	case key.Matches(msg, m.keys.Switch):
+	case key.Matches(msg, m.keys.History):
+		return m.openHistory()
+	case key.Matches(msg, m.keys.Find) && m.connected():
+		return m.openFind()
+	case key.Matches(msg, m.keys.Export) && m.connected():
+		return m.openExport()
+	case key.Matches(msg, m.keys.Switch) && m.focus != focusProblems:
 		if m.focus == focusTable {
 			m.focus = focusDetail
 		} else {
@@ -411,8 +467,11 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	}
-	if m.opts.Provider == nil {
+	if !m.connected() {
 		return m, nil // not connected: only quit, help, p and r do anything
+	}
+	if m.focus == focusProblems {
+		return m.onProblemsKey(msg)
 	}
 	if next, cmd, ok := m.onActionKey(msg); ok {
 		return next, cmd
@@ -536,6 +595,9 @@ func (m Model) onActionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 
 func (m Model) onTableKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	tk := m.tableKeys
+	if m.wantsProblems(msg) {
+		return m.focusProblemsAt(true), nil
+	}
 	switch {
 	case key.Matches(msg, tk.Detail):
 		if _, ok := m.table.Selected(); ok {
@@ -598,8 +660,12 @@ func (m Model) onDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // refresh asks for the list again. A newer request supersedes any older one
-// still in flight: its answer will be dropped.
+// still in flight: its answer will be dropped. In the all-profiles table,
+// every profile's.
 func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
+	if m.all != nil {
+		return m.refreshAll(user)
+	}
 	m.userListing = user
 	if user {
 		m.status = listingStatus("refreshing…")
@@ -608,7 +674,7 @@ func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.listGen {
+	if msg.gen != m.listGen || m.all != nil {
 		return m, nil // an older request: a newer list is on its way
 	}
 	m.listing = false
@@ -648,7 +714,7 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
-	if msg.provGen != m.provGen {
+	if msg.provGen != m.provGen || m.all != nil {
 		return m, nil // the catalog of a profile switched away from
 	}
 	if msg.err != nil {
@@ -661,7 +727,11 @@ func (m Model) onCatalogLoaded(msg catalogLoadedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// detailLines renders the detail pane's token.
+// detailLines renders the detail pane's token, with its own profile's
+// catalog; with the problem lines focused, the profile selected there.
 func (m *Model) detailLines() []string {
-	return m.detail.lines(m.catalog, m.now(), m.layout.detailInnerW)
+	if m.all != nil && m.focus == focusProblems {
+		return m.problemDetail(m.layout.detailInnerW)
+	}
+	return m.detail.lines(m.catalogOf(m.detail.tok), m.profileOf(m.detail.tok), m.now(), m.layout.detailInnerW)
 }

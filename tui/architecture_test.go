@@ -16,6 +16,8 @@ var providerNeutral = map[string]bool{
 	"client/inspect":       true,
 	"client/registry":      true,
 	"client/jsonappend":    true,
+	"client/find":          true, // asks providers through client.SecretMatcher
+	"client/history":       true,
 	"client/emulator/demo": true, // the --demo wiring, for launch and cli
 }
 

@@ -35,10 +35,7 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if tok.Secret == "" {
-		why := "this provider"
-		if m.opts.Provider != nil {
-			why = m.opts.Provider.DisplayName()
-		}
+		why := m.providerName(tok)
 		why += " shows a secret only once, when it is created; R rotates the token to get a new one"
 		if tok.SecretNote != "" {
 			why = "cannot copy the secret: " + tok.SecretNote + "; R rotates it"

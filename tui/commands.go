@@ -39,11 +39,16 @@ type revokeResult struct {
 	err   error
 }
 
-// revokeDoneMsg reports a (bulk) revoke, one result per token, on the
-// profile it ran on.
+// revokeDoneMsg reports a (bulk) revoke: per profile it ran on, one
+// result per token.
 type revokeDoneMsg struct {
-	results []revokeResult
+	groups []revokeGroupDone
+}
+
+// revokeGroupDone is what a revoke did on one profile.
+type revokeGroupDone struct {
 	on      runOn
+	results []revokeResult
 }
 
 // revokeConcurrency bounds parallel DELETEs of a bulk revoke: fast enough
@@ -85,18 +90,29 @@ func loadCatalogCmd(p client.Provider, provGen int) tea.Cmd {
 	}
 }
 
-// revokeCmd revokes targets on on's provider: the others in parallel, then
-// the admin token in use, if it is among them, alone and last, so that the
-// others are not refused for want of it.
-func revokeCmd(on runOn, targets []client.Token) tea.Cmd {
+// revokeCmd revokes each group's targets on its profile's provider, the
+// profiles at once: on each, the others in parallel, then the admin token
+// in use, if it is among them, alone and last, so that the others are not
+// refused for want of it.
+func revokeCmd(groups []revokeGroup) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
-		self, others := client.SplitSelf(targets)
-		results := make([]revokeResult, 0, len(targets))
-		results = append(results, revokeAll(ctx, on.prov, others)...)
-		results = append(results, revokeAll(ctx, on.prov, self)...)
-		return revokeDoneMsg{results: results, on: on}
+		done := make([]revokeGroupDone, len(groups))
+		var wg sync.WaitGroup
+		for i, g := range groups {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				self, others := client.SplitSelf(g.targets)
+				results := make([]revokeResult, 0, len(g.targets))
+				results = append(results, revokeAll(ctx, g.on.prov, others)...)
+				results = append(results, revokeAll(ctx, g.on.prov, self)...)
+				done[i] = revokeGroupDone{on: g.on, results: results}
+			}()
+		}
+		wg.Wait()
+		return revokeDoneMsg{groups: done}
 	}
 }
 

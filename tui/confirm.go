@@ -12,6 +12,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/scroll"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -154,7 +155,7 @@ func (c *confirmDialog) targetLine(t client.Token, inner int) string {
 	if t.Self {
 		tags = append(tags, theme.ErrorText.Render(tokenfmt.SelfTag+" the admin token in use"))
 	}
-	if c.hidden[t.ID] {
+	if c.hidden[table.RowKey(&t)] {
 		tags = append(tags, theme.Marked.Render("hidden by the filter"))
 	}
 	tagText := strings.Join(tags, " ")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -44,6 +45,7 @@ type createOverlay struct {
 	form     form.Model
 	width    int           // the form's width: the frame keeps it, whatever the field
 	rotateOf *client.Token // the token being replaced; nil for a plain create
+	on       runOn         // the profile it creates on
 }
 
 func (c *createOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
@@ -114,19 +116,46 @@ func (r *revealOverlay) setSize(w, h int) { r.m.SetSize(revealSize(w, h)) }
 // most 90 columns wide.
 func revealSize(w, h int) (int, int) { return min(w-4, 90), h }
 
-// openCreate opens the form for a new token, or, with rotateOf, for its
-// replacement: same permissions, IPs and lifetime length, a new name.
+// openCreate opens the form for a new token on the profile shown, or, with
+// rotateOf, for its replacement on its own profile: same permissions, IPs
+// and lifetime length, a new name. In the all-profiles table a new token
+// asks which profile first (createWhere).
 func (m Model) openCreate(rotateOf *client.Token) (tea.Model, tea.Cmd) {
-	if m.catalog == nil {
+	if rotateOf == nil && m.all != nil {
+		return m.askCreateWhere()
+	}
+	on, ok := m.here(), true
+	if rotateOf != nil {
+		on, ok = m.onOf(rotateOf)
+	}
+	if !ok {
+		m.status = errorStatus("its profile is not open; r reloads it")
+		return m, nil
+	}
+	return m.openCreateOn(on, rotateOf)
+}
+
+// openCreateOn opens the form on profile on, with its catalog and its
+// names (a name in use warns).
+func (m Model) openCreateOn(on runOn, rotateOf *client.Token) (tea.Model, tea.Cmd) {
+	cat, taken := m.catalog, m.table.NameTaken()
+	if m.all != nil {
+		s := m.all.sources[on.profile]
+		cat, taken = s.cat, func(name string) bool { return s.names[lowerName(name)] }
+	}
+	if cat == nil {
 		m.status = infoStatus("the permission catalog has not loaded yet; try again in a moment (r reloads)")
 		return m, nil
 	}
 	fw, fh := formSize(m.width, m.layout.bodyH)
-	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh, NameTaken: m.table.NameTaken()}
+	base := form.Options{Now: m.now, Location: m.opts.Location, Width: fw, Height: fh, NameTaken: taken}
 	if rotateOf != nil {
 		base = form.RotateOptions(*rotateOf, base)
 	}
-	m.overlay = &createOverlay{form: form.New(m.catalog.Source(), base), width: fw, rotateOf: rotateOf}
+	if m.all != nil { // every profile is shown: say which this is for
+		base.Title = cmp.Or(base.Title, "New token") + " on " + on.label
+	}
+	m.overlay = &createOverlay{form: form.New(cat.Source(), base), width: fw, rotateOf: rotateOf, on: on}
 	m.relayout()
 	return m, nil
 }
@@ -143,8 +172,16 @@ func createCmd(pc *pendingCreate) tea.Cmd {
 func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case form.SubmitMsg:
-		m.status = busyStatus("creating " + client.Sanitize(msg.Request.Name) + "…")
-		m.creating = &pendingCreate{req: msg.Request, on: m.here(), before: m.table.Snapshot(), at: m.now()}
+		on := m.here()
+		if co, ok := m.overlay.(*createOverlay); ok && co.on.prov != nil {
+			on = co.on
+		}
+		what := "creating " + client.Sanitize(msg.Request.Name)
+		if m.all != nil {
+			what += " on " + on.name
+		}
+		m.status = busyStatus(what + "…")
+		m.creating = &pendingCreate{req: msg.Request, on: on, before: m.table.Snapshot(), at: m.now()}
 		return m, createCmd(m.creating)
 	case form.CancelledMsg:
 		// The overlay closed when the form said so (createOverlay.update).
@@ -160,7 +197,9 @@ func (m Model) onCreateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if old := m.pendingRotate; old != nil {
 			m.pendingRotate = nil
-			m.overlay = confirmRotateRevoke(*old, m.here(), m.now())
+			if on, ok := m.onOf(old); ok {
+				m.overlay = confirmRotateRevoke(*old, on, m.now())
+			}
 		}
 		m.relayout()
 		return m, nil
@@ -178,36 +217,42 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	here := msg.pc.on.current(&m)
 	co, open := m.overlay.(*createOverlay)
 	open = open && here
+	var rotateOf *client.Token
+	if open {
+		rotateOf = co.rotateOf
+	}
+	record := m.record(msg.pc.on, createRecord(msg.pc, msg.created, msg.err, rotateOf, m.now()))
 	if u, unknown := client.AsUnknownOutcome(msg.err); unknown {
 		// Never a blind retry: the form goes, and what happened is looked for.
 		if open {
 			m.overlay = nil
 		}
-		return m.openOutcome(msg.pc, u)
+		next, cmd := m.openOutcome(msg.pc, u)
+		return next, tea.Batch(cmd, record)
 	}
 	if msg.err != nil {
 		if !here {
-			return m, nil // a refused create on a profile no longer shown: nothing exists
+			return m, record // a refused create on a profile no longer shown: nothing exists
 		}
 		m.status = errorStatus("could not create the token: " + msg.err.Error())
 		if open {
 			co.form.SetError(msg.err)
 		}
-		return m, nil
-	}
-	var rotateOf *client.Token
-	if open {
-		rotateOf = co.rotateOf
+		return m, record
 	}
 	// A success is shown even if the profile changed meanwhile: the secret
 	// exists nowhere else, and the server will never send it again. It then
 	// says which profile it is on, and the list shown is left alone.
 	created := msg.created
 	where := ""
-	if !here {
+	switch {
+	case !here:
 		where = msg.pc.on.label
 		m.status = okStatus("on " + where + ": created " + labelOf(created.Token))
-	} else {
+	case m.all != nil:
+		where = msg.pc.on.label // the table shows every profile: say which
+		m.status = okStatus("created " + labelOf(msg.pc.on.listed(created.Token)))
+	default:
 		m.status = okStatus("created " + labelOf(created.Token))
 	}
 	rw, rh := revealSize(m.width, m.layout.bodyH)
@@ -222,12 +267,12 @@ func (m Model) onCreateDone(msg createDoneMsg) (tea.Model, tea.Cmd) {
 	m.overlay = &revealOverlay{m: dlg}
 	m.relayout()
 	if !here {
-		return m, dlg.Init()
+		return m, tea.Batch(dlg.Init(), record)
 	}
 	m.pendingRotate = rotateOf
-	m.selectAfterLoad = created.Token.ID
-	next, refresh := m.refresh(false)
-	return next, tea.Batch(dlg.Init(), refresh)
+	m.selectAfterLoad = msg.pc.on.rowKey(created.Token.ID)
+	next, refresh := m.refreshOn(msg.pc.on)
+	return next, tea.Batch(dlg.Init(), refresh, record)
 }
 
 // revealDetails are the lines the dialog shows under the secret: what the

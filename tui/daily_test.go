@@ -64,8 +64,8 @@ func TestBurstsMoveEveryList(t *testing.T) {
 	pm := New(Options{Provider: &memProvider{}, Now: fixedClock, Clipboard: clipboard.NewFake(), Profiles: ps})
 	pm = update(pm, windowSize(120, 35))
 	pm = update(press(pm, "p"), burst("jj"))
-	if o := pm.overlay.(*profileOverlay); o.cursor != 2 {
-		t.Errorf("profile switcher: cursor %d after jj", o.cursor)
+	if o := pm.overlay.(*profileOverlay); o.cursor != 3 { // row 0: all profiles
+		t.Errorf("profile switcher: cursor on row %d after jj, want profile c's", o.cursor)
 	}
 }
 
@@ -250,7 +250,7 @@ func TestStatusExpiresAndTheLastErrorStaysReadable(t *testing.T) {
 	m := New(Options{Provider: p, Now: clock, Clipboard: clipboard.NewFake()})
 	m = update(m, windowSize(100, 30))
 	m = update(m, tokensLoadedMsg{gen: m.listGen, index: tableIndex(modelFixture()), at: now})
-	m = update(m, revokeDoneMsg{results: []revokeResult{{token: modelFixture()[0], err: p.fail["aaaaaaaa-1111"]}}})
+	m = update(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{{token: modelFixture()[0], err: p.fail["aaaaaaaa-1111"]}}}}})
 	if !strings.Contains(statusLine(m), "could not revoke bravo-ci") || strings.Contains(statusLine(m), "the end") {
 		t.Fatalf("status: %q", statusLine(m))
 	}

@@ -44,9 +44,10 @@ func (d *detailModel) show(tok *client.Token) bool {
 	return true
 }
 
-// lines renders the token on display for a pane width cells wide.
-func (d *detailModel) lines(cat *tokenfmt.Catalog, now time.Time, width int) []string {
-	return detailLines(d.tok, cat, now, width)
+// lines renders the token on display for a pane width cells wide; where
+// names its profile in the all-profiles table ("" otherwise).
+func (d *detailModel) lines(cat *tokenfmt.Catalog, where string, now time.Time, width int) []string {
+	return detailLines(d.tok, cat, where, now, width)
 }
 
 func tokenID(t *client.Token) string {
@@ -104,7 +105,7 @@ type addField func(label, value string, style lipgloss.Style)
 
 // detailLines renders the token into lines of at most width cells: its
 // fields, then its scopes, beside the fields from twoColumnMin on.
-func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width int) []string {
+func detailLines(tok *client.Token, cat *tokenfmt.Catalog, where string, now time.Time, width int) []string {
 	if tok == nil {
 		return []string{theme.EmptyState.Render("no token selected")}
 	}
@@ -116,6 +117,9 @@ func detailLines(tok *client.Token, cat *tokenfmt.Catalog, now time.Time, width 
 	lines := wrapStyled(theme.PaneTitle, tokenfmt.Name(tok.Name), left)
 	field := func(label, value string, style lipgloss.Style) {
 		lines = append(lines, fieldLines(label, value, style, left)...)
+	}
+	if where != "" {
+		field("Profile", where, theme.FieldValue)
 	}
 	identityFields(field, tok, cat, now)
 	lifetimeFields(field, tok, now)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/theme"
@@ -27,8 +28,13 @@ func keyHints(bindings ...key.Binding) string {
 	return strings.Join(parts, theme.Muted.Render("   "))
 }
 
-// tokenLabel is "name  3f2a9c4e", the name cut to fit width.
+// tokenLabel is "name  3f2a9c4e", the name cut to fit width; in the
+// all-profiles table "name  3f2a9c4e on prod", so every dialog says where
+// a token is.
 func tokenLabel(t client.Token, width int) string {
 	id := tokenfmt.ShortID(t.ID)
-	return theme.Bold.Render(tokenfmt.Fit(tokenfmt.Name(t.Name), max(width-len(id)-2, 8))) + "  " + theme.Muted.Render(id)
+	if t.Profile != "" {
+		id += " on " + client.Sanitize(t.Profile)
+	}
+	return theme.Bold.Render(tokenfmt.Fit(tokenfmt.Name(t.Name), max(width-ansi.StringWidth(id)-2, 8))) + "  " + theme.Muted.Render(id)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/dates"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
@@ -184,8 +185,13 @@ func (m Model) openExpiry() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	if _, can := m.opts.Provider.(client.ExpiryUpdater); !can {
-		m.status = errorStatus(m.opts.Provider.DisplayName() + " cannot change a token's expiry")
+	on, ok := m.onOf(tok)
+	if !ok {
+		m.status = errorStatus("its profile is not open; r reloads it")
+		return m, nil
+	}
+	if _, can := on.prov.(client.ExpiryUpdater); !can {
+		m.status = errorStatus(on.prov.DisplayName() + " cannot change a token's expiry")
 		return m, nil
 	}
 	m.overlay = newExpiryOverlay(*tok, m.now, m.location())
@@ -196,8 +202,9 @@ func (m Model) openExpiry() (tea.Model, tea.Cmd) {
 func (m Model) onExpiry(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case expiryChosenMsg:
-		up, ok := m.opts.Provider.(client.ExpiryUpdater)
-		if !ok {
+		on, ok := m.onOf(&msg.tok)
+		up, can := on.prov.(client.ExpiryUpdater)
+		if !ok || !can {
 			return m, nil
 		}
 		if msg.tok.ExpiredAt(m.now()) && msg.at.After(m.now()) && !msg.reenable {
@@ -206,7 +213,6 @@ func (m Model) onExpiry(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.status = busyStatus("setting the expiry of " + labelOf(msg.tok) + "…")
-		on := m.here()
 		return m, func() tea.Msg {
 			ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 			defer cancel()
@@ -217,15 +223,19 @@ func (m Model) onExpiry(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			st = errorStatus("could not change the expiry of " + labelOf(msg.tok) + ": " + msg.err.Error())
 		}
+		rec := history.Of(history.ActionExpiry, msg.tok, m.now()).Finish(msg.err)
+		rec.PreviousExpiresAt, rec.ExpiresAt = rec.ExpiresAt, history.Expiry(msg.at, false)
+		record := m.record(msg.on, rec)
 		if !msg.on.current(&m) {
 			m.hold(msg.on, st, nil)
-			return m, nil
+			return m, record
 		}
 		m.status = st
 		if msg.err != nil {
-			return m, nil
+			return m, record
 		}
-		return m.refresh(false)
+		next, refresh := m.refreshOn(msg.on)
+		return next, tea.Batch(refresh, record)
 	}
 	return m, nil
 }

@@ -187,3 +187,15 @@ func statusLine(m Model) string {
 
 // tableIndex is a list as a List command builds it.
 func tableIndex(tokens []client.Token) *table.Index { return table.BuildIndex(tokens) }
+
+// targets is every token a confirmed revoke names, whatever its profile.
+func (m revokeConfirmedMsg) targets() []client.Token { return allTargets(m.groups) }
+
+// results is every result of a revoke, whatever its profile.
+func (m revokeDoneMsg) results() []revokeResult {
+	var out []revokeResult
+	for _, g := range m.groups {
+		out = append(out, g.results...)
+	}
+	return out
+}

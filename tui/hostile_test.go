@@ -44,7 +44,7 @@ func TestDashboardShowsWhatIsThere(t *testing.T) {
 		}
 		rowWidth = ansi.StringWidth(line)
 	}
-	detail := ansi.Strip(strings.Join(detailLines(&odd, nil, testNow, 60), "\n"))
+	detail := ansi.Strip(strings.Join(detailLines(&odd, nil, "", testNow, 60), "\n"))
 	if !strings.Contains(detail, "Expires     invalid date") {
 		t.Errorf("detail pane:\n%s", detail)
 	}
@@ -58,8 +58,8 @@ func TestStatusBarNeverShowsAnEchoedSecret(t *testing.T) {
 	echo := "The path you were looking for (/api/admin/api-tokens/" + strings.ToUpper(strings.ReplaceAll(secret, ":", "%3a")) + ") is not available"
 	p := &memProvider{fail: map[string]error{target.ID: errors.New(echo)}} // not even a typed error
 	m := loadedModel(t, p, []client.Token{target}, nil, 200, 35)
-	m, _ = updateCmd(m, revokeConfirmedMsg{targets: []client.Token{target}})
-	m, _ = updateCmd(m, revokeDoneMsg{results: []revokeResult{{token: target, err: p.fail[target.ID]}}})
+	m, _ = updateCmd(m, revokeConfirmedMsg{groups: []revokeGroup{{targets: []client.Token{target}}}})
+	m, _ = updateCmd(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{{token: target, err: p.fail[target.ID]}}}}})
 	st := ansi.Strip(statusLine(m))
 	if run := leak.Run(st, hash, 12); run != "" || !strings.Contains(st, "is not available") {
 		t.Errorf("status %q holds %q", st, run)

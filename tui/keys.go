@@ -20,6 +20,8 @@ type globalKeys struct {
 	Refresh   key.Binding
 	Profile   key.Binding
 	LastError key.Binding
+	// Find, Export and History need no token selected.
+	Find, Export, History key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -31,6 +33,9 @@ func newGlobalKeys() globalKeys {
 		Switch:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
 		Refresh:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		LastError: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "last error in full")),
+		Find:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "find a leaked secret")),
+		Export:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "export the table (CSV/JSON)")),
+		History:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "history")),
 	}
 }
 

@@ -171,7 +171,7 @@ func TestMarkAndRevokeConfirmation(t *testing.T) {
 	if m3.overlay != nil || cmd == nil {
 		t.Fatal("y did not confirm")
 	}
-	if msg, ok := cmd().(revokeConfirmedMsg); !ok || len(msg.targets) != 2 {
+	if msg, ok := cmd().(revokeConfirmedMsg); !ok || len(msg.targets()) != 2 {
 		t.Fatalf("y produced %T", cmd())
 	}
 	// Marks win over the cursor; with none, x takes the selected token.
@@ -198,17 +198,17 @@ func TestRevokeResultKeepsFailedRemovesRevoked(t *testing.T) {
 	tokens := modelFixture()
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
 	m = press(m, "space", "space", "space") // alpha, bravo, charlie
-	m, _ = updateCmd(m, revokeConfirmedMsg{targets: m.table.Marked(), on: m.here()})
+	m, _ = updateCmd(m, revokeConfirmedMsg{groups: []revokeGroup{{targets: m.table.Marked(), on: m.here()}}})
 	if m.revoking != 3 || !strings.Contains(statusLine(m), "revoking 3 tokens") {
 		t.Fatalf("revoking state: %d, %q", m.revoking, statusLine(m))
 	}
 	gen := m.listGen
 	forbidden := &client.ForbiddenError{Need: "token.delete"}
-	m, cmd := updateCmd(m, revokeDoneMsg{results: []revokeResult{
+	m, cmd := updateCmd(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{
 		{token: tokens[1]},                 // alpha-logs: revoked
 		{token: tokens[0], err: forbidden}, // bravo-ci: refused
 		{token: tokens[2]},                 // charlie-ci: revoked
-	}})
+	}}}})
 	if got := rowNames(m); !slices.Equal(got, []string{"bravo-ci", "delta"}) {
 		t.Errorf("rows after partial revoke: %v", got)
 	}
@@ -246,7 +246,7 @@ func TestRevokeResultKeepsFailedRemovesRevoked(t *testing.T) {
 func TestSingleRevokeFailureGoesToStatus(t *testing.T) {
 	tokens := modelFixture()
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
-	m, _ = updateCmd(m, revokeDoneMsg{results: []revokeResult{{token: tokens[1], err: &client.ForbiddenError{Need: "token.delete"}}}})
+	m, _ = updateCmd(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{{token: tokens[1], err: &client.ForbiddenError{Need: "token.delete"}}}}}})
 	if m.overlay != nil {
 		t.Error("a single failure should not open a dialog")
 	}
@@ -261,11 +261,11 @@ func TestSingleRevokeFailureGoesToStatus(t *testing.T) {
 func TestRevokeCommandBoundsConcurrencyAndReportsEach(t *testing.T) {
 	tokens := syntheticTokens(30, nil)
 	p := &memProvider{fail: map[string]error{tokens[3].ID: errors.New("boom")}}
-	msg := revokeCmd(runOn{prov: p}, tokens)().(revokeDoneMsg)
-	if len(msg.results) != 30 || len(p.revoked) != 29 {
-		t.Fatalf("%d results, %d revoked", len(msg.results), len(p.revoked))
+	msg := revokeCmd([]revokeGroup{{on: runOn{prov: p}, targets: tokens}})().(revokeDoneMsg)
+	if len(msg.results()) != 30 || len(p.revoked) != 29 {
+		t.Fatalf("%d results, %d revoked", len(msg.results()), len(p.revoked))
 	}
-	for i, r := range msg.results {
+	for i, r := range msg.results() {
 		if r.token.ID != tokens[i].ID {
 			t.Fatalf("result %d is for %s", i, r.token.ID)
 		}
@@ -339,7 +339,7 @@ func TestLoadingErrorAndEmptyStates(t *testing.T) {
 func TestHostileStringsNeverReachTheScreen(t *testing.T) {
 	tokens := []client.Token{tok("1234567890", "evil\x1b]52;c;cm0gLXJmIC8=\x07\x1b[2Jname", withIPs("10.0.0.1\x1b[31m"))}
 	m := loadedModel(t, &memProvider{}, tokens, nil, 120, 35)
-	m = update(m, revokeDoneMsg{results: []revokeResult{{token: tokens[0], err: errors.New("server said \x1b[2J no")}}})
+	m = update(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{{token: tokens[0], err: errors.New("server said \x1b[2J no")}}}}})
 	v := m.View()
 	if strings.ContainsRune(v, 0x1b) || strings.ContainsRune(v, 0x07) {
 		t.Fatalf("control characters on screen: %q", v)

@@ -102,9 +102,12 @@ func findCreatedCmd(pc *pendingCreate, search int) tea.Cmd {
 		if err != nil {
 			return outcomeSearchMsg{search: search, err: err}
 		}
+		for i := range tokens {
+			tokens[i] = pc.on.listed(tokens[i])
+		}
 		var known func(string) bool
 		if pc.before != nil {
-			known = pc.before.Contains
+			known = func(id string) bool { return pc.before.Contains(pc.on.rowKey(id)) }
 		}
 		return outcomeSearchMsg{search: search, found: client.Appeared(tokens, pc.req.Name, known, pc.at)}
 	}
@@ -300,7 +303,7 @@ func (m Model) openOutcome(pc *pendingCreate, u *client.UnknownOutcomeError) (te
 	m.relayout()
 	cmds := []tea.Cmd{o.look()}
 	if pc.on.current(&m) {
-		next, refresh := m.refresh(false)
+		next, refresh := m.refreshOn(pc.on)
 		m = next.(Model)
 		cmds = append(cmds, refresh)
 	}
@@ -316,7 +319,7 @@ func (m Model) onOutcome(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = infoStatus("a revoke is still running")
 			return m, nil
 		}
-		m.overlay = confirmRevoke(msg.targets, nil, msg.on, m.now())
+		m.overlay = confirmRevoke([]revokeGroup{{on: msg.on, targets: msg.targets}}, nil, m.now())
 		m.relayout()
 		return m, nil
 	case copyCandidateMsg:

@@ -22,6 +22,9 @@ import (
 // profileChosenMsg: the person picked profile i.
 type profileChosenMsg struct{ index int }
 
+// allChosenMsg: the person picked "all profiles" (or --all-profiles).
+type allChosenMsg struct{}
+
 // profileOpenedMsg is the result of opening profile i.
 type profileOpenedMsg struct {
 	index int
@@ -33,24 +36,54 @@ type profileKeys struct {
 	Up, Down, Open, Cancel key.Binding
 }
 
+// newPickKeys are the keys of a list of profiles to pick from: ↑/↓,
+// enter (what it does: open), and what closes it.
+func newPickKeys(open string, cancel ...string) profileKeys {
+	return profileKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", open)),
+		Cancel: key.NewBinding(key.WithKeys(cancel...), key.WithHelp(cancel[0], "close")),
+	}
+}
+
+// move is where ↑ or ↓ takes a cursor over n rows, and whether msg was
+// one of them.
+func (k profileKeys) move(msg tea.KeyMsg, cursor, n int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return max(cursor-1, 0), true
+	case key.Matches(msg, k.Down):
+		return min(cursor+1, n-1), true
+	}
+	return cursor, false
+}
+
 type profileOverlay struct {
 	profiles []profile.Profile
 	current  int
 	open     bool // current is open; false: it failed, and enter retries it
-	cursor   int
-	note     string // why enter did nothing
-	keys     profileKeys
+	// all offers "all profiles" as the first row (there are several);
+	// inAll: that is what is shown. Rows count from it: row r is profile
+	// r-1 when all is set.
+	all, inAll bool
+	cursor     int    // a row
+	note       string // why enter did nothing
+	keys       profileKeys
 }
 
-func newProfileOverlay(ps []profile.Profile, current int, open bool) *profileOverlay {
+func newProfileOverlay(ps []profile.Profile, current int, open, inAll bool) *profileOverlay {
+	all := len(ps) > 1
+	cursor := current
+	switch {
+	case inAll:
+		cursor = 0
+	case all:
+		cursor = current + 1
+	}
 	return &profileOverlay{
-		profiles: ps, current: current, cursor: current, open: open,
-		keys: profileKeys{
-			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "switch")),
-			Cancel: key.NewBinding(key.WithKeys("esc", "p", "q"), key.WithHelp("esc", "close")),
-		},
+		profiles: ps, current: current, cursor: cursor, open: open, all: all, inAll: inAll,
+		keys: newPickKeys("switch", "esc", "p", "q"),
 	}
 }
 
@@ -59,28 +92,53 @@ func (o *profileOverlay) update(msg tea.Msg) (overlay, tea.Cmd) {
 	if !ok {
 		return o, nil
 	}
+	if c, moved := o.keys.move(k, o.cursor, o.rows()); moved {
+		o.cursor, o.note = c, ""
+		return o, nil
+	}
 	switch {
 	case key.Matches(k, o.keys.Cancel):
 		return nil, nil
-	case key.Matches(k, o.keys.Up):
-		o.cursor = max(o.cursor-1, 0)
-		o.note = ""
-	case key.Matches(k, o.keys.Down):
-		o.cursor = min(o.cursor+1, len(o.profiles)-1)
-		o.note = ""
 	case key.Matches(k, o.keys.Open):
-		p := o.profiles[o.cursor]
-		if err := p.Err(); err != nil {
-			o.note = "cannot use " + p.Name + ": " + err.Error()
-			return o, nil
-		}
-		if o.cursor == o.current && o.open {
-			return nil, nil
-		}
-		i := o.cursor
-		return nil, func() tea.Msg { return profileChosenMsg{index: i} }
+		return o.choose()
 	}
 	return o, nil
+}
+
+// rows is how many rows the switcher lists.
+func (o *profileOverlay) rows() int {
+	if o.all {
+		return len(o.profiles) + 1
+	}
+	return len(o.profiles)
+}
+
+// profileAt is the profile of row r; false for the "all profiles" row.
+func (o *profileOverlay) profileAt(r int) (int, bool) {
+	if o.all {
+		return r - 1, r > 0
+	}
+	return r, true
+}
+
+// choose acts on the row under the cursor.
+func (o *profileOverlay) choose() (overlay, tea.Cmd) {
+	i, one := o.profileAt(o.cursor)
+	if !one {
+		if o.inAll {
+			return nil, nil
+		}
+		return nil, deliver(allChosenMsg{})
+	}
+	p := o.profiles[i]
+	if err := p.Err(); err != nil {
+		o.note = "cannot use " + p.Name + ": " + err.Error()
+		return o, nil
+	}
+	if i == o.current && o.open && !o.inAll {
+		return nil, nil
+	}
+	return nil, deliver(profileChosenMsg{index: i})
 }
 
 func (o *profileOverlay) view(width, height int) string {
@@ -90,16 +148,26 @@ func (o *profileOverlay) view(width, height int) string {
 	b.WriteString("\n")
 	// Two lines a profile; keep the cursor's in sight on a short screen.
 	room := max((height-10)/2, 1)
-	first := max(min(o.cursor-room/2, len(o.profiles)-room), 0)
-	for i := first; i < min(first+room, len(o.profiles)); i++ {
-		p := o.profiles[i]
+	first := max(min(o.cursor-room/2, o.rows()-room), 0)
+	for r := first; r < min(first+room, o.rows()); r++ {
 		mark := "  "
-		if i == o.cursor {
+		if r == o.cursor {
 			mark = theme.ProfileCursor.Render("› ")
 		}
+		i, one := o.profileAt(r)
+		if !one {
+			title := theme.ProfileName.Render("All profiles") + theme.Muted.Render("  one table")
+			if o.inAll {
+				title += theme.ProfileCurrent.Render("  (open)")
+			}
+			second := theme.Muted.Render(tokenfmt.Fit("every profile's tokens, each with its profile; actions go to the token's own", inner-4))
+			b.WriteString("\n" + mark + title + "\n    " + second)
+			continue
+		}
+		p := o.profiles[i]
 		name := client.Sanitize(p.Name)
 		title := theme.ProfileName.Render(name) + theme.Muted.Render("  "+p.DisplayProvider())
-		if i == o.current && o.open {
+		if i == o.current && o.open && !o.inAll {
 			title += theme.ProfileCurrent.Render("  (open)")
 		}
 		where := client.Sanitize(p.URL) + " · token: " + client.Sanitize(p.TokenSource())
@@ -128,14 +196,14 @@ func (m Model) openProfiles() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	// Not connected, the open profile may be chosen again: that retries.
-	if len(m.opts.Profiles) < 2 && m.opts.Provider != nil {
+	if len(m.opts.Profiles) < 2 && m.connected() {
 		m.status = infoStatus("no other profile to switch to: add profiles to ~/.config/tokentui/config.yaml, or try --demo")
 		return m, nil
 	}
 	if len(m.opts.Profiles) == 0 {
 		return m, nil
 	}
-	m.overlay = newProfileOverlay(m.opts.Profiles, m.opts.Profile, m.opts.Provider != nil)
+	m.overlay = newProfileOverlay(m.opts.Profiles, m.opts.Profile, m.opts.Provider != nil, m.all != nil)
 	m.relayout()
 	return m, nil
 }
@@ -174,10 +242,17 @@ func openProfileCmd(open func(context.Context, profile.Profile) (client.Provider
 // opened by Init, comes through here too: one mechanism for both.
 func (m Model) onProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case allChosenMsg:
+		return m.enterAll()
 	case profileChosenMsg:
 		p := m.opts.Profiles[msg.index]
+		if m.all != nil {
+			if prov := m.all.sources[msg.index].prov; prov != nil {
+				return m.switchTo(msg.index, prov) // open already: no token command again
+			}
+		}
 		m.switching = true
-		if m.opts.Provider == nil {
+		if !m.connected() {
 			m.openErr = nil
 			m.opts.Profile = msg.index
 			m.opts.ProfileLabel, m.opts.URL = ProfileLabel(p), p.URL
@@ -191,7 +266,7 @@ func (m Model) onProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.switching = false
 		p := m.opts.Profiles[msg.index]
 		if msg.err != nil {
-			if m.opts.Provider == nil {
+			if !m.connected() {
 				m.openErr = msg.err // the error state says it, with p and r
 				m.status = errorStatus("could not open " + p.Name)
 				m.relayout()
@@ -200,7 +275,7 @@ func (m Model) onProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = errorStatus("could not open " + p.Name + ": " + msg.err.Error())
 			return m, nil
 		}
-		first := m.opts.Provider == nil
+		first := !m.connected()
 		next, cmd := m.switchTo(msg.index, msg.prov)
 		if first {
 			nm := next.(Model)
@@ -216,6 +291,11 @@ func (m Model) onProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
 // tokens and catalog. Clears still due stay due: the clipboard is the same.
 func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	p := m.opts.Profiles[index]
+	var cat *tokenfmt.Catalog
+	if m.all != nil {
+		cat = m.all.sources[index].cat // loaded already, or nil: it loads below
+	}
+	m.all = nil
 	m.opts.Provider = prov
 	m.opts.Profile = index
 	m.opts.ProfileLabel = ProfileLabel(p)
@@ -223,7 +303,10 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.openErr = nil
 	m.provGen++
 	m.table = newTable(prov, m.now)
-	m.catalog = nil
+	m.catalog = cat
+	if cat != nil {
+		m.table.SetCatalog(cat)
+	}
 	m.loadErr, m.connErr = nil, nil
 	m.refreshedAt = time.Time{}
 	m.filter.SetValue("")

@@ -31,6 +31,10 @@ func (m *Model) autoRefreshTick() tea.Cmd {
 // no provider yet), and waits for the next tick.
 func (m Model) onAutoRefresh(autoRefreshMsg) (tea.Model, tea.Cmd) {
 	next := m.autoRefreshTick()
+	if m.all != nil {
+		nm, cmd := m.refreshAll(false)
+		return nm, tea.Batch(cmd, next)
+	}
 	if m.opts.Provider == nil || m.listing || m.switching {
 		return m, next
 	}

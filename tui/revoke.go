@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/registry"
+	"github.com/tokentui/tokentui/tui/table"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -16,34 +19,74 @@ import (
 // that names every one of them, hidden or not, with its last use and
 // expiry. Revoking the admin token tokentui itself uses takes a second
 // step. The DELETEs run in a Cmd (revokeCmd) on the profile they were asked
-// on; the result is reported against that profile, whatever is shown when
-// it arrives.
+// on — in the all-profiles table each token on its own, grouped by profile
+// — and each group's result is reported against its profile, whatever is
+// shown when it arrives.
+
+// revokeGroup is the tokens to revoke on one profile.
+type revokeGroup struct {
+	on      runOn
+	targets []client.Token
+}
 
 // revokeConfirmedMsg: the person said yes.
 type revokeConfirmedMsg struct {
-	targets []client.Token
-	on      runOn
+	groups []revokeGroup
+}
+
+// groupByProfile sorts targets into groups, one a profile, in the order
+// their profiles first appear; targets whose profile is not open are
+// left out and returned.
+func (m *Model) groupByProfile(targets []client.Token) (groups []revokeGroup, closed []client.Token) {
+	at := map[int]int{}
+	for _, t := range targets {
+		on, ok := m.onOf(&t)
+		if !ok {
+			closed = append(closed, t)
+			continue
+		}
+		g, seen := at[on.profile]
+		if !seen {
+			g = len(groups)
+			at[on.profile] = g
+			groups = append(groups, revokeGroup{on: on})
+		}
+		groups[g].targets = append(groups[g].targets, t)
+	}
+	return groups, closed
+}
+
+// allTargets is every target of the groups, in order.
+func allTargets(groups []revokeGroup) []client.Token {
+	var out []client.Token
+	for _, g := range groups {
+		out = append(out, g.targets...)
+	}
+	return out
 }
 
 // confirmRevoke asks before revoking. It lists every target, says how many
-// the filter hides, what follows for whatever uses them (as the provider
+// the filter hides, what follows for whatever uses them (as each provider
 // behaves: a cache may keep a revoked token working a while), and, when
 // the admin token in use is among them, asks a second time.
-func confirmRevoke(targets []client.Token, hidden map[string]bool, on runOn, now time.Time) *confirmDialog {
-	lag := registryLag(on)
+func confirmRevoke(groups []revokeGroup, hidden map[string]bool, now time.Time) *confirmDialog {
+	targets := allTargets(groups)
 	q := question{
 		title:       "Revoke token?",
 		targets:     targets,
 		hidden:      hidden,
 		now:         now,
-		consequence: []string{stopsWorking("it", lag)},
+		consequence: revokeConsequences(groups, "it"),
 		yesHelp:     "revoke",
 		noHelp:      "cancel",
-		yes:         revokeConfirmedMsg{targets: targets, on: on},
+		yes:         revokeConfirmedMsg{groups: groups},
 	}
 	if len(targets) > 1 {
 		q.title = "Revoke " + strconv.Itoa(len(targets)) + " tokens?"
-		q.consequence = []string{stopsWorking("them", lag)}
+		q.consequence = revokeConsequences(groups, "them")
+	}
+	if len(groups) > 1 {
+		q.title += " (" + plural(len(groups), "profile") + ")"
 	}
 	switch n := len(hidden); {
 	case n == 1 && len(targets) == 1:
@@ -62,12 +105,54 @@ func confirmRevoke(targets []client.Token, hidden map[string]bool, on runOn, now
 		} else {
 			q.consequence = append(q.consequence, "⚠ They include the admin token tokentui uses here: y asks once more.")
 		}
-		q.selfWarning = selfWarning(self[0], on.label)
-		if len(others) > 0 {
-			q.yesOthers = revokeConfirmedMsg{targets: others, on: on}
-		}
+		q.selfWarning, q.yesOthers = selfStep(groups)
 	}
 	return newConfirm(q)
+}
+
+// revokeConsequences says what a revoke does to whatever uses the
+// targets, as each provider behaves: said once for one provider, per
+// provider where they differ.
+func revokeConsequences(groups []revokeGroup, what string) []string {
+	lags := map[string]bool{}
+	var out []string
+	for _, g := range groups {
+		lag := registryLag(g.on)
+		if lags[lag] {
+			continue
+		}
+		lags[lag] = true
+		line := stopsWorking(what, lag)
+		if len(groups) > 1 && lag != "" {
+			line = "On " + g.on.label + ", a" + line[1:] // "Anything…"
+		}
+		out = append(out, line)
+	}
+	if len(out) > 1 { // the plain "refused from then on" first
+		slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
+	}
+	return out
+}
+
+// selfStep is the second step of a revoke that includes an admin token in
+// use: what tokentui loses on each profile, and what o sends instead (the
+// others alone; nil when there are none).
+func selfStep(groups []revokeGroup) ([]string, tea.Msg) {
+	var warning []string
+	var rest []revokeGroup
+	for _, g := range groups {
+		self, others := client.SplitSelf(g.targets)
+		for _, s := range self {
+			warning = append(warning, selfWarning(s, g.on.label)...)
+		}
+		if len(others) > 0 {
+			rest = append(rest, revokeGroup{on: g.on, targets: others})
+		}
+	}
+	if len(rest) == 0 {
+		return warning, nil
+	}
+	return warning, revokeConfirmedMsg{groups: rest}
 }
 
 // registryLag is how long a revoked token of on's provider may keep
@@ -109,12 +194,17 @@ func (m Model) askRevoke() (tea.Model, tea.Cmd) {
 		targets = []client.Token{*selected}
 	}
 	for _, t := range targets {
-		if !m.table.IsShown(t.ID) {
-			hidden[t.ID] = true
+		if key := table.RowKey(&t); !m.table.IsShown(key) {
+			hidden[key] = true
 		}
 	}
-	d := confirmRevoke(targets, hidden, m.here(), m.now())
-	if hasSelected && !m.table.IsMarked(selected.ID) && m.table.MarkCount() > 0 {
+	groups, closed := m.groupByProfile(targets)
+	if len(closed) > 0 {
+		m.status = errorStatus("cannot revoke " + labelOf(closed[0]) + moreThan(len(closed)) + ": its profile is not open; r reloads it")
+		return m, nil
+	}
+	d := confirmRevoke(groups, hidden, m.now())
+	if hasSelected && !m.table.IsMarked(table.RowKey(selected)) && m.table.MarkCount() > 0 {
 		// Marks win over the cursor: say so, naming the row it is on.
 		d.consequence = append(d.consequence, "“"+tokenfmt.Name(selected.Name)+"”, under the cursor, is not marked: it stays (u unmarks all).")
 	}
@@ -124,9 +214,13 @@ func (m Model) askRevoke() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) startRevoke(msg revokeConfirmedMsg) (tea.Model, tea.Cmd) {
-	m.revoking = len(msg.targets)
-	m.status = busyStatus("revoking " + plural(len(msg.targets), "token") + "…")
-	return m, tea.Batch(revokeCmd(msg.on, msg.targets), m.spinner.Tick)
+	m.revoking = len(allTargets(msg.groups))
+	what := "revoking " + plural(m.revoking, "token")
+	if len(msg.groups) > 1 {
+		what += " on " + plural(len(msg.groups), "profile")
+	}
+	m.status = busyStatus(what + "…")
+	return m, tea.Batch(revokeCmd(msg.groups), m.spinner.Tick)
 }
 
 // revokeTally sorts the results of a revoke: done, maybe done (the answer
@@ -182,39 +276,96 @@ func selfNote(revoked []client.Token) string {
 	return ""
 }
 
-// onRevokeDone reports what the server did, against the profile it ran
-// on. On the profile shown, the list says it exactly: revoked tokens leave
-// at once, failed ones stay (and stay marked, to retry), then a background
-// refresh settles the ones whose answer was lost. On another profile the
-// table shown is not touched: the status names the profile, and the report
+// onRevokeDone reports what the server did, against the profile each
+// group ran on, and keeps it in the history. On the view shown, the list
+// says it exactly: revoked tokens leave at once, failed ones stay (and
+// stay marked, to retry), then a background refresh of their profiles
+// settles the ones whose answer was lost. On another profile the table
+// shown is not touched: the status names the profile, and the report
 // waits until that profile is shown again.
 func (m Model) onRevokeDone(msg revokeDoneMsg) (tea.Model, tea.Cmd) {
 	m.revoking = 0
-	tally := tallyRevoke(msg.results)
-	st := tally.summary()
-	var report overlay
-	if tally.total > 1 && len(tally.ok) < tally.total {
-		report = newRevokeReport(msg.results)
+	record := m.recordRevokes(msg.groups)
+	var shown []revokeGroupDone
+	for _, g := range msg.groups {
+		if g.on.current(&m) {
+			shown = append(shown, g)
+			continue
+		}
+		tally := tallyRevoke(g.results)
+		m.hold(g.on, tally.summary(), tally.report(g.results))
 	}
-	if !msg.on.current(&m) {
-		m.hold(msg.on, st, report)
-		return m, nil
+	if len(shown) == 0 {
+		return m, record
 	}
-	ids := make([]string, len(tally.ok))
-	for i, t := range tally.ok {
-		ids[i] = t.ID
+	var results []revokeResult
+	var keys []string
+	var ons []runOn
+	for _, g := range shown {
+		results = append(results, g.results...)
+		ons = append(ons, g.on)
+		tally := tallyRevoke(g.results)
+		for _, t := range tally.ok {
+			keys = append(keys, g.on.rowKey(t.ID))
+		}
+		// If the next list is refused, these say why (onTokensLoaded,
+		// onSourceLoaded).
+		if m.all != nil {
+			s := m.all.sources[g.on.profile]
+			s.afterRevoke = tally.ok
+			m.all = m.all.with(g.on.profile, s)
+		} else {
+			m.afterRevoke = tally.ok
+		}
 	}
-	m.table.Remove(ids)
-	m.status = st
-	if report != nil {
+	m.table.Remove(keys)
+	tally := tallyRevoke(results)
+	m.status = revokeStatus(shown, tally)
+	if report := tally.report(results); report != nil {
 		m.overlay = report
 	}
-	// If the next list is refused, these say why (onTokensLoaded).
-	m.afterRevoke = tally.ok
 	m.relayout()
 	// The list the server holds now wins over our bookkeeping, and any List
 	// started before the revoke is stale from here on.
-	return m.refresh(false)
+	next, refresh := m.refresh(false)
+	if m.all != nil {
+		next, refresh = m.reloadSources(ons...)
+	}
+	return next, tea.Batch(refresh, record)
+}
+
+// revokeStatus is the status line of a revoke: the tally's, or with
+// several profiles, how many on each: "revoked 2 tokens on prod and 1 on
+// lab", or each profile's outcome when one did not all go.
+func revokeStatus(groups []revokeGroupDone, all revokeTally) status {
+	if len(groups) == 1 {
+		return all.summary()
+	}
+	var parts []string
+	for i, g := range groups {
+		t := tallyRevoke(g.results)
+		switch {
+		case len(all.ok) < all.total:
+			parts = append(parts, "on "+g.on.name+": "+t.summary().text)
+		case i == 0:
+			parts = append(parts, plural(t.total, "token")+" on "+g.on.name)
+		default:
+			parts = append(parts, strconv.Itoa(t.total)+" on "+g.on.name)
+		}
+	}
+	if len(all.ok) < all.total {
+		return errorStatus(strings.Join(parts, "; "))
+	}
+	return okStatus("revoked " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + selfNote(all.ok))
+}
+
+// report is the dialog of a bulk revoke that did not all succeed; nil
+// otherwise.
+func (t revokeTally) report(results []revokeResult) overlay {
+	if t.total > 1 && len(t.ok) < t.total {
+		return newRevokeReport(results)
+	}
+	return nil
 }
 
 // lostAccess explains a list refused right after a revoke: tokentui

@@ -21,11 +21,11 @@ func (m Model) askRotate() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	if m.catalog != nil {
-		for _, r := range m.catalog.Source().Roles {
+	if cat := m.catalogOf(tok); cat != nil {
+		for _, r := range cat.Source().Roles {
 			if r.Name == tok.Role && !r.Creatable {
 				m.overlay = newNotice("Cannot rotate "+tokenfmt.Name(tok.Name), []string{
-					"A token of " + strings.ToLower(m.catalog.RoleLabel()) + " " + r.Name + " cannot be created here: " + client.Sanitize(r.Reason) + ".",
+					"A token of " + strings.ToLower(cat.RoleLabel()) + " " + r.Name + " cannot be created here: " + client.Sanitize(r.Reason) + ".",
 					"Make its replacement where it was made, then revoke this one with x.",
 				})
 				m.relayout()
@@ -53,7 +53,7 @@ func confirmRotateRevoke(old client.Token, on runOn, now time.Time) *confirmDial
 		},
 		yesHelp: "revoke the old token",
 		noHelp:  "keep it",
-		yes:     revokeConfirmedMsg{targets: []client.Token{old}, on: on},
+		yes:     revokeConfirmedMsg{groups: []revokeGroup{{on: on, targets: []client.Token{old}}}},
 		no:      rotateKeptMsg{old: old},
 	}
 	if old.Self {

@@ -104,7 +104,10 @@ func (m *Model) statusBar(width int) string {
 		left = append(left, theme.DemoBadge.Render("DEMO"))
 	}
 	profile := ""
-	if m.opts.ProfileLabel != "" {
+	switch {
+	case m.all != nil:
+		profile = theme.StatusValue.Render(m.allStatusLabel())
+	case m.opts.ProfileLabel != "":
 		profile = theme.StatusValue.Render(client.Sanitize(m.opts.ProfileLabel))
 	}
 	action := m.actionText()
@@ -226,6 +229,9 @@ func padLine(s string, width int) string {
 
 // labelOf is "name (3f2a9c4e)".
 func labelOf(t client.Token) string {
+	if t.Profile != "" { // the all-profiles table: which profile's
+		return tokenfmt.Name(t.Name) + " (" + tokenfmt.ShortID(t.ID) + " on " + t.Profile + ")"
+	}
 	return tokenfmt.Name(t.Name) + " (" + tokenfmt.ShortID(t.ID) + ")"
 }
 

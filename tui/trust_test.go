@@ -60,7 +60,7 @@ func TestRevokeNamesAMarkHiddenByTheFilter(t *testing.T) {
 	}
 	m, cmd := updateCmd(m, keyMsg("y"))
 	msg, ok := cmdMsg(cmd).(revokeConfirmedMsg)
-	if !ok || len(msg.targets) != 1 || msg.targets[0].Name != "alpha-logs" {
+	if !ok || len(msg.targets()) != 1 || msg.targets()[0].Name != "alpha-logs" {
 		t.Fatalf("y revokes %+v", msg)
 	}
 }
@@ -95,10 +95,10 @@ func TestRevokingTheAdminTokenInUseTakesASecondStep(t *testing.T) {
 	// o: the others only.
 	_, cmd = updateCmd(m, keyMsg("o"))
 	msg := cmdMsg(cmd).(revokeConfirmedMsg)
-	if len(msg.targets) != 3 {
-		t.Fatalf("o revokes %d tokens, want the 3 others", len(msg.targets))
+	if len(msg.targets()) != 3 {
+		t.Fatalf("o revokes %d tokens, want the 3 others", len(msg.targets()))
 	}
-	for _, tk := range msg.targets {
+	for _, tk := range msg.targets() {
 		if tk.Self {
 			t.Fatal("o revoked the admin token in use")
 		}
@@ -107,7 +107,7 @@ func TestRevokingTheAdminTokenInUseTakesASecondStep(t *testing.T) {
 	m = press(loadedModel(t, p, p.tokens, nil, 120, 35), "a", "x", "y")
 	_, cmd = updateCmd(m, keyMsg("y"))
 	all := cmdMsg(cmd).(revokeConfirmedMsg)
-	done := revokeCmd(all.on, all.targets)().(revokeDoneMsg)
+	done := revokeCmd(all.groups)().(revokeDoneMsg)
 	if len(p.revoked) != 4 || p.revoked[3] != "dddddddd-4444" {
 		t.Fatalf("revoked %v, want delta last", p.revoked)
 	}
@@ -136,7 +136,7 @@ func TestRotatingTheAdminTokenAsksTwiceBeforeRevokingIt(t *testing.T) {
 func TestGoodAccessStyleRevokeOfItselfIsExplainedAfterwards(t *testing.T) {
 	p := &memProvider{tokens: modelFixture()}
 	m := loadedModel(t, p, p.tokens, nil, 120, 35)
-	m = update(m, revokeDoneMsg{results: []revokeResult{{token: p.tokens[1]}}})
+	m = update(m, revokeDoneMsg{groups: []revokeGroupDone{{results: []revokeResult{{token: p.tokens[1]}}}}})
 	m = update(m, tokensLoadedMsg{gen: m.listGen, err: &client.UnauthorizedError{}, at: testNow})
 	if st := statusLine(m); !strings.Contains(st, "probably tokentui's own") {
 		t.Errorf("status %q", st)

@@ -80,7 +80,7 @@ func (m *Model) relayout() {
 	l.tableInnerW = l.tableW - 2
 	l.detailInnerW, l.detailInnerH = max(l.detailW-4, 10), max(l.detailH-2, 1)
 	m.layout = l
-	m.table.SetSize(l.tableInnerW, l.tableH-2)
+	m.table.SetSize(l.tableInnerW, max(l.tableH-2-m.problemsHeight(), 2))
 	if s, ok := m.overlay.(sizer); ok {
 		s.setSize(w, l.bodyH)
 	}
@@ -92,7 +92,7 @@ func (m *Model) relayout() {
 // table has rows to spare. It follows the list and the catalog, not the
 // selection, so the table does not change height as the cursor moves.
 func (m *Model) stackedDetailHeight(bodyH, innerW int) int {
-	need := detailNeed(m.table.Fields(), m.catalog, innerW) + 2
+	need := detailNeed(m.table.Fields(), m.layoutCatalog(), innerW) + 2
 	share := bodyH * 9 / 20
 	tableNeed := bodyH - share // loading, or an error to say
 	if m.table.Loaded() {
@@ -136,7 +136,10 @@ func (m *Model) tooSmallView() string {
 // the sort order on the right.
 func (m *Model) headerView() string {
 	name := theme.AppName.Render("tokentui")
-	if p := m.opts.Provider; p != nil {
+	switch p := m.opts.Provider; {
+	case m.all != nil:
+		name += " " + theme.HeaderInfo.Render("all profiles")
+	case p != nil:
 		name += " " + theme.HeaderInfo.Render(client.Sanitize(p.DisplayName()))
 	}
 	sort := theme.HeaderInfo.Render("sort ") + theme.HeaderValue.Render(m.table.SortLabel())
@@ -176,11 +179,11 @@ func paneStyle(focused bool, w, h int) lipgloss.Style {
 // tablePane is the table in its frame, with which rows are on screen set
 // in the bottom border when not all fit: ╰──── 1–14 of 16 ─╯.
 func (m *Model) tablePane() string {
-	focused := m.focus == focusTable && m.overlay == nil
+	focused := (m.focus == focusTable || m.focus == focusProblems) && m.overlay == nil
 	w, h := m.layout.tableW, m.layout.tableH
 	content := m.tableContent(focused)
 	pos := m.table.Position()
-	if pos == "" || m.opts.Provider == nil || w < 20 {
+	if pos == "" || !m.connected() || w < 20 {
 		return paneStyle(focused, w, h).Render(content)
 	}
 	top := paneStyle(focused, w, h).BorderBottom(false).MaxHeight(h - 1).Render(content)
@@ -197,9 +200,14 @@ func paneBottom(focused bool, width int, label string) string {
 		theme.PanePosition.Render(label) + edge.Render(" "+b.Bottom+b.BottomRight)
 }
 
-// tableContent is the table, or what to say instead of one.
+// tableContent is the table, or what to say instead of one; in the
+// all-profiles table, below the lines of the profiles without a list.
 func (m *Model) tableContent(focused bool) string {
 	t, w := &m.table, m.layout.tableInnerW
+	if m.all != nil {
+		strip := m.problemsView(w, focused && m.focus == focusProblems)
+		return strip + m.allTableContent(focused && m.focus == focusTable, m.focus != focusProblems)
+	}
 	switch {
 	case m.opts.Provider == nil && m.openErr != nil:
 		return m.openErrView(w)
@@ -260,7 +268,7 @@ func (m *Model) helpView() string {
 		return m.help.ShortHelpView(keys.ShortHelp())
 	}
 	v := m.fullHelpView(keys.FullHelp())
-	if m.help.ShowAll && m.overlay == nil && m.opts.Provider != nil && m.focus == focusTable {
+	if m.help.ShowAll && m.overlay == nil && m.connected() && m.focus == focusTable {
 		v += "\n" + filterHelp(m.width)
 	}
 	return v
@@ -318,7 +326,11 @@ func (m *Model) helpKeys() helpKeyMap {
 	}
 	profileKey := g.Profile
 	profileKey.SetEnabled(len(m.opts.Profiles) > 1)
-	if m.opts.Provider == nil { // connecting, or the profile did not open
+	if m.focus == focusProblems && m.all != nil {
+		k := m.problemKeys
+		return oneGroup([]key.Binding{k.Retry, k.Details, k.Up, k.Down, k.Back, m.tableKeys.New, profileKey, g.Help, g.Quit})
+	}
+	if !m.connected() { // connecting, or the profile did not open
 		retry := g.Refresh
 		retry.SetHelp(retry.Help().Key, "retry")
 		retry.SetEnabled(m.openErr != nil)
@@ -383,7 +395,7 @@ func (m *Model) detailHelp(profileKey key.Binding) helpKeyMap {
 			{d.Up, d.Down, d.PageUp, d.PageDown, d.Top, d.Bottom},
 			{d.Back, g.Switch, a.Filter, g.Refresh, profileKey},
 			{a.New, a.Rotate, a.Revoke, copyKey, a.CopyID, expiryKey},
-			{m.lastErrorKey()},
+			{g.Find, g.Export, g.History, m.lastErrorKey()},
 		},
 	}
 }
@@ -392,10 +404,16 @@ func (m *Model) detailHelp(profileKey key.Binding) helpKeyMap {
 // would only say "cannot" here stay bound (they explain why) but unlisted.
 func (m *Model) actionKeys() (copyKey, expiryKey key.Binding) {
 	copyKey, expiryKey = m.tableKeys.Copy, m.tableKeys.Expiry
-	if tok, ok := m.table.Selected(); !ok || tok.Secret == "" {
+	tok, ok := m.table.Selected()
+	if !ok || tok.Secret == "" {
 		copyKey.SetEnabled(false)
 	}
-	if _, ok := m.opts.Provider.(client.ExpiryUpdater); !ok {
+	prov := m.opts.Provider
+	if ok && m.all != nil {
+		on, _ := m.onOf(tok)
+		prov = on.prov
+	}
+	if _, can := prov.(client.ExpiryUpdater); !can {
 		expiryKey.SetEnabled(false)
 	}
 	return copyKey, expiryKey
@@ -429,6 +447,7 @@ func (m *Model) tableHelp(profileKey key.Binding) helpKeyMap {
 			{a.Filter, clearFilter, t.Sort, t.Reverse, a.Detail, g.Switch},
 			{a.New, a.Rotate, copyKey, a.CopyID, expiryKey},
 			{t.Mark, t.MarkShown, t.Unmark, a.Revoke, g.Refresh, profileKey, m.lastErrorKey()},
+			{g.Find, g.Export, g.History},
 		},
 	}
 }
@@ -457,4 +476,46 @@ func fitShortHelp(width int, must, optional, tail []key.Binding) []key.Binding {
 		out = append(out, b)
 	}
 	return append(out, tail...)
+}
+
+// allTableContent is the all-profiles table, or what to say instead;
+// without its cursor while the keys are on the lines above it.
+func (m *Model) allTableContent(focused, cursor bool) string {
+	t, w := &m.table, m.layout.tableInnerW
+	loaded, loading, _ := m.all.counts()
+	switch {
+	case !t.Loaded() && loading > 0:
+		return m.spinner.View() + " " + theme.EmptyState.Render("loading "+plural(loading, "profile")+"…")
+	case !t.Loaded() && loaded == 0:
+		return theme.EmptyState.Render(tokenfmt.Fit("  no profile could be loaded: ↑ selects one, r retries it", w))
+	}
+	view := t.ViewWithoutCursor(m.now())
+	if cursor {
+		view = t.View(m.now(), focused)
+	}
+	switch {
+	case t.Len() == 0:
+		return view + "\n\n" + theme.EmptyState.Render("  no tokens")
+	case t.RowCount() == 0 && t.Pending() != nil:
+		return view + "\n\n" + theme.EmptyState.Render("  filtering…")
+	case t.RowCount() == 0:
+		return view + "\n\n" +
+			theme.EmptyState.Render(tokenfmt.Fit("  no token matches “"+client.Sanitize(m.filter.Value())+"” · esc clears the filter", w))
+	}
+	return view
+}
+
+// layoutCatalog is the catalog the detail pane is laid out for: the one
+// shown, or in the all-profiles table the one with the most scope groups.
+func (m *Model) layoutCatalog() *tokenfmt.Catalog {
+	if m.all == nil {
+		return m.catalog
+	}
+	var best *tokenfmt.Catalog
+	for i := range m.all.sources {
+		if c := m.all.sources[i].cat; c.HasScopes() && (best == nil || len(c.Source().ScopeGroups) > len(best.Source().ScopeGroups)) {
+			best = c
+		}
+	}
+	return best
 }

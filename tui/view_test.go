@@ -31,10 +31,10 @@ func TestUnleashTableShowsTheSecretTailAt120(t *testing.T) {
 func TestDetailSaysAnyAddressOnlyWhereIPsCanBeRestricted(t *testing.T) {
 	tk := tok("0123456789ab", "ci")
 	ga := goodAccessCatalog(t)
-	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(ga), testNow, 80), "\n"); !strings.Contains(got, "any address") {
+	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(ga), "", testNow, 80), "\n"); !strings.Contains(got, "any address") {
 		t.Errorf("GoodAccess detail lacks \"any address\":\n%s", got)
 	}
-	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(client.Catalog{RoleLabel: "Role"}), testNow, 80), "\n"); strings.Contains(got, "Allowed IPs") {
+	if got := strings.Join(detailLines(&tk, tokenfmt.NewCatalog(client.Catalog{RoleLabel: "Role"}), "", testNow, 80), "\n"); strings.Contains(got, "Allowed IPs") {
 		t.Errorf("Border0 detail mentions allowed IPs:\n%s", got)
 	}
 }

@@ -40,6 +40,10 @@ type Provider struct {
 	// can mark it (Token.Self); "" when its claims name none, and then
 	// nothing is said.
 	selfID string
+	// orgID is the organisation the admin token's claims name, so a
+	// pasted token of another organisation is told apart (MatchSecret);
+	// "" when they name none.
+	orgID string
 }
 
 var _ client.Provider = (*Provider)(nil)
@@ -66,5 +70,5 @@ func New(conn client.Connection) (*Provider, error) {
 	// A JWT's claims are read without a key: they cannot prove anything,
 	// but the token_id (or jti) a token carries is the id the list shows.
 	claims, _ := DecodeClaims(token)
-	return &Provider{api: api, now: time.Now, lag: settler{fallback: defaultSettle}, selfID: claims.TokenID}, nil
+	return &Provider{api: api, now: time.Now, lag: settler{fallback: defaultSettle}, selfID: claims.TokenID, orgID: claims.OrgID}, nil
 }

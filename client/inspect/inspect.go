@@ -41,6 +41,9 @@ type Result struct {
 	Claims []Field
 	// Summary is Title and every field as "Label: value" lines.
 	Summary []string
+	// Probable marks a weak match: another system's secret could look the
+	// same (any run of hex digits looks like a legacy Unleash secret).
+	Probable bool
 }
 
 // Recognise identifies secret as of now. See RecogniseAt.
@@ -96,7 +99,7 @@ func recognise(secret string, now time.Time) Result {
 }
 
 func fromFacts(kind Kind, f client.SecretFacts) Result {
-	r := Result{Kind: kind, Title: f.Title, Format: f.Format, Fields: f.Fields}
+	r := Result{Kind: kind, Title: f.Title, Format: f.Format, Fields: f.Fields, Probable: f.Probable}
 	if f.Claims {
 		r.Claims = f.Fields
 	}

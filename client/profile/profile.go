@@ -131,13 +131,17 @@ func (p Profile) Token(ctx context.Context) (string, error) {
 	case p.hasLiteral:
 		return p.literal, nil
 	case p.TokenCommand != "":
+		promptMu.Lock()
 		tok, err := runTokenCommand(ctx, p.TokenCommand, CommandTimeout)
+		promptMu.Unlock()
 		if err != nil {
 			return "", &TokenError{Profile: p.Name, Reason: err.Error()}
 		}
 		return p.checkToken(tok, "the output of token_command")
 	case p.KeyringEntry != "":
+		promptMu.Lock()
 		tok, err := keyringGet(ctx, p.KeyringEntry)
+		promptMu.Unlock()
 		if err != nil {
 			return "", &TokenError{Profile: p.Name, Reason: keyringReason(err, p)}
 		}

@@ -14,13 +14,20 @@ const twoProfiles = "default: ga\nprofiles:\n  ga: {provider: goodaccess, token_
 
 func resolveWith(t *testing.T, config string, env map[string]string, opts Options) (*Selection, error) {
 	t.Helper()
+	return resolveUsing(t, Resolve, config, env, opts)
+}
+
+// resolveUsing selects with resolve (Resolve, ResolveAll) from a config
+// written to a temp dir, the environment env and the stub demo.
+func resolveUsing(t *testing.T, resolve func(Options) (*Selection, error), config string, env map[string]string, opts Options) (*Selection, error) {
+	t.Helper()
 	opts.ConfigPath = filepath.Join(t.TempDir(), "config.yaml")
 	if config != "" {
 		opts.ConfigPath = writeConfig(t, config, 0o600)
 	}
 	opts.Env = envOf(env)
 	opts.StartDemo = stubDemo
-	sel, err := Resolve(opts)
+	sel, err := resolve(opts)
 	if sel != nil {
 		t.Cleanup(sel.Close)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // Finding kinds, as check --json spells them.
@@ -57,13 +59,14 @@ type findingJSON struct {
 	ID        string   `json:"id"`
 	Name      string   `json:"name"`
 	ExpiresAt jsonTime `json:"expires_at"`
+	Profile   string   `json:"profile"`
 }
 
 // checkFlags is what check was given.
 type checkFlags struct {
 	within, unused string
 	ignore         stringList
-	asJSON         bool
+	asJSON, all    bool
 }
 
 func checkCommand(stdio IO) *cobra.Command {
@@ -88,7 +91,7 @@ With --connection, only test the profile: its URL and admin token.`,
 		args: noArgs(""),
 		run: func(ctx context.Context, _ []string) error {
 			if connection {
-				return inv.checkConnection(ctx, f.asJSON)
+				return inv.checkConnection(ctx, f)
 			}
 			return inv.check(ctx, f)
 		},
@@ -98,12 +101,21 @@ With --connection, only test the profile: its URL and admin token.`,
 	fs.StringVar(&f.unused, "unused", "90d", "report tokens not used for `DURATION` (never used: since created); 0 = off")
 	fs.Var(&f.ignore, "ignore", "leave out the findings of `TOKEN` (ID, ID prefix or name; NAME:FINDING for one kind);\nrepeatable, and added to the profile's check_ignore")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON (fields in JSON.md)")
+	fs.BoolVar(&f.all, "all-profiles", false, "check every profile of the config file (or every demo profile with --demo);\na profile that cannot be read is named on stderr and fails the check")
 	fs.BoolVar(&connection, "connection", false, "only test the URL and the admin token (GoodAccess: its\ntest-connection endpoint; elsewhere one list request), naming\nwhich is wrong; exit 0 ok, 1 no such API there, 3 the token")
 	inv.addProfileFlags(cmd)
 	must(cmd.RegisterFlagCompletionFunc("within", completeDurations))
 	must(cmd.RegisterFlagCompletionFunc("unused", completeDurations))
 	must(cmd.RegisterFlagCompletionFunc("ignore", inv.completeTokenIDs))
 	return cmd
+}
+
+// audited is what checking one profile found.
+type audited struct {
+	s          *session
+	found      []finding
+	ignored    int
+	reportsUse bool
 }
 
 func (inv *invocation) check(ctx context.Context, f checkFlags) error {
@@ -117,51 +129,105 @@ func (inv *invocation) check(ctx context.Context, f checkFlags) error {
 			return usagef("--unused: %s", err)
 		}
 	}
-	s, err := inv.connect(ctx, readTokens|readCatalog)
+	now := inv.io.Now()
+	if !f.all {
+		s, err := inv.connect(ctx, readTokens|readCatalog)
+		if err != nil {
+			return err
+		}
+		a := inv.audit(s, f, now, window, unused)
+		if f.asJSON {
+			if err := inv.writeJSON(a.json(now, window, unused)); err != nil {
+				return err
+			}
+		} else if err := inv.writeFindings(a.found, false); err != nil {
+			return err
+		}
+		return inv.checkSummary([]audited{a})
+	}
+	runs, err := inv.connectAll(ctx, readTokens|readCatalog)
 	if err != nil {
 		return err
 	}
+	var all []audited
+	var found []finding
+	for _, s := range sessions(runs) {
+		a := inv.audit(s, f, now, window, unused)
+		all = append(all, a)
+		found = append(found, a.found...)
+	}
+	inv.unmatchedFlags(f, all)
+	if f.asJSON {
+		err = inv.writeJSON(checkAllJSON(all, runs, now, window, unused))
+	} else {
+		err = inv.writeFindings(found, true)
+	}
+	if err != nil {
+		return err
+	}
+	failed := inv.reportFailed(runs)
+	return failedOr(inv.checkSummary(all), failed)
+}
+
+// audit checks the tokens of one profile, leaving out what --ignore and
+// the profile's check_ignore name, and warns about entries that name no
+// token.
+func (inv *invocation) audit(s *session, f checkFlags, now time.Time, window, unused time.Duration) audited {
 	sortTokens(s.tokens)
-	now := inv.io.Now()
-	reportsUse := reportsLastUse(s.prov)
-	if unused > 0 && !reportsUse {
-		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no unused findings")
+	a := audited{s: s, reportsUse: reportsLastUse(s.prov)}
+	if unused > 0 && !a.reportsUse {
+		inv.info(s.prov.DisplayName() + " does not report when a token was last used: no unused findings on " + s.prof.Name)
 	}
 	rules := parseIgnores(append(slices.Clone(s.prof.CheckIgnore), f.ignore...))
-	var found []finding
-	ignored := 0
 	for _, t := range s.tokens {
 		for _, fd := range audit(t, now, window, s.catalog.AllowedIPs) {
 			if rules.ignores(fd) {
-				ignored++
+				a.ignored++
 				continue
 			}
-			found = append(found, fd)
+			a.found = append(a.found, fd)
 		}
-		if fd, ok := unusedFinding(t, now, unused, reportsUse); ok && !rules.ignores(fd) {
-			found = append(found, fd)
+		if fd, ok := unusedFinding(t, now, unused, a.reportsUse); ok && !rules.ignores(fd) {
+			a.found = append(a.found, fd)
 		} else if ok {
-			ignored++
+			a.ignored++
 		}
 	}
-	for _, r := range rules.unmatched(s.tokens) {
+	// A profile's check_ignore is its own; with every profile, an --ignore
+	// is for whichever profile holds the token (unmatchedFlags).
+	own := rules
+	if f.all {
+		own = parseIgnores(s.prof.CheckIgnore)
+	}
+	for _, r := range own.unmatched(s.tokens) {
 		inv.warn(fmt.Sprintf("ignore %q matches no token on %s", r, s.prof.Name))
 	}
-	if f.asJSON {
-		out := toCheckJSON(s, now, window, unused, found, ignored)
-		out.LastUseReported = reportsUse
-		if err := inv.writeJSON(out); err != nil {
-			return err
+	return a
+}
+
+// unmatchedFlags warns about each --ignore that names no token on any
+// profile checked.
+func (inv *invocation) unmatchedFlags(f checkFlags, all []audited) {
+	for _, r := range parseIgnores(f.ignore) {
+		if !slices.ContainsFunc(all, func(a audited) bool { return slices.ContainsFunc(a.s.tokens, r.matches) }) {
+			inv.warn(fmt.Sprintf("--ignore %q matches no token on any profile", r.raw))
 		}
-	} else if err := inv.writeFindings(found); err != nil {
-		return err
 	}
-	summary := fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(found), len(s.tokens), s.prof.Name)
-	if ignored > 0 {
-		summary += fmt.Sprintf("; %d ignored", ignored)
+}
+
+// checkSummary says on stderr what each profile's check found, and fails
+// (exit 1) when anything was.
+func (inv *invocation) checkSummary(all []audited) error {
+	total := 0
+	for _, a := range all {
+		summary := fmt.Sprintf("%d finding(s) in %d token(s) on %s", len(a.found), len(a.s.tokens), a.s.prof.Name)
+		if a.ignored > 0 {
+			summary += fmt.Sprintf("; %d ignored", a.ignored)
+		}
+		inv.info(summary)
+		total += len(a.found)
 	}
-	inv.info(summary)
-	if len(found) > 0 {
+	if total > 0 {
 		return &shownError{code: exitcode.Failure}
 	}
 	return nil
@@ -178,13 +244,68 @@ type connectionJSON struct {
 
 // checkConnection tests the profile with the provider's cheapest call that
 // proves the URL and the admin token: a connection test where the API has
-// one, else one token list.
-func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
+// one, else one token list. With --all-profiles, every profile, one line
+// (or JSON object) each.
+func (inv *invocation) checkConnection(ctx context.Context, f checkFlags) error {
+	if f.all {
+		return inv.checkConnections(ctx, f.asJSON)
+	}
 	s, err := inv.connect(ctx, 0)
 	if err != nil {
 		return err
 	}
+	out, err := testConnection(ctx, s)
+	if f.asJSON {
+		if werr := inv.writeJSON(out); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		inv.sayConnected(out)
+	}
+	if err != nil && f.asJSON {
+		inv.warn(err.Error())
+		return &shownError{code: exitCode(err)}
+	}
+	return err
+}
+
+// checkConnections tests every profile at once.
+func (inv *invocation) checkConnections(ctx context.Context, asJSON bool) error {
+	runs, err := inv.connectAll(ctx, 0)
+	if err != nil {
+		return err
+	}
+	outs := make([]connectionJSON, len(runs))
+	var wg sync.WaitGroup
+	for i, r := range runs {
+		if r.s == nil {
+			outs[i] = connectionJSON{Profile: r.prof.Name, Provider: r.prof.Provider, URL: r.prof.URL, Message: client.Scrub(profileError(r.prof, r.err))}
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], runs[i].err = testConnection(ctx, r.s)
+		}()
+	}
+	wg.Wait()
+	if asJSON {
+		if err := inv.writeJSON(outs); err != nil {
+			return err
+		}
+	}
+	for _, out := range outs {
+		if out.OK && !asJSON {
+			inv.sayConnected(out)
+		}
+	}
+	return failedOr(nil, inv.reportFailed(runs))
+}
+
+// testConnection runs the test on s. The error names the profile.
+func testConnection(ctx context.Context, s *session) (connectionJSON, error) {
 	var msg string
+	var err error
 	if tester, ok := s.prov.(client.ConnectionTester); ok {
 		msg, err = tester.TestConnection(ctx)
 	} else {
@@ -196,29 +317,70 @@ func (inv *invocation) checkConnection(ctx context.Context, asJSON bool) error {
 	out := connectionJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), URL: s.prof.URL, OK: err == nil, Message: msg}
 	if err != nil {
 		out.Message = err.Error()
-	}
-	if asJSON {
-		if werr := inv.writeJSON(out); werr != nil {
-			return werr
-		}
-	} else if err == nil {
-		fmt.Fprintf(inv.io.Out, "ok: %s (%s at %s): %s\n", s.prof.Name, s.prov.DisplayName(), s.prof.URL, client.Sanitize(msg))
-	}
-	if err != nil {
 		err = fmt.Errorf("the connection test of %s (%s at %s) failed: %w", s.prof.Name, s.prov.DisplayName(), s.prof.URL, err)
-		if asJSON {
-			inv.warn(err.Error())
-			return &shownError{code: exitCode(err)}
-		}
 	}
-	return err
+	return out, err
 }
 
-func toCheckJSON(s *session, now time.Time, window, unused time.Duration, found []finding, ignored int) checkJSON {
-	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: jsonTime{now}, WithinSeconds: int64(window / time.Second),
-		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: ignored}
-	for _, f := range found {
-		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name, ExpiresAt: jsonTime{f.Token.ExpiresAt}})
+// sayConnected prints a test that passed.
+func (inv *invocation) sayConnected(out connectionJSON) {
+	fmt.Fprintf(inv.io.Out, "ok: %s (%s at %s): %s\n", out.Profile, displayName(out.Provider), out.URL, client.Sanitize(out.Message))
+}
+
+// displayName is a provider kind's name for people.
+func displayName(kind string) string {
+	if d, ok := registry.Lookup(kind); ok {
+		return d.DisplayName
+	}
+	return client.Sanitize(kind)
+}
+
+// json is check --json's object for one profile.
+func (a audited) json(now time.Time, window, unused time.Duration) checkJSON {
+	s := a.s
+	out := checkJSON{Profile: s.prof.Name, Provider: s.prov.Kind(), CheckedAt: tokenout.At(now), WithinSeconds: int64(window / time.Second),
+		UnusedSeconds: int64(unused / time.Second), TokensChecked: len(s.tokens), Findings: []findingJSON{}, Ignored: a.ignored,
+		LastUseReported: a.reportsUse}
+	for _, f := range a.found {
+		out.Findings = append(out.Findings, findingJSON{Finding: f.Kind, Detail: f.Detail, ID: f.Token.ID, Name: f.Token.Name,
+			ExpiresAt: tokenout.At(f.Token.ExpiresAt), Profile: s.prof.Name})
+	}
+	return out
+}
+
+// checkAllJSONOut is check --all-profiles --json's output: one check
+// object per profile read, and the profiles that could not be.
+type checkAllJSONOut struct {
+	CheckedAt     jsonTime            `json:"checked_at"`
+	WithinSeconds int64               `json:"within_seconds"`
+	UnusedSeconds int64               `json:"unused_seconds"`
+	Profiles      []checkJSON         `json:"profiles"`
+	Failed        []profileFailedJSON `json:"failed"`
+}
+
+// profileFailedJSON is a profile that could not be read.
+type profileFailedJSON struct {
+	Profile  string `json:"profile"`
+	Provider string `json:"provider"`
+	Error    string `json:"error"`
+}
+
+func checkAllJSON(all []audited, runs []profileRun, now time.Time, window, unused time.Duration) checkAllJSONOut {
+	out := checkAllJSONOut{CheckedAt: tokenout.At(now), WithinSeconds: int64(window / time.Second), UnusedSeconds: int64(unused / time.Second),
+		Profiles: []checkJSON{}, Failed: failedJSON(runs)}
+	for _, a := range all {
+		out.Profiles = append(out.Profiles, a.json(now, window, unused))
+	}
+	return out
+}
+
+// failedJSON is the runs that failed, for --json.
+func failedJSON(runs []profileRun) []profileFailedJSON {
+	out := []profileFailedJSON{}
+	for _, r := range runs {
+		if r.err != nil {
+			out = append(out, profileFailedJSON{Profile: r.prof.Name, Provider: r.prof.Provider, Error: client.Scrub(profileError(r.prof, r.err))})
+		}
 	}
 	return out
 }
@@ -257,17 +419,24 @@ func invalidDateDetail(t client.Token) string {
 	return d
 }
 
-func (inv *invocation) writeFindings(found []finding) error {
+func (inv *invocation) writeFindings(found []finding, withProfile bool) error {
 	if len(found) == 0 {
 		return nil
 	}
 	tb := newTable("FINDING", "ID", "NAME", "DETAIL")
+	if withProfile {
+		tb = newTable("PROFILE", "FINDING", "ID", "NAME", "DETAIL")
+	}
 	for _, f := range found {
 		tn := toneExpiring
 		if f.Kind == findingExpired || f.Kind == findingInvalidDate {
 			tn = toneExpired
 		}
-		tb.add(cell{text: f.Kind, tone: tn}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail))
+		row := []cell{{text: f.Kind, tone: tn}, plain(f.Token.ID), plain(f.Token.Name), plain(f.Detail)}
+		if withProfile {
+			row = append([]cell{plain(f.Token.Profile)}, row...)
+		}
+		tb.add(row...)
 	}
 	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)

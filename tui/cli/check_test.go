@@ -52,7 +52,7 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatal("no findings")
 	}
 	for _, f := range findings {
-		if k := keys(f.(map[string]any)); k != "detail,expires_at,finding,id,name" {
+		if k := keys(f.(map[string]any)); k != "detail,expires_at,finding,id,name,profile" {
 			t.Fatalf("finding keys %s", k)
 		}
 	}

@@ -36,7 +36,7 @@ type result struct {
 // home in a temp dir, so no real config is read) and the pinned clock.
 func run(t *testing.T, o runOpts, args ...string) result {
 	t.Helper()
-	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir()}
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir()}
 	for k, v := range o.env {
 		env[k] = v
 	}

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/tui/clipboard"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // createFlags is what create was given.
@@ -100,6 +102,7 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 		created, err = s.prov.Create(c, req)
 		return err
 	})
+	inv.record(s, createRecord(req, created, err, inv.io.Now()))
 	if u, lost := client.AsUnknownOutcome(err); lost {
 		return inv.reportLostCreate(ctx, s, req, u, f.asJSON, now)
 	}
@@ -107,6 +110,15 @@ func (inv *invocation) create(ctx context.Context, f createFlags) error {
 		return flagNames(err)
 	}
 	return inv.reportCreated(s, f, req, created, now, said)
+}
+
+// createRecord is the history's record of a create: the token made, or
+// what was asked for when none arrived.
+func createRecord(req client.NewToken, created client.Created, err error, at time.Time) history.Record {
+	if err == nil {
+		return history.Of(history.ActionCreate, created.Token, at)
+	}
+	return history.OfRequest(history.ActionCreate, req, at).Finish(err)
 }
 
 // defaultExpiry is the lifetime of a token created without --expires: the
@@ -143,7 +155,7 @@ func (f createFlags) request(now time.Time) (client.NewToken, string, error) {
 // stderr what was created and what deserves a second look, and copies the
 // secret when --copy asks for it.
 func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewToken, created client.Created, now time.Time, said string) error {
-	if err := inv.writeSecret(created, f.asJSON, now); err != nil {
+	if err := inv.writeSecret(s, created, f.asJSON, now); err != nil {
 		return err
 	}
 	inv.info(fmt.Sprintf("created token %q (id %s) on %s; its secret is shown only this once", client.Sanitize(created.Token.Name), created.Token.ID, s.prof.Name))
@@ -172,10 +184,10 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 
 // writeSecret prints the new secret on stdout: bare with a newline, or in
 // create --json's object.
-func (inv *invocation) writeSecret(created client.Created, asJSON bool, now time.Time) error {
+func (inv *invocation) writeSecret(s *session, created client.Created, asJSON bool, now time.Time) error {
 	if asJSON {
-		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: toJSON(&created.Token, now), Warning: created.Warning,
-			GrantDifferences: orEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
+		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: s.object(&created.Token, now), Warning: created.Warning,
+			GrantDifferences: tokenout.OrEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
 	}
 	_, err := fmt.Fprintln(inv.io.Out, created.Secret)
 	return err

@@ -12,7 +12,7 @@ import (
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
 
-const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,invalid_dates,last_used_at,name,not_reported,owner,projects,role,scopes,secret_masked,secret_note,self"
+const tokenKeys = "allowed_ips,created_at,created_by,environment,expired,expires_at,id,invalid_dates,last_used_at,name,not_reported,owner,profile,projects,provider,role,scopes,secret_masked,secret_note,self"
 
 func TestListTableIsSortedAlignedAndPlainWithoutTTY(t *testing.T) {
 	r := run(t, runOpts{}, "list", "--demo")

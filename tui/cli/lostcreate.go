@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/exitcode"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // lostCreateJSON is create --json's output when the create's outcome is
@@ -45,9 +46,9 @@ func (inv *invocation) reportLostCreate(ctx context.Context, s *session, req cli
 	now := inv.io.Now()
 
 	if asJSON {
-		out := lostCreateJSON{Outcome: "unknown", Accepted: u.Accepted, Error: u.Err.Error(), Candidates: orEmpty(u.Candidates), Searched: searchErr == nil, Found: []jsonToken{}}
+		out := lostCreateJSON{Outcome: "unknown", Accepted: u.Accepted, Error: u.Err.Error(), Candidates: tokenout.OrEmpty(u.Candidates), Searched: searchErr == nil, Found: []jsonToken{}}
 		for _, t := range found {
-			out.Found = append(out.Found, toJSON(&t, now))
+			out.Found = append(out.Found, s.object(&t, now))
 		}
 		if err := inv.writeJSON(out); err != nil {
 			return err

@@ -14,5 +14,13 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asBinaryEnv) == "1" {
 		os.Exit(Main(context.Background(), os.Args[1:], nil))
 	}
-	os.Exit(m.Run())
+	// No test writes the history of the person running it.
+	state, err := os.MkdirTemp("", "tokentui-state-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
+	code := m.Run()
+	os.RemoveAll(state)
+	os.Exit(code)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/internal/chunked"
 )
 
 // colour reports whether stdout gets colour: only a terminal, and never
@@ -175,7 +176,7 @@ func (t *table) join(parts []*table) {
 }
 
 // write writes the header and the rows, rowsPerPart rows at a time on
-// every core (writeChunks); styled rows on one, as lipgloss draws them.
+// every core (chunked.Write); styled rows on one, as lipgloss draws them.
 func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	cols := len(t.header)
 	texts, tones := make([][]byte, cols), make([]tone, cols)
@@ -189,7 +190,7 @@ func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	if styled {
 		per = max(rows, 1)
 	}
-	return writeChunks(w, string(head), (rows+per-1)/per, func() renderChunk {
+	return chunked.Write(w, string(head), (rows+per-1)/per, func() chunked.Render {
 		texts := make([][]byte, cols)
 		return func(buf []byte, c int) []byte {
 			for r := c * per; r < min(rows, (c+1)*per); r++ {

@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bufio"
+	"context"
 	"io"
 	"strconv"
 	"testing"
 
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/internal/tokentest"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // BenchmarkListOutput is what `list` costs once the list is in, at 10 000
@@ -16,12 +21,12 @@ func BenchmarkListOutput(b *testing.B) {
 		tokens := tokentest.BenchTokens(n)
 		inv := &invocation{io: IO{Out: io.Discard, Err: io.Discard, Env: func(string) string { return "" }}}
 		now := tokentest.Now
+		s := &session{prov: &fakeKind{"goodaccess"}, prof: profile.Profile{Name: "bench"}}
 		b.Run("json/"+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				order := nameOrder(tokens)
-				token := func(pos int) jsonToken { return toJSON(&tokens[order[pos]], now) }
-				if err := writeTokensJSON(io.Discard, len(order), token); err != nil {
+				count, token := objects([]listed{{s: s, kept: tokens, order: nameOrder(tokens)}}, now)
+				if err := tokenout.WriteJSON(bufio.NewWriterSize(io.Discard, 64<<10), count, token); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -29,10 +34,24 @@ func BenchmarkListOutput(b *testing.B) {
 		b.Run("table/"+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := inv.writeTokenTable(tokens, nameOrder(tokens), now); err != nil {
+				if err := inv.writeTokenTable([]listed{{s: s, kept: tokens, order: nameOrder(tokens)}}, now, false); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
 }
+
+// fakeKind is a provider that only says its kind, for output benchmarks.
+type fakeKind struct{ kind string }
+
+func (f *fakeKind) Kind() string        { return f.kind }
+func (f *fakeKind) DisplayName() string { return f.kind }
+func (f *fakeKind) List(context.Context) ([]client.Token, error) {
+	return nil, nil
+}
+func (f *fakeKind) Create(context.Context, client.NewToken) (client.Created, error) {
+	return client.Created{}, nil
+}
+func (f *fakeKind) Revoke(context.Context, client.Token) error      { return nil }
+func (f *fakeKind) Catalog(context.Context) (client.Catalog, error) { return client.Catalog{}, nil }

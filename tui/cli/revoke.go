@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/client/registry"
 	"github.com/tokentui/tokentui/tui/exitcode"
 )
@@ -74,7 +75,7 @@ func (inv *invocation) revoke(ctx context.Context, ids []string, f revokeFlags) 
 	if err := inv.confirmRevoke(ctx, s, targets, f.yes); err != nil {
 		return err
 	}
-	return inv.revokeEach(ctx, s.prov, targets)
+	return inv.revokeEach(ctx, s, targets)
 }
 
 // confirmRevoke lists the targets on stderr and, without --yes, asks the
@@ -109,15 +110,17 @@ func (inv *invocation) confirmRevoke(ctx context.Context, s *session, targets []
 }
 
 // revokeEach revokes every target, going on past a failure so one bad token
-// does not leave the rest standing. Each outcome is printed as it happens.
+// does not leave the rest standing. Each outcome is printed as it happens,
+// and kept in the history.
 // A revoke whose answer was lost is neither: it may have been carried out.
 // ctrl+c waits for the revoke in flight and starts no other. The exit code
 // is 3 only when every failure was the admin token's fault, 4 when nothing
 // failed but some answers were lost.
-func (inv *invocation) revokeEach(ctx context.Context, prov client.Provider, targets []client.Token) error {
+func (inv *invocation) revokeEach(ctx context.Context, s *session, targets []client.Token) error {
 	failed, authFailed, unknown := 0, 0, 0
 	for i, t := range targets {
-		err, interrupted := inv.waitOut(ctx, "the revoke of "+describe(t), func(c context.Context) error { return prov.Revoke(c, t) })
+		err, interrupted := inv.waitOut(ctx, "the revoke of "+describe(t), func(c context.Context) error { return s.prov.Revoke(c, t) })
+		inv.record(s, history.Of(history.ActionRevoke, t, inv.io.Now()).Finish(err))
 		switch _, lost := client.AsUnknownOutcome(err); {
 		case err == nil:
 			fmt.Fprintf(inv.io.Out, "revoked %s\t%s\n", t.ID, client.Sanitize(t.Name))

@@ -158,7 +158,8 @@ func needsSubcommand(cmd *cobra.Command, args []string) error {
 func scriptingCommands(stdio IO) []*cobra.Command {
 	return []*cobra.Command{
 		listCommand(stdio), createCommand(stdio), revokeCommand(stdio),
-		checkCommand(stdio), inspectCommand(stdio), scopesCommand(stdio),
+		checkCommand(stdio), findCommand(stdio), inspectCommand(stdio), scopesCommand(stdio),
+		historyCommand(stdio),
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // catalogJSON is scopes --json's output.
@@ -107,7 +108,7 @@ func toCatalogJSON(cat client.Catalog, profileName, kind string) catalogJSON {
 		out.ScopeGroups = append(out.ScopeGroups, gj)
 	}
 	for _, p := range cat.Presets {
-		out.Presets = append(out.Presets, presetJSON{Name: p.Name, Description: p.Description, Scopes: orEmpty(p.Scopes)})
+		out.Presets = append(out.Presets, presetJSON{Name: p.Name, Description: p.Description, Scopes: tokenout.OrEmpty(p.Scopes)})
 	}
 	for _, r := range cat.Roles {
 		out.Roles = append(out.Roles, roleJSON(r))

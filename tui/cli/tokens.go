@@ -15,6 +15,7 @@ import (
 	"github.com/tokentui/tokentui/client/emulator/demo"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui/internal/textsort"
+	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
 // session is where a command that talks to an API starts: the selected
@@ -38,17 +39,28 @@ const (
 // reads what the command needs (the token list first, then the catalog).
 // With --demo it starts the emulators, which close when the command ends.
 func (inv *invocation) connect(ctx context.Context, what reads) (*session, error) {
-	opts := inv.global
-	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
-	sel, err := profile.Resolve(opts)
+	sel, err := inv.resolve(profile.Resolve)
 	if err != nil {
 		return nil, err
 	}
-	inv.cleanup = append(inv.cleanup, sel.Close)
 	if sel.ConfigErr != nil {
 		fmt.Fprintf(inv.io.Err, "warning: ignoring the config file: %s\n", sel.ConfigErr)
 	}
 	return openSession(ctx, sel.Selected, what)
+}
+
+// resolve selects with resolve (profile.Resolve or ResolveAll) from the
+// profile flags and this invocation's environment and clock; the demo's
+// emulators, if started, stop when the command ends.
+func (inv *invocation) resolve(resolve func(profile.Options) (*profile.Selection, error)) (*profile.Selection, error) {
+	opts := inv.global
+	opts.Env, opts.Clock, opts.StartDemo = inv.io.Env, inv.io.Now, demo.Start
+	sel, err := resolve(opts)
+	if err != nil {
+		return nil, err
+	}
+	inv.cleanup = append(inv.cleanup, sel.Close)
+	return sel, nil
 }
 
 // openSession opens the profile (fetching its admin token) and reads what
@@ -63,6 +75,9 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 		if s.tokens, err = prov.List(ctx); err != nil {
 			return nil, err
 		}
+		for i := range s.tokens {
+			s.tokens[i].Profile = p.Name
+		}
 	}
 	if what&readCatalog != 0 {
 		if s.catalog, err = prov.Catalog(ctx); err != nil {
@@ -72,104 +87,21 @@ func openSession(ctx context.Context, p profile.Profile, what reads) (*session, 
 	return s, nil
 }
 
-// jsonTime is a timestamp in JSON: RFC 3339 in UTC with a four-digit year,
-// or null when unset or not a valid date (see invalid_dates in JSON.md).
-type jsonTime struct{ t time.Time }
-
-func (j jsonTime) MarshalJSON() ([]byte, error) {
-	return appendTime(nil, j.t), nil
-}
-
-// jsonToken is one token in --json output; see JSON.md. Every field is
-// always present: empty lists are [], unknown strings "", unset times null.
-type jsonToken struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	Scopes       []string `json:"scopes"`
-	Role         string   `json:"role"`
-	Projects     []string `json:"projects"`
-	Environment  string   `json:"environment"`
-	AllowedIPs   []string `json:"allowed_ips"`
-	CreatedAt    jsonTime `json:"created_at"`
-	ExpiresAt    jsonTime `json:"expires_at"`
-	LastUsedAt   jsonTime `json:"last_used_at"`
-	CreatedBy    string   `json:"created_by"`
-	SecretMasked string   `json:"secret_masked"`
-	Expired      bool     `json:"expired"`
-	Owner        string   `json:"owner"`
-	SecretNote   string   `json:"secret_note"`
-	InvalidDates []string `json:"invalid_dates"`
-	// Self is whether this is the admin token the command ran with; nil
-	// (null) where the provider cannot tell.
-	Self *bool `json:"self"`
-	// NotReported names the fields the provider's API does not report,
-	// so a null or "" there means "unknown", not "never" or "nobody".
-	NotReported []string `json:"not_reported"`
-}
-
-// Shared values of jsonToken.Self and NotReported: a list of 100 000
-// tokens holds a handful of them. Read-only once built.
-var (
-	yes, no     = true, false
-	notReported = [4][]string{
-		{"last_used_at", "created_by"}, // neither reported
-		{"created_by"},                 // FactLastUse
-		{"last_used_at"},               // FactCreator
-		{},                             // both
+// object is t as JSON.md's token object, on this session's profile.
+func (s *session) object(t *client.Token, now time.Time) jsonToken {
+	if t.Profile == "" { // a token created, not listed
+		named := *t
+		named.Profile = s.prof.Name
+		t = &named
 	}
+	return tokenout.From(t, s.prov.Kind(), now)
+}
+
+// The token object of JSON.md, shared with the dashboard's export.
+type (
+	jsonToken = tokenout.Token
+	jsonTime  = tokenout.Time
 )
-
-// notReportedOf is the fields of a token the API does not report.
-func notReportedOf(t *client.Token) []string {
-	i := 0
-	if t.LastUseReported() {
-		i |= 1
-	}
-	if t.CreatorReported() {
-		i |= 2
-	}
-	return notReported[i]
-}
-
-func selfOf(t *client.Token) *bool {
-	switch {
-	case !t.SelfKnown():
-		return nil
-	case t.Self:
-		return &yes
-	}
-	return &no
-}
-
-func toJSON(t *client.Token, now time.Time) jsonToken {
-	return jsonToken{
-		ID:           t.ID,
-		Name:         t.Name,
-		Scopes:       orEmpty(t.Scopes),
-		Role:         t.Role,
-		Projects:     orEmpty(t.Projects),
-		Environment:  t.Environment,
-		AllowedIPs:   orEmpty(t.AllowedIPs),
-		CreatedAt:    jsonTime{t.CreatedAt},
-		ExpiresAt:    jsonTime{t.ExpiresAt},
-		LastUsedAt:   jsonTime{t.LastUsedAt},
-		CreatedBy:    t.CreatedBy,
-		SecretMasked: client.MaskSecret(t.Secret),
-		Expired:      t.ExpiredAt(now),
-		Owner:        t.Owner,
-		SecretNote:   t.SecretNote,
-		InvalidDates: t.InvalidDates.Names(),
-		Self:         selfOf(t),
-		NotReported:  notReportedOf(t),
-	}
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
 
 // nameOrder is the order tokens are printed in: by name
 // (case-insensitively), then creation, then id, so two runs print the same

@@ -9,12 +9,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client/emulator/demo"
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui"
@@ -30,14 +32,16 @@ func Dashboard(start func(tui.Options) error) cli.Dashboard {
 }
 
 type dashboard struct {
-	start      func(tui.Options) error
-	clearAfter string
-	refresh    string
+	start       func(tui.Options) error
+	clearAfter  string
+	refresh     string
+	allProfiles bool
 }
 
 func (d *dashboard) AddFlags(root *cobra.Command) {
 	root.Flags().StringVar(&d.clearAfter, "clear-after", "", "clear a copied secret from the clipboard after `DURATION` (45s, 2m; 0 = never;\ndefault $TOKENTUI_CLEAR_AFTER or 45s)")
 	root.Flags().StringVar(&d.refresh, "refresh", "", "reload the list every `DURATION` (30s, 1m, 5m; at least 5s; default: only on r)")
+	root.Flags().BoolVar(&d.allProfiles, "all-profiles", false, "show every profile of the config file in one table (with --demo, every demo profile)")
 	choices := []cobra.Completion{
 		cobra.CompletionWithDesc("45s", "the default"), cobra.CompletionWithDesc("2m", "two minutes"), cobra.CompletionWithDesc("0", "never"),
 	}
@@ -88,7 +92,11 @@ func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options)
 		return exitcode.Usage
 	}
 	opts.StartDemo = demo.Start
-	sel, err := profile.Resolve(opts)
+	resolve := profile.Resolve
+	if d.allProfiles {
+		resolve = profile.ResolveAll
+	}
+	sel, err := resolve(opts)
 	if err != nil {
 		// A NoProfileError explains how to add a profile and that --demo
 		// exists; every error here is one the user fixes with flags or config.
@@ -115,6 +123,8 @@ func (d *dashboard) Run(ctx context.Context, stdio cli.IO, opts profile.Options)
 		RefreshEvery: refreshEvery,
 		Profiles:     sel.Profiles,
 		Profile:      sel.SelectedIndex(),
+		AllProfiles:  d.allProfiles,
+		History:      historyLog(sel.Demo(), opts.Env, stdio),
 		ManageMemory: true,
 	}
 	if err := d.start(tuiOpts); err != nil {
@@ -139,4 +149,18 @@ func missingToken(ctx context.Context, sel *profile.Selection) error {
 		return err
 	}
 	return nil
+}
+
+// historyLog is where the dashboard keeps what it does: the history file,
+// or for the demo, whose tokens live in memory, memory.
+func historyLog(isDemo bool, getenv func(string) string, stdio cli.IO) history.Log {
+	if isDemo {
+		return &history.Memory{}
+	}
+	path, err := history.DefaultPath(getenv, os.UserHomeDir)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "tokentui: warning: no history is kept:", err)
+		return nil
+	}
+	return &history.File{Path: path}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tokentui/tokentui/client/history"
 	"github.com/tokentui/tokentui/client/profile"
 	"github.com/tokentui/tokentui/tui"
 	"github.com/tokentui/tokentui/tui/cli"
@@ -192,5 +193,30 @@ func TestRefreshFlag(t *testing.T) {
 		if code := execute([]string{"--demo", "--refresh", bad}, envOf(t, nil), &stderr, neverStarts(t)); code != exitcode.Usage || !strings.Contains(stderr.String(), "--refresh") {
 			t.Errorf("--refresh %s: exit %d, stderr %q", bad, code, stderr.String())
 		}
+	}
+}
+
+// --all-profiles hands the dashboard every profile to show in one table,
+// and a history: the file for real profiles, memory for the demo.
+func TestAllProfilesFlag(t *testing.T) {
+	var got tui.Options
+	var stderr bytes.Buffer
+	code := execute([]string{"--demo", "--all-profiles"}, envOf(t, nil), &stderr, func(o tui.Options) error { got = o; return nil })
+	if code != exitcode.OK || !got.AllProfiles || len(got.Profiles) != 3 {
+		t.Fatalf("exit %d, all %v, %d profiles: %s", code, got.AllProfiles, len(got.Profiles), stderr.String())
+	}
+	if _, ok := got.History.(*history.Memory); !ok {
+		t.Errorf("the demo's history is %T, want memory", got.History)
+	}
+	stderr.Reset()
+	code = execute([]string{"--all-profiles", "--profile", "x"}, envOf(t, nil), &stderr, neverStarts(t))
+	if code != exitcode.Usage || !strings.Contains(stderr.String(), "--all-profiles takes every profile") {
+		t.Fatalf("--all-profiles --profile: exit %d %s", code, stderr.String())
+	}
+	state := t.TempDir()
+	env := map[string]string{"XDG_STATE_HOME": state, "TOKENTUI_TOKEN": "t"}
+	code = execute([]string{"--provider", "border0"}, envOf(t, env), &stderr, func(o tui.Options) error { got = o; return nil })
+	if f, ok := got.History.(*history.File); code != exitcode.OK || !ok || !strings.HasPrefix(f.Path, state) {
+		t.Fatalf("exit %d, history %#v", code, got.History)
 	}
 }

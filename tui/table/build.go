@@ -29,6 +29,7 @@ func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
 		starts:   make([]int32, n+1),
 		masks:    make([]charMask, n),
 		lowerIDs: make([]string, n),
+		rowKeys:  make([]string, n),
 		facetOf:  make([]int32, n),
 		gone:     make([]bool, n),
 		live:     n,
@@ -137,13 +138,13 @@ func (ix *Index) buildPart(p *indexPart) {
 // for all that have them) and the rest have the same facet, found without
 // writing it again, lower-casing each of a dozen scopes.
 type facetKey struct {
-	scopes, projects             *string
-	nScopes, nProjects           int
-	role, environment, by, owner string
+	scopes, projects                      *string
+	nScopes, nProjects                    int
+	role, environment, by, owner, profile string
 }
 
 func facetKeyOf(t *client.Token) facetKey {
-	return facetKey{unsafe.SliceData(t.Scopes), unsafe.SliceData(t.Projects), len(t.Scopes), len(t.Projects), t.Role, t.Environment, t.CreatedBy, t.Owner}
+	return facetKey{unsafe.SliceData(t.Scopes), unsafe.SliceData(t.Projects), len(t.Scopes), len(t.Projects), t.Role, t.Environment, t.CreatedBy, t.Owner, t.Profile}
 }
 
 // internFacet is the part's number of facet f, stored once however many
@@ -214,13 +215,22 @@ func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
 	return id
 }
 
-// mapIDs maps each ID to its token, and records the tokens of an ID a
-// server sent more than once (findSameIDs).
+// mapIDs maps each row key (RowKey: the ID, or profile and ID) to its
+// token, records the tokens of a key a server sent more than once
+// (findSameIDs), and counts the profiles the tokens are on.
 func (ix *Index) mapIDs() {
 	ix.byID = make(map[string]int32, len(ix.tokens))
+	profiles, last := map[string]bool{}, ""
 	for i := range ix.tokens {
-		ix.byID[ix.tokens[i].ID] = int32(i) // the last of an ID a server sent twice
+		t := &ix.tokens[i]
+		key := RowKey(t)
+		ix.rowKeys[i] = key
+		ix.byID[key] = int32(i)                   // the last of a key a server sent twice
+		if t.Profile != "" && t.Profile != last { // merged lists come profile by profile
+			profiles[t.Profile], last = true, t.Profile
+		}
 	}
+	ix.profiles = len(profiles)
 	if len(ix.byID) < len(ix.tokens) {
 		ix.findSameIDs()
 	}

@@ -18,6 +18,7 @@ func TestBuildIndexInParts(t *testing.T) {
 	tokens[7].Name = "Über\u200bName" // sanitised: a marker, and lower-cased beyond ASCII
 	tokens[partTokens+1].ID = tokens[3].ID
 	tokens[2*partTokens].Role, tokens[2*partTokens].AllowedIPs = "admin", []string{"10.0.0.0/8"}
+	tokens[3*partTokens+1].Profile = "prod" // in the last part: noted, keyed and faceted
 	ix := BuildIndex(slices.Clone(tokens))
 
 	seen := map[string]int32{}
@@ -55,7 +56,10 @@ func TestBuildIndexInParts(t *testing.T) {
 	if got := ix.withID(tokens[3].ID); !slices.Equal(got, []int32{partTokens + 1, 3}) {
 		t.Errorf("ID sent twice: %v", got)
 	}
-	if f := ix.fields; !f.role || !f.allowedIPs || !f.scopes || f.projects {
+	if got, want := ix.rowKeys[3*partTokens+1], RowKeyOf("prod", tokens[3*partTokens+1].ID); got != want || ix.profiles != 1 {
+		t.Errorf("row key %q (want %q), %d profiles (want 1)", got, want, ix.profiles)
+	}
+	if f := ix.fields; !f.role || !f.allowedIPs || !f.scopes || f.projects || !f.profile {
 		t.Errorf("fields %+v", f)
 	}
 	if !ix.couldBeID(strings.ToLower(tokens[9].ID[:4])) || ix.couldBeID("zzz") {

@@ -15,9 +15,10 @@ import (
 
 // cellContext is what a cell's text depends on besides its token.
 type cellContext struct {
-	now  time.Time
-	cat  *tokenfmt.Catalog
-	caps client.Capabilities
+	now   time.Time
+	cat   *tokenfmt.Catalog
+	caps  client.Capabilities
+	profs *profileSet // for the Profile column's labels
 }
 
 // cellText is the text and tone of one cell.
@@ -31,7 +32,12 @@ func cellText(id columnID, tok *client.Token, cx cellContext) (string, theme.Ton
 		return tok.Name, theme.TonePlain
 	case colID:
 		return tokenfmt.ShortID(tok.ID), theme.ToneMuted
+	case colProfile:
+		return cx.profs.labelOf(tok), theme.TonePlain
 	case colScopes:
+		if len(tok.Scopes) == 0 && cx.profs != nil && !cx.caps.Scopes {
+			return "—", theme.ToneMuted // a provider without scopes, beside one with
+		}
 		if len(tok.Scopes) == 0 {
 			return "none", theme.ToneMuted
 		}

@@ -13,6 +13,7 @@ type columnID int
 
 const (
 	colName columnID = iota
+	colProfile
 	colID
 	colScopes
 	colRole
@@ -55,6 +56,11 @@ const (
 // them.
 func columnSpecs(f presentFields, cat *tokenfmt.Catalog, caps client.Capabilities) []column {
 	cols := []column{{id: colName, title: "Name", priority: 100}}
+	if f.profile {
+		// Whose token it is, and where every action on it goes: it stays
+		// as long as the name does.
+		cols = append(cols, column{id: colProfile, title: "Profile", width: profileWidth, priority: 95})
+	}
 	cols = append(cols, column{id: colID, title: "ID", width: tokenfmt.ShortIDLen, priority: 60})
 	if f.scopes || cat.HasScopes() || cat == nil && !f.role && !f.projects {
 		cols = append(cols, column{id: colScopes, title: "Scopes", width: 16, priority: 80})
@@ -91,6 +97,10 @@ func columnSpecs(f presentFields, cat *tokenfmt.Catalog, caps client.Capabilitie
 	return cols
 }
 
+// profileWidth fits "prod · GoodAccess"; a longer label grows the column
+// on a wide table, or is cut with ….
+const profileWidth = 16
+
 // secretTailWidth fits a masked tail: 4 characters, …, 2 (or 6 bullets).
 const secretTailWidth = 8
 
@@ -99,7 +109,7 @@ const lastUsedWidth = 9
 
 // columnTitle is a column's title where no spec is at hand.
 func columnTitle(id columnID, cat *tokenfmt.Catalog) string {
-	for _, c := range columnSpecs(presentFields{scopes: true, role: true, projects: true, environment: true, allowedIPs: true, lastUsed: true}, cat, client.Capabilities{}) {
+	for _, c := range columnSpecs(presentFields{scopes: true, role: true, projects: true, environment: true, allowedIPs: true, lastUsed: true, profile: true}, cat, client.Capabilities{}) {
 		if c.id == id {
 			return c.title
 		}
@@ -150,7 +160,8 @@ func layoutColumns(width int, f presentFields, cat *tokenfmt.Catalog, caps clien
 			}
 		}
 	}
-	growCol(colIPs, 22) // "2001:db8:4f00::/48 +1" whole
+	growCol(colIPs, 22)     // "2001:db8:4f00::/48 +1" whole
+	growCol(colProfile, 24) // "border0-main · Border0" whole
 	grow(&cols[0], nameComfort)
 	growCol(colScopes, 22)
 	growCol(colIPs, 26)

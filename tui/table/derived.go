@@ -13,8 +13,11 @@ import (
 // and shared by the index and the ones `without` derives from it.
 type derivedCache struct {
 	mu       sync.Mutex
-	cat      *tokenfmt.Catalog
+	catKey   any      // the catalog, or the profiles, catWords were made with
 	catWords []string // per facet: the catalog's words for its scopes, NUL-terminated
+
+	profs     *profileSet
+	profWords []string // per facet: its profile's label (profileWords)
 
 	netsOnce sync.Once
 	nets     []netip.Prefix // every token's allowed ranges, parsed
@@ -23,28 +26,34 @@ type derivedCache struct {
 
 // catalogWords are, per facet, the words the Scopes column says of its
 // scopes with this catalog (groups, "all", presets; tokenfmt.ScopeWords),
-// lower-cased, each ending in NUL. Made once per catalog: facets are few
-// where tokens are many.
-func (ix *Index) catalogWords(cat *tokenfmt.Catalog) []string {
+// or in an all-profiles table with its profile's, lower-cased, each
+// ending in NUL. Made once per catalog: facets are few where tokens are
+// many (and a facet holds one profile).
+func (ix *Index) catalogWords(cat *tokenfmt.Catalog, ps *profileSet) []string {
 	if cat == nil || !cat.HasScopes() {
 		return nil
+	}
+	var key any = cat
+	if ps != nil {
+		key = ps
 	}
 	d := ix.derived
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.cat == cat {
+	if d.catKey == key {
 		return d.catWords
 	}
 	words := make([]string, len(ix.facets))
 	var b strings.Builder
 	for f, rep := range ix.facetRep {
 		b.Reset()
-		for _, w := range tokenfmt.ScopeWords(ix.tokens[rep].Scopes, cat) {
+		tok := &ix.tokens[rep]
+		for _, w := range tokenfmt.ScopeWords(tok.Scopes, ps.catalogOf(tok, cat)) {
 			writeField(&b, w)
 		}
 		words[f] = b.String()
 	}
-	d.cat, d.catWords = cat, words
+	d.catKey, d.catWords = key, words
 	return words
 }
 

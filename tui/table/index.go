@@ -35,6 +35,8 @@ type Index struct {
 	starts   []int32    // token i's part is haystack[starts[i]:starts[i+1]]
 	masks    []charMask // characters of token i's part, to skip searching it
 	lowerIDs []string
+	rowKeys  []string // RowKey of each token: the ID, or profile and ID
+	profiles int      // distinct profiles the tokens are on (0: none named)
 	names    []string // lower-cased names: views of the haystack
 	facets   []string // distinct lower-cased sets of shared fields, tagged (writeFacet)
 	facetOf  []int32  // token -> index into facets
@@ -45,9 +47,9 @@ type Index struct {
 	// 100 000 rows. lives are this index's orders without its tombstones.
 	sorts   *sortCache
 	lives   *liveOrders
-	derived *derivedCache // catalog words and parsed ranges, made when a filter needs them
-	byID    map[string]int32
-	sameID  map[string][]int32 // the other tokens of an ID more than one has (a server's mistake)
+	derived *derivedCache      // catalog words and parsed ranges, made when a filter needs them
+	byID    map[string]int32   // by RowKey
+	sameID  map[string][]int32 // the other tokens of a row key more than one has (a server's mistake)
 	gone    []bool             // tombstones: revoked since the build
 	live    int
 	fields  presentFields
@@ -66,19 +68,19 @@ type filterScratch struct {
 // presentFields records which optional fields any token uses, so the table
 // shows a Role or Projects column only for providers that have them.
 type presentFields struct {
-	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner bool
+	scopes, role, projects, environment, allowedIPs, secret, lastUsed, createdBy, owner, profile bool
 }
 
 // Fields says which optional fields the listed tokens use.
 type Fields struct {
-	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner bool
+	Scopes, Role, Projects, Environment, AllowedIPs, Secret, LastUsed, CreatedBy, Owner, Profile bool
 }
 
 // Fields is which optional fields any listed token uses (none before a
 // list has arrived).
 func (t *Model) Fields() Fields {
 	f := t.fields()
-	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner}
+	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner, f.profile}
 }
 
 // lowerName is token i's lower-cased name.
@@ -109,6 +111,7 @@ const (
 	tagEnv
 	tagBy
 	tagOwner
+	tagProfile
 )
 
 // writeFacet writes the fields tokens tend to share, tagged, with the
@@ -141,6 +144,9 @@ func writeFacet(b fieldWriter, t *client.Token) {
 	if t.Owner != "" { // a service account's tokens share it: filter by it
 		writeTagged(b, tagOwner, t.Owner)
 	}
+	if t.Profile != "" { // a profile's tokens share it: filter by it
+		writeTagged(b, tagProfile, t.Profile)
+	}
 }
 
 func writeTagged(b fieldWriter, tag byte, s string) {
@@ -158,6 +164,7 @@ func sanitizeToken(t *client.Token) {
 	t.Secret = client.Sanitize(t.Secret)
 	t.SecretNote = client.Sanitize(t.SecretNote)
 	t.Owner = client.Sanitize(t.Owner)
+	t.Profile = client.Sanitize(t.Profile)
 	t.Scopes = sanitizeList(t.Scopes)
 	t.AllowedIPs = sanitizeList(t.AllowedIPs)
 	t.Projects = sanitizeList(t.Projects)
@@ -184,6 +191,7 @@ func (f *presentFields) or(g presentFields) {
 	f.scopes, f.role, f.projects = f.scopes || g.scopes, f.role || g.role, f.projects || g.projects
 	f.environment, f.allowedIPs, f.secret = f.environment || g.environment, f.allowedIPs || g.allowedIPs, f.secret || g.secret
 	f.lastUsed, f.createdBy, f.owner = f.lastUsed || g.lastUsed, f.createdBy || g.createdBy, f.owner || g.owner
+	f.profile = f.profile || g.profile
 }
 
 func (f *presentFields) note(t *client.Token) {
@@ -196,16 +204,32 @@ func (f *presentFields) note(t *client.Token) {
 	f.lastUsed = f.lastUsed || !t.LastUsedAt.IsZero()
 	f.createdBy = f.createdBy || t.CreatedBy != ""
 	f.owner = f.owner || t.Owner != ""
+	f.profile = f.profile || t.Profile != ""
 }
 
-// Contains reports whether the list holds a token with id (revoked
-// ones are gone).
+// Contains reports whether the list holds a token with this row key
+// (RowKey; revoked ones are gone).
 func (ix *Index) Contains(id string) bool {
 	if ix == nil {
 		return false
 	}
 	i, ok := ix.byID[id]
 	return ok && !ix.gone[i]
+}
+
+// Live is a copy of the tokens not revoked since the build, in storage
+// order: linear, for a command (find) rather than Update.
+func (ix *Index) Live() []client.Token {
+	if ix == nil {
+		return nil
+	}
+	out := make([]client.Token, 0, ix.live)
+	for i := range ix.tokens {
+		if !ix.gone[i] {
+			out = append(out, ix.tokens[i])
+		}
+	}
+	return out
 }
 
 // Len is the number of tokens not revoked since the build.
@@ -216,19 +240,19 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-// findSameIDs records the tokens byID does not point at: those of an ID a
-// server sent more than once.
+// findSameIDs records the tokens byID does not point at: those of a row
+// key a server sent more than once (an ID twice in one profile's list).
 func (ix *Index) findSameIDs() {
 	ix.sameID = map[string][]int32{}
 	for i := range ix.tokens {
-		if id := ix.tokens[i].ID; ix.byID[id] != int32(i) {
-			ix.sameID[id] = append(ix.sameID[id], int32(i))
+		if key := ix.rowKeys[i]; ix.byID[key] != int32(i) {
+			ix.sameID[key] = append(ix.sameID[key], int32(i))
 		}
 	}
 }
 
-// withID is every token with this ID, revoked ones too: one, unless a
-// server sent an ID twice.
+// withID is every token with this row key, revoked ones too: one, unless
+// a server sent an ID twice.
 func (ix *Index) withID(id string) []int32 {
 	i, ok := ix.byID[id]
 	if !ok {
@@ -237,7 +261,7 @@ func (ix *Index) withID(id string) []int32 {
 	return append([]int32{i}, ix.sameID[id]...)
 }
 
-// without is the index minus the tokens with these IDs (tombstoned, and
+// without is the index minus the tokens with these row keys (tombstoned, and
 // dropped from the sort orders without a re-sort), and how many it removed.
 // ix itself is left as it was: a filter command may be reading it.
 func (ix *Index) without(ids []string) (*Index, int) {

@@ -6,7 +6,8 @@ import (
 	"github.com/tokentui/tokentui/client"
 )
 
-// Marks pick tokens for a bulk revoke. They are kept by token ID, so they
+// Marks pick tokens for a bulk revoke. They are kept by row key (RowKey:
+// the token ID, with its profile in an all-profiles table), so they
 // survive a refresh, a filter and a sort; a mark hidden by a filter still
 // counts, and MarkedHidden says how many that is, so nobody revokes a token
 // they cannot see without being told.
@@ -15,10 +16,10 @@ import (
 // next row, like a file manager.
 func (t *Model) ToggleMark() {
 	if tok, ok := t.Selected(); ok {
-		if t.marks[tok.ID] {
-			delete(t.marks, tok.ID)
+		if key := RowKey(tok); t.marks[key] {
+			delete(t.marks, key)
 		} else {
-			t.marks[tok.ID] = true
+			t.marks[key] = true
 		}
 		t.marksChanged()
 		t.cursor++
@@ -31,8 +32,8 @@ func (t *Model) ToggleMark() {
 func (t *Model) MarkShown() int {
 	added := 0
 	for _, i := range t.rows() {
-		if id := t.ix.tokens[i].ID; !t.marks[id] {
-			t.marks[id] = true
+		if key := t.ix.rowKeys[i]; !t.marks[key] {
+			t.marks[key] = true
 			added++
 		}
 	}
@@ -40,7 +41,8 @@ func (t *Model) MarkShown() int {
 	return added
 }
 
-// IsShown reports whether the token with id is among the rows shown.
+// IsShown reports whether the token with this row key is among the rows
+// shown.
 func (t *Model) IsShown(id string) bool {
 	if t.ix == nil {
 		return false
@@ -70,7 +72,7 @@ func (t *Model) MarkedHidden() int {
 		}
 	} else {
 		for _, i := range rows {
-			if t.marks[t.ix.tokens[i].ID] {
+			if t.marks[t.ix.rowKeys[i]] {
 				shown++
 			}
 		}
@@ -99,7 +101,7 @@ func (t *Model) marksChanged() { t.markVersion++ }
 
 // Marked are the marked tokens still in the list, in the current order
 // unfiltered. It costs what the marks do, not what the list does: each
-// marked token is found by its ID and they are put in order by their ranks
+// marked token is found by its row key and they are put in order by their ranks
 // in it, so marking three tokens among 100 000 and pressing x reads three.
 func (t *Model) Marked() []client.Token {
 	if t.ix == nil || len(t.marks) == 0 {
@@ -128,7 +130,7 @@ func (t *Model) Marked() []client.Token {
 // MarkCount is how many tokens are marked.
 func (t *Model) MarkCount() int { return len(t.marks) }
 
-// IsMarked reports whether the token with id is marked.
+// IsMarked reports whether the token with this row key is marked.
 func (t *Model) IsMarked(id string) bool { return t.marks[id] }
 
 // ClearMarks unmarks every token, hidden ones included.

@@ -24,13 +24,14 @@ type Model struct {
 	sort   Sort // the order the rows are in
 	want   Sort // the order asked for last; differs while it is being sorted
 	caps   client.Capabilities
+	profs  *profileSet      // an all-profiles table's profiles; nil for one profile
 	now    func() time.Time // for the filter's status words and expiry terms
 	cursor int              // position in rows()
 	offset int              // first row on screen
 	width  int              // inner width
 	height int              // inner height, header row included
 	cols   []column
-	marks  map[string]bool // by token ID: survives refresh, filter and sort
+	marks  map[string]bool // by RowKey: survives refresh, filter and sort
 	keys   KeyMap
 
 	markVersion int          // counts changes of marks (MarkedHidden)
@@ -98,7 +99,7 @@ func (t *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 func (t *Model) SetIndex(ix *Index) {
 	var keepID string
 	if tok, ok := t.Selected(); ok {
-		keepID = tok.ID
+		keepID = RowKey(tok)
 	}
 	t.ix = ix
 	t.sort = t.want // sorted now if BuildIndex was not asked to
@@ -147,7 +148,7 @@ func (t *Model) Loaded() bool { return t.ix != nil }
 // Len is how many tokens the list holds (revoked ones gone), filtered or not.
 func (t *Model) Len() int { return t.ix.Len() }
 
-// Has reports whether the list holds a token with this id.
+// Has reports whether the list holds a token with this row key (RowKey).
 func (t *Model) Has(id string) bool {
 	if t.ix == nil {
 		return false
@@ -156,7 +157,8 @@ func (t *Model) Has(id string) bool {
 	return ok && !t.ix.gone[i]
 }
 
-// Remove drops revoked tokens from the list, the view and the marks.
+// Remove drops revoked tokens, by row key, from the list, the view and
+// the marks.
 func (t *Model) Remove(ids []string) {
 	if t.ix == nil {
 		return

@@ -66,8 +66,9 @@ func (t *Model) SettleFilter() {
 	t.keepSelection(keep)
 }
 
-// matcher is what a filter job matches with now: this list, the catalog,
-// what the provider reports, and the time.
+// matcher is what a filter job matches with now: this list, the catalog
+// (the profiles' in an all-profiles table), what the provider reports,
+// and the time.
 func (t *Model) matcher() matcher {
-	return matcher{ix: t.ix, cat: t.cat, caps: t.caps, now: t.now()}
+	return matcher{ix: t.ix, cat: t.cat, caps: t.caps, profs: t.profs, now: t.now()}
 }

@@ -17,10 +17,11 @@ import (
 // words come from, what the provider reports, and the time expiries and
 // last uses are judged at.
 type matcher struct {
-	ix   *Index
-	cat  *tokenfmt.Catalog
-	caps client.Capabilities
-	now  time.Time
+	ix    *Index
+	cat   *tokenfmt.Catalog
+	caps  client.Capabilities
+	profs *profileSet // an all-profiles table's: each token's own catalog and capabilities
+	now   time.Time
 }
 
 // key is token i's lower-cased name and IPs (NUL-terminated fields).
@@ -95,7 +96,7 @@ func (m *matcher) prepare(t term, facetHit []bool) prepared {
 			p.status[s] = w != "" && strings.Contains(w, t.text)
 			p.statuses = p.statuses || p.status[s]
 		}
-		p.anyIP = m.cat.CanRestrictIPs() && strings.Contains("any", t.text)
+		p.anyIP = m.cat.CanRestrictIPs() && strings.Contains("any", t.text) // m.cat: every profile's, in an all-profiles table
 	case termIP:
 		p.anyIP = strings.Contains("any", t.text)
 	}
@@ -103,10 +104,11 @@ func (m *matcher) prepare(t term, facetHit []bool) prepared {
 		p.nets, p.netStart = ix.ranges()
 	}
 	if tag, ok := facetTag(t.kind); ok {
-		words := m.wordsFor(t.kind)
+		words, profs := m.wordsFor(t.kind), m.profileWordsFor(t.kind)
 		for f, s := range ix.facets {
 			hit := tag == 0 && strings.Contains(s, t.text) || tag != 0 && containsTagged(s, tag, t.text)
 			hit = hit || words != nil && strings.Contains(words[f], t.text)
+			hit = hit || profs != nil && strings.Contains(profs[f], t.text)
 			facetHit[f] = hit
 			if hit {
 				p.facets++
@@ -119,7 +121,16 @@ func (m *matcher) prepare(t term, facetHit []bool) prepared {
 // wordsFor is the per-facet catalog words a term of kind k also searches.
 func (m *matcher) wordsFor(k termKind) []string {
 	if k == termAny || k == termScope {
-		return m.ix.catalogWords(m.cat)
+		return m.ix.catalogWords(m.cat, m.profs)
+	}
+	return nil
+}
+
+// profileWordsFor is the per-facet profile labels a term of kind k also
+// searches: "border0" finds a Border0 profile's tokens.
+func (m *matcher) profileWordsFor(k termKind) []string {
+	if k == termAny || k == termProfile {
+		return m.ix.profileWords(m.profs)
 	}
 	return nil
 }
@@ -142,6 +153,8 @@ func facetTag(k termKind) (byte, bool) {
 		return tagBy, true
 	case termOwner:
 		return tagOwner, true
+	case termProfile:
+		return tagProfile, true
 	}
 	return 0, false
 }
@@ -177,7 +190,7 @@ func (m *matcher) match(p *prepared, i int32) bool {
 		return strings.HasPrefix(ix.lowerIDs[i], p.text)
 	case termIP:
 		return strings.Contains(ix.ipText(i), p.text) ||
-			p.anyIP && len(tok.AllowedIPs) == 0 ||
+			p.anyIP && len(tok.AllowedIPs) == 0 && m.restrictsIPs(tok) ||
 			p.hasAddr && allows(p.nets, p.netStart, i, p.addr)
 	case termExpires:
 		return m.expiresMatch(&p.term, tok)
@@ -206,7 +219,7 @@ func (m *matcher) expiresMatch(t *term, tok *client.Token) bool {
 // is neither.
 func (m *matcher) usedMatch(t *term, tok *client.Token) bool {
 	known := !tok.LastUsedAt.IsZero()
-	never := !known && m.caps.ReportsLastUse()
+	never := !known && m.profs.capsOf(tok, m.caps).ReportsLastUse()
 	switch {
 	case t.bad:
 		return false
@@ -300,7 +313,7 @@ func (m *matcher) markTerm(p *prepared, mark []bool) {
 func (m *matcher) extra(p *prepared, i int32) bool {
 	tok := &m.ix.tokens[i]
 	return p.statuses && p.status[statusOf(tok, m.now)] ||
-		p.anyIP && len(tok.AllowedIPs) == 0 ||
+		p.anyIP && len(tok.AllowedIPs) == 0 && m.restrictsIPs(tok) ||
 		p.hasAddr && allows(p.nets, p.netStart, i, p.addr)
 }
 
@@ -330,4 +343,14 @@ func (m *matcher) narrow(q query, candidates []int32) []int32 {
 		}
 	}
 	return slices.Clip(out)
+}
+
+// restrictsIPs reports whether tok's provider can restrict a token to
+// addresses, so that "any" means something of it: always in a table of
+// one profile (prepare asked the catalog), per token in one of several.
+func (m *matcher) restrictsIPs(tok *client.Token) bool {
+	if m.profs == nil || tok.Profile == "" {
+		return true
+	}
+	return m.profs.catalogOf(tok, m.cat).CanRestrictIPs()
 }

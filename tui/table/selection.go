@@ -32,8 +32,8 @@ func (t *Model) selectedIndex() int32 {
 	return rows[t.cursor]
 }
 
-// Select puts the cursor on the token with id and reports whether it is
-// among the rows shown (a filter may hide it).
+// Select puts the cursor on the token with this row key and reports
+// whether it is among the rows shown (a filter may hide it).
 func (t *Model) Select(id string) bool {
 	if !t.Has(id) {
 		return false
@@ -81,4 +81,22 @@ func (t *Model) clamp() {
 		t.offset = t.cursor - vis + 1
 	}
 	t.offset = max(min(t.offset, n-vis), 0)
+}
+
+// Shown is the rows shown now, in order, as a function that yields them:
+// it holds only the immutable list and rows slice of this moment, so it
+// may run later on another goroutine (an export, in a tea.Cmd) however
+// the table changes meanwhile.
+func (t *Model) Shown() func(yield func(client.Token) bool) {
+	ix, rows := t.ix, t.rows()
+	return func(yield func(client.Token) bool) {
+		if ix == nil {
+			return
+		}
+		for _, i := range rows {
+			if !yield(ix.tokens[i]) {
+				return
+			}
+		}
+	}
 }

@@ -15,6 +15,7 @@ type SortKey int
 
 const (
 	SortByName SortKey = iota
+	SortByProfile
 	SortByID
 	SortByScopes
 	SortByRole
@@ -50,7 +51,7 @@ func (s Sort) Arrow() string {
 
 // sortColumns maps each key to the column it sorts.
 var sortColumns = [sortKeys]columnID{
-	SortByName: colName, SortByID: colID, SortByScopes: colScopes, SortByRole: colRole,
+	SortByName: colName, SortByProfile: colProfile, SortByID: colID, SortByScopes: colScopes, SortByRole: colRole,
 	SortByProjects: colProjects, SortByEnvironment: colEnvironment, SortByCreated: colCreated,
 	SortByExpires: colExpires, SortByLastUsed: colLastUsed, SortByIPs: colIPs,
 }

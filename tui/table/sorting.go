@@ -45,7 +45,7 @@ func (t *Model) sortName(k SortKey) string {
 
 // cycleOrder is the order s visits the keys in: the questions asked most
 // (what is it, when does it die, is it still used, how old is it) first.
-var cycleOrder = []SortKey{SortByName, SortByExpires, SortByLastUsed, SortByCreated,
+var cycleOrder = []SortKey{SortByName, SortByProfile, SortByExpires, SortByLastUsed, SortByCreated,
 	SortByRole, SortByEnvironment, SortByProjects, SortByScopes, SortByIPs, SortByID}
 
 // CycleSort switches to the next key the tokens have, in its natural

@@ -50,8 +50,8 @@ func (ix *Index) sortBy(k SortKey) []int32 {
 }
 
 // nameOrder sorts tokens (sanitised) by their lower-cased names as
-// naturalCompare orders them, then by ID. The names' keys are written
-// into one string.
+// naturalCompare orders them, then by ID, then (two profiles of one
+// server) by profile. The names' keys are written into one string.
 func nameOrder(tokens []client.Token) []int32 {
 	var keys strings.Builder
 	size := 0
@@ -75,9 +75,14 @@ func nameOrder(tokens []client.Token) []int32 {
 }
 
 // orderNames sorts tokens by their names' keys (appendNaturalKey), then
-// by ID.
+// by ID and profile.
 func orderNames(keys []string, tokens []client.Token) []int32 {
-	return textsort.Order(keys, func(a, b int32) int { return strings.Compare(tokens[a].ID, tokens[b].ID) })
+	return textsort.Order(keys, func(a, b int32) int {
+		if c := strings.Compare(tokens[a].ID, tokens[b].ID); c != 0 {
+			return c
+		}
+		return strings.Compare(tokens[a].Profile, tokens[b].Profile)
+	})
 }
 
 // columnKeys are a column's sort keys, by storage index: tokens are ordered
@@ -124,6 +129,8 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 		}
 	case SortByRole:
 		ix.textRanks(&c, func(i int) string { return strings.ToLower(ix.tokens[i].Role) })
+	case SortByProfile: // by name: the labels are the root's, and begin with it
+		ix.textRanks(&c, func(i int) string { return strings.ToLower(ix.tokens[i].Profile) })
 	case SortByProjects:
 		ix.textRanks(&c, func(i int) string { return strings.ToLower(listSummary(ix.tokens[i].Projects)) })
 	case SortByEnvironment:

@@ -16,7 +16,7 @@ import (
 // expiring, never) and "any" for a token any address may use. A field
 // prefix narrows a term to one field:
 //
-//	name: id: scope: ip: role: (type:) env: project: by: owner: expires: used:
+//	name: id: scope: ip: role: (type:) env: project: by: owner: profile: expires: used:
 //
 // expires: and used: compare: expires:<30d (valid, expires within 30
 // days), expires:>1y (or never), expires:never, expires:expired; used:>90d
@@ -37,6 +37,7 @@ const (
 	termProject
 	termBy
 	termOwner
+	termProfile
 	termExpires
 	termUsed
 )
@@ -47,6 +48,7 @@ var prefixes = map[string]termKind{
 	"ip": termIP, "ips": termIP, "role": termRole, "type": termRole,
 	"env": termEnv, "environment": termEnv, "project": termProject, "projects": termProject,
 	"by": termBy, "creator": termBy, "owner": termOwner, "expires": termExpires, "used": termUsed,
+	"profile": termProfile,
 }
 
 // FilterPrefixes are the field prefixes with what each narrows to, in the
@@ -56,6 +58,7 @@ var FilterPrefixes = [][2]string{
 	{"ip:", "an allowed IP; an address finds the ranges that hold it; ip:any the unrestricted"},
 	{"role:", "the role or type"}, {"env:", "the environment"}, {"project:", "a project"}, {"by:", "the creator"},
 	{"owner:", "the service account or connector it belongs to"},
+	{"profile:", "the profile (and its provider) in the all-profiles table"},
 	{"expires:", "<30d, >1y, never, expired, expiring"}, {"used:", ">90d (or never used), <1d, never"},
 }
 

@@ -12,15 +12,24 @@ import (
 
 // View draws the header and the visible rows. Its cost depends on the
 // screen size only.
-func (t *Model) View(now time.Time, focused bool) string {
+func (t *Model) View(now time.Time, focused bool) string { return t.view(now, focused, true) }
+
+// ViewWithoutCursor is View with no row marked as the cursor's: the keys
+// are elsewhere, on something the table does not show (the all-profiles
+// table's lines of the profiles without a list).
+func (t *Model) ViewWithoutCursor(now time.Time) string { return t.view(now, false, false) }
+
+func (t *Model) view(now time.Time, focused, cursor bool) string {
 	var b strings.Builder
 	t.writeHeader(&b)
 	rows := t.rows()
 	end := min(t.offset+t.visibleRows(), len(rows))
-	cx := cellContext{now: now, cat: t.cat, caps: t.caps}
+	cx := cellContext{now: now, cat: t.cat, caps: t.caps, profs: t.profs}
 	for pos := t.offset; pos < end; pos++ {
 		b.WriteByte('\n')
-		t.writeRow(&b, &t.ix.tokens[rows[pos]], pos == t.cursor, focused, cx)
+		i := rows[pos]
+		tok := &t.ix.tokens[i]
+		t.writeRow(&b, tok, t.marks[t.ix.rowKeys[i]], cursor && pos == t.cursor, focused, t.rowContext(tok, cx))
 	}
 	return b.String()
 }
@@ -54,14 +63,14 @@ func (t *Model) writeHeader(b *strings.Builder) {
 
 // writeRow draws one token. The gutter shows the cursor (a bar that stays
 // visible without colour) and the bulk-action mark.
-func (t *Model) writeRow(b *strings.Builder, tok *client.Token, selected, focused bool, cx cellContext) {
+func (t *Model) writeRow(b *strings.Builder, tok *client.Token, marked, selected, focused bool, cx cellContext) {
 	sel := selected && focused
 	if selected {
 		b.WriteString(theme.CursorMark.Render("▌"))
 	} else {
 		b.WriteByte(' ')
 	}
-	if t.marks[tok.ID] {
+	if marked {
 		b.WriteString(theme.Marked.Render("●"))
 	} else {
 		b.WriteByte(' ')

@@ -1,4 +1,6 @@
-package cli
+// Package chunked writes a long output (list --json, list's table, an
+// export) made in chunks on every core, in order.
+package chunked
 
 import (
 	"io"
@@ -6,19 +8,18 @@ import (
 	"sync"
 )
 
-// A long output (list --json, list's table) is made in chunks on every
-// core and written in order: chunk c is made by worker c % the workers,
-// which makes its chunks in order into two buffers of its own and hands
-// them over in order, so at most two chunks a core are in memory and a
-// later chunk can never take an earlier one's place.
+// Chunk c is made by worker c % the workers, which makes its chunks in
+// order into two buffers of its own and hands them over in order, so at
+// most two chunks a core are in memory and a later chunk can never take an
+// earlier one's place.
 
-// renderChunk appends chunk c of the output to buf. Each worker has its
-// own (newRenderer), so it may keep state.
-type renderChunk func(buf []byte, c int) []byte
+// Render appends chunk c of the output to buf. Each worker has its own
+// (newRenderer), so it may keep state.
+type Render func(buf []byte, c int) []byte
 
-// writeChunks writes head, chunks 0 to n-1 as newRenderer's renderers
-// make them, and tail.
-func writeChunks(w io.Writer, head string, n int, newRenderer func() renderChunk, tail string) error {
+// Write writes head, chunks 0 to n-1 as newRenderer's renderers make
+// them, and tail.
+func Write(w io.Writer, head string, n int, newRenderer func() Render, tail string) error {
 	workers := make([]chunkWorker, max(min(runtime.GOMAXPROCS(0), n), 1))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup

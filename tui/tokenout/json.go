@@ -1,7 +1,7 @@
-package cli
+package tokenout
 
 import (
-	"io"
+	"bufio"
 	"slices"
 	"strconv"
 	"time"
@@ -9,24 +9,31 @@ import (
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
+	"github.com/tokentui/tokentui/tui/internal/chunked"
 )
 
 // list --json is what scripts pipe into jq for every token of an
 // organisation, so it is written by hand rather than through encoding/json
 // (which builds the whole document in memory first, by reflection). The
-// output is byte-for-byte what json.Marshal gives for []jsonToken, compact;
+// output is byte-for-byte what json.Marshal gives for []Token, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// writeTokensJSON writes count tokens as a compact JSON array and a
-// newline; token(i) is the i-th, made as it is written, so the list is
-// never held twice. token is called from several goroutines at once: runs
-// of chunkTokens tokens are made on every core (writeChunks).
-func writeTokensJSON(w io.Writer, count int, token func(i int) jsonToken) error {
+// WriteJSON writes count tokens as a compact JSON array and a newline, and
+// flushes w; token(i) is the i-th, made as it is written, so a list is
+// never held twice. Invisible characters become \u escapes
+// (jsonappend.EscapeInvisible). token is called from several goroutines
+// at once: runs of chunkTokens tokens are made on every core
+// (chunked.Write).
+func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
 	chunks := (count + chunkTokens - 1) / chunkTokens
-	return writeChunks(w, "[", chunks, func() renderChunk {
+	err := chunked.Write(w, "[", chunks, func() chunked.Render {
 		r := &tokenRenderer{}
 		return func(buf []byte, c int) []byte { return r.chunk(buf, c, count, token) }
 	}, "]\n")
+	if err != nil {
+		return err
+	}
+	return w.Flush()
 }
 
 // chunkTokens is how many tokens a chunk holds.
@@ -73,19 +80,24 @@ func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 
 // chunk appends the c-th chunk of tokens to buf, with the commas before
 // them.
-func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) jsonToken) []byte {
+func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) Token) []byte {
 	for i := c * chunkTokens; i < min(count, (c+1)*chunkTokens); i++ {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		t := token(i)
 		r.one = r.appendToken(r.one[:0], &t)
-		buf = jsonappend.EscapeInvisible(buf, r.one) // see writeJSON
+		buf = jsonappend.EscapeInvisible(buf, r.one)
 	}
 	return buf
 }
 
-func (r *tokenRenderer) appendToken(b []byte, t *jsonToken) []byte {
+// Of is token(i) of a slice, for WriteJSON and WriteCSV.
+func Of(tokens []Token) (int, func(int) Token) {
+	return len(tokens), func(i int) Token { return tokens[i] }
+}
+
+func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `{"id":`...)
 	b = jsonappend.String(b, t.ID)
 	b = append(b, `,"name":`...)
@@ -126,6 +138,10 @@ func (r *tokenRenderer) appendToken(b []byte, t *jsonToken) []byte {
 	}
 	b = append(b, `,"not_reported":`...)
 	b = jsonappend.NullableStrings(b, t.NotReported)
+	b = append(b, `,"profile":`...)
+	b = jsonappend.String(b, t.Profile)
+	b = append(b, `,"provider":`...)
+	b = jsonappend.String(b, t.Provider)
 	return append(b, '}')
 }
 

@@ -1,0 +1,94 @@
+package tokenout
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestFastJSONMatchesEncodingJSON(t *testing.T) {
+	tricky := []string{"", "plain", `q"uote\\back`, "new\nline\ttab\r\b\f", "\x00\x01\x1f\x7f", "caf\u00e9 \u2603 \U0001F600", "bad\xffutf8\xc3", "ls\u2028ps\u2029", "<html>&amp;"}
+	var tokens []Token
+	shared := []string{"a", "b\u2028", "c"} // written once per writer, then copied
+	for i, s := range tricky {
+		tokens = append(tokens, Token{
+			ID: s, Name: s, Role: s, Environment: s, CreatedBy: s, SecretMasked: s,
+			Scopes: []string{s, "x"}, Projects: shared, AllowedIPs: nil,
+			CreatedAt: Time{time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("X", 3600))},
+			ExpiresAt: Time{}, LastUsedAt: Time{time.Unix(int64(i)*1e8, 0)},
+			Expired: i%2 == 0,
+		})
+	}
+	tokens[0].Projects = []string{} // empty, not shared
+	// Enough tokens for many chunks on every core, written out of turn.
+	for len(tokens) < 20*chunkTokens+7 {
+		tokens = append(tokens, tokens...)
+	}
+	var fast bytes.Buffer
+	if err := WriteJSON(bufio.NewWriter(&fast), len(tokens), func(i int) Token { return tokens[i] }); err != nil {
+		t.Fatal(err)
+	}
+	var std bytes.Buffer
+	enc := json.NewEncoder(&std)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tokens); err != nil {
+		t.Fatal(err)
+	}
+	if fast.String() != std.String() {
+		at := 0
+		for at < min(fast.Len(), std.Len()) && fast.Bytes()[at] == std.Bytes()[at] {
+			at++
+		}
+		t.Fatalf("fast differs from encoding/json at byte %d:\n%.300s\nencoding/json:\n%.300s", at, fast.String()[max(at-100, 0):], std.String()[max(at-100, 0):])
+	}
+	if err := WriteJSON(bufio.NewWriter(&fast), 0, nil); err != nil || fast.String()[len(fast.String())-3:] != "[]\n" {
+		t.Fatalf("empty list: %q", fast.String())
+	}
+}
+
+// A write that fails stops the writing, and its error is the answer.
+func TestFastJSONStopsAtAWriteError(t *testing.T) {
+	tok := Token{ID: "x", Name: "y"}
+	for _, after := range []int{0, 1, 5} {
+		w := &failingWriter{left: after}
+		err := WriteJSON(bufio.NewWriterSize(w, 16), 50*chunkTokens, func(int) Token { return tok })
+		if !errors.Is(err, errWriteFailed) {
+			t.Errorf("failing after %d writes: %v", after, err)
+		}
+	}
+}
+
+var errWriteFailed = errors.New("disk full")
+
+type failingWriter struct{ left int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.left == 0 {
+		return 0, errWriteFailed
+	}
+	f.left--
+	return len(p), nil
+}
+
+func TestCSVHasTheJSONFieldsAndNoFormulas(t *testing.T) {
+	self := true
+	tokens := []Token{
+		{Profile: "prod", Provider: "goodaccess", ID: "3f2a", Name: "=HYPERLINK(\"http://evil\")", Scopes: []string{"logs.read", "token.read"},
+			AllowedIPs: []string{"10.0.0.0/8"}, CreatedAt: At(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)), Self: &self,
+			NotReported: []string{"created_by"}, Projects: []string{}, InvalidDates: []string{}},
+		{Profile: "un", Provider: "unleash", ID: "x", Name: "line\nbreak, \"quoted\"", SecretMasked: "default:production.25ee…b1"},
+	}
+	var b bytes.Buffer
+	if n, tok := Of(tokens); WriteCSV(&b, n, tok) != nil {
+		t.Fatal("WriteCSV failed")
+	}
+	want := "profile,provider,id,name,scopes,role,projects,environment,owner,allowed_ips,created_at,expires_at,expired,last_used_at,created_by,self,not_reported,invalid_dates,secret_masked,secret_note\n" +
+		"prod,goodaccess,3f2a,\"'=HYPERLINK(\"\"http://evil\"\")\",logs.read;token.read,,,,,10.0.0.0/8,2026-01-02T03:04:05Z,,false,,,true,created_by,,,\n" +
+		"un,unleash,x,\"line break, \"\"quoted\"\"\",,,,,,,,,false,,,,,,default:production.25ee…b1,\n"
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
