@@ -151,6 +151,7 @@ func (e *elementBatcher[T, R]) place(b *batch[R]) {
 	e.list = e.list[:e.count]
 	b.out = e.list[b.at:e.count]
 }
+
 // start starts the workers, one a core, unless they run.
 func (e *elementBatcher[T, R]) start() {
 	if e.work != nil {

@@ -62,9 +62,11 @@ type embedded struct {
 	Ptr      *string `json:"ptr"`
 	Quoted   bool    `json:"q,string"`
 	Ignored  string  `json:"-"`
-	Dash     string  `json:"-,"`   // named "-"
-	Bad      string  `json:"a\\b"` // not a valid name: "Bad"
-	hidden   string
+	//lint:ignore SA5008 a field named "-", as encoding/json reads it: the decoders must agree
+	Dash string `json:"-,"`
+	//lint:ignore SA5008 an invalid name, which encoding/json replaces by "Bad": the decoders must agree
+	Bad    string `json:"a\\b"`
+	hidden string
 }
 
 type embeddedBase struct {
