@@ -88,9 +88,9 @@ var (
 // windowLen characters of each distinctive part, every windowStride
 // characters, are keyed by their eight bytes; a text is scanned once, and
 // every window it holds is checked against the secrets that have it. A
-// bitmap of the windows' first four bytes (hashed) lets most texts through
-// without that: a text with no escape in it, and no four bytes a window
-// starts with, holds no secret.
+// bitmap of every four bytes of every secret (hashed, gramBits) lets most
+// texts through without that: a text with no escape in it, none of whose
+// four-byte groups at a multiple of four is in the bitmap, holds no secret.
 //
 // A clean text, nearly every one, takes no lock: the bitmap is read through
 // an atomic pointer (a list is scrubbed on every core at once, and a shared
@@ -103,15 +103,19 @@ type secretIndex struct {
 	parts   []secretPart
 	windows map[uint64]int32 // first entry for the window, +1 (0: none)
 	entries []windowEntry
-	wholes  []secretPart              // distinctive part shorter than minRun: matched whole
-	starts  atomic.Pointer[startBits] // nil until a secret is indexed
+	wholes  []secretPart             // distinctive part shorter than minRun: matched whole
+	grams   atomic.Pointer[gramBits] // nil until a secret is indexed
 }
 
-// startBits is the bitmap of hashed window starts. A flush makes a new one;
-// one in use never changes.
-type startBits struct {
+// gramBits is the bitmap of the secrets' hashed four-byte groups, and the
+// groups themselves: a group whose bit is set is looked up before a text
+// is taken for unclean, so that the few bits set by chance (one text
+// field in thirty had one) do not send clean texts the slow way. A flush
+// makes a new one; one in use never changes.
+type gramBits struct {
 	bits  []uint64
 	shift uint // 32 - log2(len(bits)*64)
+	grams map[uint32]struct{}
 }
 
 type secretPart struct {
@@ -173,37 +177,59 @@ func (x *secretIndex) flush() {
 		}
 	}
 	x.pending = nil
-	x.markStarts()
+	x.markGrams()
 	x.dirty.Store(false)
 }
 
-// markStarts rebuilds the bitmap of window starts, about sixteen bits for
-// every one set, so few texts pass it by chance.
-func (x *secretIndex) markStarts() {
-	bits := uint(16)
-	for 1<<bits < 16*(len(x.entries)+len(x.wholes)) && bits < 24 {
-		bits++
-	}
-	st := &startBits{bits: make([]uint64, 1<<bits/64), shift: 32 - bits}
-	for _, e := range x.entries {
-		st.set(x.parts[e.part].norm[e.off:])
+// markGrams rebuilds the bitmap: every four bytes, at every offset, of
+// every distinctive part and whole secret, with about sixteen bits for each
+// one set, so few texts pass it by chance. It fits in the first-level cache
+// for the few secrets tokentui sends.
+func (x *secretIndex) markGrams() {
+	grams := 0
+	for _, p := range x.parts {
+		grams += len(p.norm) - 3
 	}
 	for _, w := range x.wholes {
-		st.set(w.norm)
+		grams += len(w.norm) - 3
 	}
-	x.starts.Store(st)
+	bits := uint(16)
+	for 1<<bits < 16*grams && bits < 24 {
+		bits++
+	}
+	g := &gramBits{bits: make([]uint64, 1<<bits/64), shift: 32 - bits, grams: make(map[uint32]struct{}, grams)}
+	for _, p := range x.parts {
+		g.setAll(p.norm)
+	}
+	for _, w := range x.wholes {
+		g.setAll(w.norm)
+	}
+	x.grams.Store(g)
 }
 
-func (st *startBits) set(s string) {
-	h := startHash(s[0], s[1], s[2], s[3]) >> st.shift
-	st.bits[h/64] |= 1 << (h % 64)
+// setAll marks every four bytes of s, at every offset.
+func (g *gramBits) setAll(s string) {
+	for i := 0; i+4 <= len(s); i++ {
+		gram := binary.LittleEndian.Uint32([]byte(s[i:]))
+		h := gramHash(gram) >> g.shift
+		g.bits[h/64] |= 1 << (h % 64)
+		g.grams[gram] = struct{}{}
+	}
 }
 
-// startHash is the hash clean computes as it goes: the four bytes little
-// endian, times a Fibonacci constant.
-func startHash(a, b, c, d byte) uint32 {
-	return (uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24) * 0x9e3779b1
+// has reports whether four bytes, little endian, are a secret's.
+func (g *gramBits) has(gram uint32) bool {
+	h := gramHash(gram) >> g.shift
+	if g.bits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
+	_, ok := g.grams[gram]
+	return ok
 }
+
+// gramHash hashes four bytes: times a Fibonacci constant, the top bits
+// taken.
+func gramHash(gram uint32) uint32 { return gram * 0x9e3779b1 }
 
 // distinctivePart is what of a secret is secret: without the readable
 // "projects:environment." of an Unleash secret, nor the public selector of
@@ -227,7 +253,7 @@ func (x *secretIndex) scrub(s string) string {
 		}
 		x.mu.Unlock()
 	}
-	if st := x.starts.Load(); st == nil || st.clean(s) {
+	if g := x.grams.Load(); g == nil || g.clean(s) {
 		return s
 	}
 	x.mu.RLock()
@@ -243,31 +269,51 @@ func (x *secretIndex) scrub(s string) string {
 
 // clean reports, without allocating, that s cannot hold a remembered
 // secret: it has no escape or non-ASCII character (which normalise would
-// turn into something else), and no four bytes, lower-cased, that a window
-// or a whole secret starts with.
-func (st *startBits) clean(s string) bool {
-	var k uint32 // the last four bytes, lower-cased, the latest on top
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '%' || c == '\\' || c == '&' || c >= 0x80 {
+// turn into something else), so normalising it only lower-cases it, and
+// none of its four-byte groups at offsets 0, 4, 8… is a secret's,
+// lower-cased. That is enough: a run of a secret minRun (12) or more long
+// holds such a group whole wherever it starts, and so does a whole secret
+// minWhole (8) or more long. Eight bytes are looked at a time.
+func (g *gramBits) clean(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i:]))
+		if escapeOrHigh(x) {
 			return false
 		}
-		k = k>>8 | uint32(lowerByte(c))<<24
-		if i >= 3 {
-			h := k * 0x9e3779b1 >> st.shift
-			if st.bits[h/64]&(1<<(h%64)) != 0 {
-				return false
-			}
+		x = lowerASCII(x)
+		if g.has(uint32(x)) || g.has(uint32(x>>32)) {
+			return false
 		}
+	}
+	for j := i; j < len(s); j++ {
+		if c := s[j]; c == '%' || c == '\\' || c == '&' || c >= 0x80 {
+			return false
+		}
+	}
+	if i+4 <= len(s) {
+		return !g.has(uint32(lowerASCII(uint64(binary.LittleEndian.Uint32([]byte(s[i:]))))))
 	}
 	return true
 }
 
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
+// SWAR constants: a one and a high bit in every byte.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// escapeOrHigh reports whether any of the eight bytes of x is '%', '\\',
+// '&' or beyond ASCII: zero bytes of x XOR each, found the classic way.
+func escapeOrHigh(x uint64) bool {
+	pc, bs, amp := x^(ones*'%'), x^(ones*'\\'), x^(ones*'&')
+	return ((pc-ones)&^pc|(bs-ones)&^bs|(amp-ones)&^amp|x)&highs != 0
+}
+
+// lowerASCII lower-cases the eight ASCII bytes of x: 0x20 is added to
+// each byte from 'A' to 'Z' (no byte reaches 0x80 in either sum, so none
+// carries into the next).
+func lowerASCII(x uint64) uint64 {
+	fromA := x + ones*(0x80-'A')   // high bit: c >= 'A'
+	pastZ := x + ones*(0x80-'Z'-1) // high bit: c > 'Z'
+	return x | (fromA&^pastZ&highs)>>2
 }
 
 // scrubAll scrubs every string of ss, copying ss before the first change.

@@ -122,6 +122,31 @@ func TestScrubShortSecrets(t *testing.T) {
 	}
 }
 
+// The quick check that lets clean text through looks at four bytes at
+// every fourth offset only: a run of minRun characters, and a whole short
+// secret, must be found wherever in a plain text it starts, in any case,
+// however long the text around it.
+func TestScrubFindsRunsAtEveryOffset(t *testing.T) {
+	x := &secretIndex{}
+	x.add(scrubSecret)
+	x.add("*:*.admin9") // matched whole
+	echoes := []string{"*:*.ADMIN9", "*:*.admin9"}
+	for from := 0; from+minRun <= len(scrubHash); from++ {
+		run := scrubHash[from : from+minRun]
+		echoes = append(echoes, run, strings.ToUpper(run))
+	}
+	for _, echo := range echoes {
+		for pad := 0; pad < 9; pad++ {
+			for _, tail := range []string{"", "x", " and then some more words"} {
+				in := strings.Repeat("a", pad) + echo + tail
+				if got := x.scrub(in); got == in {
+					t.Fatalf("scrub(%q) missed %q", in, echo)
+				}
+			}
+		}
+	}
+}
+
 // An admin token may be any text, escapes included: its raw echo and its
 // encoded echo are both found, as both decode to the same text.
 func TestScrubSecretsWithEscapeCharacters(t *testing.T) {

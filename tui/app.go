@@ -274,7 +274,7 @@ func newTable(p client.Provider, now func() time.Time) table.Model {
 // loadTokens is the List command for the latest request, building the
 // order the table shows.
 func (m *Model) loadTokens() tea.Cmd {
-	return loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.table.WantedSort().Key, m.progress)
+	return loadTokensCmd(m.opts.Provider, m.listGen, m.now, m.table.WantedSort().Key, m.progress, m.opts.ManageMemory)
 }
 
 // busy reports whether something is under way that the spinner shows.

@@ -61,9 +61,13 @@ const revokeConcurrency = 4
 const callTimeout = 2 * time.Minute
 
 // loadTokensCmd lists the tokens, counting what arrives into progress, and
-// builds the index with the order sortBy shown.
-func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey, progress *client.Progress) tea.Cmd {
+// builds the index with the order sortBy shown. With manage, the
+// collector waits for the memory limit meanwhile (memory.go).
+func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey, progress *client.Progress, manage bool) tea.Cmd {
 	return func() tea.Msg {
+		if manage {
+			defer holdCollection()()
+		}
 		ctx, cancel := context.WithTimeout(client.WithProgress(context.Background(), progress), callTimeout)
 		defer cancel()
 		tokens, err := p.List(ctx)

@@ -233,7 +233,7 @@ func exportCmd(ask exportAskMsg, rows func(func(client.Token) bool), profiles ma
 		for t := range rows {
 			p := profiles[t.Profile]
 			t.Profile = p.name
-			out = append(out, tokenout.From(t, p.kind, now))
+			out = append(out, tokenout.From(&t, p.kind, now))
 		}
 		asJSON := strings.EqualFold(filepath.Ext(ask.path), ".json")
 		exists, err := writeExport(ask.path, ask.overwrite, out, asJSON)

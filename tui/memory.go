@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -17,14 +19,15 @@ import (
 // So once a new list is on screen, a command collects at once (the old
 // list and index go now, not at some later collection) and sets the
 // collector's soft memory limit to memoryPerList times what is live: the
-// next refresh, old and new list side by side, then stays within it, at
-// the price of a few more collections near the end of each load (measured
-// with .ci/bench-scale.sh: 140 MB after ten refreshes, each as fast as
-// before). The limit follows the list: a list that grows only costs more
-// collections until it is in.
+// next refresh, old and new list side by side with what loading leaves
+// behind, then stays within it. At 2.75 times a 100 000-token refresh
+// needs no collection while it loads (at 2.5 it needed two or three,
+// 30 ms of a 230 ms refresh), and ten refreshes peak at about 145 MB
+// (140 MB at 2.5; .ci/bench-scale.sh). The limit follows the list: a list
+// that grows only costs collections until it is in.
 
 // memoryPerList is the limit as a multiple of what is live with one list.
-const memoryPerList = 2.5
+const memoryPerList = 2.75
 
 // minMemoryLimit is the least limit set: small lists need no care, and a
 // tight limit on a small heap would only make the collector run.
@@ -41,4 +44,43 @@ func settleMemoryCmd() tea.Msg {
 		debug.SetMemoryLimit(max(minMemoryLimit, int64(memoryPerList*float64(live))))
 	}
 	return nil
+}
+
+// While a list loads, the collector runs only when the heap nears the
+// limit. Its passes over a list being built found almost nothing to free
+// (the heap is the old list and the new one), and on a virtual machine
+// each cost more than its own work: reading the new list's fresh memory
+// before the decoders wrote it mapped it to the shared zero page, so each
+// first write there faulted again and flushed every core's TLB. The limit
+// bounds memory all the same: the one settleMemoryCmd set after the last
+// list, or firstLoadLimit before the first.
+const firstLoadLimit = 512 << 20
+
+// loading counts the lists loading now; percent is the collector's
+// setting from before the first of them.
+var loading struct {
+	sync.Mutex
+	lists   int
+	percent int
+}
+
+// holdCollection holds the collector back while a list loads; release
+// gives it back when the last load ends.
+func holdCollection() (release func()) {
+	loading.Lock()
+	defer loading.Unlock()
+	if loading.lists == 0 {
+		loading.percent = debug.SetGCPercent(-1)
+		if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+			debug.SetMemoryLimit(firstLoadLimit)
+		}
+	}
+	loading.lists++
+	return func() {
+		loading.Lock()
+		defer loading.Unlock()
+		if loading.lists--; loading.lists == 0 {
+			debug.SetGCPercent(loading.percent)
+		}
+	}
 }

@@ -16,7 +16,7 @@ func TestSettleMemoryOnlyWhenAsked(t *testing.T) {
 	p := &memProvider{tokens: modelFixture()}
 	loaded := func(manage bool) tea.Cmd {
 		m := New(Options{Provider: p, Now: fixedClock, ManageMemory: manage})
-		_, cmd := updateCmd(m, loadTokensCmd(p, m.listGen, fixedClock, table.SortByName, m.progress)())
+		_, cmd := updateCmd(m, loadTokensCmd(p, m.listGen, fixedClock, table.SortByName, m.progress, manage)())
 		return cmd
 	}
 	if loaded(false) != nil {
@@ -32,5 +32,28 @@ func TestSettleMemoryOnlyWhenAsked(t *testing.T) {
 	}
 	if limit := debug.SetMemoryLimit(-1); limit < minMemoryLimit || limit == math.MaxInt64 {
 		t.Errorf("memory limit %d", limit)
+	}
+}
+
+// While lists load the collector waits for the memory limit (one is set
+// if none was), and it is given back as it was when the last load ends.
+func TestHoldCollectionWhileLoading(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	first := holdCollection()
+	second := holdCollection()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("collector at %d%% while loading, want off", got)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit != firstLoadLimit {
+		t.Errorf("memory limit %d while the first list loads, want %d", limit, firstLoadLimit)
+	}
+	first()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("collector at %d%% while a list still loads", got)
+	}
+	second()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("collector at %d%% after loading, want 100 as before", got)
 	}
 }

@@ -16,7 +16,7 @@ import (
 func TestLoadCountsProgress(t *testing.T) {
 	ga, p := startGoodAccess(t, emulator.GoodAccessOptions{Extra: 3000})
 	progress := &client.Progress{}
-	msg := loadTokensCmd(p, 7, fixedClock, table.SortByName, progress)().(tokensLoadedMsg)
+	msg := loadTokensCmd(p, 7, fixedClock, table.SortByName, progress, false)().(tokensLoadedMsg)
 	if msg.err != nil || msg.gen != 7 || msg.index.Len() != ga.Len() {
 		t.Fatalf("%d tokens of %d, %v", msg.index.Len(), ga.Len(), msg.err)
 	}
@@ -50,7 +50,7 @@ func TestRefreshShowsProgressAndKeepsTheTable(t *testing.T) {
 	if _, cmd := updateCmd(m, loadProgressMsg{gen: m.listGen - 1}); cmd != nil {
 		t.Error("an older list's tick goes on")
 	}
-	msg := loadTokensCmd(p, m.listGen, fixedClock, table.SortByName, m.progress)()
+	msg := loadTokensCmd(p, m.listGen, fixedClock, table.SortByName, m.progress, false)()
 	m = update(m, msg)
 	if _, cmd := updateCmd(m, loadProgressMsg{gen: m.listGen}); cmd != nil || strings.Contains(statusLine(m), "so far") {
 		t.Errorf("loaded, the ticks go on or the status bar says %q", statusLine(m))

@@ -1,9 +1,12 @@
 package goodaccess
 
 import (
+	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 )
@@ -12,7 +15,7 @@ import (
 // zone is not documented: UTC unless the profile names one (timezone:).
 const dateLayout = "2006-01-02 15:04:05"
 
-// apiToken is a token object as the API sends it. Dates stay strings here
+// apiToken is a token object as the API sends it. Dates stay text here
 // and are parsed in toToken, so an unreadable date is reported as such
 // rather than as broken JSON. null and absent both decode to "".
 type apiToken struct {
@@ -20,9 +23,61 @@ type apiToken struct {
 	Name       string   `json:"name"`
 	Scopes     []string `json:"scopes"`
 	AllowedIPs []string `json:"allowed_ips"`
-	CreatedAt  string   `json:"created_at"`
-	ExpiresAt  string   `json:"expires_at"`
-	LastUsedAt string   `json:"last_used_at"`
+	CreatedAt  dateText `json:"created_at"`
+	ExpiresAt  dateText `json:"expires_at"`
+	LastUsedAt dateText `json:"last_used_at"`
+}
+
+// dateText is a date's JSON string, read as a string field is (anything
+// but a string or null is the same error), held without an allocation of
+// its own when it is short and plain, as the API's dates are: a list has
+// three a token, each read once and dropped.
+type dateText struct {
+	short [24]byte
+	n     int8   // bytes of short in use; -1: the text is long
+	long  string // a text longer than short, or with escapes
+}
+
+func (d *dateText) UnmarshalJSON(raw []byte) error {
+	switch {
+	case string(raw) == "null":
+		return nil // a string field is left as it was
+	case raw[0] != '"':
+		return &json.UnmarshalTypeError{Value: jsonKind(raw[0]), Type: reflect.TypeFor[string]()}
+	}
+	if text := raw[1 : len(raw)-1]; len(text) <= len(d.short) && bytes.IndexByte(text, '\\') < 0 {
+		d.n = int8(copy(d.short[:], text))
+		d.long = ""
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return err
+	}
+	d.n, d.long = -1, s
+	return nil
+}
+
+// jsonKind names the kind of a JSON value by its first byte, as
+// encoding/json's UnmarshalTypeError does.
+func jsonKind(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
+}
+
+// text is the date's text; short ones are a view of d, valid while d is.
+func (d *dateText) text() string {
+	if d.n < 0 {
+		return d.long
+	}
+	return unsafe.String(&d.short[0], d.n)
 }
 
 // listToken is a token object in a list, whose scopes are decoded once
@@ -51,9 +106,9 @@ func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, 
 		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
 		Reported:   Descriptor.Can.Reports,
 	}
-	t.SetDate(client.DateCreated, parseDate(a.CreatedAt, zone))
-	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt, zone))
-	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt, zone))
+	t.SetDate(client.DateCreated, parseDate(a.CreatedAt.text(), zone))
+	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt.text(), zone))
+	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt.text(), zone))
 	client.ScrubToken(&t)
 	return t, nil
 }
@@ -101,16 +156,39 @@ func parseLayoutFast(s string, zone *time.Location) (time.Time, bool) {
 			f[i] = f[i]*10 + int(c-'0')
 		}
 	}
-	year, month, day, hour, minute, sec := f[0], time.Month(f[1]), f[2], f[3], f[4], f[5]
-	if month < time.January || month > time.December || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+	year, month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4], f[5]
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
-	return time.Date(year, month, day, hour, minute, sec, 0, zone), true
+	if zone == time.UTC { // the default: no zone rules to apply
+		secs := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+		return time.Unix(secs, 0).UTC(), true
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, zone), true
 }
 
-// daysIn is the number of days of month in year.
-func daysIn(month time.Month, year int) int {
-	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+// daysIn is the number of days of month (1-12) in year.
+func daysIn(month, year int) int {
+	if month == 2 {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (month+month/8)%2 // 31 in January, March, May, July, August, October, December
+}
+
+// daysSinceEpoch is the days from 1970-01-01 to a date of the proleptic
+// Gregorian calendar, year 0 to 9999 (Howard Hinnant's days_from_civil).
+func daysSinceEpoch(year, month, day int) int64 {
+	if month <= 2 {
+		year--
+	}
+	era := (year+400)/400 - 1 // floor(year / 400) for year >= -1
+	yearOfEra := year - era*400
+	dayOfYear := (153*((month+9)%12)+2)/5 + day - 1 // from March 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return int64(era*146097+dayOfEra) - 719468
 }
 
 // formatDate writes a time the way the API expects it, in zone.

@@ -39,6 +39,9 @@ type IO struct {
 	// System is the system clipboard the hidden clearer command reads and
 	// empties; nil means the real one.
 	System clipboard.SystemBackend
+	// CollectLate: the process ends with the command, so it collects
+	// garbage only near a memory limit (memory.go). StdIO sets it.
+	CollectLate bool
 }
 
 func (o IO) withDefaults() IO {

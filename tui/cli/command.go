@@ -62,6 +62,9 @@ func (inv *invocation) command(s spec) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inv.path = cmd.CommandPath()
 			defer inv.close()
+			if inv.io.CollectLate {
+				defer collectLate(inv.io.Env)()
+			}
 			if err := s.run(cmd.Context(), args); err != nil {
 				return &shownError{code: inv.report(err)}
 			}

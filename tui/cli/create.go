@@ -186,7 +186,7 @@ func (inv *invocation) reportCreated(s *session, f createFlags, req client.NewTo
 // create --json's object.
 func (inv *invocation) writeSecret(s *session, created client.Created, asJSON bool, now time.Time) error {
 	if asJSON {
-		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: s.object(created.Token, now), Warning: created.Warning,
+		return inv.writeJSON(createdJSON{Secret: created.Secret, Token: s.object(&created.Token, now), Warning: created.Warning,
 			GrantDifferences: tokenout.OrEmpty(created.GrantDiffs), GrantsUnconfirmed: created.GrantsUnconfirmed})
 	}
 	_, err := fmt.Fprintln(inv.io.Out, created.Secret)

@@ -169,7 +169,7 @@ func (inv *invocation) writeFound(runs []profileRun, results []find.Result, look
 				res.Detail = client.Scrub(r.Err.Error())
 			}
 			if r.Verdict == find.Found {
-				obj := runs[i].s.object(r.Token, now)
+				obj := runs[i].s.object(&r.Token, now)
 				res.Token = &obj
 			}
 			out.Results = append(out.Results, res)

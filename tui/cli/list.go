@@ -92,6 +92,9 @@ func (inv *invocation) list(ctx context.Context, f listFlags) error {
 // keep is what the flags keep of s's tokens, in the order printed.
 func (f listFlags) keep(s *session, window time.Duration, now time.Time) listed {
 	text := strings.ToLower(strings.TrimSpace(f.filter))
+	if text == "" && !f.expired && window == 0 {
+		return listed{s: s, kept: s.tokens, order: nameOrder(s.tokens)} // no copy
+	}
 	kept := s.tokens[:0]
 	for i := range s.tokens {
 		t := &s.tokens[i]
@@ -135,26 +138,40 @@ func (inv *invocation) writeList(parts []listed, f listFlags, now time.Time) err
 // objects numbers the parts' tokens in the order printed: how many, and
 // the pos-th as JSON.md's object, made when it is written.
 func objects(parts []listed, now time.Time) (int, func(pos int) jsonToken) {
+	starts := positions(parts)
+	return starts[len(parts)], func(pos int) jsonToken {
+		p, t := at(parts, starts, pos)
+		return p.s.object(t, now)
+	}
+}
+
+// positions numbers the parts' tokens in the order printed: starts[i] is
+// the position of part i's first, starts[len(parts)] how many in all.
+func positions(parts []listed) []int {
 	starts := make([]int, len(parts)+1)
 	for i, p := range parts {
 		starts[i+1] = starts[i] + len(p.order)
 	}
-	return starts[len(parts)], func(pos int) jsonToken {
-		i := 0
-		for starts[i+1] <= pos { // a handful of profiles
-			i++
-		}
-		p := &parts[i]
-		return p.s.object(p.kept[p.order[pos-starts[i]]], now)
+	return starts
+}
+
+// at is the token printed at pos, and its part.
+func at(parts []listed, starts []int, pos int) (*listed, *client.Token) {
+	i := 0
+	for starts[i+1] <= pos { // a handful of profiles
+		i++
 	}
+	p := &parts[i]
+	return p, &p.kept[p.order[pos-starts[i]]]
 }
 
 // soonWindow is when an expiry turns yellow in a table.
 const soonWindow = 7 * 24 * time.Hour
 
-// writeTokenTable writes the parts' tokens in order as an aligned table,
-// one row at a time into the table's compact store (no string or style
-// kept per cell); with withProfile, a PROFILE column first.
+// writeTokenTable writes the parts' tokens in order as an aligned table:
+// the rows are made on every core into the table's compact store (no
+// string or style kept per cell), then written; with withProfile, a
+// PROFILE column first.
 func (inv *invocation) writeTokenTable(parts []listed, now time.Time, withProfile bool) error {
 	var hasIPs, hasSecrets, hasOwners bool
 	total := 0
@@ -178,18 +195,14 @@ func (inv *invocation) writeTokenTable(parts []listed, now time.Time, withProfil
 	tb.addColumn(hasOwners, "OWNER")
 	tb.addColumn(hasIPs, "ALLOWED IPS")
 	tb.addColumn(hasSecrets, "SECRET")
-	tb.expect(total)
-	row := make([]cell, 0, 9)
-	for _, p := range parts {
-		for _, i := range p.order {
-			t := &p.kept[i]
-			row = row[:0]
-			if withProfile {
-				row = append(row, plain(t.Profile))
-			}
-			tb.add(tokenRow(row, t, now, hasOwners, hasIPs, hasSecrets)...)
+	starts := positions(parts)
+	tb.addRows(total, func(pos int, row []cell) []cell {
+		_, t := at(parts, starts, pos)
+		if withProfile {
+			row = append(row, plain(t.Profile))
 		}
-	}
+		return tokenRow(row, t, now, hasOwners, hasIPs, hasSecrets)
+	})
 	st, styled := inv.styles()
 	return tb.write(inv.io.Out, st, styled)
 }
@@ -200,7 +213,7 @@ func tokenRow(row []cell, t *client.Token, now time.Time, hasOwners, hasIPs, has
 	if t.Self {
 		name.text += " (you)" // the admin token this command ran with
 	}
-	row = append(row, plain(t.ID), name, plain(access(*t)), expiryCell(t, now), lastUsedCell(t, now))
+	row = append(row, plain(t.ID), name, plain(access(t)), expiryCell(t, now), lastUsedCell(t, now))
 	if hasOwners {
 		row = append(row, ownerCell(t))
 	}

@@ -48,7 +48,7 @@ func (inv *invocation) reportLostCreate(ctx context.Context, s *session, req cli
 	if asJSON {
 		out := lostCreateJSON{Outcome: "unknown", Accepted: u.Accepted, Error: u.Err.Error(), Candidates: tokenout.OrEmpty(u.Candidates), Searched: searchErr == nil, Found: []jsonToken{}}
 		for _, t := range found {
-			out.Found = append(out.Found, s.object(t, now))
+			out.Found = append(out.Found, s.object(&t, now))
 		}
 		if err := inv.writeJSON(out); err != nil {
 			return err

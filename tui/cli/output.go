@@ -1,11 +1,13 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -13,6 +15,7 @@ import (
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/theme"
+	"github.com/tokentui/tokentui/tui/internal/chunked"
 )
 
 // colour reports whether stdout gets colour: only a terminal, and never
@@ -122,65 +125,139 @@ func (t *table) add(cells ...cell) {
 	}
 }
 
+// rowsPerPart is how many rows addRows makes on one core at a time, and
+// write writes at a time.
+const rowsPerPart = 2048
+
+// addRows adds n rows, row(i, cells) appending the i-th row's cells to
+// cells and returning it, made on every core (row must be safe for that)
+// in parts of rowsPerPart rows, each a table of its own, joined in order.
+func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
+	parts := make([]*table, (n+rowsPerPart-1)/rowsPerPart)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			var cells []cell
+			for p := int(next.Add(1) - 1); p < len(parts); p = int(next.Add(1) - 1) {
+				from, to := p*rowsPerPart, min(n, (p+1)*rowsPerPart)
+				part := &table{header: t.header, widths: make([]int, len(t.widths))}
+				part.expect(to - from)
+				for i := from; i < to; i++ {
+					cells = row(i, cells[:0])
+					part.add(cells...)
+				}
+				parts[p] = part
+			}
+		})
+	}
+	wg.Wait()
+	t.join(parts)
+}
+
+// join appends the rows of parts, in order.
+func (t *table) join(parts []*table) {
+	size, cells := len(t.text), len(t.ends)
+	for _, p := range parts {
+		size, cells = size+len(p.text), cells+len(p.ends)
+	}
+	t.text, t.ends, t.tones = slices.Grow(t.text, size-len(t.text)), slices.Grow(t.ends, cells-len(t.ends)), slices.Grow(t.tones, cells-len(t.tones))
+	for _, p := range parts {
+		offset := int32(len(t.text))
+		t.text = append(t.text, p.text...)
+		for _, end := range p.ends {
+			t.ends = append(t.ends, offset+end)
+		}
+		t.tones = append(t.tones, p.tones...)
+		for i, w := range p.widths {
+			t.widths[i] = max(t.widths[i], w)
+		}
+	}
+}
+
+// write writes the header and the rows, rowsPerPart rows at a time on
+// every core (chunked.Write); styled rows on one, as lipgloss draws them.
 func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	tw := tableWriter{w: bw, widths: t.widths, st: st, styled: styled}
 	cols := len(t.header)
 	texts, tones := make([][]byte, cols), make([]tone, cols)
 	for i, h := range t.header {
 		texts[i], tones[i] = []byte(h), toneHeader
 	}
-	tw.row(texts, tones)
-	start := int32(0)
-	for c := 0; c < len(t.ends); c += cols {
-		for i := range cols {
-			texts[i] = t.text[start:t.ends[c+i]]
-			start = t.ends[c+i]
-		}
-		tw.row(texts, t.tones[c:c+cols])
+	tw := tableWriter{widths: t.widths, st: st, styled: styled}
+	head := tw.row(nil, texts, tones)
+	rows := len(t.ends) / max(cols, 1)
+	per := rowsPerPart
+	if styled {
+		per = max(rows, 1)
 	}
-	return bw.Flush()
+	return chunked.Write(w, string(head), (rows+per-1)/per, func() chunked.Render {
+		texts := make([][]byte, cols)
+		return func(buf []byte, c int) []byte {
+			for r := c * per; r < min(rows, (c+1)*per); r++ {
+				start := int32(0)
+				if r > 0 {
+					start = t.ends[r*cols-1]
+				}
+				for i := range cols {
+					texts[i], start = t.text[start:t.ends[r*cols+i]], t.ends[r*cols+i]
+				}
+				buf = tw.row(buf, texts, t.tones[r*cols:(r+1)*cols])
+			}
+			return buf
+		}
+	}, "")
 }
 
 // tableWriter writes aligned rows.
 type tableWriter struct {
-	w      *bufio.Writer
 	widths []int
 	st     theme.CLIStyles
 	styled bool
 }
 
-func (tw *tableWriter) row(texts [][]byte, tones []tone) {
+// row appends one row to b.
+func (tw *tableWriter) row(b []byte, texts [][]byte, tones []tone) []byte {
 	last := len(texts) - 1
 	for last > 0 && len(texts[last]) == 0 {
 		last--
 	}
 	for i, text := range texts[:last+1] {
 		if i > 0 {
-			tw.w.WriteString("  ")
+			b = append(b, "  "...)
 		}
 		if tw.styled && len(text) > 0 {
-			tw.w.WriteString(theme.Visible(tones[i].style(tw.st), string(text)))
+			b = append(b, theme.Visible(tones[i].style(tw.st), string(text))...)
 		} else {
-			tw.w.Write(text)
+			b = append(b, text...)
 		}
 		if i < last {
-			pad(tw.w, tw.widths[i]-textWidth(string(text)))
+			b = pad(b, tw.widths[i]-bytesWidth(text))
 		}
 	}
-	tw.w.WriteByte('\n')
+	return append(b, '\n')
 }
 
 const spaces = "                                                                "
 
-// pad writes n spaces.
-func pad(w *bufio.Writer, n int) {
+// pad appends n spaces.
+func pad(b []byte, n int) []byte {
 	for ; n > len(spaces); n -= len(spaces) {
-		w.WriteString(spaces)
+		b = append(b, spaces...)
 	}
 	if n > 0 {
-		w.WriteString(spaces[:n])
+		b = append(b, spaces[:n]...)
 	}
+	return b
+}
+
+// bytesWidth is textWidth of b.
+func bytesWidth(b []byte) int {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f {
+			return lipgloss.Width(string(b))
+		}
+	}
+	return len(b)
 }
 
 // textWidth is how many cells s takes on a terminal: its length when it is

@@ -17,6 +17,7 @@ func StdIO() IO {
 		Err:           os.Stderr,
 		InIsTerminal:  term.IsTerminal(os.Stdin.Fd()),
 		OutIsTerminal: term.IsTerminal(os.Stdout.Fd()),
+		CollectLate:   true,
 	}
 }
 

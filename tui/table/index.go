@@ -1,12 +1,11 @@
 package table
 
 import (
-	"bytes"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/textsort"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
 
@@ -84,121 +83,6 @@ func (t *Model) Fields() Fields {
 	return Fields{f.scopes, f.role, f.projects, f.environment, f.allowedIPs, f.secret, f.lastUsed, f.createdBy, f.owner, f.profile}
 }
 
-// BuildIndex sanitises the tokens (again: cheap when already clean, and the
-// table must never draw an escape sequence whatever a provider did) and
-// builds the search keys, the name order and the orders of keys (the one
-// on screen). It runs in the List command.
-func BuildIndex(tokens []client.Token, keys ...SortKey) *Index {
-	n := len(tokens)
-	ix := &Index{
-		tokens:   tokens,
-		starts:   make([]int32, n+1),
-		masks:    make([]charMask, n),
-		lowerIDs: make([]string, n),
-		rowKeys:  make([]string, n),
-		facetOf:  make([]int32, n),
-		byID:     make(map[string]int32, n),
-		gone:     make([]bool, n),
-		live:     n,
-	}
-	size := ix.sanitize()
-	// The name order (every other order ends on it) is sorted on another
-	// core while this one builds the search keys.
-	byName := make(chan []int32, 1)
-	go func() { byName <- nameOrder(tokens) }()
-	ix.addTokens(size)
-	nFacets := len(ix.facets)
-	ix.scratch = &sync.Pool{New: func() any {
-		return &filterScratch{mark: make([]bool, n), facetHit: make([]bool, nFacets)}
-	}}
-	ix.sorts, ix.lives, ix.derived = &sortCache{ix: ix}, &liveOrders{}, &derivedCache{}
-	ix.sorts.put(SortByName, <-byName)
-	for _, k := range keys {
-		ix.sorts.get(k)
-	}
-	return ix
-}
-
-// sanitize sanitises every token and returns the haystack's size.
-func (ix *Index) sanitize() int {
-	size := 0
-	for i := range ix.tokens {
-		t := &ix.tokens[i]
-		sanitizeToken(t)
-		size += len(t.Name) + 1
-		for _, ip := range t.AllowedIPs {
-			size += len(ip) + 1
-		}
-	}
-	return size
-}
-
-// addTokens records what searching needs of each (sanitised) token: its
-// ID, its part of the haystack (size bytes) with that part's mask, and its
-// facet. A token's facet is written into one reused buffer and looked up
-// without a copy: only the few distinct facets are kept as strings.
-func (ix *Index) addTokens(size int) {
-	var hay strings.Builder
-	hay.Grow(size + size/8) // lower-casing may lengthen a few characters
-	var facet bytes.Buffer
-	facetIDs := map[string]int32{}
-	profiles, last := map[string]bool{}, ""
-	for i := range ix.tokens {
-		t := &ix.tokens[i]
-		ix.fields.note(t)
-		ix.addID(int32(i), t)
-		if t.Profile != "" && t.Profile != last { // merged lists come profile by profile
-			profiles[t.Profile], last = true, t.Profile
-		}
-		ix.starts[i] = int32(hay.Len())
-		writeField(&hay, t.Name)
-		for _, ip := range t.AllowedIPs {
-			writeField(&hay, ip)
-		}
-		facet.Reset()
-		writeFacet(&facet, t)
-		ix.facetOf[i] = ix.internFacet(facetIDs, facet.Bytes(), int32(i))
-	}
-	ix.starts[len(ix.tokens)] = int32(hay.Len())
-	ix.haystack = hay.String()
-	ix.profiles = len(profiles)
-	if len(ix.byID) < len(ix.tokens) {
-		ix.findSameIDs()
-	}
-	ix.names = make([]string, len(ix.tokens))
-	for i := range ix.masks {
-		k := ix.key(int32(i))
-		ix.masks[i] = maskOf(k)
-		ix.names[i] = k[:strings.IndexByte(k, 0)]
-	}
-}
-
-// addID records token i's row key for lookups, its ID for prefix
-// matching, and which bytes IDs use (couldBeID).
-func (ix *Index) addID(i int32, t *client.Token) {
-	key := RowKey(t)
-	ix.rowKeys[i] = key
-	ix.byID[key] = i // the last of a key a server sent twice (findSameIDs)
-	lower := strings.ToLower(t.ID)
-	ix.lowerIDs[i] = lower
-	for j := 0; j < len(lower); j++ {
-		ix.idBytes[lower[j]] = true
-	}
-}
-
-// internFacet is the number of facet f, stored once however many tokens
-// share it; ids maps the facets seen so far to theirs; token i has it.
-func (ix *Index) internFacet(ids map[string]int32, f []byte, i int32) int32 {
-	id, ok := ids[string(f)] // no allocation for the lookup
-	if !ok {
-		id = int32(len(ix.facets))
-		ix.facets = append(ix.facets, string(f))
-		ix.facetRep = append(ix.facetRep, i)
-		ids[ix.facets[id]] = id
-	}
-	return id
-}
-
 // lowerName is token i's lower-cased name.
 func (ix *Index) lowerName(i int32) string { return ix.names[i] }
 
@@ -213,7 +97,7 @@ type fieldWriter interface {
 // are NUL-separated so a query never matches across two of them; a query
 // cannot contain NUL (it is sanitised).
 func writeField(b fieldWriter, s string) {
-	b.WriteString(strings.ToLower(s))
+	b.WriteString(textsort.Lower(s))
 	b.WriteByte(0)
 }
 
@@ -300,6 +184,14 @@ func sanitizeList(ss []string) []string {
 		}
 	}
 	return ss
+}
+
+// or adds the fields of another part of the list.
+func (f *presentFields) or(g presentFields) {
+	f.scopes, f.role, f.projects = f.scopes || g.scopes, f.role || g.role, f.projects || g.projects
+	f.environment, f.allowedIPs, f.secret = f.environment || g.environment, f.allowedIPs || g.allowedIPs, f.secret || g.secret
+	f.lastUsed, f.createdBy, f.owner = f.lastUsed || g.lastUsed, f.createdBy || g.createdBy, f.owner || g.owner
+	f.profile = f.profile || g.profile
 }
 
 func (f *presentFields) note(t *client.Token) {

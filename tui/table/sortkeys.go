@@ -1,12 +1,12 @@
 package table
 
 import (
-	"encoding/binary"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/textsort"
 )
 
 // Orders are sorted on keys made once per token, never by comparing the
@@ -65,61 +65,24 @@ func nameOrder(tokens []client.Token) []int32 {
 		ends[i] = keys.Len()
 	}
 	all := keys.String()
-	recs := make([]textRec, len(tokens))
+	texts := make([]string, len(tokens))
 	start := 0
 	for i, end := range ends {
-		recs[i] = newTextRec(all[start:end], int32(i))
+		texts[i] = all[start:end]
 		start = end
 	}
-	sortTexts(recs, func(a, b int32) int {
+	return orderNames(texts, tokens)
+}
+
+// orderNames sorts tokens by their names' keys (appendNaturalKey), then
+// by ID and profile.
+func orderNames(keys []string, tokens []client.Token) []int32 {
+	return textsort.Order(keys, func(a, b int32) int {
 		if c := strings.Compare(tokens[a].ID, tokens[b].ID); c != 0 {
 			return c
 		}
 		return strings.Compare(tokens[a].Profile, tokens[b].Profile)
 	})
-	order := make([]int32, len(recs))
-	for pos, r := range recs {
-		order[pos] = r.i
-	}
-	return order
-}
-
-// textRec is a text to sort, with its first sixteen bytes inline: most
-// comparisons end there, without reaching for the text itself, wherever
-// in memory it is.
-type textRec struct {
-	p1, p2 uint64
-	s      string
-	i      int32
-}
-
-func newTextRec(s string, i int32) textRec {
-	var head [16]byte
-	copy(head[:], s)
-	return textRec{binary.BigEndian.Uint64(head[:8]), binary.BigEndian.Uint64(head[8:]), s, i}
-}
-
-// sortTexts sorts recs by text (as strings.Compare does), then by tie.
-func sortTexts(recs []textRec, tie func(a, b int32) int) {
-	slices.SortFunc(recs, func(a, b textRec) int {
-		switch {
-		case a.p1 != b.p1:
-			return cmpUint(a.p1, b.p1)
-		case a.p2 != b.p2:
-			return cmpUint(a.p2, b.p2)
-		}
-		if c := strings.Compare(a.s, b.s); c != 0 || tie == nil {
-			return c
-		}
-		return tie(a.i, b.i)
-	})
-}
-
-func cmpUint(a, b uint64) int {
-	if a < b {
-		return -1
-	}
-	return 1
 }
 
 // columnKeys are a column's sort keys, by storage index: tokens are ordered
@@ -136,31 +99,22 @@ type columnKeys struct {
 
 // sortTextColumn sorts by texts, ties in name order.
 func (ix *Index) sortTextColumn(keys columnKeys, nameRank []int32) []int32 {
-	recs := make([]textRec, 0, len(ix.tokens))
-	var absent []textRec
-	for i, s := range keys.texts {
-		r := newTextRec(s, int32(i))
+	present := make([]int32, 0, len(ix.tokens))
+	var absent []int32
+	for i := range keys.texts {
 		if keys.absent != nil && keys.absent[i] {
-			r = textRec{p1: uint64(nameRank[i]), i: int32(i)} // in name order
-			absent = append(absent, r)
-			continue
+			absent = append(absent, int32(i))
+		} else {
+			present = append(present, int32(i))
 		}
-		recs = append(recs, r)
 	}
 	byRank := func(a, b int32) int { return cmpInt(int(nameRank[a]), int(nameRank[b])) }
-	sortTexts(recs, byRank)
-	sortTexts(absent, byRank)
+	textsort.Sort(keys.texts, present, byRank)
+	slices.SortFunc(absent, byRank)
 	if keys.absentFirst {
-		recs, absent = absent, recs
+		return append(absent, present...)
 	}
-	order := make([]int32, 0, len(ix.tokens))
-	for _, r := range recs {
-		order = append(order, r.i)
-	}
-	for _, r := range absent {
-		order = append(order, r.i)
-	}
-	return order
+	return append(present, absent...)
 }
 
 func (ix *Index) columnKeys(k SortKey) columnKeys {
@@ -232,13 +186,13 @@ func (ix *Index) textRanks(c *columnKeys, textOf func(int) string) {
 		texts[i] = s
 		rank[s] = 0
 	}
-	distinct := make([]textRec, 0, len(rank))
+	distinct := make([]string, 0, len(rank))
 	for s := range rank {
-		distinct = append(distinct, newTextRec(s, 0))
+		distinct = append(distinct, s)
 	}
-	sortTexts(distinct, nil)
-	for r, d := range distinct {
-		rank[d.s] = uint64(r)
+	slices.Sort(distinct)
+	for r, s := range distinct {
+		rank[s] = uint64(r)
 	}
 	for i, s := range texts {
 		if s != "" {

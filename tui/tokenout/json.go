@@ -2,11 +2,14 @@ package tokenout
 
 import (
 	"bufio"
+	"slices"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
+	"github.com/tokentui/tokentui/tui/internal/chunked"
 )
 
 // list --json is what scripts pipe into jq for every token of an
@@ -15,27 +18,78 @@ import (
 // output is byte-for-byte what json.Marshal gives for []Token, compact;
 // TestFastJSONMatchesEncodingJSON holds it to that.
 
-// WriteJSON streams count tokens as a compact JSON array and a newline;
-// token(i) is the i-th, made as it is written, so a list is never held
-// twice. Invisible characters become \u escapes
-// (jsonappend.EscapeInvisible).
+// WriteJSON writes count tokens as a compact JSON array and a newline, and
+// flushes w; token(i) is the i-th, made as it is written, so a list is
+// never held twice. Invisible characters become \u escapes
+// (jsonappend.EscapeInvisible). token is called from several goroutines
+// at once: runs of chunkTokens tokens are made on every core
+// (chunked.Write).
 func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
-	buf := make([]byte, 0, 1024)
-	var escaped []byte
-	w.WriteByte('[')
-	for i := range count {
+	chunks := (count + chunkTokens - 1) / chunkTokens
+	err := chunked.Write(w, "[", chunks, func() chunked.Render {
+		r := &tokenRenderer{}
+		return func(buf []byte, c int) []byte { return r.chunk(buf, c, count, token) }
+	}, "]\n")
+	if err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// chunkTokens is how many tokens a chunk holds.
+const chunkTokens = 256
+
+// tokenRenderer writes tokens as JSON; one for each goroutine.
+type tokenRenderer struct {
+	one []byte // one token, before invisible characters are escaped
+	// lists holds string lists as written, by the list: tokens share a
+	// handful of scope lists (GoodAccess lists are decoded once for all
+	// the tokens that have one), so each is written once, then copied.
+	lists map[listID][]byte
+}
+
+// listID is a list by identity: where its elements are and how many.
+type listID struct {
+	first *string
+	n     int
+}
+
+// maxListsKept bounds what a renderer keeps: a list of tokens that share
+// nothing costs what it did without.
+const maxListsKept = 1024
+
+// strings appends ss as encoding/json writes a []string.
+func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
+	if len(ss) < 3 {
+		return jsonappend.NullableStrings(b, ss)
+	}
+	id := listID{unsafe.SliceData(ss), len(ss)}
+	if out, ok := r.lists[id]; ok {
+		return append(b, out...)
+	}
+	start := len(b)
+	b = jsonappend.Strings(b, ss)
+	if r.lists == nil {
+		r.lists = map[listID][]byte{}
+	}
+	if len(r.lists) < maxListsKept {
+		r.lists[id] = slices.Clone(b[start:])
+	}
+	return b
+}
+
+// chunk appends the c-th chunk of tokens to buf, with the commas before
+// them.
+func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) Token) []byte {
+	for i := c * chunkTokens; i < min(count, (c+1)*chunkTokens); i++ {
 		if i > 0 {
-			w.WriteByte(',')
+			buf = append(buf, ',')
 		}
 		t := token(i)
-		buf = appendToken(buf[:0], &t)
-		escaped = jsonappend.EscapeInvisible(escaped[:0], buf)
-		if _, err := w.Write(escaped); err != nil {
-			return err
-		}
+		r.one = r.appendToken(r.one[:0], &t)
+		buf = jsonappend.EscapeInvisible(buf, r.one)
 	}
-	w.WriteString("]\n")
-	return w.Flush()
+	return buf
 }
 
 // Of is token(i) of a slice, for WriteJSON and WriteCSV.
@@ -43,17 +97,17 @@ func Of(tokens []Token) (int, func(int) Token) {
 	return len(tokens), func(i int) Token { return tokens[i] }
 }
 
-func appendToken(b []byte, t *Token) []byte {
+func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `{"id":`...)
 	b = jsonappend.String(b, t.ID)
 	b = append(b, `,"name":`...)
 	b = jsonappend.String(b, t.Name)
 	b = append(b, `,"scopes":`...)
-	b = jsonappend.NullableStrings(b, t.Scopes)
+	b = r.strings(b, t.Scopes)
 	b = append(b, `,"role":`...)
 	b = jsonappend.String(b, t.Role)
 	b = append(b, `,"projects":`...)
-	b = jsonappend.NullableStrings(b, t.Projects)
+	b = r.strings(b, t.Projects)
 	b = append(b, `,"environment":`...)
 	b = jsonappend.String(b, t.Environment)
 	b = append(b, `,"allowed_ips":`...)

@@ -66,7 +66,7 @@ var (
 )
 
 // notReportedOf is the fields of a token the API does not report.
-func notReportedOf(t client.Token) []string {
+func notReportedOf(t *client.Token) []string {
 	i := 0
 	if t.LastUseReported() {
 		i |= 1
@@ -77,7 +77,7 @@ func notReportedOf(t client.Token) []string {
 	return notReported[i]
 }
 
-func selfOf(t client.Token) *bool {
+func selfOf(t *client.Token) *bool {
 	switch {
 	case !t.SelfKnown():
 		return nil
@@ -89,7 +89,7 @@ func selfOf(t client.Token) *bool {
 
 // From is t as scripts read it, listed on a profile of provider kind
 // (t.Profile names the profile); now decides whether it has expired.
-func From(t client.Token, kind string, now time.Time) Token {
+func From(t *client.Token, kind string, now time.Time) Token {
 	return Token{
 		ID:           t.ID,
 		Name:         t.Name,

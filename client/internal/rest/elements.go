@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"slices"
+	"unsafe"
 
 	segjson "github.com/segmentio/encoding/json"
 )
@@ -30,7 +31,9 @@ type batch[R any] struct {
 	data    []byte
 	ends    []int  // element i is data[ends[i-1]:ends[i]]
 	special []bool // element i has an escape or a byte beyond ASCII
-	out     []R    // the part of the list the results go in
+	out     []R    // where the results go: its part of the list, or its own
+	at      int    // its first element's place in the list
+	own     bool   // out is its own, copied into the list when joined
 	err     error  // the first element's error, in document order
 	done    chan struct{}
 }
@@ -48,9 +51,15 @@ type elementBatcher[T, R any] struct {
 	d       *listDecoder
 	path    string // where the array is, for errors
 	convert func(*T) (R, error)
-	// list holds the results of every batch dispatched; workers write
-	// into it (each in its own part), so it grows only when none is busy.
+	plain   *plainCodec // decodes the plain elements; nil: T has none
+	// list holds the results of every batch dispatched (count elements)
+	// once it can be sized (placeList); workers write into it, each in its
+	// own part, so it grows only when none is busy. Until then each batch
+	// has results of its own, copied in when the list is made (joined, in
+	// early) or when the batch is joined.
 	list    []R
+	count   int
+	early   []*batch[R]
 	cur     *batch[R]   // being filled
 	pending []*batch[R] // dispatched, in document order, not joined yet
 	free    [][]byte    // the data buffers of joined batches, for new ones
@@ -59,7 +68,7 @@ type elementBatcher[T, R any] struct {
 }
 
 func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) *elementBatcher[T, R] {
-	return &elementBatcher[T, R]{d: d, path: path, convert: convert}
+	return &elementBatcher[T, R]{d: d, path: path, convert: convert, plain: plainCodecFor[T]()}
 }
 
 // add takes the next element from the scanner, copied into the batch
@@ -93,21 +102,13 @@ func (e *elementBatcher[T, R]) buffer() []byte {
 	return make([]byte, 0, batchBytes+batchBytes/4)
 }
 
-// dispatch gives the current batch its part of the list and hands it to
-// the workers (started with the first batch), or decodes it here (the last
-// batch, or a list of one batch); then it joins the batches that are done.
+// dispatch gives the current batch its place and hands it to the workers
+// (started with the first batch), or decodes it here (the last batch, or a
+// list of one batch); then it joins the batches that are done.
 func (e *elementBatcher[T, R]) dispatch(async bool) {
 	b := e.cur
 	e.cur = nil
-	n := len(b.ends)
-	if len(e.list)+n > cap(e.list) {
-		for len(e.pending) > 0 { // nobody may be writing into it
-			e.join()
-		}
-		e.list = e.grow(n)
-	}
-	e.list = e.list[:len(e.list)+n]
-	b.out = e.list[len(e.list)-n:]
+	e.place(b)
 	b.done = make(chan struct{})
 	e.pending = append(e.pending, b)
 	if !async {
@@ -119,6 +120,36 @@ func (e *elementBatcher[T, R]) dispatch(async bool) {
 	for len(e.pending) > 0 && isDone(e.pending[0]) {
 		e.join()
 	}
+}
+
+// place gives a batch where its results go: its part of the list, once
+// the list can be sized (made then), else results of its own. A list too
+// small for it grows, once no worker is writing into it.
+func (e *elementBatcher[T, R]) place(b *batch[R]) {
+	n := len(b.ends)
+	b.at = e.count
+	e.count += n
+	if e.list == nil {
+		if e.list = e.sized(); e.list != nil {
+			e.list = e.list[:b.at]
+			for _, early := range e.early {
+				copy(e.list[early.at:], early.out)
+			}
+			e.early = nil
+		}
+	}
+	switch {
+	case e.list == nil:
+		b.out, b.own = make([]R, n), true
+		return
+	case e.count > cap(e.list):
+		for len(e.pending) > 0 { // nobody may be writing into it
+			e.join()
+		}
+		e.list = slices.Grow(e.list, e.count-len(e.list))
+	}
+	e.list = e.list[:e.count]
+	b.out = e.list[b.at:e.count]
 }
 
 // start starts the workers, one a core, unless they run.
@@ -154,9 +185,13 @@ func (e *elementBatcher[T, R]) decode(b *batch[R]) {
 	for i := range b.ends {
 		var zero T
 		elem = zero
-		if err := decodeElement(b.element(i), b.special[i], &elem); err != nil {
-			b.err = e.d.fail(err, e.path)
-			return
+		raw := b.element(i)
+		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem)) {
+			elem = zero
+			if err := decodeElement(raw, b.special[i], &elem); err != nil {
+				b.err = e.d.fail(err, e.path)
+				return
+			}
 		}
 		r, err := e.convert(&elem)
 		if err != nil {
@@ -178,6 +213,13 @@ func (e *elementBatcher[T, R]) join() {
 		e.d.progress.AddItems(int64(len(b.ends)))
 	}
 	e.free = append(e.free, b.data)
+	switch {
+	case !b.own || e.err != nil:
+	case e.list != nil:
+		copy(e.list[b.at:], b.out)
+	default:
+		e.early = append(e.early, b)
+	}
 }
 
 // finish decodes what is left and joins every batch. The error is the
@@ -199,8 +241,11 @@ func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
 	if e.err != nil {
 		return nil, false, e.err
 	}
-	if e.list == nil {
-		e.list = []R{} // [] is empty, not null; allocates nothing
+	if e.list == nil { // never sized: made now, to size
+		e.list = make([]R, e.count) // [] is empty, not null
+		for _, early := range e.early {
+			copy(e.list[early.at:], early.out)
+		}
 	}
 	return e.list, true, nil
 }
@@ -213,24 +258,24 @@ const minListElement = 16
 // estimateAfter is how many elements are cut before the list's length is
 // estimated: enough for a fair average size, whatever the first few are
 // (an account's oldest tokens, at the start, often have the most scopes).
-const estimateAfter = 4096
+// Tests make it tiny, to size, grow and copy on short lists.
+var estimateAfter = 4096
 
-// grow makes room for extra more results. Once enough elements are cut, the
-// bytes they took and the body's length give the count to expect, so a
-// 100 000-token list is allocated about once, not a dozen times with each
-// old copy alive while the new one fills (append's way); slack covers
-// elements of uneven size. Without a length, append decides.
-func (e *elementBatcher[T, R]) grow(extra int) []R {
-	have := len(e.list)
-	framed := have + extra
+// sized is the list made for the results to come, once enough elements
+// are cut that the bytes they took and the body's length give the count to
+// expect (nil before, or without a length): a 100 000-token list is
+// allocated once, not a dozen times with each old copy alive while the new
+// one fills (append's way), and its first batches do not wait for each
+// other while it grows; slack covers elements of uneven size.
+func (e *elementBatcher[T, R]) sized() []R {
 	read, length := e.d.offset(), e.d.length
-	if length <= 0 || read <= 0 || read >= length || framed < estimateAfter {
-		return slices.Grow(e.list, extra)
+	if length <= 0 || read <= 0 || read >= length || e.count < estimateAfter {
+		return nil
 	}
-	want := int(int64(framed) * length / read)
+	want := int(int64(e.count) * length / read)
 	want += want/25 + 16
 	want = min(want, int(length/minListElement)) // bounded by what the body can hold
-	return slices.Grow(e.list, max(want, framed)-have)
+	return make([]R, 0, max(want, e.count))
 }
 
 // decodeElement decodes one element as json.Unmarshal would (the scanner

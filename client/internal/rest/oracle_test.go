@@ -46,13 +46,70 @@ func keep(s *shape) (shape, error) {
 	return *s, nil
 }
 
-// decodeBoth decodes body with DecodeList and with encoding/json alone,
-// with batches of two elements, so every path of the parallel decoder runs
-// on a short body.
+// embedded is a list element of the kinds the plain decoder writes, laid
+// out to try encoding/json's rules for which field a key names: fields
+// promoted from embedded structs, a shallower field hiding a deeper one, a
+// tagged field beating an untagged one, two at one depth hiding each
+// other, names from Go, fields encoding/json ignores, and kinds the plain
+// decoder leaves to the general one (a pointer, ",string").
+type embedded struct {
+	embeddedBase
+	*embeddedPtr
+	embeddedTie
+	Name     string  `json:"name"`
+	Untagged string  // "Untagged", in any case
+	When     rawWhen `json:"when"`
+	Ptr      *string `json:"ptr"`
+	Quoted   bool    `json:"q,string"`
+	Ignored  string  `json:"-"`
+	//lint:ignore SA5008 a field named "-", as encoding/json reads it: the decoders must agree
+	Dash string `json:"-,"`
+	//lint:ignore SA5008 an invalid name, which encoding/json replaces by "Bad": the decoders must agree
+	Bad    string `json:"a\\b"`
+	hidden string
+}
+
+type embeddedBase struct {
+	ID     string   `json:"id"`
+	Scopes []string `json:"scopes"`
+	Name   string   // not embedded.Name's "name", but first to match "NAME"
+	Twin   string   // hidden by embeddedTie.Twin, and it by this
+	Label  string   // hidden by the tagged embeddedTie.Tagged
+	Secure bool
+}
+
+type embeddedTie struct {
+	Twin   string
+	Tagged string `json:"Label"`
+	Flag   bool   `json:"deep"`
+	Deep   string // another name: "Deep" is not "deep"
+}
+
+type embeddedPtr struct {
+	Behind string `json:"behind"` // behind a pointer: left to the general decoder
+}
+
+func keepEmbedded(e *embedded) (embedded, error) {
+	if e.hidden != "" {
+		return embedded{}, fmt.Errorf("an unexported field was written")
+	}
+	return *e, nil
+}
+
+// decodeBoth decodes body into both kinds of element, shape and embedded.
 func decodeBoth(t *testing.T, body []byte, key string) {
 	t.Helper()
-	defer func(e, b int) { batchElements, batchBytes = e, b }(batchElements, batchBytes)
-	batchElements, batchBytes = 2, 64
+	decodeBothAs(t, body, key, keep)
+	decodeBothAs(t, body, key, keepEmbedded)
+}
+
+// decodeBothAs decodes body with DecodeList and with encoding/json alone,
+// with batches of two elements, so every path of the parallel decoder runs
+// on a short body.
+func decodeBothAs[T, R any](t *testing.T, body []byte, key string, keep func(*T) (R, error)) {
+	t.Helper()
+	defer func(e, b, a int) { batchElements, batchBytes, estimateAfter = e, b, a }(batchElements, batchBytes, estimateAfter)
+	batchElements, batchBytes, estimateAfter = 2, 64, 7
 	got, gotFound, err := DecodeList(Response{Status: 200, Body: body}, key, keep)
 	want, wantFound, wantErr := resttest.DecodeList(body, key, keep)
 	// Read a few bytes at a time, every value crosses refills.
@@ -77,6 +134,17 @@ var oracleSeeds = []string{
 	`[{"n":1},{"n":"x"},{"n":2`, `[{"n":1},{"n":2}] x`, `[{"n":1}] []`, `[1,2]`, `[[]]`, `["s"]`, `[true]`,
 	`{"list":[{"n":1}],"LIST":[{"n":2},{"n":3}],"other":{"a":[1,{"b":null}]}}`, `{"list":null}`, `{"other":1}`, `{"list":{}}`,
 	`{"list":[{"n":1}]`, `{"a":tru,"list":[]}`, `{}`, `[]`, `null`, ` [ ] `, `<html>`, ``, `{"list":[{"n":1},{"n":2},{"n":3},{"n":4},{"n":5}]}`,
+	// Plain elements, and each way the plain decoder must give up.
+	`[{"id":"a","NAME":"b","untagged":"c","UNTAGGED":"d","twin":"t","label":"l","deep":true,"Deep":"x","secure":true,"-":"d","Bad":"b","Ignored":"i","hidden":"h"}]`,
+	`[{"Label":"l","Twin":"t","Deep":"x","deep":false,"DEEP":true,"Name":"n"}]`,
+	`[{"id" : "a" , "scopes" : [ "x" , null , "y" ] , "when" : { "a" : [ 1 , -2.5e+3 , true , null , "s" ] } , "other" : [ ] }]`,
+	`[{"scopes":[]},{"scopes":null},{"scopes":["a"],"scopes":["b",null]},{"scopes":["a","b"],"scopes":[null]}]`,
+	`[{"name":null},{"name":"a","name":null},{"secure":null},{"secure":false,"secure":true},{"id":1},{"secure":"yes"}]`,
+	`[{"behind":"b"},{"ptr":"p"},{"q":"true"},{"when":"fail"},{"when":null},{"when":7}]`,
+	`[{"x":01},{"x":1.},{"x":.5},{"x":1e},{"x":-},{"x":tru},{"x":nul},{"x":truex},{"x":1x},{"x":[1,]},{"x":{"a"}},{"x":{"a":1,}}]`,
+	`[{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]`,
+	`[{"id":"a",},{,"id":"a"},{"id":"a" "name":"b"},{"id"},{"id":},{"id":"a"]`, "[{\"id\":\"a\tb\"},{\"id\":\"\x7f\"},{\"i\x01d\":\"a\"}]",
+	"[{\"id\":\"a\"}\x00]", "[{\"id\":\"a\"\x0c}]", `[{"id":"a"}{"id":"b"}]`, `[ {} , { } ]`,
 }
 
 // FuzzDecodeListMatchesEncodingJSON: whatever the answer, the list decoder
@@ -113,6 +181,15 @@ func TestDecodeListMatchesEncodingJSON(t *testing.T) {
 	}
 	list := b.String()
 	decodeBoth(t, []byte(list+"]"), "")
+	// Long elements first, then short ones: the list sized on the first
+	// is too short and grows; short ones first: it is too long.
+	long := `{"id":"` + strings.Repeat("x", 300) + `","scopes":["a","b","c","d"]}`
+	for _, body := range []string{
+		"[" + strings.Repeat(long+",", 6) + strings.Repeat(`{"n":1},`, 30) + `{"n":2}]`,
+		"[" + strings.Repeat(`{"n":1},`, 6) + strings.Repeat(long+",", 30) + long + "]",
+	} {
+		decodeBoth(t, []byte(body), "")
+	}
 	for i := range 40 {
 		for _, bad := range []string{`"n":"x"`, `"n":-1`} {
 			body := strings.Replace(list, fmt.Sprintf(`"n":%d}`, i), bad+"}", 1) + "]"

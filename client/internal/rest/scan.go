@@ -34,8 +34,9 @@ type listScanner struct {
 	consumed int64 // bytes of the answer before buf[0]
 	err      error // why reading stopped; io.EOF at the end
 	stack    []byte
-	// special says a string of the last value held an escape or a byte
-	// beyond ASCII: what decodeElement must look at more closely.
+	// special says a string of the last value held an escape, a control
+	// character or a byte beyond ASCII: what decodeElement must look at
+	// more closely, and the plain decoder cannot decode (plain.go).
 	special bool
 }
 
@@ -130,25 +131,35 @@ func (s *listScanner) value(dst []byte) ([]byte, error) {
 	return s.scalar(dst), nil
 }
 
-// composite copies an object or array, from its opening bracket on.
+// composite copies an object or array, from its opening bracket on. It
+// copies runs of bytes whole: up to a run of whitespace (which it writes
+// as one space) or the end of what was read.
 func (s *listScanner) composite(dst []byte) ([]byte, error) {
 	s.stack = s.stack[:0]
 	space := false
+	run := s.pos // where the bytes not yet copied start
 	for {
-		if s.pos == s.n && !s.fill() {
-			return dst, s.failed()
+		if s.pos == s.n {
+			dst = append(dst, s.buf[run:s.pos]...)
+			if !s.fill() {
+				return dst, s.failed()
+			}
+			run = s.pos
 		}
 		c := s.buf[s.pos]
-		s.pos++
 		switch c {
 		case ' ', '\t', '\n', '\r':
+			dst = append(dst, s.buf[run:s.pos]...)
 			if !space {
 				dst, space = append(dst, ' '), true
 			}
+			s.pos++
+			run = s.pos
 			continue
 		case '"':
+			s.pos++
 			var err error
-			if dst, err = s.stringRest(append(dst, '"')); err != nil {
+			if dst, run, err = s.skipString(dst, run); err != nil {
 				return dst, err
 			}
 			space = false
@@ -163,50 +174,66 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 				return dst, errGarbled
 			}
 			if s.stack = s.stack[:len(s.stack)-1]; len(s.stack) == 0 {
-				return append(dst, c), nil
+				s.pos++
+				return append(dst, s.buf[run:s.pos]...), nil
 			}
 		}
-		dst, space = append(dst, c), false
+		s.pos++
+		space = false
 	}
 }
 
-// stringRest copies a string after its opening quote, up to and with its
-// closing one: eight bytes at a time up to a quote, a backslash or a byte
-// beyond ASCII (which it notes as special).
-func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
+// skipString moves past a string after its opening quote, up to and with
+// its closing one: eight bytes at a time up to a quote, a backslash, a
+// control character or a byte beyond ASCII (which it notes as special).
+// The bytes since run are copied to dst only when the buffer is refilled;
+// run is where the bytes not yet copied start after it.
+func (s *listScanner) skipString(dst []byte, run int) ([]byte, int, error) {
 	for {
 		i := s.pos
-		for i+8 <= s.n && !quoteBackslashOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
+		for i+8 <= s.n && !quoteBackslashControlOrHigh(binary.LittleEndian.Uint64(s.buf[i:])) {
 			i += 8
 		}
 		for i < s.n && s.buf[i] != '"' && s.buf[i] != '\\' {
-			if s.buf[i] >= 0x80 {
+			if c := s.buf[i]; c >= 0x80 || c < 0x20 {
 				s.special = true
 			}
 			i++
 		}
-		dst = append(dst, s.buf[s.pos:i]...)
 		s.pos = i
 		if i == s.n {
+			dst = append(dst, s.buf[run:i]...)
 			if !s.fill() {
-				return dst, s.failed()
+				return dst, run, s.failed()
 			}
+			run = s.pos
 			continue
 		}
-		c := s.buf[i]
 		s.pos++
-		dst = append(dst, c)
-		if c == '"' {
-			return dst, nil
+		if s.buf[i] == '"' {
+			return dst, run, nil
 		}
 		s.special = true
 		// A backslash: the next byte is escaped, whatever it is.
-		if s.pos == s.n && !s.fill() {
-			return dst, s.failed()
+		if s.pos == s.n {
+			dst = append(dst, s.buf[run:s.pos]...)
+			if !s.fill() {
+				return dst, run, s.failed()
+			}
+			run = s.pos
 		}
-		dst = append(dst, s.buf[s.pos])
 		s.pos++
 	}
+}
+
+// stringRest copies a string after its opening quote, up to and with its
+// closing one.
+func (s *listScanner) stringRest(dst []byte) ([]byte, error) {
+	dst, run, err := s.skipString(dst, s.pos)
+	if err != nil {
+		return dst, err
+	}
+	return append(dst, s.buf[run:s.pos]...), nil
 }
 
 // scalar copies a number or a literal (true, false, null, or what a
@@ -232,14 +259,15 @@ func delimiter(c byte) bool {
 	return false
 }
 
-// quoteBackslashOrHigh reports whether any of the eight bytes of x is '"',
-// '\\' or beyond ASCII (the classic test for a zero byte, applied to x XOR
-// the byte, and the high bits).
-func quoteBackslashOrHigh(x uint64) bool {
+// quoteBackslashControlOrHigh reports whether any of the eight bytes of x
+// is '"', '\\', below 0x20 or beyond ASCII (the classic test for a byte
+// below n, (x - n)&^x, applied to x XOR the byte for a zero byte, and to
+// x for 0x20; the high bits).
+func quoteBackslashControlOrHigh(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q := x ^ (ones * '"')
 	bs := x ^ (ones * '\\')
-	return ((q-ones)&^q|(bs-ones)&^bs|x)&highs != 0
+	return ((q-ones)&^q|(bs-ones)&^bs|(x-ones*0x20)&^x|x)&highs != 0
 }
 
 // atEnd reports whether only whitespace is left: one document only, as
