@@ -117,22 +117,33 @@ func (inv *invocation) writeList(parts []listed, f listFlags, now time.Time) err
 	if !f.asJSON && !f.asCSV {
 		return inv.writeTokenTable(parts, now, f.all)
 	}
-	count, token := objects(parts, now)
 	w := bufio.NewWriterSize(inv.io.Out, 64<<10)
-	switch {
-	case f.asCSV:
+	if f.asJSON && !inv.io.OutIsTerminal {
+		count, listed := listedTokens(parts)
+		return tokenout.WriteListed(w, count, listed, now)
+	}
+	count, token := objects(parts, now)
+	if f.asCSV {
 		if err := tokenout.WriteCSV(w, count, token); err != nil {
 			return err
 		}
 		return w.Flush()
-	case inv.io.OutIsTerminal:
-		out := make([]jsonToken, count)
-		for pos := range out {
-			out[pos] = token(pos)
-		}
-		return inv.writeJSON(out) // indented for a person
 	}
-	return tokenout.WriteJSON(w, count, token)
+	out := make([]jsonToken, count)
+	for pos := range out {
+		out[pos] = token(pos)
+	}
+	return inv.writeJSON(out) // indented for a person
+}
+
+// listedTokens numbers the parts' tokens in the order printed: how many,
+// and the pos-th with where it was listed.
+func listedTokens(parts []listed) (int, func(pos int) tokenout.Listed) {
+	starts := positions(parts)
+	return starts[len(parts)], func(pos int) tokenout.Listed {
+		p, t := at(parts, starts, pos)
+		return tokenout.Listed{Token: t, Profile: p.s.prof.Name, Kind: p.s.prov.Kind()}
+	}
 }
 
 // objects numbers the parts' tokens in the order printed: how many, and

@@ -25,10 +25,25 @@ import (
 // at once: runs of chunkTokens tokens are made on every core
 // (chunked.Write).
 func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
+	return writeChunks(w, count, func(r *tokenRenderer, buf []byte, from, to int) []byte {
+		for i := from; i < to; i++ {
+			t := token(i)
+			buf = r.append(buf, i, &t)
+		}
+		return buf
+	})
+}
+
+// writeChunks writes count tokens as a JSON array, chunk(r, buf, from, to)
+// appending tokens from to to-1 to buf with r, a renderer of its core's
+// own.
+func writeChunks(w *bufio.Writer, count int, chunk func(r *tokenRenderer, buf []byte, from, to int) []byte) error {
 	chunks := (count + chunkTokens - 1) / chunkTokens
 	err := chunked.Write(w, "[", chunks, func() chunked.Render {
 		r := &tokenRenderer{}
-		return func(buf []byte, c int) []byte { return r.chunk(buf, c, count, token) }
+		return func(buf []byte, c int) []byte {
+			return chunk(r, buf, c*chunkTokens, min(count, (c+1)*chunkTokens))
+		}
 	}, "]\n")
 	if err != nil {
 		return err
@@ -42,6 +57,12 @@ const chunkTokens = 256
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {
 	one []byte // one token, before invisible characters are escaped
+	// batch is a chunk's listed tokens, gathered before they are written
+	// (WriteListed).
+	batch []Listed
+	made  Token // the one being written, made in place (WriteListed)
+	// touched is what touch returned, kept so its reads are made.
+	touched int
 	// lists holds string lists as written, by the list: tokens share a
 	// handful of scope lists (GoodAccess lists are decoded once for all
 	// the tokens that have one), so each is written once, then copied.
@@ -78,18 +99,13 @@ func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 	return b
 }
 
-// chunk appends the c-th chunk of tokens to buf, with the commas before
-// them.
-func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) Token) []byte {
-	for i := c * chunkTokens; i < min(count, (c+1)*chunkTokens); i++ {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		t := token(i)
-		r.one = r.appendToken(r.one[:0], &t)
-		buf = jsonappend.EscapeInvisible(buf, r.one)
+// append appends the i-th token of the array, with the comma before it.
+func (r *tokenRenderer) append(buf []byte, i int, t *Token) []byte {
+	if i > 0 {
+		buf = append(buf, ',')
 	}
-	return buf
+	r.one = r.appendToken(r.one[:0], t)
+	return jsonappend.EscapeInvisible(buf, r.one)
 }
 
 // Of is token(i) of a slice, for WriteJSON and WriteCSV.

@@ -5,8 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/jsonappend"
 )
 
 func TestFastJSONMatchesEncodingJSON(t *testing.T) {
@@ -90,5 +94,81 @@ func TestCSVHasTheJSONFieldsAndNoFormulas(t *testing.T) {
 		"un,unleash,x,\"line break, \"\"quoted\"\"\",,,,,,,,,false,,,,,,default:production.25ee…b1,\n"
 	if b.String() != want {
 		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// listedCases are client tokens with every field set oddly, for the
+// writers that take them.
+func listedCases() []Listed {
+	tricky := []string{"", "plain", `q"uote\\back`, "new\nline\ttab\r\b\f", "\x00\x01\x1f\x7f", "caf\u00e9 \u2603 \U0001F600",
+		"bad\xffutf8\xc3", "ls\u2028ps\u2029", "<html>&amp;", "zero\u200bwidth", "marker⟨U+200B⟩here", "⟨U+200B", "tag\U000E0041"}
+	shared := []string{"a", "b\u2028", "c"}
+	created := time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("X", 3600))
+	var out []Listed
+	for i, s := range tricky {
+		t := &client.Token{
+			ID: s, Name: s, Role: s, Environment: s, CreatedBy: s, Owner: s, SecretNote: s,
+			Secret: "default:production." + s + "0123456789abcdef", Scopes: []string{s, "x"}, Projects: shared,
+			CreatedAt: created, LastUsedAt: time.Unix(int64(i)*1e8, 0), Self: i%3 == 0,
+			Reported: client.Facts(i % 8), InvalidDates: client.DateFields(i % 8),
+		}
+		if i%2 == 0 {
+			t.ExpiresAt = created.Add(time.Duration(i) * 24 * time.Hour)
+			t.AllowedIPs = []string{"10.0.0.0/8", s}
+			t.Profile = "listed-" + s
+		}
+		if i == 1 {
+			t.Secret, t.Scopes, t.Projects = "", nil, []string{}
+		}
+		out = append(out, Listed{Token: t, Profile: "profile-" + s, Kind: "kind-" + s})
+	}
+	for len(out) < 20*chunkTokens+7 { // many chunks on every core
+		out = append(out, out...)
+	}
+	return out
+}
+
+// WriteListed writes what encoding/json writes of From's tokens, with
+// invisible characters escaped (jsonappend.EscapeInvisible), as WriteJSON
+// does: the same bytes whichever way a list is written.
+func TestWriteListedMatchesEncodingJSON(t *testing.T) {
+	now := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	listed := listedCases()
+	var want []Token
+	for _, l := range listed {
+		tok := From(l.Token, l.Kind, now)
+		if tok.Profile == "" {
+			tok.Profile = l.Profile
+		}
+		want = append(want, tok)
+	}
+	var std bytes.Buffer
+	enc := json.NewEncoder(&std)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(want); err != nil {
+		t.Fatal(err)
+	}
+	escaped := string(jsonappend.EscapeInvisible(nil, std.Bytes()))
+	var fast, slow bytes.Buffer
+	if err := WriteListed(bufio.NewWriter(&fast), len(listed), func(i int) Listed { return listed[i] }, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(bufio.NewWriter(&slow), len(want), func(i int) Token { return want[i] }); err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]string{"WriteListed": fast.String(), "WriteJSON": slow.String()} {
+		if got != escaped {
+			at := 0
+			for at < min(len(got), len(escaped)) && got[at] == escaped[at] {
+				at++
+			}
+			t.Fatalf("%s differs from encoding/json at byte %d:\n%.300s\nencoding/json:\n%.300s", name, at, got[max(at-100, 0):], escaped[max(at-100, 0):])
+		}
+	}
+	if strings.Contains(fast.String(), "0123456789abcdef") {
+		t.Fatal("a secret is written unmasked")
+	}
+	if strings.Contains(fast.String(), "\u200b") || !strings.Contains(fast.String(), `zero\u200bwidth`) {
+		t.Fatal("an invisible character is written raw")
 	}
 }
