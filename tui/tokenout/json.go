@@ -20,10 +20,10 @@ import (
 
 // WriteJSON writes count tokens as a compact JSON array and a newline, and
 // flushes w; token(i) is the i-th, made as it is written, so a list is
-// never held twice. Invisible characters become \u escapes
-// (jsonappend.EscapeInvisible). token is called from several goroutines
-// at once: runs of chunkTokens tokens are made on every core
-// (chunked.Write).
+// never held twice. Invisible characters become \u escapes as
+// jsonappend.EscapeInvisible writes them (in the same pass:
+// jsonappend.VisibleString). token is called from several goroutines at
+// once: runs of chunkTokens tokens are made on every core (chunked.Write).
 func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
 	return writeChunks(w, count, func(r *tokenRenderer, buf []byte, from, to int) []byte {
 		for i := from; i < to; i++ {
@@ -56,7 +56,6 @@ const chunkTokens = 256
 
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {
-	one []byte // one token, before invisible characters are escaped
 	// batch is a chunk's listed tokens, gathered before they are written
 	// (WriteListed).
 	batch []Listed
@@ -79,17 +78,18 @@ type listID struct {
 // nothing costs what it did without.
 const maxListsKept = 1024
 
-// strings appends ss as encoding/json writes a []string.
+// strings appends ss as encoding/json writes a []string, invisible
+// characters escaped.
 func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 	if len(ss) < 3 {
-		return jsonappend.NullableStrings(b, ss)
+		return jsonappend.NullableVisibleStrings(b, ss)
 	}
 	id := listID{unsafe.SliceData(ss), len(ss)}
 	if out, ok := r.lists[id]; ok {
 		return append(b, out...)
 	}
 	start := len(b)
-	b = jsonappend.Strings(b, ss)
+	b = jsonappend.NullableVisibleStrings(b, ss)
 	if r.lists == nil {
 		r.lists = map[listID][]byte{}
 	}
@@ -104,8 +104,7 @@ func (r *tokenRenderer) append(buf []byte, i int, t *Token) []byte {
 	if i > 0 {
 		buf = append(buf, ',')
 	}
-	r.one = r.appendToken(r.one[:0], t)
-	return jsonappend.EscapeInvisible(buf, r.one)
+	return r.appendToken(buf, t)
 }
 
 // Of is token(i) of a slice, for WriteJSON and WriteCSV.
@@ -115,19 +114,19 @@ func Of(tokens []Token) (int, func(int) Token) {
 
 func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `{"id":`...)
-	b = jsonappend.String(b, t.ID)
+	b = jsonappend.VisibleString(b, t.ID)
 	b = append(b, `,"name":`...)
-	b = jsonappend.String(b, t.Name)
+	b = jsonappend.VisibleString(b, t.Name)
 	b = append(b, `,"scopes":`...)
 	b = r.strings(b, t.Scopes)
 	b = append(b, `,"role":`...)
-	b = jsonappend.String(b, t.Role)
+	b = jsonappend.VisibleString(b, t.Role)
 	b = append(b, `,"projects":`...)
 	b = r.strings(b, t.Projects)
 	b = append(b, `,"environment":`...)
-	b = jsonappend.String(b, t.Environment)
+	b = jsonappend.VisibleString(b, t.Environment)
 	b = append(b, `,"allowed_ips":`...)
-	b = jsonappend.NullableStrings(b, t.AllowedIPs)
+	b = jsonappend.NullableVisibleStrings(b, t.AllowedIPs)
 	b = append(b, `,"created_at":`...)
 	b = appendTime(b, t.CreatedAt.t)
 	b = append(b, `,"expires_at":`...)
@@ -135,17 +134,17 @@ func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `,"last_used_at":`...)
 	b = appendTime(b, t.LastUsedAt.t)
 	b = append(b, `,"created_by":`...)
-	b = jsonappend.String(b, t.CreatedBy)
+	b = jsonappend.VisibleString(b, t.CreatedBy)
 	b = append(b, `,"secret_masked":`...)
-	b = jsonappend.String(b, t.SecretMasked)
+	b = jsonappend.VisibleString(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
 	b = append(b, `,"owner":`...)
-	b = jsonappend.String(b, t.Owner)
+	b = jsonappend.VisibleString(b, t.Owner)
 	b = append(b, `,"secret_note":`...)
-	b = jsonappend.String(b, t.SecretNote)
+	b = jsonappend.VisibleString(b, t.SecretNote)
 	b = append(b, `,"invalid_dates":`...)
-	b = jsonappend.NullableStrings(b, t.InvalidDates)
+	b = jsonappend.NullableVisibleStrings(b, t.InvalidDates)
 	b = append(b, `,"self":`...)
 	if t.Self == nil {
 		b = append(b, "null"...)
@@ -153,11 +152,11 @@ func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 		b = strconv.AppendBool(b, *t.Self)
 	}
 	b = append(b, `,"not_reported":`...)
-	b = jsonappend.NullableStrings(b, t.NotReported)
+	b = jsonappend.NullableVisibleStrings(b, t.NotReported)
 	b = append(b, `,"profile":`...)
-	b = jsonappend.String(b, t.Profile)
+	b = jsonappend.VisibleString(b, t.Profile)
 	b = append(b, `,"provider":`...)
-	b = jsonappend.String(b, t.Provider)
+	b = jsonappend.VisibleString(b, t.Provider)
 	return append(b, '}')
 }
 
