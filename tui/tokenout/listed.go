@@ -33,7 +33,7 @@ func WriteListed(w *bufio.Writer, count int, token func(i int) Listed, now time.
 		}
 		r.touch()
 		for k, l := range r.batch {
-			r.made = From(l.Token, l.Kind, now)
+			r.made.set(l.Token, l.Kind, now)
 			if r.made.Profile == "" {
 				r.made.Profile = l.Profile
 			}
