@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"slices"
 	"strconv"
-	"time"
 	"unsafe"
 
-	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
 )
@@ -158,15 +156,4 @@ func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `,"provider":`...)
 	b = jsonappend.VisibleString(b, t.Provider)
 	return append(b, '}')
-}
-
-// appendTime writes a time as JSON.md promises: RFC 3339 with a four-digit
-// year, or null for no time and for one out of range (client.ValidTime).
-func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() || !client.ValidTime(t) {
-		return append(b, "null"...)
-	}
-	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, time.RFC3339)
-	return append(b, '"')
 }

@@ -172,3 +172,55 @@ func TestWriteListedMatchesEncodingJSON(t *testing.T) {
 		t.Fatal("an invisible character is written raw")
 	}
 }
+
+// appendTime writes what AppendFormat writes, at the ends of the valid
+// range, around leap days and century years, and in other zones.
+func TestAppendTime(t *testing.T) {
+	times := []time.Time{
+		time.Unix(0, 1), time.Unix(1, 0), time.Unix(86399, 999999999), time.Unix(86400, 0),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(2000, 2, 29, 12, 0, 0, 0, time.UTC),
+		time.Date(2100, 2, 28, 23, 59, 59, 0, time.UTC), time.Date(2100, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2400, 2, 29, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 30, 0, 0, time.FixedZone("X", 3600)),
+		time.Date(1999, 12, 31, 23, 59, 59, 0, time.FixedZone("Y", -11*3600)),
+	}
+	for d := time.Unix(0, 0); d.Year() < 10000; d = d.Add(997*time.Hour + 61*time.Second) {
+		times = append(times, d)
+	}
+	for _, tm := range times {
+		checkAppendTime(t, tm)
+	}
+	for _, tm := range []time.Time{{}, time.Unix(0, 0), time.Unix(-1, 0), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if got := string(appendTime(nil, tm)); got != "null" {
+			t.Errorf("appendTime(%v) = %s, want null", tm, got)
+		}
+	}
+}
+
+func checkAppendTime(t *testing.T, tm time.Time) {
+	t.Helper()
+	if !client.ValidTime(tm) {
+		if got := string(appendTime(nil, tm)); got != "null" {
+			t.Fatalf("appendTime(%v) = %s, want null", tm, got)
+		}
+		return
+	}
+	want := `"` + tm.UTC().Format(time.RFC3339) + `"`
+	if got := string(appendTime(nil, tm)); got != want {
+		t.Fatalf("appendTime(%v) = %s, AppendFormat %s", tm, got, want)
+	}
+}
+
+func FuzzAppendTime(f *testing.F) {
+	f.Add(int64(1), int64(0))
+	f.Add(int64(253402300799), int64(999999999))
+	f.Add(int64(951782400), int64(5))
+	const last = 253402300799 // 9999-12-31T23:59:59Z
+	f.Fuzz(func(t *testing.T, sec, nsec int64) {
+		checkAppendTime(t, time.Unix(sec, nsec))
+		inRange := sec%last + 1
+		if inRange <= 0 {
+			inRange += last
+		}
+		checkAppendTime(t, time.Unix(inRange, nsec%1e9))
+	})
+}
