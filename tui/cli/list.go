@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
@@ -207,7 +208,14 @@ func (inv *invocation) writeTokenTable(parts []listed, now time.Time, withProfil
 	tb.addColumn(hasIPs, "ALLOWED IPS")
 	tb.addColumn(hasSecrets, "SECRET")
 	starts := positions(parts)
-	tb.addRows(total, func(pos int, row []cell) []cell {
+	tb.addRows(total, func(from, to int) {
+		batch := make([]*client.Token, 0, to-from)
+		for pos := from; pos < to; pos++ {
+			_, t := at(parts, starts, pos)
+			batch = append(batch, t)
+		}
+		prefetch.Touch(batch)
+	}, func(pos int, row []cell) []cell {
 		_, t := at(parts, starts, pos)
 		if withProfile {
 			row = append(row, plain(t.Profile))

@@ -16,6 +16,7 @@ import (
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 )
 
 // colour reports whether stdout gets colour: only a terminal, and never
@@ -132,7 +133,10 @@ const rowsPerPart = 2048
 // addRows adds n rows, row(i, cells) appending the i-th row's cells to
 // cells and returning it, made on every core (row must be safe for that)
 // in parts of rowsPerPart rows, each a table of its own, joined in order.
-func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
+// ahead, if not nil, is called with each run of rows (at most
+// prefetch.Batch) before they are made, to bring what they read into the
+// cache (prefetch.Touch).
+func (t *table) addRows(n int, ahead func(from, to int), row func(i int, cells []cell) []cell) {
 	parts := make([]*table, (n+rowsPerPart-1)/rowsPerPart)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -144,6 +148,9 @@ func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
 				part := &table{header: t.header, widths: make([]int, len(t.widths))}
 				part.expect(to - from)
 				for i := from; i < to; i++ {
+					if ahead != nil && (i-from)%prefetch.Batch == 0 {
+						ahead(i, min(to, i+prefetch.Batch))
+					}
 					cells = row(i, cells[:0])
 					part.add(cells...)
 				}

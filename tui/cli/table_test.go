@@ -22,7 +22,7 @@ func TestTableInPartsMatchesOneByOne(t *testing.T) {
 		one.add(row(i, nil)...)
 	}
 	parts := newTable("ID", "NAME", "X", "EMPTY")
-	parts.addRows(n, row)
+	parts.addRows(n, nil, row)
 	var a, b bytes.Buffer
 	if err := writeOneByOne(&a, one); err != nil {
 		t.Fatal(err)

@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 )
 
 // list --json is what scripts pipe into jq for every token of an
@@ -49,17 +51,17 @@ func writeChunks(w *bufio.Writer, count int, chunk func(r *tokenRenderer, buf []
 	return w.Flush()
 }
 
-// chunkTokens is how many tokens a chunk holds.
-const chunkTokens = 256
+// chunkTokens is how many tokens a chunk holds: WriteListed touches a
+// chunk's tokens whole before writing them.
+const chunkTokens = prefetch.Batch
 
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {
-	// batch is a chunk's listed tokens, gathered before they are written
-	// (WriteListed).
-	batch []Listed
-	made  Token // the one being written, made in place (WriteListed)
-	// touched is what touch returned, kept so its reads are made.
-	touched int
+	// batch is a chunk's listed tokens, and tokens theirs, gathered
+	// before they are written (WriteListed).
+	batch  []Listed
+	tokens []*client.Token
+	made   Token // the one being written, made in place (WriteListed)
 	// lists holds string lists as written, by the list: tokens share a
 	// handful of scope lists (GoodAccess lists are decoded once for all
 	// the tokens that have one), so each is written once, then copied.
