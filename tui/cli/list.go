@@ -272,13 +272,24 @@ func expiryCell(t *client.Token, now time.Time) cell {
 	case !t.Expires():
 		return cell{text: "never", tone: toneMuted}
 	case t.ExpiredAt(now):
-		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", tone: toneExpired}
+		return cell{text: dayAndRelative("expired ", t.ExpiresAt, now), tone: toneExpired}
 	}
-	c := cell{text: t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")"}
+	c := cell{text: dayAndRelative("", t.ExpiresAt, now)}
 	if t.ExpiresWithin(now, soonWindow) {
 		c.tone = toneExpiring
 	}
 	return c
+}
+
+// dayAndRelative is prefix, t's day and how far it is from now:
+// "expired 2026-01-02 (3d ago)", made as one string (a cell of each of a
+// table's rows).
+func dayAndRelative(prefix string, t, now time.Time) string {
+	b := make([]byte, 0, 48)
+	b = append(b, prefix...)
+	b = t.In(now.Location()).AppendFormat(b, "2006-01-02")
+	b = appendRelative(append(b, " ("...), t, now)
+	return string(append(b, ')'))
 }
 
 // lastUsedCell is when the token was last used: "never" only where the API
