@@ -86,6 +86,10 @@ type table struct {
 	ends   []int32 // cell i is text[ends[i-1]:ends[i]]
 	tones  []tone
 	rows   int // expected, for sizing the store once (expect)
+	// parts are the rows addRows made, after the table's own, each part a
+	// table of its own: written from where they were made, not copied
+	// into one store first.
+	parts []*table
 }
 
 func newTable(header ...string) *table {
@@ -162,28 +166,37 @@ func (t *table) addRows(n int, ahead func(from, to int), row func(i int, cells [
 	t.join(parts)
 }
 
-// join appends the rows of parts, in order.
+// join adds the rows of parts after the table's rows, in order.
 func (t *table) join(parts []*table) {
-	size, cells := len(t.text), len(t.ends)
 	for _, p := range parts {
-		size, cells = size+len(p.text), cells+len(p.ends)
-	}
-	t.text, t.ends, t.tones = slices.Grow(t.text, size-len(t.text)), slices.Grow(t.ends, cells-len(t.ends)), slices.Grow(t.tones, cells-len(t.tones))
-	for _, p := range parts {
-		offset := int32(len(t.text))
-		t.text = append(t.text, p.text...)
-		for _, end := range p.ends {
-			t.ends = append(t.ends, offset+end)
-		}
-		t.tones = append(t.tones, p.tones...)
 		for i, w := range p.widths {
 			t.widths[i] = max(t.widths[i], w)
 		}
 	}
+	t.parts = append(t.parts, parts...)
 }
 
-// write writes the header and the rows, rowsPerPart rows at a time on
-// every core (chunked.Write); styled rows on one, as lipgloss draws them.
+// rowRun is rows from to to-1 of tb's own.
+type rowRun struct {
+	tb       *table
+	from, to int
+}
+
+// runs are the table's rows in order, in runs of at most rowsPerPart:
+// its own, then each part's.
+func (t *table) runs() []rowRun {
+	var runs []rowRun
+	for _, tb := range append([]*table{t}, t.parts...) {
+		rows := len(tb.ends) / max(len(tb.header), 1)
+		for from := 0; from < rows; from += rowsPerPart {
+			runs = append(runs, rowRun{tb, from, min(rows, from+rowsPerPart)})
+		}
+	}
+	return runs
+}
+
+// write writes the header and the rows, a run at a time on every core
+// (chunked.Write); styled rows on one, as lipgloss draws them.
 func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	cols := len(t.header)
 	texts, tones := make([][]byte, cols), make([]tone, cols)
@@ -192,27 +205,41 @@ func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	}
 	tw := tableWriter{widths: t.widths, st: st, styled: styled}
 	head := tw.row(nil, texts, tones)
-	rows := len(t.ends) / max(cols, 1)
-	per := rowsPerPart
+	runs := t.runs()
+	chunks := len(runs)
 	if styled {
-		per = max(rows, 1)
+		chunks = min(chunks, 1)
 	}
-	return chunked.Write(w, string(head), (rows+per-1)/per, func() chunked.Render {
+	return chunked.Write(w, string(head), chunks, func() chunked.Render {
 		texts := make([][]byte, cols)
 		return func(buf []byte, c int) []byte {
-			for r := c * per; r < min(rows, (c+1)*per); r++ {
-				start := int32(0)
-				if r > 0 {
-					start = t.ends[r*cols-1]
-				}
-				for i := range cols {
-					texts[i], start = t.text[start:t.ends[r*cols+i]], t.ends[r*cols+i]
-				}
-				buf = tw.row(buf, texts, t.tones[r*cols:(r+1)*cols])
+			mine := runs[c : c+1]
+			if styled {
+				mine = runs
+			}
+			for _, run := range mine {
+				buf = run.tb.appendRows(buf, &tw, texts, run.from, run.to)
 			}
 			return buf
 		}
 	}, "")
+}
+
+// appendRows appends rows from to to-1 of t's own, texts holding a row's
+// cells as they are written.
+func (t *table) appendRows(buf []byte, tw *tableWriter, texts [][]byte, from, to int) []byte {
+	cols := len(t.header)
+	for r := from; r < to; r++ {
+		start := int32(0)
+		if r > 0 {
+			start = t.ends[r*cols-1]
+		}
+		for i := range cols {
+			texts[i], start = t.text[start:t.ends[r*cols+i]], t.ends[r*cols+i]
+		}
+		buf = tw.row(buf, texts, t.tones[r*cols:(r+1)*cols])
+	}
+	return buf
 }
 
 // tableWriter writes aligned rows.

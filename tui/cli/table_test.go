@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/tokentui/tokentui/theme"
 )
@@ -35,6 +39,18 @@ func TestTableInPartsMatchesOneByOne(t *testing.T) {
 	}
 	if lines := strings.Count(b.String(), "\n"); lines != n+1 {
 		t.Errorf("%d lines, want %d", lines, n+1)
+	}
+	// Styled, on one core: every part in order all the same.
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	st := theme.CLI(r)
+	a.Reset()
+	b.Reset()
+	if one.write(&a, st, true) != nil || parts.write(&b, st, true) != nil {
+		t.Fatal("write failed")
+	}
+	if a.String() != b.String() || !strings.Contains(a.String(), "\x1b[") {
+		t.Fatalf("styled, the table in parts differs:\n%.400s\nfrom one store:\n%.400s", b.String(), a.String())
 	}
 }
 
