@@ -73,3 +73,29 @@ func writeOneByOne(w *bytes.Buffer, t *table) error {
 	}
 	return nil
 }
+
+// printableASCII, eight bytes at a time, agrees with a byte-by-byte test
+// wherever the odd byte sits, whatever sits around it.
+func TestPrintableASCII(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	for _, odd := range []byte{0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xc3, 0xff} {
+		for _, fill := range []byte{0x20, 0x7e, 'a'} {
+			for n := 0; n <= 19; n++ {
+				for at := 0; at < n; at++ {
+					b := bytes.Repeat([]byte{fill}, n)
+					b[at] = odd
+					if got, want := printableASCII(b), slow(string(b)); got != want || printableASCII(string(b)) != want {
+						t.Fatalf("printableASCII(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
