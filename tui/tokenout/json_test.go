@@ -171,6 +171,10 @@ func TestWriteListedMatchesEncodingJSON(t *testing.T) {
 	if strings.Contains(fast.String(), "\u200b") || !strings.Contains(fast.String(), `zero\u200bwidth`) {
 		t.Fatal("an invisible character is written raw")
 	}
+	fast.Reset()
+	if err := WriteListed(bufio.NewWriter(&fast), 0, nil, now); err != nil || fast.String() != "[]\n" {
+		t.Fatalf("empty list: %q, %v", fast.String(), err)
+	}
 }
 
 // appendTime writes what AppendFormat writes, at the ends of the valid
