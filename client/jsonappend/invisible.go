@@ -43,6 +43,17 @@ func EscapeInvisible(dst, src []byte) []byte {
 	return append(dst, src[start:]...)
 }
 
+// invisibleAt reports whether s starts with an invisible character *r of
+// *size bytes, or a marker of one: it then sets *r and *size to what the
+// marker stands for and its length, as EscapeInvisible reads them.
+func invisibleAt(s string, r *rune, size *int) bool {
+	if m, n, ok := client.ParseMarker(s); ok {
+		*r, *size = m, n
+		return true
+	}
+	return client.IsInvisible(*r)
+}
+
 // appendEscape writes r as \uXXXX, or as a UTF-16 surrogate pair.
 func appendEscape(b []byte, r rune) []byte {
 	if r > 0xffff {

@@ -59,3 +59,37 @@ func FuzzEscapeInvisible(f *testing.F) {
 		}
 	})
 }
+
+// visibleCases add invisible characters and markers, whole and cut, to
+// the escape cases.
+var visibleCases = append([]string{
+	"prod\u200b-deploy", "\ufeff\U000E0041 \u00a0 \u2800 \ufe0f", "⟨U+200B⟩", "⟨U+E0041⟩", "⟨U+0041⟩", "⟨U+200B", "⟨U+2028⟩",
+	"a⟨U+200B⟩⟨U+FEFF⟩b", "⟨U+0200B⟩", "⟨U+10FFFF⟩", "⟨⟨U+200B⟩", "\u0378 unassigned", "end⟨",
+}, hostile...)
+
+func TestVisibleStringIsStringEscaped(t *testing.T) {
+	for _, s := range visibleCases {
+		if got, want := VisibleString(nil, s), EscapeInvisible(nil, String(nil, s)); string(got) != string(want) {
+			t.Errorf("VisibleString(%q) = %s, EscapeInvisible(String) = %s", s, got, want)
+		}
+	}
+	for _, ss := range [][]string{nil, {}, visibleCases} {
+		if got, want := NullableVisibleStrings(nil, ss), EscapeInvisible(nil, NullableStrings(nil, ss)); string(got) != string(want) {
+			t.Errorf("NullableVisibleStrings(%q) = %s, want %s", ss, got, want)
+		}
+	}
+	if got := string(VisibleString(nil, "a\u200bb")); got != `"a\u200bb"` {
+		t.Errorf("a zero-width space written as %s", got)
+	}
+}
+
+func FuzzVisibleString(f *testing.F) {
+	for _, s := range visibleCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := VisibleString(nil, s), EscapeInvisible(nil, String(nil, s)); string(got) != string(want) {
+			t.Fatalf("VisibleString(%q) = %s, EscapeInvisible(String) = %s", s, got, want)
+		}
+	})
+}

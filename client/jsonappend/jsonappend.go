@@ -24,7 +24,15 @@ const hexDigits = "0123456789abcdef"
 // invalid UTF-8 replaced by \ufffd, and U+2028 and U+2029 escaped because
 // JavaScript treats them as line ends. '<', '>' and '&' are left as they
 // are. Runs of characters that need no escape are copied at once.
-func String(b []byte, s string) []byte {
+func String(b []byte, s string) []byte { return appendString(b, s, false) }
+
+// VisibleString appends s as String does, with every invisible or format
+// character, raw or as a marker, escaped as EscapeInvisible escapes it:
+// EscapeInvisible of String's output, in one pass.
+func VisibleString(b []byte, s string) []byte { return appendString(b, s, true) }
+
+// appendString is String, or VisibleString if visible.
+func appendString(b []byte, s string, visible bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -69,6 +77,9 @@ func String(b []byte, s string) []byte {
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		case visible && invisibleAt(s[i:], &r, &size):
+			b = append(b, s[start:i]...)
+			b = appendEscape(b, r)
 		default:
 			i += size
 			continue
@@ -83,13 +94,16 @@ func String(b []byte, s string) []byte {
 // Strings appends ss as a JSON array of strings. A nil slice is written as
 // [], for APIs that always send an array; use NullableStrings where nil
 // must read as null.
-func Strings(b []byte, ss []string) []byte {
+func Strings(b []byte, ss []string) []byte { return appendStrings(b, ss, false) }
+
+// appendStrings is Strings, of VisibleString strings if visible.
+func appendStrings(b []byte, ss []string, visible bool) []byte {
 	b = append(b, '[')
 	for i, s := range ss {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = String(b, s)
+		b = appendString(b, s, visible)
 	}
 	return append(b, ']')
 }
@@ -101,6 +115,14 @@ func NullableStrings(b []byte, ss []string) []byte {
 		return append(b, "null"...)
 	}
 	return Strings(b, ss)
+}
+
+// NullableVisibleStrings is NullableStrings of VisibleString strings.
+func NullableVisibleStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	return appendStrings(b, ss, true)
 }
 
 // plainWord reports whether none of the eight bytes of w needs a look: no

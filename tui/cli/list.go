@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 	"github.com/tokentui/tokentui/tui/tokenout"
 )
 
@@ -117,22 +118,33 @@ func (inv *invocation) writeList(parts []listed, f listFlags, now time.Time) err
 	if !f.asJSON && !f.asCSV {
 		return inv.writeTokenTable(parts, now, f.all)
 	}
-	count, token := objects(parts, now)
 	w := bufio.NewWriterSize(inv.io.Out, 64<<10)
-	switch {
-	case f.asCSV:
+	if f.asJSON && !inv.io.OutIsTerminal {
+		count, listed := listedTokens(parts)
+		return tokenout.WriteListed(w, count, listed, now)
+	}
+	count, token := objects(parts, now)
+	if f.asCSV {
 		if err := tokenout.WriteCSV(w, count, token); err != nil {
 			return err
 		}
 		return w.Flush()
-	case inv.io.OutIsTerminal:
-		out := make([]jsonToken, count)
-		for pos := range out {
-			out[pos] = token(pos)
-		}
-		return inv.writeJSON(out) // indented for a person
 	}
-	return tokenout.WriteJSON(w, count, token)
+	out := make([]jsonToken, count)
+	for pos := range out {
+		out[pos] = token(pos)
+	}
+	return inv.writeJSON(out) // indented for a person
+}
+
+// listedTokens numbers the parts' tokens in the order printed: how many,
+// and the pos-th with where it was listed.
+func listedTokens(parts []listed) (int, func(pos int) tokenout.Listed) {
+	starts := positions(parts)
+	return starts[len(parts)], func(pos int) tokenout.Listed {
+		p, t := at(parts, starts, pos)
+		return tokenout.Listed{Token: t, Profile: p.s.prof.Name, Kind: p.s.prov.Kind()}
+	}
 }
 
 // objects numbers the parts' tokens in the order printed: how many, and
@@ -196,7 +208,14 @@ func (inv *invocation) writeTokenTable(parts []listed, now time.Time, withProfil
 	tb.addColumn(hasIPs, "ALLOWED IPS")
 	tb.addColumn(hasSecrets, "SECRET")
 	starts := positions(parts)
-	tb.addRows(total, func(pos int, row []cell) []cell {
+	tb.addRows(total, func(from, to int) {
+		batch := make([]*client.Token, 0, to-from)
+		for pos := from; pos < to; pos++ {
+			_, t := at(parts, starts, pos)
+			batch = append(batch, t)
+		}
+		prefetch.Touch(batch)
+	}, func(pos int, row []cell) []cell {
 		_, t := at(parts, starts, pos)
 		if withProfile {
 			row = append(row, plain(t.Profile))
@@ -253,13 +272,24 @@ func expiryCell(t *client.Token, now time.Time) cell {
 	case !t.Expires():
 		return cell{text: "never", tone: toneMuted}
 	case t.ExpiredAt(now):
-		return cell{text: "expired " + t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")", tone: toneExpired}
+		return cell{text: dayAndRelative("expired ", t.ExpiresAt, now), tone: toneExpired}
 	}
-	c := cell{text: t.ExpiresAt.In(now.Location()).Format("2006-01-02") + " (" + relative(t.ExpiresAt, now) + ")"}
+	c := cell{text: dayAndRelative("", t.ExpiresAt, now)}
 	if t.ExpiresWithin(now, soonWindow) {
 		c.tone = toneExpiring
 	}
 	return c
+}
+
+// dayAndRelative is prefix, t's day and how far it is from now:
+// "expired 2026-01-02 (3d ago)", made as one string (a cell of each of a
+// table's rows).
+func dayAndRelative(prefix string, t, now time.Time) string {
+	b := make([]byte, 0, 48)
+	b = append(b, prefix...)
+	b = t.In(now.Location()).AppendFormat(b, "2006-01-02")
+	b = appendRelative(append(b, " ("...), t, now)
+	return string(append(b, ')'))
 }
 
 // lastUsedCell is when the token was last used: "never" only where the API

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/theme"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 )
 
 // colour reports whether stdout gets colour: only a terminal, and never
@@ -85,6 +87,10 @@ type table struct {
 	ends   []int32 // cell i is text[ends[i-1]:ends[i]]
 	tones  []tone
 	rows   int // expected, for sizing the store once (expect)
+	// parts are the rows addRows made, after the table's own, each part a
+	// table of its own: written from where they were made, not copied
+	// into one store first.
+	parts []*table
 }
 
 func newTable(header ...string) *table {
@@ -132,7 +138,10 @@ const rowsPerPart = 2048
 // addRows adds n rows, row(i, cells) appending the i-th row's cells to
 // cells and returning it, made on every core (row must be safe for that)
 // in parts of rowsPerPart rows, each a table of its own, joined in order.
-func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
+// ahead, if not nil, is called with each run of rows (at most
+// prefetch.Batch) before they are made, to bring what they read into the
+// cache (prefetch.Touch).
+func (t *table) addRows(n int, ahead func(from, to int), row func(i int, cells []cell) []cell) {
 	parts := make([]*table, (n+rowsPerPart-1)/rowsPerPart)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -144,6 +153,9 @@ func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
 				part := &table{header: t.header, widths: make([]int, len(t.widths))}
 				part.expect(to - from)
 				for i := from; i < to; i++ {
+					if ahead != nil && (i-from)%prefetch.Batch == 0 {
+						ahead(i, min(to, i+prefetch.Batch))
+					}
 					cells = row(i, cells[:0])
 					part.add(cells...)
 				}
@@ -155,28 +167,37 @@ func (t *table) addRows(n int, row func(i int, cells []cell) []cell) {
 	t.join(parts)
 }
 
-// join appends the rows of parts, in order.
+// join adds the rows of parts after the table's rows, in order.
 func (t *table) join(parts []*table) {
-	size, cells := len(t.text), len(t.ends)
 	for _, p := range parts {
-		size, cells = size+len(p.text), cells+len(p.ends)
-	}
-	t.text, t.ends, t.tones = slices.Grow(t.text, size-len(t.text)), slices.Grow(t.ends, cells-len(t.ends)), slices.Grow(t.tones, cells-len(t.tones))
-	for _, p := range parts {
-		offset := int32(len(t.text))
-		t.text = append(t.text, p.text...)
-		for _, end := range p.ends {
-			t.ends = append(t.ends, offset+end)
-		}
-		t.tones = append(t.tones, p.tones...)
 		for i, w := range p.widths {
 			t.widths[i] = max(t.widths[i], w)
 		}
 	}
+	t.parts = append(t.parts, parts...)
 }
 
-// write writes the header and the rows, rowsPerPart rows at a time on
-// every core (chunked.Write); styled rows on one, as lipgloss draws them.
+// rowRun is rows from to to-1 of tb's own.
+type rowRun struct {
+	tb       *table
+	from, to int
+}
+
+// runs are the table's rows in order, in runs of at most rowsPerPart:
+// its own, then each part's.
+func (t *table) runs() []rowRun {
+	var runs []rowRun
+	for _, tb := range append([]*table{t}, t.parts...) {
+		rows := len(tb.ends) / max(len(tb.header), 1)
+		for from := 0; from < rows; from += rowsPerPart {
+			runs = append(runs, rowRun{tb, from, min(rows, from+rowsPerPart)})
+		}
+	}
+	return runs
+}
+
+// write writes the header and the rows, a run at a time on every core
+// (chunked.Write); styled rows on one, as lipgloss draws them.
 func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	cols := len(t.header)
 	texts, tones := make([][]byte, cols), make([]tone, cols)
@@ -185,27 +206,41 @@ func (t *table) write(w io.Writer, st theme.CLIStyles, styled bool) error {
 	}
 	tw := tableWriter{widths: t.widths, st: st, styled: styled}
 	head := tw.row(nil, texts, tones)
-	rows := len(t.ends) / max(cols, 1)
-	per := rowsPerPart
+	runs := t.runs()
+	chunks := len(runs)
 	if styled {
-		per = max(rows, 1)
+		chunks = min(chunks, 1)
 	}
-	return chunked.Write(w, string(head), (rows+per-1)/per, func() chunked.Render {
+	return chunked.Write(w, string(head), chunks, func() chunked.Render {
 		texts := make([][]byte, cols)
 		return func(buf []byte, c int) []byte {
-			for r := c * per; r < min(rows, (c+1)*per); r++ {
-				start := int32(0)
-				if r > 0 {
-					start = t.ends[r*cols-1]
-				}
-				for i := range cols {
-					texts[i], start = t.text[start:t.ends[r*cols+i]], t.ends[r*cols+i]
-				}
-				buf = tw.row(buf, texts, t.tones[r*cols:(r+1)*cols])
+			mine := runs[c : c+1]
+			if styled {
+				mine = runs
+			}
+			for _, run := range mine {
+				buf = run.tb.appendRows(buf, &tw, texts, run.from, run.to)
 			}
 			return buf
 		}
 	}, "")
+}
+
+// appendRows appends rows from to to-1 of t's own, texts holding a row's
+// cells as they are written.
+func (t *table) appendRows(buf []byte, tw *tableWriter, texts [][]byte, from, to int) []byte {
+	cols := len(t.header)
+	for r := from; r < to; r++ {
+		start := int32(0)
+		if r > 0 {
+			start = t.ends[r*cols-1]
+		}
+		for i := range cols {
+			texts[i], start = t.text[start:t.ends[r*cols+i]], t.ends[r*cols+i]
+		}
+		buf = tw.row(buf, texts, t.tones[r*cols:(r+1)*cols])
+	}
+	return buf
 }
 
 // tableWriter writes aligned rows.
@@ -252,23 +287,41 @@ func pad(b []byte, n int) []byte {
 
 // bytesWidth is textWidth of b.
 func bytesWidth(b []byte) int {
-	for _, c := range b {
-		if c < 0x20 || c >= 0x7f {
-			return lipgloss.Width(string(b))
-		}
+	if printableASCII(b) {
+		return len(b)
 	}
-	return len(b)
+	return lipgloss.Width(string(b))
 }
 
 // textWidth is how many cells s takes on a terminal: its length when it is
 // printable ASCII, as nearly every cell is, else what lipgloss measures.
 func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return lipgloss.Width(s)
+	if printableASCII(s) {
+		return len(s)
+	}
+	return lipgloss.Width(s)
+}
+
+// printableASCII reports whether every byte of s is 0x20 to 0x7e, eight at
+// a time (a table of 100 000 rows measures every cell twice): a byte below
+// 0x20 borrows into its high bit, 0x7f carries into it, and any other
+// byte above has it set. A borrow or carry reaches the next byte only
+// from one that is itself flagged.
+func printableASCII[T string | []byte](s T) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		if (x|(x-ones*0x20)|(x+ones))&highs != 0 {
+			return false
 		}
 	}
-	return len(s)
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // writeJSON writes v: indented for a person at a terminal, compact for a

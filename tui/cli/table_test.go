@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/tokentui/tokentui/theme"
 )
@@ -22,7 +26,7 @@ func TestTableInPartsMatchesOneByOne(t *testing.T) {
 		one.add(row(i, nil)...)
 	}
 	parts := newTable("ID", "NAME", "X", "EMPTY")
-	parts.addRows(n, row)
+	parts.addRows(n, nil, row)
 	var a, b bytes.Buffer
 	if err := writeOneByOne(&a, one); err != nil {
 		t.Fatal(err)
@@ -35,6 +39,18 @@ func TestTableInPartsMatchesOneByOne(t *testing.T) {
 	}
 	if lines := strings.Count(b.String(), "\n"); lines != n+1 {
 		t.Errorf("%d lines, want %d", lines, n+1)
+	}
+	// Styled, on one core: every part in order all the same.
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	st := theme.CLI(r)
+	a.Reset()
+	b.Reset()
+	if one.write(&a, st, true) != nil || parts.write(&b, st, true) != nil {
+		t.Fatal("write failed")
+	}
+	if a.String() != b.String() || !strings.Contains(a.String(), "\x1b[") {
+		t.Fatalf("styled, the table in parts differs:\n%.400s\nfrom one store:\n%.400s", b.String(), a.String())
 	}
 }
 
@@ -56,4 +72,30 @@ func writeOneByOne(w *bytes.Buffer, t *table) error {
 		w.Write(tw.row(nil, texts, t.tones[c:c+cols]))
 	}
 	return nil
+}
+
+// printableASCII, eight bytes at a time, agrees with a byte-by-byte test
+// wherever the odd byte sits, whatever sits around it.
+func TestPrintableASCII(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	for _, odd := range []byte{0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xc3, 0xff} {
+		for _, fill := range []byte{0x20, 0x7e, 'a'} {
+			for n := 0; n <= 19; n++ {
+				for at := 0; at < n; at++ {
+					b := bytes.Repeat([]byte{fill}, n)
+					b[at] = odd
+					if got, want := printableASCII(b), slow(string(b)); got != want || printableASCII(string(b)) != want {
+						t.Fatalf("printableASCII(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
 }

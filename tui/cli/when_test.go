@@ -31,3 +31,22 @@ func TestExpiresDateMeansWhatTheDashboardMeans(t *testing.T) {
 		t.Errorf("30d said %q", said)
 	}
 }
+
+func TestRelative(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "in <1m"}, {-time.Second, "<1m ago"}, {59 * time.Minute, "in 59m"}, {-90 * time.Minute, "1h ago"},
+		{47 * time.Hour, "in 47h"}, {48 * time.Hour, "in 2d"}, {-729 * 24 * time.Hour, "729d ago"},
+		{730 * 24 * time.Hour, "in 2y"}, {-5000 * 24 * time.Hour, "13y ago"},
+	} {
+		if got := relative(now.Add(c.d), now); got != c.want {
+			t.Errorf("relative(now%+v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+	if got := dayAndRelative("expired ", now.Add(-72*time.Hour), now); got != "expired 2025-12-30 (3d ago)" {
+		t.Errorf("dayAndRelative = %q", got)
+	}
+}

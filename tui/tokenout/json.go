@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"slices"
 	"strconv"
-	"time"
 	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
+	"github.com/tokentui/tokentui/tui/internal/prefetch"
 )
 
 // list --json is what scripts pipe into jq for every token of an
@@ -20,15 +20,30 @@ import (
 
 // WriteJSON writes count tokens as a compact JSON array and a newline, and
 // flushes w; token(i) is the i-th, made as it is written, so a list is
-// never held twice. Invisible characters become \u escapes
-// (jsonappend.EscapeInvisible). token is called from several goroutines
-// at once: runs of chunkTokens tokens are made on every core
-// (chunked.Write).
+// never held twice. Invisible characters become \u escapes as
+// jsonappend.EscapeInvisible writes them (in the same pass:
+// jsonappend.VisibleString). token is called from several goroutines at
+// once: runs of chunkTokens tokens are made on every core (chunked.Write).
 func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
+	return writeChunks(w, count, func(r *tokenRenderer, buf []byte, from, to int) []byte {
+		for i := from; i < to; i++ {
+			t := token(i)
+			buf = r.append(buf, i, &t)
+		}
+		return buf
+	})
+}
+
+// writeChunks writes count tokens as a JSON array, chunk(r, buf, from, to)
+// appending tokens from to to-1 to buf with r, a renderer of its core's
+// own.
+func writeChunks(w *bufio.Writer, count int, chunk func(r *tokenRenderer, buf []byte, from, to int) []byte) error {
 	chunks := (count + chunkTokens - 1) / chunkTokens
 	err := chunked.Write(w, "[", chunks, func() chunked.Render {
 		r := &tokenRenderer{}
-		return func(buf []byte, c int) []byte { return r.chunk(buf, c, count, token) }
+		return func(buf []byte, c int) []byte {
+			return chunk(r, buf, c*chunkTokens, min(count, (c+1)*chunkTokens))
+		}
 	}, "]\n")
 	if err != nil {
 		return err
@@ -36,12 +51,17 @@ func WriteJSON(w *bufio.Writer, count int, token func(i int) Token) error {
 	return w.Flush()
 }
 
-// chunkTokens is how many tokens a chunk holds.
-const chunkTokens = 256
+// chunkTokens is how many tokens a chunk holds: WriteListed touches a
+// chunk's tokens whole before writing them.
+const chunkTokens = prefetch.Batch
 
 // tokenRenderer writes tokens as JSON; one for each goroutine.
 type tokenRenderer struct {
-	one []byte // one token, before invisible characters are escaped
+	// batch is a chunk's listed tokens, and tokens theirs, gathered
+	// before they are written (WriteListed).
+	batch  []Listed
+	tokens []*client.Token
+	made   Token // the one being written, made in place (WriteListed)
 	// lists holds string lists as written, by the list: tokens share a
 	// handful of scope lists (GoodAccess lists are decoded once for all
 	// the tokens that have one), so each is written once, then copied.
@@ -58,17 +78,18 @@ type listID struct {
 // nothing costs what it did without.
 const maxListsKept = 1024
 
-// strings appends ss as encoding/json writes a []string.
+// strings appends ss as encoding/json writes a []string, invisible
+// characters escaped.
 func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 	if len(ss) < 3 {
-		return jsonappend.NullableStrings(b, ss)
+		return jsonappend.NullableVisibleStrings(b, ss)
 	}
 	id := listID{unsafe.SliceData(ss), len(ss)}
 	if out, ok := r.lists[id]; ok {
 		return append(b, out...)
 	}
 	start := len(b)
-	b = jsonappend.Strings(b, ss)
+	b = jsonappend.NullableVisibleStrings(b, ss)
 	if r.lists == nil {
 		r.lists = map[listID][]byte{}
 	}
@@ -78,18 +99,12 @@ func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 	return b
 }
 
-// chunk appends the c-th chunk of tokens to buf, with the commas before
-// them.
-func (r *tokenRenderer) chunk(buf []byte, c, count int, token func(i int) Token) []byte {
-	for i := c * chunkTokens; i < min(count, (c+1)*chunkTokens); i++ {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		t := token(i)
-		r.one = r.appendToken(r.one[:0], &t)
-		buf = jsonappend.EscapeInvisible(buf, r.one)
+// append appends the i-th token of the array, with the comma before it.
+func (r *tokenRenderer) append(buf []byte, i int, t *Token) []byte {
+	if i > 0 {
+		buf = append(buf, ',')
 	}
-	return buf
+	return r.appendToken(buf, t)
 }
 
 // Of is token(i) of a slice, for WriteJSON and WriteCSV.
@@ -99,19 +114,19 @@ func Of(tokens []Token) (int, func(int) Token) {
 
 func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `{"id":`...)
-	b = jsonappend.String(b, t.ID)
+	b = jsonappend.VisibleString(b, t.ID)
 	b = append(b, `,"name":`...)
-	b = jsonappend.String(b, t.Name)
+	b = jsonappend.VisibleString(b, t.Name)
 	b = append(b, `,"scopes":`...)
 	b = r.strings(b, t.Scopes)
 	b = append(b, `,"role":`...)
-	b = jsonappend.String(b, t.Role)
+	b = jsonappend.VisibleString(b, t.Role)
 	b = append(b, `,"projects":`...)
 	b = r.strings(b, t.Projects)
 	b = append(b, `,"environment":`...)
-	b = jsonappend.String(b, t.Environment)
+	b = jsonappend.VisibleString(b, t.Environment)
 	b = append(b, `,"allowed_ips":`...)
-	b = jsonappend.NullableStrings(b, t.AllowedIPs)
+	b = jsonappend.NullableVisibleStrings(b, t.AllowedIPs)
 	b = append(b, `,"created_at":`...)
 	b = appendTime(b, t.CreatedAt.t)
 	b = append(b, `,"expires_at":`...)
@@ -119,17 +134,17 @@ func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 	b = append(b, `,"last_used_at":`...)
 	b = appendTime(b, t.LastUsedAt.t)
 	b = append(b, `,"created_by":`...)
-	b = jsonappend.String(b, t.CreatedBy)
+	b = jsonappend.VisibleString(b, t.CreatedBy)
 	b = append(b, `,"secret_masked":`...)
-	b = jsonappend.String(b, t.SecretMasked)
+	b = jsonappend.VisibleString(b, t.SecretMasked)
 	b = append(b, `,"expired":`...)
 	b = strconv.AppendBool(b, t.Expired)
 	b = append(b, `,"owner":`...)
-	b = jsonappend.String(b, t.Owner)
+	b = jsonappend.VisibleString(b, t.Owner)
 	b = append(b, `,"secret_note":`...)
-	b = jsonappend.String(b, t.SecretNote)
+	b = jsonappend.VisibleString(b, t.SecretNote)
 	b = append(b, `,"invalid_dates":`...)
-	b = jsonappend.NullableStrings(b, t.InvalidDates)
+	b = jsonappend.NullableVisibleStrings(b, t.InvalidDates)
 	b = append(b, `,"self":`...)
 	if t.Self == nil {
 		b = append(b, "null"...)
@@ -137,21 +152,10 @@ func (r *tokenRenderer) appendToken(b []byte, t *Token) []byte {
 		b = strconv.AppendBool(b, *t.Self)
 	}
 	b = append(b, `,"not_reported":`...)
-	b = jsonappend.NullableStrings(b, t.NotReported)
+	b = jsonappend.NullableVisibleStrings(b, t.NotReported)
 	b = append(b, `,"profile":`...)
-	b = jsonappend.String(b, t.Profile)
+	b = jsonappend.VisibleString(b, t.Profile)
 	b = append(b, `,"provider":`...)
-	b = jsonappend.String(b, t.Provider)
+	b = jsonappend.VisibleString(b, t.Provider)
 	return append(b, '}')
-}
-
-// appendTime writes a time as JSON.md promises: RFC 3339 with a four-digit
-// year, or null for no time and for one out of range (client.ValidTime).
-func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() || !client.ValidTime(t) {
-		return append(b, "null"...)
-	}
-	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, time.RFC3339)
-	return append(b, '"')
 }
