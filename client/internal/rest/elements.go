@@ -182,11 +182,12 @@ func isDone[R any](b *batch[R]) bool {
 func (e *elementBatcher[T, R]) decode(b *batch[R]) {
 	defer close(b.done)
 	var elem T
+	var arena stringArena
 	for i := range b.ends {
 		var zero T
 		elem = zero
 		raw := b.element(i)
-		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem)) {
+		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem), &arena) {
 			elem = zero
 			if err := decodeElement(raw, b.special[i], &elem); err != nil {
 				b.err = e.d.fail(err, e.path)
