@@ -92,37 +92,34 @@ type listToken struct {
 // toToken converts, sanitises and scrubs a token object, its times read
 // in zone.
 func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
-	t := a.convert(client.SanitizeAll(a.Scopes), zone)
+	var t client.Token
+	a.convert(&t, client.SanitizeAll(a.Scopes), zone)
 	client.ScrubToken(&t)
 	return t, nil
 }
 
-// toToken converts, sanitises and scrubs a token object of a list: its
-// scopes, shared, were sanitised and are scrubbed once for every token
-// that has them (scopeList), the rest as any token's.
-func (l *listToken) toToken(zone *time.Location) (client.Token, error) {
-	t := l.convert(nil, zone)
-	client.ScrubToken(&t)
+// toToken converts, sanitises and scrubs a token object of a list into t
+// (zero on entry, its place in the list): its scopes, shared, were
+// sanitised and are scrubbed once for every token that has them
+// (scopeList), the rest as any token's.
+func (l *listToken) toToken(t *client.Token, zone *time.Location) {
+	l.convert(t, nil, zone)
+	client.ScrubToken(t)
 	t.Scopes = l.Scopes.scrubbed()
-	return t, nil
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised already; nothing is scrubbed yet. A date that cannot be read,
-// or is out of range ("0000-00-00 00:00:00", MySQL's zero date), is marked
-// invalid on the token rather than failing the list.
-func (a *apiToken) convert(scopes []string, zone *time.Location) client.Token {
-	t := client.Token{
-		ID:         client.Sanitize(a.ID),
-		Name:       client.Sanitize(a.Name),
-		Scopes:     scopes,
-		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
-		Reported:   Descriptor.Can.Reports,
-	}
+// sanitised already into t (zero on entry); nothing is scrubbed yet. A
+// date that cannot be read, or is out of range ("0000-00-00 00:00:00",
+// MySQL's zero date), is marked invalid on the token rather than failing
+// the list.
+func (a *apiToken) convert(t *client.Token, scopes []string, zone *time.Location) {
+	t.ID, t.Name = client.Sanitize(a.ID), client.Sanitize(a.Name)
+	t.Scopes, t.AllowedIPs = scopes, client.SanitizeAll(a.AllowedIPs)
+	t.Reported = Descriptor.Can.Reports
 	t.SetDate(client.DateCreated, parseDate(a.CreatedAt.text(), zone))
 	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt.text(), zone))
 	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt.text(), zone))
-	return t
 }
 
 // parseDate reads the API's "Y-m-d H:i:s" (in zone) and, in case the
