@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/hostile"
 	"github.com/tokentui/tokentui/client/internal/rest"
 	"github.com/tokentui/tokentui/client/internal/rest/resttest"
@@ -39,11 +38,7 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
-		convert := listConverter(time.UTC)
-		want, _, wantErr := resttest.DecodeList(body, "", func(l *listToken) (t client.Token, err error) {
-			err = convert(l, &t)
-			return t, err
-		})
+		want, _, wantErr := resttest.DecodeList(body, "", resttest.Returning(listConverter(time.UTC)))
 		resttest.Same(t, body, tokens, err, nonNil(want), wantErr)
 	})
 }
