@@ -40,7 +40,7 @@ func (p *Provider) orgTokens(ctx context.Context) ([]client.Token, error) {
 
 // tokensAt fetches a token list, decoding it as it arrives (rest.GetList).
 func (p *Provider) tokensAt(ctx context.Context, path string) ([]client.Token, error) {
-	tokens, found, err := rest.GetListInto(ctx, p.api, rest.Request{Method: http.MethodGet, Path: path}, listKey, convertToken)
+	tokens, found, err := rest.GetList(ctx, p.api, rest.Request{Method: http.MethodGet, Path: path}, listKey, convertToken)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ var listKey = rest.BareOrKey("list")
 // decodeList decodes a buffered list answer (tests, benchmarks) as
 // tokensAt decodes one as it arrives.
 func decodeList(resp rest.Response) ([]client.Token, error) {
-	tokens, found, err := rest.DecodeListInto(resp, listKey, convertToken)
+	tokens, found, err := rest.DecodeList(resp, listKey, convertToken)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func tokenList(tokens []client.Token, found bool, status int) ([]client.Token, e
 }
 
 // convertToken converts a list entry into its place in the list (zero on
-// entry: rest.GetListInto).
+// entry: rest.GetList).
 func convertToken(w *wireToken, t *client.Token) error {
 	w.fill(t)
 	return nil

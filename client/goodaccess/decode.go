@@ -13,7 +13,7 @@ import (
 // as it arrives, one element at a time into a reused apiToken, so neither
 // the 37 MB body of 100 000 tokens nor an intermediate []apiToken is held.
 func listTokens(ctx context.Context, api *rest.Client, zone *time.Location) ([]client.Token, error) {
-	tokens, _, err := rest.GetListInto(ctx, api, rest.Request{Method: http.MethodGet, Path: pathTokens}, "", listConverter(zone))
+	tokens, _, err := rest.GetList(ctx, api, rest.Request{Method: http.MethodGet, Path: pathTokens}, "", listConverter(zone))
 	if err != nil {
 		return nil, err
 	}
@@ -23,7 +23,7 @@ func listTokens(ctx context.Context, api *rest.Client, zone *time.Location) ([]c
 // decodeList decodes a buffered list answer the same way (benchmarks),
 // its times in UTC.
 func decodeList(resp rest.Response) ([]client.Token, error) {
-	tokens, _, err := rest.DecodeListInto(resp, "", listConverter(time.UTC))
+	tokens, _, err := rest.DecodeList(resp, "", listConverter(time.UTC))
 	if err != nil {
 		return nil, err
 	}

@@ -82,7 +82,7 @@ func baseURL(raw string) (string, error) {
 // with Role "client": that is what Unleash 8.2 reports.
 func (p *Provider) List(ctx context.Context) ([]client.Token, error) {
 	// Decoded as it arrives, one token at a time: see rest.GetList.
-	list, found, err := rest.GetListInto(ctx, p.api, rest.Request{Method: http.MethodGet, Path: tokensPath}, "tokens", convertToken)
+	list, found, err := rest.GetList(ctx, p.api, rest.Request{Method: http.MethodGet, Path: tokensPath}, "tokens", convertToken)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func wireTime(t time.Time) string {
 
 // decodeTokenList turns a buffered list answer into tokens.
 func decodeTokenList(resp rest.Response) ([]client.Token, error) {
-	list, found, err := rest.DecodeListInto(resp, "tokens", convertToken)
+	list, found, err := rest.DecodeList(resp, "tokens", convertToken)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, e
 }
 
 // convertToken converts a list entry into its place in the list (zero on
-// entry: rest.GetListInto).
+// entry: rest.GetList).
 func convertToken(a *apiToken, t *client.Token) error {
 	a.fill(t)
 	return nil

@@ -16,14 +16,7 @@ import (
 // (see DecodeList for key, found and convert), so neither the whole body
 // nor an intermediate []T is ever held: memory grows only with the result.
 // A client.Progress in ctx is told the bytes and elements as they come.
-func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
-	return GetListInto(ctx, c, req, key, into(convert))
-}
-
-// GetListInto is GetList with a convert that writes each result in its
-// place in the list (r is zero on entry): a result of a few hundred bytes
-// is not copied twice on its way there.
-func GetListInto[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
+func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	req.List = true
 	progress := client.ProgressOf(ctx)
 	req.Stream = func(b Body) error {
@@ -49,24 +42,12 @@ func GetListInto[T, R any](ctx context.Context, c *Client, req Request, key stri
 //
 // Elements are decoded as encoding/json would decode each into a T (see
 // decodeElement), several at once on a large list: convert may be called
-// from several goroutines at the same time, and must be safe for that.
-func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
-	return DecodeListInto(resp, key, into(convert))
-}
-
-// DecodeListInto is DecodeList with a convert that writes each result in
-// its place (GetListInto).
-func DecodeListInto[T, R any](resp Response, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
+// from several goroutines at the same time, and must be safe for that. It
+// writes each result in its place in the list, r, zero on entry: a result
+// of a few hundred bytes returned would be copied twice on its way there.
+func DecodeList[T, R any](resp Response, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
 	return decodeListFrom(b, key, convert, nil)
-}
-
-// into makes a convert that returns its result one that writes it.
-func into[T, R any](convert func(*T) (R, error)) func(*T, *R) error {
-	return func(t *T, r *R) (err error) {
-		*r, err = convert(t)
-		return err
-	}
 }
 
 // bareMark ends a key that a bare array is accepted for too.

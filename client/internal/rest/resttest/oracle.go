@@ -43,8 +43,8 @@ func DecodeList[T, R any](body []byte, key string, convert func(*T) (R, error)) 
 	return list, found, nil
 }
 
-// Returning makes a convert that writes its result (rest.GetListInto's)
-// one that returns it, as DecodeList takes.
+// Returning makes a convert that writes its result (rest.DecodeList's)
+// one that returns it, as DecodeList here takes.
 func Returning[T, R any](convert func(*T, *R) error) func(*T) (R, error) {
 	return func(t *T) (r R, err error) {
 		err = convert(t, &r)
