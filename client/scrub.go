@@ -246,14 +246,7 @@ func (x *secretIndex) scrub(s string) string {
 	if len(s) < minWhole {
 		return s
 	}
-	if x.dirty.Load() {
-		x.mu.Lock()
-		if len(x.pending) > 0 {
-			x.flush()
-		}
-		x.mu.Unlock()
-	}
-	if g := x.grams.Load(); g == nil || g.clean(s) {
+	if g := x.current(); g == nil || g.clean(s) {
 		return s
 	}
 	x.mu.RLock()
@@ -265,6 +258,20 @@ func (x *secretIndex) scrub(s string) string {
 		return s
 	}
 	return n.replace(s, found)
+}
+
+// current indexes what was remembered since the last call and returns the
+// bitmap of the secrets (nil: none yet). Each flush makes a new one, so it
+// also tells which secrets a text was checked against (SharedStrings).
+func (x *secretIndex) current() *gramBits {
+	if x.dirty.Load() {
+		x.mu.Lock()
+		if len(x.pending) > 0 {
+			x.flush()
+		}
+		x.mu.Unlock()
+	}
+	return x.grams.Load()
 }
 
 // clean reports, without allocating, that s cannot hold a remembered

@@ -32,7 +32,7 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
-		want, found, wantErr := resttest.DecodeList(body, listKey, convertToken)
+		want, found, wantErr := resttest.DecodeList(body, listKey, resttest.Returning(convertToken))
 		if wantErr == nil {
 			want, wantErr = tokenList(want, found, http.StatusOK)
 		}

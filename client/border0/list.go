@@ -122,24 +122,31 @@ func tokenList(tokens []client.Token, found bool, status int) ([]client.Token, e
 	return tokens, nil
 }
 
-func convertToken(w *wireToken) (client.Token, error) { return w.token(), nil }
+// convertToken converts a list entry into its place in the list (zero on
+// entry: rest.GetList).
+func convertToken(w *wireToken, t *client.Token) error {
+	w.fill(t)
+	return nil
+}
 
-// token converts a wire entry, sanitising every string. An entry that
-// names a service account belongs to it (revoked at its path); one that
-// names a connector says so, but a name is not the connector's id, so it
-// stays addressed as an organisation token.
-func (w wireToken) token() client.Token {
+// token converts a wire entry (fill).
+func (w *wireToken) token() (t client.Token) {
+	w.fill(&t)
+	return t
+}
+
+// fill converts a wire entry into t (zero on entry), sanitising every
+// string. An entry that names a service account belongs to it (revoked at
+// its path); one that names a connector says so, but a name is not the
+// connector's id, so it stays addressed as an organisation token.
+func (w *wireToken) fill(t *client.Token) {
 	id := w.ID
 	if id == "" {
 		id = w.TokenID
 	}
-	t := client.Token{
-		ID:        client.Sanitize(string(id)),
-		Name:      client.Sanitize(w.Name),
-		Role:      client.Sanitize(w.Role),
-		CreatedBy: client.Sanitize(w.CreatedBy),
-		Reported:  Descriptor.Can.Reports,
-	}
+	t.ID, t.Name = client.Sanitize(string(id)), client.Sanitize(w.Name)
+	t.Role, t.CreatedBy = client.Sanitize(w.Role), client.Sanitize(w.CreatedBy)
+	t.Reported = Descriptor.Can.Reports
 	t.SetDate(client.DateCreated, w.CreatedAt.WireDate)
 	t.SetDate(client.DateExpires, w.ExpiresAt.WireDate)
 	switch account, connector := client.Sanitize(strings.TrimSpace(w.ServiceAccount)), client.Sanitize(strings.TrimSpace(w.Connector)); {
@@ -148,6 +155,5 @@ func (w wireToken) token() client.Token {
 	case connector != "":
 		t.Owner = "connector " + connector
 	}
-	client.ScrubToken(&t)
-	return t
+	client.ScrubToken(t)
 }

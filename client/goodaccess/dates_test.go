@@ -78,3 +78,22 @@ func TestParseLayoutFastEveryDay(t *testing.T) {
 		}
 	}
 }
+
+// The fast reading takes no byte for a digit or a separator that
+// time.ParseInLocation would not, and reads the same date from what it
+// takes: every byte value at every place. (What it leaves, the general
+// parser reads.)
+func TestParseLayoutFastEveryByte(t *testing.T) {
+	for _, date := range []string{"2024-02-29 23:59:59", "1999-12-31 00:00:00"} {
+		for at := range len(date) {
+			for c := range 256 {
+				s := date[:at] + string([]byte{byte(c)}) + date[at+1:]
+				fast, ok := parseLayoutFast(s, time.UTC)
+				slow, err := time.ParseInLocation(dateLayout, s, time.UTC)
+				if ok && (err != nil || fast != slow) {
+					t.Fatalf("%q: fast %v %v, time.ParseInLocation %v %v", s, fast, ok, slow, err)
+				}
+			}
+		}
+	}
+}

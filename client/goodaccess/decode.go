@@ -32,8 +32,11 @@ func decodeList(resp rest.Response) ([]client.Token, error) {
 
 // listConverter converts list elements, their times without a zone read in
 // zone. Several goroutines call it at once (rest.GetList).
-func listConverter(zone *time.Location) func(*listToken) (client.Token, error) {
-	return func(l *listToken) (client.Token, error) { return l.convert(l.Scopes, zone) }
+func listConverter(zone *time.Location) func(*listToken, *client.Token) error {
+	return func(l *listToken, t *client.Token) error {
+		l.toToken(t, zone)
+		return nil
+	}
 }
 
 // nonNil: a null list is an empty one.

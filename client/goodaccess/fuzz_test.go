@@ -38,7 +38,7 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
-		want, _, wantErr := resttest.DecodeList(body, "", listConverter(time.UTC))
+		want, _, wantErr := resttest.DecodeList(body, "", resttest.Returning(listConverter(time.UTC)))
 		resttest.Same(t, body, tokens, err, nonNil(want), wantErr)
 	})
 }

@@ -1,9 +1,11 @@
 package goodaccess
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tokentui/tokentui/client"
@@ -29,15 +31,15 @@ func FuzzScopeList(f *testing.F) {
 		for range 2 { // the second time from the cache, if it was kept
 			var got scopeList
 			err := json.Unmarshal(raw, &got)
-			if (err == nil) != (wantErr == nil) || err == nil && !reflect.DeepEqual([]string(got), want) {
-				t.Fatalf("%q: %q %v, want %q %v", raw, got, err, want, wantErr)
+			if (err == nil) != (wantErr == nil) || err == nil && !reflect.DeepEqual(got.strings(), want) {
+				t.Fatalf("%q: %q %v, want %q %v", raw, got.strings(), err, want, wantErr)
 			}
 			var tok listToken
 			doc := append(append([]byte(`{"scopes":`), raw...), '}')
 			var plain struct{ Scopes []string }
 			plainErr := json.Unmarshal(doc, &plain)
-			if err := json.Unmarshal(doc, &tok); (err == nil) != (plainErr == nil) || err == nil && !reflect.DeepEqual([]string(tok.Scopes), client.SanitizeAll(plain.Scopes)) {
-				t.Fatalf("%s: %q %v, want %q %v", doc, tok.Scopes, err, plain.Scopes, plainErr)
+			if err := json.Unmarshal(doc, &tok); (err == nil) != (plainErr == nil) || err == nil && !reflect.DeepEqual(tok.Scopes.strings(), client.SanitizeAll(plain.Scopes)) {
+				t.Fatalf("%s: %q %v, want %q %v", doc, tok.Scopes.strings(), err, plain.Scopes, plainErr)
 			}
 		}
 	})
@@ -55,5 +57,44 @@ func TestScopeListsAreShared(t *testing.T) {
 	}
 	if tokens[2].Scopes[0] != "logs.read" {
 		t.Errorf("%q", tokens[2].Scopes)
+	}
+}
+
+// A scope list that holds a secret tokentui sends is masked in every token
+// that has it, when it is first decoded and when it comes from the cache,
+// and so is one that holds a secret remembered after it was cached.
+func TestSharedScopeListsAreScrubbed(t *testing.T) {
+	// Secrets are remembered for the life of the process: these are new
+	// on every run (-count).
+	admin, later := "ga_"+rand.Text(), "ga_"+rand.Text()
+	client.RememberSecret(admin)
+	body := `[{"id":"a","scopes":["token.read","` + admin + `"]},{"id":"b","scopes":["token.read","` + admin + `"]},` +
+		`{"id":"c","scopes":["token.read","x` + later + `"]},{"id":"d","scopes":["token.read","x` + later + `"]}]`
+	holds := func(tokens []client.Token, secret string) bool {
+		for _, tok := range tokens {
+			if strings.Contains(strings.Join(tok.Scopes, " "), secret[3:20]) {
+				return true
+			}
+		}
+		return false
+	}
+	for round := range 2 {
+		tokens, err := decodeList(rest.Response{Status: http.StatusOK, Body: []byte(body)})
+		if err != nil || len(tokens) != 4 {
+			t.Fatal(len(tokens), err)
+		}
+		if holds(tokens, admin) {
+			t.Errorf("round %d: a scope shows the admin token: %q", round, tokens[0].Scopes)
+		}
+		if round == 0 && !holds(tokens, later) {
+			t.Fatal("a scope was masked before its secret was known")
+		}
+		if round == 1 && holds(tokens, later) {
+			t.Errorf("a cached scope list shows a secret remembered since: %q", tokens[2].Scopes)
+		}
+		if tokens[0].Scopes[0] != "token.read" {
+			t.Errorf("%q", tokens[0].Scopes)
+		}
+		client.RememberSecret(later)
 	}
 }

@@ -89,28 +89,37 @@ type listToken struct {
 	Scopes scopeList `json:"scopes"` // sanitised as decoded
 }
 
-// toToken converts and sanitises a token object, its times read in zone.
+// toToken converts, sanitises and scrubs a token object, its times read
+// in zone.
 func (a apiToken) toToken(zone *time.Location) (client.Token, error) {
-	return a.convert(client.SanitizeAll(a.Scopes), zone)
+	var t client.Token
+	a.convert(&t, client.SanitizeAll(a.Scopes), zone)
+	client.ScrubToken(&t)
+	return t, nil
+}
+
+// toToken converts, sanitises and scrubs a token object of a list into t
+// (zero on entry, its place in the list): its scopes, shared, were
+// sanitised and are scrubbed once for every token that has them
+// (scopeList), the rest as any token's.
+func (l *listToken) toToken(t *client.Token, zone *time.Location) {
+	l.convert(t, nil, zone)
+	client.ScrubToken(t)
+	t.Scopes = l.Scopes.scrubbed()
 }
 
 // convert converts and sanitises a token object whose scopes were
-// sanitised already. A date that cannot be read, or is out of range
-// ("0000-00-00 00:00:00", MySQL's zero date), is marked invalid on the
-// token rather than failing the list.
-func (a *apiToken) convert(scopes []string, zone *time.Location) (client.Token, error) {
-	t := client.Token{
-		ID:         client.Sanitize(a.ID),
-		Name:       client.Sanitize(a.Name),
-		Scopes:     scopes,
-		AllowedIPs: client.SanitizeAll(a.AllowedIPs),
-		Reported:   Descriptor.Can.Reports,
-	}
+// sanitised already into t (zero on entry); nothing is scrubbed yet. A
+// date that cannot be read, or is out of range ("0000-00-00 00:00:00",
+// MySQL's zero date), is marked invalid on the token rather than failing
+// the list.
+func (a *apiToken) convert(t *client.Token, scopes []string, zone *time.Location) {
+	t.ID, t.Name = client.Sanitize(a.ID), client.Sanitize(a.Name)
+	t.Scopes, t.AllowedIPs = scopes, client.SanitizeAll(a.AllowedIPs)
+	t.Reported = Descriptor.Can.Reports
 	t.SetDate(client.DateCreated, parseDate(a.CreatedAt.text(), zone))
 	t.SetDate(client.DateExpires, parseDate(a.ExpiresAt.text(), zone))
 	t.SetDate(client.DateLastUsed, parseDate(a.LastUsedAt.text(), zone))
-	client.ScrubToken(&t)
-	return t, nil
 }
 
 // parseDate reads the API's "Y-m-d H:i:s" (in zone) and, in case the
@@ -139,24 +148,25 @@ func parseDate(s string, zone *time.Location) client.WireDate {
 // only when every field is in range; anything else, ok false, is left to
 // time.ParseInLocation, which words nothing differently since only its
 // success counts here.
+//
+// The text is checked eight bytes at a time: each byte XOR the layout's
+// byte at its place ("0000-00-00 00:00:00") is a digit's value, 0 to 9,
+// where a digit belongs, and 0 where a separator does.
 func parseLayoutFast(s string, zone *time.Location) (time.Time, bool) {
-	if len(s) != len(dateLayout) || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+	if len(s) != len(dateLayout) {
 		return time.Time{}, false
 	}
-	var f [6]int
-	for i, at := range [6]int{0, 5, 8, 11, 14, 17} {
-		width := 2
-		if i == 0 {
-			width = 4
-		}
-		for _, c := range []byte(s[at : at+width]) {
-			if c < '0' || c > '9' {
-				return time.Time{}, false
-			}
-			f[i] = f[i]*10 + int(c-'0')
-		}
+	a := le64(s[0:8]) ^ le64("0000-00-")
+	b := le64(s[8:16]) ^ le64("00 00:00")
+	c := le64(s[11:19])>>40 ^ le64(":00\x00\x00\x00\x00\x00") // ":SS"
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	above9 := (a&lows + ones*0x76) | a | (b&lows + ones*0x76) | b | (c&lows + ones*0x76) | c
+	if above9&highs != 0 || a&0xff0000ff00000000 != 0 || b&0x0000ff0000ff0000 != 0 || c&0xff != 0 {
+		return time.Time{}, false
 	}
-	year, month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4], f[5]
+	year := lane(a, 0)*1000 + lane(a, 1)*100 + lane(a, 2)*10 + lane(a, 3)
+	month, day := lane(a, 5)*10+lane(a, 6), lane(b, 0)*10+lane(b, 1)
+	hour, minute, sec := lane(b, 3)*10+lane(b, 4), lane(b, 6)*10+lane(b, 7), lane(c, 1)*10+lane(c, 2)
 	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
@@ -166,6 +176,16 @@ func parseLayoutFast(s string, zone *time.Location) (time.Time, bool) {
 	}
 	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, zone), true
 }
+
+// le64 is the first eight bytes of s, the first the lowest.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lane is byte i of x, the lowest first.
+func lane(x uint64, i int) int { return int(x >> (8 * i) & 0xff) }
 
 // daysIn is the number of days of month (1-12) in year.
 func daysIn(month, year int) int {

@@ -32,7 +32,7 @@ func FuzzDecodeList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		tokens, err := decodeTokenList(rest.Response{Status: http.StatusOK, Body: body})
 		hostile.Decoded(t, tokens, err)
-		want, found, wantErr := resttest.DecodeList(body, "tokens", convertToken)
+		want, found, wantErr := resttest.DecodeList(body, "tokens", resttest.Returning(convertToken))
 		if wantErr == nil {
 			want, wantErr = tokenListOf(want, found, http.StatusOK)
 		}

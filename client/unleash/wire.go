@@ -87,19 +87,26 @@ func tokenListOf(list []client.Token, found bool, status int) ([]client.Token, e
 	return list, nil
 }
 
-func convertToken(a *apiToken) (client.Token, error) { return a.token(), nil }
+// convertToken converts a list entry into its place in the list (zero on
+// entry: rest.GetList).
+func convertToken(a *apiToken, t *client.Token) error {
+	a.fill(t)
+	return nil
+}
 
-// token converts to the provider-neutral model, sanitising every string.
-// A secure token is known by its selector (see identify); only a plain
-// one carries its secret.
-func (a *apiToken) token() client.Token {
-	t := client.Token{
-		Name:        client.Sanitize(a.TokenName),
-		Role:        client.Sanitize(a.Type),
-		Environment: client.Sanitize(a.Environment),
-		Projects:    projectsOf(a.Projects, a.Project),
-		Reported:    Descriptor.Can.Reports,
-	}
+// token converts to the provider-neutral model (fill).
+func (a *apiToken) token() (t client.Token) {
+	a.fill(&t)
+	return t
+}
+
+// fill converts into t (zero on entry), sanitising every string. A secure
+// token is known by its selector (see identify); only a plain one carries
+// its secret.
+func (a *apiToken) fill(t *client.Token) {
+	t.Name, t.Role, t.Environment = client.Sanitize(a.TokenName), client.Sanitize(a.Type), client.Sanitize(a.Environment)
+	t.Projects = projectsOf(a.Projects, a.Project)
+	t.Reported = Descriptor.Can.Reports
 	t.SetDate(client.DateExpires, a.ExpiresAt.WireDate)
 	t.SetDate(client.DateCreated, a.CreatedAt.WireDate)
 	t.SetDate(client.DateLastUsed, a.SeenAt.WireDate)
@@ -107,9 +114,8 @@ func (a *apiToken) token() client.Token {
 	if !IsSelector(value) { // a selector is an id; anything else is (or holds) a secret
 		client.RememberListedSecret(value) // an error that echoes it masks it
 	}
-	identify(&t, value, a.Secure)
-	client.ScrubToken(&t)
-	return t
+	identify(t, value, a.Secure)
+	client.ScrubToken(t)
 }
 
 // secureNote is why a secure token's secret cannot be copied.

@@ -49,9 +49,9 @@ func (b *batch[R]) element(i int) []byte {
 // elementBatcher decodes the elements of one array.
 type elementBatcher[T, R any] struct {
 	d       *listDecoder
-	path    string // where the array is, for errors
-	convert func(*T) (R, error)
-	plain   *plainCodec // decodes the plain elements; nil: T has none
+	path    string             // where the array is, for errors
+	convert func(*T, *R) error // writes into a zero R
+	plain   *plainCodec        // decodes the plain elements; nil: T has none
 	// list holds the results of every batch dispatched (count elements)
 	// once it can be sized (placeList); workers write into it, each in its
 	// own part, so it grows only when none is busy. Until then each batch
@@ -67,7 +67,7 @@ type elementBatcher[T, R any] struct {
 	err     error // the first error joined: nothing more needs decoding
 }
 
-func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) *elementBatcher[T, R] {
+func newElementBatcher[T, R any](d *listDecoder, path string, convert func(*T, *R) error) *elementBatcher[T, R] {
 	return &elementBatcher[T, R]{d: d, path: path, convert: convert, plain: plainCodecFor[T]()}
 }
 
@@ -182,23 +182,22 @@ func isDone[R any](b *batch[R]) bool {
 func (e *elementBatcher[T, R]) decode(b *batch[R]) {
 	defer close(b.done)
 	var elem T
+	var arena stringArena
 	for i := range b.ends {
 		var zero T
 		elem = zero
 		raw := b.element(i)
-		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem)) {
+		if b.special[i] || e.plain == nil || !e.plain.decode(raw, unsafe.Pointer(&elem), &arena) {
 			elem = zero
 			if err := decodeElement(raw, b.special[i], &elem); err != nil {
 				b.err = e.d.fail(err, e.path)
 				return
 			}
 		}
-		r, err := e.convert(&elem)
-		if err != nil {
+		if err := e.convert(&elem, &b.out[i]); err != nil {
 			b.err = err
 			return
 		}
-		b.out[i] = r
 	}
 }
 

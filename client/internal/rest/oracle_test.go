@@ -103,6 +103,15 @@ func decodeBoth(t *testing.T, body []byte, key string) {
 	decodeBothAs(t, body, key, keepEmbedded)
 }
 
+// into makes a convert that returns its result (resttest.DecodeList's) one
+// that writes it (DecodeList's).
+func into[T, R any](convert func(*T) (R, error)) func(*T, *R) error {
+	return func(t *T, r *R) (err error) {
+		*r, err = convert(t)
+		return err
+	}
+}
+
 // decodeBothAs decodes body with DecodeList and with encoding/json alone,
 // with batches of two elements, so every path of the parallel decoder runs
 // on a short body.
@@ -110,10 +119,10 @@ func decodeBothAs[T, R any](t *testing.T, body []byte, key string, keep func(*T)
 	t.Helper()
 	defer func(e, b, a int) { batchElements, batchBytes, estimateAfter = e, b, a }(batchElements, batchBytes, estimateAfter)
 	batchElements, batchBytes, estimateAfter = 2, 64, 7
-	got, gotFound, err := DecodeList(Response{Status: 200, Body: body}, key, keep)
+	got, gotFound, err := DecodeList(Response{Status: 200, Body: body}, key, into(keep))
 	want, wantFound, wantErr := resttest.DecodeList(body, key, keep)
 	// Read a few bytes at a time, every value crosses refills.
-	trickled, _, trickledErr := decodeListFrom(Body{Reader: &chunkReader{data: body, size: 3}, Status: 200}, key, keep, nil)
+	trickled, _, trickledErr := decodeListFrom(Body{Reader: &chunkReader{data: body, size: 3}, Status: 200}, key, into(keep), nil)
 	if (err == nil) != (trickledErr == nil) || !reflect.DeepEqual(got, trickled) {
 		t.Fatalf("%q key %q: read whole %+v %v, three bytes at a time %+v %v", body, key, got, err, trickled, trickledErr)
 	}

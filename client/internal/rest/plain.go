@@ -32,10 +32,11 @@ type plainCodec struct {
 // maxPlainDepth bounds how deeply a value of a key no field has may nest.
 const maxPlainDepth = 64
 
-// decode decodes a plain element into *v (zero on entry) and reports
-// whether it did; when it did not, *v is in any state and must be zeroed.
-func (c *plainCodec) decode(raw []byte, v unsafe.Pointer) bool {
-	d := plainReader{b: raw}
+// decode decodes a plain element into *v (zero on entry), its strings
+// made in arena, and reports whether it did; when it did not, *v is in any
+// state and must be zeroed.
+func (c *plainCodec) decode(raw []byte, v unsafe.Pointer, arena *stringArena) bool {
+	d := plainReader{b: raw, arena: arena}
 	if !d.take('{') {
 		return false
 	}
@@ -103,8 +104,9 @@ func upperEqual(key []byte, upper string) bool {
 // plainReader reads a plain element: between any two of its tokens at most
 // one space (the scanner cut every run of whitespace to one).
 type plainReader struct {
-	b []byte
-	i int
+	b     []byte
+	i     int
+	arena *stringArena // where strings are made
 }
 
 func (d *plainReader) space() {
@@ -181,7 +183,7 @@ func (d *plainReader) store(f *plainField, p unsafe.Pointer) bool {
 		}
 		s, ok := d.str()
 		if ok {
-			*(*string)(p) = string(s)
+			*(*string)(p) = d.arena.string(s)
 		}
 		return ok
 	case plainBool:
@@ -232,7 +234,7 @@ func (d *plainReader) strings(p *[]string) bool {
 			if !ok {
 				return false
 			}
-			list = append(list, string(s))
+			list = append(list, d.arena.string(s))
 		}
 		if !d.take(',') {
 			if !d.take(']') {

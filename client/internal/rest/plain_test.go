@@ -36,7 +36,7 @@ func TestPlainFields(t *testing.T) {
 func TestPlainDecodes(t *testing.T) {
 	raw := []byte(`{"id":"a", "scopes":["x",null],"secure":true,"label":"l","when":{"k":[1,2.5e-3,"s"]},"other":null}`)
 	var e embedded
-	if !plainCodecFor[embedded]().decode(raw, unsafe.Pointer(&e)) {
+	if !plainCodecFor[embedded]().decode(raw, unsafe.Pointer(&e), &stringArena{}) {
 		t.Fatal("a plain element was not decoded")
 	}
 	want := embedded{embeddedBase: embeddedBase{ID: "a", Scopes: []string{"x", ""}, Secure: true}, When: rawWhen{`{"k":[1,2.5e-3,"s"]}`}}
@@ -46,7 +46,7 @@ func TestPlainDecodes(t *testing.T) {
 	}
 	for _, giveUp := range []string{`{"behind":"b"}`, `{"id":"a","ID":"b"}`, `{"id":1}`, `{"x":01}`, `{"id":"a"} x`, `[]`, `null`} {
 		var e embedded
-		if plainCodecFor[embedded]().decode([]byte(giveUp), unsafe.Pointer(&e)) {
+		if plainCodecFor[embedded]().decode([]byte(giveUp), unsafe.Pointer(&e), &stringArena{}) {
 			t.Errorf("%s: decoded, want it handed to the general decoder", giveUp)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // (see DecodeList for key, found and convert), so neither the whole body
 // nor an intermediate []T is ever held: memory grows only with the result.
 // A client.Progress in ctx is told the bytes and elements as they come.
-func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	req.List = true
 	progress := client.ProgressOf(ctx)
 	req.Stream = func(b Body) error {
@@ -42,8 +42,10 @@ func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, 
 //
 // Elements are decoded as encoding/json would decode each into a T (see
 // decodeElement), several at once on a large list: convert may be called
-// from several goroutines at the same time, and must be safe for that.
-func DecodeList[T, R any](resp Response, key string, convert func(*T) (R, error)) (list []R, found bool, err error) {
+// from several goroutines at the same time, and must be safe for that. It
+// writes each result in its place in the list, r, zero on entry: a result
+// of a few hundred bytes returned would be copied twice on its way there.
+func DecodeList[T, R any](resp Response, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
 	return decodeListFrom(b, key, convert, nil)
 }
@@ -55,7 +57,7 @@ const bareMark = "\x00or-bare"
 // array: Border0 answers either.
 func BareOrKey(key string) string { return key + bareMark }
 
-func decodeListFrom[T, R any](b Body, key string, convert func(*T) (R, error), progress *client.Progress) (list []R, found bool, err error) {
+func decodeListFrom[T, R any](b Body, key string, convert func(*T, *R) error, progress *client.Progress) (list []R, found bool, err error) {
 	s := newListScanner(b.Reader)
 	first, err := checkStart(s, b.Status)
 	if err != nil {
@@ -166,7 +168,7 @@ func (d *listDecoder) empty(closing byte) bool {
 
 // decodeEnvelope walks a top-level object, skipping every member but key,
 // whose array it decodes.
-func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T) (R, error)) ([]R, bool, error) {
+func decodeEnvelope[T, R any](d *listDecoder, key string, convert func(*T, *R) error) ([]R, bool, error) {
 	if c, _ := d.s.peek(); c != '{' {
 		_, err := d.notA("", "an object", false)
 		return nil, false, err
@@ -233,7 +235,7 @@ func (d *listDecoder) skip() error {
 
 // decodeArray decodes one array (or null) at the decoder's position: the
 // scanner cuts it into elements, which an elementBatcher decodes.
-func decodeArray[T, R any](d *listDecoder, path string, convert func(*T) (R, error)) ([]R, bool, error) {
+func decodeArray[T, R any](d *listDecoder, path string, convert func(*T, *R) error) ([]R, bool, error) {
 	if c, _ := d.s.peek(); c != '[' {
 		null, err := d.notA(path, "an array", true)
 		return nil, null, err

@@ -19,11 +19,12 @@ type item struct {
 
 // describe converts an item; a negative n is refused, as a provider refuses
 // an unreadable date.
-func describe(it *item) (string, error) {
+func describe(it *item, out *string) error {
 	if it.N < 0 {
-		return "", &client.ServerError{Status: 200, Message: "negative n"}
+		return &client.ServerError{Status: 200, Message: "negative n"}
 	}
-	return strconv.Itoa(it.N) + ":" + strings.Join(it.Tags, ","), nil
+	*out = strconv.Itoa(it.N) + ":" + strings.Join(it.Tags, ",")
+	return nil
 }
 
 func decodeString(body, key string) ([]string, bool, error) {

@@ -43,6 +43,15 @@ func DecodeList[T, R any](body []byte, key string, convert func(*T) (R, error)) 
 	return list, found, nil
 }
 
+// Returning makes a convert that writes its result (rest.DecodeList's)
+// one that returns it, as DecodeList here takes.
+func Returning[T, R any](convert func(*T, *R) error) func(*T) (R, error) {
+	return func(t *T) (r R, err error) {
+		err = convert(t, &r)
+		return r, err
+	}
+}
+
 func envelope[T, R any](dec *json.Decoder, key string, convert func(*T) (R, error)) ([]R, bool, error) {
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil, false, errors.New("not an object")
