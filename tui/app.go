@@ -675,7 +675,9 @@ func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.gen != m.listGen || m.all != nil {
-		return m, nil // an older request: a newer list is on its way
+		// An older request: a newer list is on its way. Its hold on the
+		// collector ends all the same.
+		return m, releaseCmd(msg.release)
 	}
 	m.listing = false
 	user := m.userListing
@@ -708,7 +710,7 @@ func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.relayout()
 	if m.opts.ManageMemory {
-		return m, settleMemoryCmd // the old list goes now (memory.go)
+		return m, settleMemoryCmd(msg.release) // the old list goes now (memory.go)
 	}
 	return m, nil
 }

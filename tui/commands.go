@@ -24,6 +24,10 @@ type tokensLoadedMsg struct {
 	index *table.Index // nil on error
 	err   error
 	at    time.Time
+	// release gives the collector back (memory.go): a list that arrived
+	// keeps it held until its old list has been collected; nil when
+	// nothing is held.
+	release func()
 }
 
 // catalogLoadedMsg carries the provider's catalog, asked for once at start.
@@ -62,22 +66,29 @@ const callTimeout = 2 * time.Minute
 
 // loadTokensCmd lists the tokens, counting what arrives into progress, and
 // builds the index with the order sortBy shown. With manage, the
-// collector waits for the memory limit meanwhile (memory.go).
+// collector waits for the memory limit meanwhile, and a list that arrived
+// hands the hold on in its message (memory.go).
 func loadTokensCmd(p client.Provider, gen int, now func() time.Time, sortBy table.SortKey, progress *client.Progress, manage bool) tea.Cmd {
 	return func() tea.Msg {
+		release := func() {}
 		if manage {
-			defer holdCollection()()
+			release = holdCollection()
 		}
 		ctx, cancel := context.WithTimeout(client.WithProgress(context.Background(), progress), callTimeout)
 		defer cancel()
 		tokens, err := p.List(ctx)
 		if err != nil {
+			release()
 			return tokensLoadedMsg{gen: gen, err: err, at: now()}
 		}
 		// Building the index (sanitising, search keys, the orders shown)
 		// is the only O(n log n) work of the table: do it here, off the UI
 		// loop.
-		return tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens, sortBy), at: now()}
+		msg := tokensLoadedMsg{gen: gen, index: table.BuildIndex(tokens, sortBy), at: now()}
+		if manage {
+			msg.release = release
+		}
+		return msg
 	}
 }
 

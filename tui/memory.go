@@ -34,16 +34,40 @@ const memoryPerList = 2.75
 const minMemoryLimit = 64 << 20
 
 // settleMemoryCmd collects and sets the limit, off the Update path (a
-// collection of a big heap takes milliseconds). It reports nothing.
-func settleMemoryCmd() tea.Msg {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 {
-		live := int64(sample[0].Value.Uint64())
-		debug.SetMemoryLimit(max(minMemoryLimit, int64(memoryPerList*float64(live))))
+// collection of a big heap takes milliseconds), then gives the collector
+// back (release, from the list's hold; nil: none). It reports nothing.
+//
+// The hold ends only here, after the collection: given back as the List
+// command ended, the collector found the heap far past its goal and
+// started at once, while Update took the new list in and View drew it,
+// and made them help it mark (a third of the loaded Update's time at
+// 10 000 tokens); then this collection ran a second pass.
+func settleMemoryCmd(release func()) tea.Cmd {
+	return func() tea.Msg {
+		runtime.GC()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 {
+			live := int64(sample[0].Value.Uint64())
+			debug.SetMemoryLimit(max(minMemoryLimit, int64(memoryPerList*float64(live))))
+		}
+		if release != nil {
+			release()
+		}
+		return nil
 	}
-	return nil
+}
+
+// releaseCmd gives back a hold on the collector, off the Update path; nil
+// when there is none.
+func releaseCmd(release func()) tea.Cmd {
+	if release == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		release()
+		return nil
+	}
 }
 
 // While a list loads, the collector runs only when the heap nears the

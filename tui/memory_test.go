@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"math"
 	"runtime/debug"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/table"
 )
 
@@ -56,4 +59,52 @@ func TestHoldCollectionWhileLoading(t *testing.T) {
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("collector at %d%% after loading, want 100 as before", got)
 	}
+}
+
+// A list that arrived keeps the collector held until the old list has
+// been collected: given back as the List command ended, it started a pass
+// over the heap at once, which the Update and View drawing the new list
+// had to help. A list dropped as stale gives its hold back too.
+func TestLoadedListHoldsCollectionUntilSettled(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	p := &memProvider{tokens: modelFixture()}
+	m := New(Options{Provider: p, Now: fixedClock, ManageMemory: true})
+	msg := loadTokensCmd(p, m.listGen, fixedClock, table.SortByName, m.progress, true)()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Fatalf("collector at %d%% once the list arrived, want held until settled", got)
+	}
+	_, cmd := updateCmd(m, msg)
+	if cmd == nil {
+		t.Fatal("no command settles the memory")
+	}
+	cmd()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("collector at %d%% after settling, want 100 as before", got)
+	}
+
+	stale := loadTokensCmd(p, m.listGen-1, fixedClock, table.SortByName, m.progress, true)()
+	_, cmd = updateCmd(m, stale)
+	if cmd == nil {
+		t.Fatal("a stale list keeps its hold on the collector")
+	}
+	cmd()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("collector at %d%% after a stale list, want 100 as before", got)
+	}
+
+	failed := loadTokensCmd(&failingList{}, m.listGen, fixedClock, table.SortByName, m.progress, true)()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("collector at %d%% after a failed list, want 100 as before", got)
+	}
+	if failed.(tokensLoadedMsg).release != nil {
+		t.Error("a failed list hands on a hold it gave back")
+	}
+}
+
+// failingList is a provider whose List fails.
+type failingList struct{ memProvider }
+
+func (*failingList) List(context.Context) ([]client.Token, error) {
+	return nil, errors.New("the server is down")
 }
