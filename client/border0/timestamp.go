@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
 // flexTime decodes a timestamp the way Border0 sends them, which differs
@@ -112,7 +113,7 @@ func (f *flexString) UnmarshalJSON(data []byte) error {
 	case data[0] == '-' || (data[0] >= '0' && data[0] <= '9'):
 		*f = flexString(data)
 	default:
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: reflect.TypeFor[string]()}
+		return &json.UnmarshalTypeError{Value: rest.JSONKind(data[0]), Type: reflect.TypeFor[string]()}
 	}
 	return nil
 }
@@ -126,18 +127,6 @@ func unquote(data []byte) (string, error) {
 	var s string
 	err := json.Unmarshal(data, &s)
 	return s, err
-}
-
-func jsonKind(data []byte) string {
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case 't', 'f':
-		return "bool"
-	}
-	return "value"
 }
 
 // looksNumeric is true for "1700000000", "1.7e9", "-1": never for an RFC

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/client/internal/rest"
 )
 
 // dateLayout is how the API writes dates ("2024-05-07 10:48:44"). Their
@@ -43,7 +44,7 @@ func (d *dateText) UnmarshalJSON(raw []byte) error {
 	case string(raw) == "null":
 		return nil // a string field is left as it was
 	case raw[0] != '"':
-		return &json.UnmarshalTypeError{Value: jsonKind(raw[0]), Type: reflect.TypeFor[string]()}
+		return &json.UnmarshalTypeError{Value: rest.JSONKind(raw[0]), Type: reflect.TypeFor[string]()}
 	}
 	if text := raw[1 : len(raw)-1]; len(text) <= len(d.short) && bytes.IndexByte(text, '\\') < 0 {
 		d.n = int8(copy(d.short[:], text))
@@ -56,20 +57,6 @@ func (d *dateText) UnmarshalJSON(raw []byte) error {
 	}
 	d.n, d.long = -1, s
 	return nil
-}
-
-// jsonKind names the kind of a JSON value by its first byte, as
-// encoding/json's UnmarshalTypeError does.
-func jsonKind(c byte) string {
-	switch c {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case 't', 'f':
-		return "bool"
-	}
-	return "number"
 }
 
 // text is the date's text; short ones are a view of d, valid while d is.

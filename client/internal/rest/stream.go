@@ -136,7 +136,7 @@ func (d *listDecoder) notA(path, want string, nullOK bool) (ok bool, err error) 
 // JSON expected.
 func (d *listDecoder) shapeError(path string, c byte, want string) error {
 	return &client.ServerError{Status: d.status, Message: fmt.Sprintf(
-		"the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(path), jsonKind(c), want)}
+		"the answer has an unexpected shape (%s is %s, expected %s)", fieldOr(path), JSONKind(c), want)}
 }
 
 // next is what follows a member or an element: true after a comma, false
@@ -257,9 +257,10 @@ func decodeArray[T, R any](d *listDecoder, path string, convert func(*T, *R) err
 	return e.finish(nil)
 }
 
-// jsonKind names the kind of JSON a value starting with c is, as
-// encoding/json's UnmarshalTypeError does.
-func jsonKind(c byte) string {
+// JSONKind names the kind of JSON a value starting with c is, as
+// encoding/json's UnmarshalTypeError does: for a provider's UnmarshalJSON
+// that refuses a kind, in encoding/json's words.
+func JSONKind(c byte) string {
 	switch c {
 	case '{':
 		return "object"
