@@ -20,14 +20,15 @@ import (
 // list and index go now, not at some later collection) and sets the
 // collector's soft memory limit to memoryPerList times what is live: the
 // next refresh, old and new list side by side with what loading leaves
-// behind, then stays within it. At 2.75 times a 100 000-token refresh
-// needs no collection while it loads (at 2.5 it needed two or three,
-// 30 ms of a 230 ms refresh), and ten refreshes peak at about 145 MB
-// (140 MB at 2.5; .ci/bench-scale.sh). The limit follows the list: a list
-// that grows only costs collections until it is in.
+// behind, then stays within it. The multiple trades memory for time: at
+// 100 000 tokens (.ci/bench-scale.sh, ten refreshes, medians of 5) 2.5
+// peaked at 139–143 MiB with refreshes of 190–202 ms (a collection or two
+// while loading), 2.75 at 146–151 MiB (over the 150 MiB asked) with
+// 172–175 ms, and 2.6 at 144–145 MiB with 183–194 ms. The limit follows
+// the list: a list that grows only costs collections until it is in.
 
 // memoryPerList is the limit as a multiple of what is live with one list.
-const memoryPerList = 2.75
+const memoryPerList = 2.6
 
 // minMemoryLimit is the least limit set: small lists need no care, and a
 // tight limit on a small heap would only make the collector run.
