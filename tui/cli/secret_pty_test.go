@@ -79,15 +79,19 @@ func screen(t *testing.T, master, slave *os.File, marker string) string {
 
 func TestSecretIsReadWithoutEcho(t *testing.T) {
 	master, slave := openPTY(t)
-	// The terminal echoes by default: a typed line shows up on screen.
+	// The terminal echoes by default: a typed line shows up on screen. The
+	// line is read first: the kernel echoes input as it takes it in, which
+	// may come after a write from the slave side made meanwhile (the marker
+	// could then overtake the echo); once the line can be read, its echo
+	// is already on its way to the screen.
 	if _, err := master.WriteString("probe\n"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(screen(t, master, slave, "#1#"), "probe") {
-		t.Fatal("the terminal does not echo: this test would prove nothing")
-	}
 	if line, err := readLine(t.Context(), slave); line != "probe\n" || err != nil {
 		t.Fatalf("probe: %q %v", line, err)
+	}
+	if !strings.Contains(screen(t, master, slave, "#1#"), "probe") {
+		t.Fatal("the terminal does not echo: this test would prove nothing")
 	}
 
 	var prompt bytes.Buffer
