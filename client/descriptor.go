@@ -74,15 +74,7 @@ func (c Capabilities) Summary() string {
 	if c.Scopes {
 		parts = append(parts, "scopes")
 	}
-	if c.Role != "" {
-		parts = append(parts, c.Role)
-	}
-	if c.Projects {
-		parts = append(parts, "projects")
-	}
-	if c.Environment {
-		parts = append(parts, "environment")
-	}
+	parts = append(parts, c.grantWords()...)
 	if c.Owner != "" {
 		parts = append(parts, c.Owner)
 	}
@@ -91,6 +83,22 @@ func (c Capabilities) Summary() string {
 		parts = append(parts, "allowed IPs")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// grantWords names what besides scopes decides a token's access: its
+// role word, "projects", "environment" — those the provider has.
+func (c Capabilities) grantWords() []string {
+	var words []string
+	if c.Role != "" {
+		words = append(words, c.Role)
+	}
+	if c.Projects {
+		words = append(words, "projects")
+	}
+	if c.Environment {
+		words = append(words, "environment")
+	}
+	return words
 }
 
 // Check reports what is missing from a descriptor for it to be registered.

@@ -37,16 +37,7 @@ func RefuseUnsupported(v *ValidationError, req NewToken, d Descriptor) {
 // accessHint says what does decide a token's access: "their role decides
 // what they may do", "choose scopes instead".
 func (c Capabilities) accessHint() string {
-	var parts []string
-	if c.Role != "" {
-		parts = append(parts, c.Role)
-	}
-	if c.Projects {
-		parts = append(parts, "projects")
-	}
-	if c.Environment {
-		parts = append(parts, "environment")
-	}
+	parts := c.grantWords()
 	switch {
 	case c.Scopes && len(parts) == 0:
 		return "choose scopes instead"
