@@ -1,6 +1,7 @@
 package table
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -155,9 +156,12 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 }
 
 // timeKeys keys tokens by a time (the latest first when newest); a token
-// whose time is not there (ok false) is absent.
+// whose time is not there (ok false) is absent. Seconds and nanoseconds
+// share one key when the times span less than 544 years (always, but for
+// odd dates a server sent), so the sort gathers one key, not two.
 func (ix *Index) timeKeys(c *columnKeys, timeOf func(int) (time.Time, bool), newest bool) {
 	c.lo = make([]uint64, len(ix.tokens))
+	var minSec, maxSec uint64 = ^uint64(0), 0
 	for i := range ix.tokens {
 		t, ok := timeOf(i)
 		if !ok {
@@ -166,9 +170,26 @@ func (ix *Index) timeKeys(c *columnKeys, timeOf func(int) (time.Time, bool), new
 		}
 		// Flipping the sign bit orders int64s as uint64s.
 		c.hi[i], c.lo[i] = uint64(t.Unix())^(1<<63), uint64(t.Nanosecond())
-		if newest {
-			c.hi[i], c.lo[i] = ^c.hi[i], ^c.lo[i]
+		minSec, maxSec = min(minSec, c.hi[i]), max(maxSec, c.hi[i])
+	}
+	if maxSec >= minSec && maxSec-minSec < 1<<(64-nanoBits) {
+		for i, sec := range c.hi {
+			c.hi[i] = (sec-minSec)<<nanoBits | c.lo[i]
 		}
+		c.lo = nil
+	}
+	if newest {
+		flipAll(c.hi)
+		flipAll(c.lo)
+	}
+}
+
+// nanoBits hold a time's nanoseconds (under 2^30).
+const nanoBits = 30
+
+func flipAll(keys []uint64) {
+	for i := range keys {
+		keys[i] = ^keys[i]
 	}
 }
 
@@ -209,54 +230,66 @@ func markAbsent(absent []bool, n, i int) []bool {
 	return absent
 }
 
-// radixDigit is how many bits a pass sorts on: 2048 counters fit in the
+// radixDigit is the most bits a pass sorts on: 2048 counters fit in the
 // first-level cache.
 const radixDigit = 11
 
 // radixSort sorts order stably by (hi, lo) of each index, ascending: a
-// counting sort on each digit, least significant first, skipping the
-// digits every key shares (nil keys: none). The keys are gathered in order
-// once, and the passes read their items in sequence.
+// counting sort on each digit, least significant first, over only the
+// bits that differ between keys. Those bits are taken 32 at a time, each
+// index packed below its 32 bits in one word (half the memory a key and
+// an index take apart, and the passes are bound by memory), and sorted in
+// as few passes as radixDigit allows, on digits as narrow as they can be
+// (fewer places to write to at once).
 func radixSort(order []int32, lo, hi []uint64) []int32 {
 	if len(order) < 2 {
 		return order
 	}
-	type item struct {
-		key uint64
-		i   int32
-	}
-	src, dst := make([]item, len(order)), make([]item, len(order))
+	src, dst := make([]uint64, len(order)), make([]uint64, len(order))
 	for _, keys := range [][]uint64{lo, hi} {
 		if keys == nil {
 			continue
 		}
 		var and, or uint64 = ^uint64(0), 0
-		for j, i := range order {
-			src[j] = item{keys[i], i}
+		for _, i := range order {
 			and, or = and&keys[i], or|keys[i]
 		}
-		for shift := uint(0); shift < 64; shift += radixDigit {
-			const mask = 1<<radixDigit - 1
-			if (and^or)>>shift&mask == 0 {
-				continue // every key has the same digit here
-			}
-			var count [1<<radixDigit + 1]int
-			for _, it := range src {
-				count[it.key>>shift&mask+1]++
-			}
-			for b := 1; b < len(count); b++ {
-				count[b] += count[b-1]
-			}
-			for _, it := range src {
-				d := it.key >> shift & mask
-				dst[count[d]] = it
-				count[d]++
-			}
-			src, dst = dst, src
+		differ := and ^ or
+		if differ == 0 {
+			continue
 		}
-		for j := range src {
-			order[j] = src[j].i
+		high := 64 - bits.LeadingZeros64(differ)
+		for low := bits.TrailingZeros64(differ); low < high; low += 32 {
+			span := min(high-low, 32)
+			for j, i := range order {
+				src[j] = keys[i]>>low&(1<<span-1)<<32 | uint64(uint32(i))
+			}
+			passes := (span + radixDigit - 1) / radixDigit
+			width := (span + passes - 1) / passes
+			for shift := 32; shift < 32+span; shift += width {
+				radixPass(src, dst, uint(shift), uint64(1)<<width-1)
+				src, dst = dst, src
+			}
+			for j := range src {
+				order[j] = int32(uint32(src[j]))
+			}
 		}
 	}
 	return order
+}
+
+// radixPass writes src into dst sorted stably by item>>shift&mask.
+func radixPass(src, dst []uint64, shift uint, mask uint64) {
+	var count [1<<radixDigit + 1]int
+	for _, it := range src {
+		count[it>>shift&mask+1]++
+	}
+	for b := 1; b <= int(mask)+1; b++ {
+		count[b] += count[b-1]
+	}
+	for _, it := range src {
+		d := it >> shift & mask
+		dst[count[d]] = it
+		count[d]++
+	}
 }
