@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"runtime"
-	"slices"
 	"unsafe"
 
 	segjson "github.com/segmentio/encoding/json"
@@ -146,7 +145,7 @@ func (e *elementBatcher[T, R]) place(b *batch[R]) {
 		for len(e.pending) > 0 { // nobody may be writing into it
 			e.join()
 		}
-		e.list = slices.Grow(e.list, e.count-len(e.list))
+		e.list = append(makeList[R](max(e.count, 2*cap(e.list))), e.list...)
 	}
 	e.list = e.list[:e.count]
 	b.out = e.list[b.at:e.count]
@@ -241,7 +240,7 @@ func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
 		return nil, false, e.err
 	}
 	if e.list == nil { // never sized: made now, to size
-		e.list = make([]R, e.count) // [] is empty, not null
+		e.list = makeList[R](e.count)[:e.count] // [] is empty, not null
 		for _, early := range e.early {
 			copy(e.list[early.at:], early.out)
 		}
@@ -274,7 +273,7 @@ func (e *elementBatcher[T, R]) sized() []R {
 	want := int(int64(e.count) * length / read)
 	want += want/25 + 16
 	want = min(want, int(length/minListElement)) // bounded by what the body can hold
-	return make([]R, 0, max(want, e.count))
+	return makeList[R](max(want, e.count))
 }
 
 // decodeElement decodes one element as json.Unmarshal would (the scanner

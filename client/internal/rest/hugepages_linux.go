@@ -1,0 +1,17 @@
+package rest
+
+import (
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// adviseHugePages asks for huge pages for the whole huge pages within the
+// memory; it is a hint: the kernel may refuse it (THP off: "never"), and
+// any error is ignored.
+func adviseHugePages(p unsafe.Pointer, size uintptr) {
+	from, to := hugeInterior(uintptr(p), size)
+	if to > from {
+		_ = unix.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, from)), to-from), unix.MADV_HUGEPAGE)
+	}
+}
