@@ -122,3 +122,29 @@ func zeroLast(aZero, bZero bool, c int) int {
 	}
 	return c
 }
+
+// Dates anywhere from year 1 to 9999, before 1970 too, to the nanosecond:
+// too far apart for seconds and nanoseconds to share one key, so the
+// date orders sort on the two; and dates a few nanoseconds apart, which
+// share one.
+func TestSortByDatesAcrossTheirWholeRange(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	last := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	wide := tokentest.Synthetic(2000, rng)
+	near := tokentest.Synthetic(2000, rng)
+	for i := range wide {
+		at := func() time.Time { return time.Unix(first+rng.Int64N(last-first), rng.Int64N(1e9)).UTC() }
+		wide[i].CreatedAt, wide[i].ExpiresAt, wide[i].LastUsedAt = at(), at(), at()
+		base := tokentest.Now.Add(time.Duration(rng.IntN(3)) * time.Second)
+		near[i].CreatedAt, near[i].ExpiresAt = base.Add(time.Duration(rng.IntN(5))), base.Add(-time.Duration(rng.IntN(5)))
+	}
+	for name, tokens := range map[string][]client.Token{"wide": wide, "near": near} {
+		ix := BuildIndex(tokens)
+		for _, k := range []SortKey{SortByCreated, SortByExpires, SortByLastUsed} {
+			if got, _ := ix.sorts.get(k); !slices.Equal(got, referenceOrder(ix, k)) {
+				t.Errorf("%s dates, %v: the orders differ", name, k)
+			}
+		}
+	}
+}
