@@ -1,6 +1,9 @@
 package rest
 
 import (
+	"os"
+	"slices"
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -11,7 +14,13 @@ import (
 // any error is ignored.
 func adviseHugePages(p unsafe.Pointer, size uintptr) {
 	from, to := hugeInterior(uintptr(p), size)
-	if to > from {
+	if to > from && !hugePagesOff() {
 		_ = unix.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, from)), to-from), unix.MADV_HUGEPAGE)
 	}
+}
+
+// hugePagesOff reports whether GODEBUG holds disablethp=1: whoever turned
+// huge pages off for Go's heap gets none here either.
+func hugePagesOff() bool {
+	return slices.Contains(strings.Split(os.Getenv("GODEBUG"), ","), "disablethp=1")
 }

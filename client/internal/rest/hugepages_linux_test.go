@@ -13,6 +13,7 @@ import (
 // /proc/self/smaps), whatever the machine's THP mode makes of it; a small
 // one's does not (it shares its pages with other objects).
 func TestMakeListAdvisesHugePagesForALargeList(t *testing.T) {
+	t.Setenv("GODEBUG", "")
 	large := makeList[[312]byte](100_000)
 	if !advisedHuge(t, uintptr(unsafe.Pointer(unsafe.SliceData(large)))+hugePage+hugePage/2) {
 		t.Error("the middle of a 31 MB list is not advised to use huge pages")
@@ -42,4 +43,17 @@ func advisedHuge(t *testing.T, addr uintptr) bool {
 	}
 	t.Fatalf("no mapping holds %#x", addr)
 	return false
+}
+
+// GODEBUG=disablethp=1 turns the advice off, among other settings too.
+func TestGODEBUGDisableTHPTurnsHugePagesOff(t *testing.T) {
+	for godebug, off := range map[string]bool{
+		"": false, "disablethp=1": true, "madvdontneed=1,disablethp=1": true,
+		"disablethp=0": false, "xdisablethp=1": false, "disablethp=10": false,
+	} {
+		t.Setenv("GODEBUG", godebug)
+		if hugePagesOff() != off {
+			t.Errorf("GODEBUG=%q: hugePagesOff() = %v, want %v", godebug, !off, off)
+		}
+	}
 }
