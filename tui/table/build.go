@@ -101,10 +101,10 @@ func (ix *Index) buildPart(p *indexPart) {
 	p.keys.Grow((p.to - p.from) * 24)
 	p.keyEnds = make([]int, 0, p.to-p.from)
 	var facet bytes.Buffer
-	facetIDs, same := map[string]int32{}, map[facetKey]int32{}
+	facetIDs, same, clean := map[string]int32{}, map[facetKey]int32{}, cleanLists{}
 	for i := p.from; i < p.to; i++ {
 		t := &ix.tokens[i]
-		sanitizeToken(t)
+		sanitizeToken(t, clean)
 		p.fields.note(t)
 		lower := textsort.Lower(t.ID)
 		ix.lowerIDs[i] = lower

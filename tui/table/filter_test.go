@@ -1,6 +1,7 @@
 package table
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -184,5 +185,35 @@ func TestIndexSanitisesHostileStrings(t *testing.T) {
 	}
 	if got.Name != "evilname" {
 		t.Errorf("name = %q", got.Name)
+	}
+}
+
+// Tokens sharing one list: a clean list stays shared (looked at once, by
+// identity), a hostile one is sanitised for every token that has it,
+// each getting its own copy, the shared original left as it was.
+func TestIndexSanitisesSharedLists(t *testing.T) {
+	clean := []string{"token.read", "members.read", "groups.read"}
+	hostile := []string{"token.read", "a\x1b[31mb", "c\x1b]52;c;aGk=\x07d"}
+	var tokens []client.Token
+	for i := range 600 {
+		scopes := clean
+		if i%3 == 0 {
+			scopes = hostile
+		}
+		tokens = append(tokens, client.Token{ID: fmt.Sprintf("id-%03d", i), Name: fmt.Sprintf("t-%03d", i), Scopes: scopes, AllowedIPs: scopes})
+	}
+	ix := BuildIndex(tokens)
+	for i, got := range ix.tokens {
+		for _, list := range [][]string{got.Scopes, got.AllowedIPs} {
+			if strings.ContainsRune(strings.Join(list, ""), 0x1b) {
+				t.Fatalf("token %d: an escape survived: %q", i, list)
+			}
+			if i%3 != 0 && &list[0] != &clean[0] {
+				t.Errorf("token %d: a clean shared list was copied", i)
+			}
+		}
+	}
+	if hostile[1] != "a\x1b[31mb" {
+		t.Error("the shared hostile list was written into")
 	}
 }

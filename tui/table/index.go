@@ -3,6 +3,7 @@ package table
 import (
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/tui/internal/textsort"
@@ -154,8 +155,9 @@ func writeTagged(b fieldWriter, tag byte, s string) {
 	writeField(b, s)
 }
 
-// sanitizeToken strips escape sequences from every string of t.
-func sanitizeToken(t *client.Token) {
+// sanitizeToken strips escape sequences from every string of t; lists
+// already found clean by identity (clean) are not looked at again.
+func sanitizeToken(t *client.Token, clean cleanLists) {
 	t.ID = client.Sanitize(t.ID)
 	t.Name = client.Sanitize(t.Name)
 	t.Role = client.Sanitize(t.Role)
@@ -165,9 +167,40 @@ func sanitizeToken(t *client.Token) {
 	t.SecretNote = client.Sanitize(t.SecretNote)
 	t.Owner = client.Sanitize(t.Owner)
 	t.Profile = client.Sanitize(t.Profile)
-	t.Scopes = sanitizeList(t.Scopes)
-	t.AllowedIPs = sanitizeList(t.AllowedIPs)
-	t.Projects = sanitizeList(t.Projects)
+	t.Scopes = clean.sanitize(t.Scopes)
+	t.AllowedIPs = clean.sanitize(t.AllowedIPs)
+	t.Projects = clean.sanitize(t.Projects)
+}
+
+// cleanLists are the string lists found clean, by identity (where their
+// elements are, and how many): tokens share a handful of scope lists (a
+// GoodAccess list's are decoded once for all that have one), each a dozen
+// scopes that need looking at only once. The lists do not change while
+// the index is built.
+type cleanLists map[listID]struct{}
+
+type listID struct {
+	first *string
+	n     int
+}
+
+// maxCleanLists bounds what a part remembers: a list of tokens that
+// share nothing costs what it did without.
+const maxCleanLists = 256
+
+func (c cleanLists) sanitize(ss []string) []string {
+	if len(ss) < 3 { // cheaper to look at than to look up
+		return sanitizeList(ss)
+	}
+	id := listID{unsafe.SliceData(ss), len(ss)}
+	if _, ok := c[id]; ok {
+		return ss
+	}
+	out := sanitizeList(ss)
+	if unsafe.SliceData(out) == id.first && len(c) < maxCleanLists {
+		c[id] = struct{}{}
+	}
+	return out
 }
 
 // sanitizeList sanitises a slice without writing into the caller's backing
