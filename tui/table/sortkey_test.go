@@ -123,27 +123,50 @@ func zeroLast(aZero, bZero bool, c int) int {
 	return c
 }
 
-// Dates anywhere from year 1 to 9999, before 1970 too, to the nanosecond:
-// too far apart for seconds and nanoseconds to share one key, so the
-// date orders sort on the two; and dates a few nanoseconds apart, which
-// share one.
+// Dates anywhere from year 1 to 9999, before 1970 too, to the nanosecond,
+// some in the same second: too far apart for seconds and nanoseconds to
+// share one key, so the date orders sort on the two; dates just inside
+// and just outside what one key holds (2^34 seconds apart); five
+// centuries apart; and a few nanoseconds apart, which share one key.
 func TestSortByDatesAcrossTheirWholeRange(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
 	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 	last := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
-	wide := tokentest.Synthetic(2000, rng)
-	near := tokentest.Synthetic(2000, rng)
-	for i := range wide {
-		at := func() time.Time { return time.Unix(first+rng.Int64N(last-first), rng.Int64N(1e9)).UTC() }
-		wide[i].CreatedAt, wide[i].ExpiresAt, wide[i].LastUsedAt = at(), at(), at()
-		base := tokentest.Now.Add(time.Duration(rng.IntN(3)) * time.Second)
-		near[i].CreatedAt, near[i].ExpiresAt = base.Add(time.Duration(rng.IntN(5))), base.Add(-time.Duration(rng.IntN(5)))
+	const oneKey = 1 << 34 // seconds one key holds the span of
+	spreads := map[string]func(rng *rand.Rand) time.Time{
+		"year 1 to 9999": func(rng *rand.Rand) time.Time {
+			return time.Unix(first+rng.Int64N(last-first), rng.Int64N(1e9)).UTC()
+		},
+		"same seconds, far apart": func(rng *rand.Rand) time.Time {
+			return time.Unix([]int64{first, -1, last}[rng.IntN(3)], rng.Int64N(3)).UTC()
+		},
+		"just inside one key": func(rng *rand.Rand) time.Time {
+			return time.Unix(-oneKey/2+rng.Int64N(2)*(oneKey-1), rng.Int64N(2)*999_999_999).UTC()
+		},
+		"just outside one key": func(rng *rand.Rand) time.Time {
+			return time.Unix(-oneKey/2+rng.Int64N(2)*oneKey, rng.Int64N(2)*999_999_999).UTC()
+		},
+		"five centuries": func(rng *rand.Rand) time.Time {
+			return time.Date(1700+rng.IntN(500), 1, 1, 0, 0, 0, rng.IntN(1e9), time.UTC).Add(time.Duration(rng.Int64N(1e15)))
+		},
+		"nanoseconds apart": func(rng *rand.Rand) time.Time {
+			return tokentest.Now.Add(time.Duration(rng.IntN(3))*time.Second + time.Duration(rng.IntN(5)))
+		},
 	}
-	for name, tokens := range map[string][]client.Token{"wide": wide, "near": near} {
-		ix := BuildIndex(tokens)
-		for _, k := range []SortKey{SortByCreated, SortByExpires, SortByLastUsed} {
-			if got, _ := ix.sorts.get(k); !slices.Equal(got, referenceOrder(ix, k)) {
-				t.Errorf("%s dates, %v: the orders differ", name, k)
+	for name, at := range spreads {
+		for seed := range uint64(20) {
+			rng := rand.New(rand.NewPCG(3, seed))
+			tokens := tokentest.Synthetic(300, rng)
+			for i := range tokens {
+				tokens[i].CreatedAt, tokens[i].ExpiresAt, tokens[i].LastUsedAt = at(rng), at(rng), at(rng)
+				if rng.IntN(10) == 0 {
+					tokens[i].LastUsedAt = time.Time{} // never used
+				}
+			}
+			ix := BuildIndex(tokens)
+			for _, k := range []SortKey{SortByCreated, SortByExpires, SortByLastUsed} {
+				if got, _ := ix.sorts.get(k); !slices.Equal(got, referenceOrder(ix, k)) {
+					t.Errorf("%s (seed %d), %v: the orders differ", name, seed, k)
+				}
 			}
 		}
 	}

@@ -141,7 +141,10 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 	case SortByExpires: // soonest first, never last
 		ix.timeKeys(&c, func(i int) (time.Time, bool) { t := &ix.tokens[i]; return t.ExpiresAt, t.Expires() }, false)
 	case SortByLastUsed: // never used (the zero time) first, then the least recent use
-		ix.timeKeys(&c, func(i int) (time.Time, bool) { return ix.tokens[i].LastUsedAt, true }, false)
+		// Never used is absent, not year 1: it would stretch the dates
+		// past what one key holds.
+		c.absentFirst = true
+		ix.timeKeys(&c, func(i int) (time.Time, bool) { t := ix.tokens[i].LastUsedAt; return t, !t.IsZero() }, false)
 	case SortByIPs: // unrestricted first, then by the first entry
 		c.absentFirst, c.texts = true, make([]string, n)
 		for i := range ix.tokens {
@@ -158,7 +161,8 @@ func (ix *Index) columnKeys(k SortKey) columnKeys {
 // timeKeys keys tokens by a time (the latest first when newest); a token
 // whose time is not there (ok false) is absent. Seconds and nanoseconds
 // share one key when the times span less than 544 years (always, but for
-// odd dates a server sent), so the sort gathers one key, not two.
+// odd dates a server sent: an unknown date is absent, not the zero time),
+// so the sort gathers one key, not two.
 func (ix *Index) timeKeys(c *columnKeys, timeOf func(int) (time.Time, bool), newest bool) {
 	c.lo = make([]uint64, len(ix.tokens))
 	var minSec, maxSec uint64 = ^uint64(0), 0
@@ -284,7 +288,7 @@ func radixPass(src, dst []uint64, shift uint, mask uint64) {
 	for _, it := range src {
 		count[it>>shift&mask+1]++
 	}
-	for b := 1; b <= int(mask)+1; b++ {
+	for b := 1; b <= int(mask); b++ {
 		count[b] += count[b-1]
 	}
 	for _, it := range src {
