@@ -145,7 +145,9 @@ func (e *elementBatcher[T, R]) place(b *batch[R]) {
 		for len(e.pending) > 0 { // nobody may be writing into it
 			e.join()
 		}
-		e.list = append(makeList[R](max(e.count, 2*cap(e.list))), e.list...)
+		old := e.list // grown as append grows a large slice, by a quarter
+		e.list = append(makeList[R](max(e.count, cap(old)+cap(old)/4)), old...)
+		settleList(old)
 	}
 	e.list = e.list[:e.count]
 	b.out = e.list[b.at:e.count]
@@ -224,6 +226,7 @@ func (e *elementBatcher[T, R]) join() {
 // first in document order: an element's, else failed, the decoder's, which
 // came after every element it had cut.
 func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
+	defer func() { settleList(e.list) }() // written, or dropped
 	if e.work != nil {
 		defer close(e.work)
 	}

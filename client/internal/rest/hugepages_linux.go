@@ -1,26 +1,48 @@
 package rest
 
 import (
+	"bytes"
 	"os"
-	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
-// adviseHugePages asks for huge pages for the whole huge pages within the
-// memory; it is a hint: the kernel may refuse it (THP off: "never"), and
-// any error is ignored.
-func adviseHugePages(p unsafe.Pointer, size uintptr) {
+// adviseHugePages asks for huge pages (huge) or withdraws the ask for the
+// whole huge pages within the memory, when asking is what gets them
+// (hugePagesAsked). It is advice: any error is ignored.
+func adviseHugePages(p unsafe.Pointer, size uintptr, huge bool) {
 	from, to := hugeInterior(uintptr(p), size)
-	if to > from && !hugePagesOff() {
-		_ = unix.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, from)), to-from), unix.MADV_HUGEPAGE)
+	if to <= from || !hugePagesAsked() {
+		return
 	}
+	advice := unix.MADV_NOHUGEPAGE
+	if huge {
+		advice = unix.MADV_HUGEPAGE
+	}
+	_ = unix.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, from)), to-from), advice)
 }
 
-// hugePagesOff reports whether GODEBUG holds disablethp=1: whoever turned
-// huge pages off for Go's heap gets none here either.
-func hugePagesOff() bool {
-	return slices.Contains(strings.Split(os.Getenv("GODEBUG"), ","), "disablethp=1")
+// hugePagesAsked reports whether memory gets huge pages by asking: the
+// kernel's mode is "madvise" and GODEBUG does not turn them off.
+var hugePagesAsked = sync.OnceValue(func() bool {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	return err == nil && bytes.Contains(mode, []byte("[madvise]")) && !disableTHP(os.Getenv("GODEBUG"))
+})
+
+// disableTHP reads GODEBUG's disablethp as Go's runtime does: the last
+// setting counts, and any number but 0 turns huge pages off.
+func disableTHP(godebug string) bool {
+	off := false
+	for _, setting := range strings.Split(godebug, ",") {
+		if v, ok := strings.CutPrefix(setting, "disablethp="); ok {
+			if n, err := strconv.ParseInt(v, 10, 32); err == nil {
+				off = n != 0
+			}
+		}
+	}
+	return off
 }

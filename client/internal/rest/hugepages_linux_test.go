@@ -4,24 +4,33 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"unsafe"
 )
 
-// A large list's memory carries the huge-page advice (VmFlags "hg" in
-// /proc/self/smaps), whatever the machine's THP mode makes of it; a small
-// one's does not (it shares its pages with other objects).
-func TestMakeListAdvisesHugePagesForALargeList(t *testing.T) {
-	t.Setenv("GODEBUG", "")
-	large := makeList[[312]byte](100_000)
-	if !advisedHuge(t, uintptr(unsafe.Pointer(unsafe.SliceData(large)))+hugePage+hugePage/2) {
-		t.Error("the middle of a 31 MB list is not advised to use huge pages")
+// While a large list is written its memory asks for huge pages (VmFlags
+// "hg" in /proc/self/smaps); once settled it withdraws the ask ("nh").
+func TestMakeListAsksForHugePagesUntilSettled(t *testing.T) {
+	if !hugePagesAsked() {
+		mode, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+		t.Skipf("huge pages are not asked for here (GODEBUG %q, THP mode %q)", os.Getenv("GODEBUG"), strings.TrimSpace(string(mode)))
+	}
+	list := makeList[[312]byte](100_000)
+	middle := uintptr(unsafe.Pointer(unsafe.SliceData(list))) + 3*hugePage/2
+	if flags := vmFlags(t, middle); !strings.Contains(flags, " hg ") {
+		t.Errorf("the middle of a 31 MB list being written does not ask for huge pages: VmFlags%s", flags)
+	}
+	settleList(list)
+	if flags := vmFlags(t, middle); strings.Contains(flags, " hg ") || !strings.Contains(flags, " nh ") {
+		t.Errorf("a settled list still asks for huge pages: VmFlags%s", flags)
 	}
 }
 
-// advisedHuge reports whether the mapping holding addr has the hg flag.
-func advisedHuge(t *testing.T, addr uintptr) bool {
+// vmFlags is the VmFlags line of the mapping holding addr, from its first
+// space, with a space after.
+func vmFlags(t *testing.T, addr uintptr) string {
 	t.Helper()
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
@@ -33,27 +42,64 @@ func advisedHuge(t *testing.T, addr uintptr) bool {
 	for sc.Scan() {
 		line := sc.Text()
 		var lo, hi uintptr
-		if n, _ := fmt.Sscanf(line, "%x-%x", &lo, &hi); n == 2 && strings.Contains(line, " ") {
+		if n, _ := fmt.Sscanf(line, "%x-%x", &lo, &hi); n == 2 {
 			in = lo <= addr && addr < hi
 			continue
 		}
-		if in && strings.HasPrefix(line, "VmFlags:") {
-			return strings.Contains(line+" ", " hg ")
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); in && ok {
+			return flags + " "
 		}
 	}
 	t.Fatalf("no mapping holds %#x", addr)
-	return false
+	return ""
 }
 
-// GODEBUG=disablethp=1 turns the advice off, among other settings too.
-func TestGODEBUGDisableTHPTurnsHugePagesOff(t *testing.T) {
+// GODEBUG's disablethp read as Go's runtime reads it.
+func TestDisableTHPReadsGODEBUGAsGoDoes(t *testing.T) {
 	for godebug, off := range map[string]bool{
 		"": false, "disablethp=1": true, "madvdontneed=1,disablethp=1": true,
-		"disablethp=0": false, "xdisablethp=1": false, "disablethp=10": false,
+		"disablethp=0": false, "xdisablethp=1": false, "disablethp=2": true,
+		"disablethp=1,disablethp=0": false, "disablethp=0,disablethp=1": true,
+		"disablethp=yes": false, "disablethp=1,disablethp=yes": true,
 	} {
-		t.Setenv("GODEBUG", godebug)
-		if hugePagesOff() != off {
-			t.Errorf("GODEBUG=%q: hugePagesOff() = %v, want %v", godebug, !off, off)
+		if disableTHP(godebug) != off {
+			t.Errorf("GODEBUG=%q: disableTHP = %v, want %v", godebug, !off, off)
 		}
+	}
+}
+
+// With GODEBUG=disablethp=1 nothing asks for huge pages: run in a process
+// of its own, where no earlier list's memory can answer for it.
+func TestMakeListAsksNothingWithGODEBUGDisableTHP(t *testing.T) {
+	if os.Getenv("TOKENTUI_HUGE_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMakeListAsksNothingWithGODEBUGDisableTHP$")
+		cmd.Env = append(os.Environ(), "TOKENTUI_HUGE_CHILD=1", "GODEBUG=disablethp=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return
+	}
+	list := makeList[[312]byte](100_000)
+	if flags := vmFlags(t, uintptr(unsafe.Pointer(unsafe.SliceData(list)))+3*hugePage/2); strings.Contains(flags, " hg ") {
+		t.Errorf("GODEBUG=disablethp=1, yet the list asks for huge pages: VmFlags%s", flags)
+	}
+}
+
+// A decoded list is settled: written, it asks for huge pages no more.
+func TestDecodedListIsSettled(t *testing.T) {
+	if !hugePagesAsked() {
+		t.Skip("huge pages are not asked for here")
+	}
+	body := "[" + strings.Repeat(`{"a":"x"},`, 19_999) + `{"a":"y"}]`
+	list, _, err := DecodeList(Response{Status: 200, Body: []byte(body)}, "", func(e *struct{ A string }, r *[400]byte) error {
+		r[0] = e.A[0]
+		return nil
+	})
+	if err != nil || len(list) != 20_000 {
+		t.Fatalf("decoded %d, %v", len(list), err)
+	}
+	middle := uintptr(unsafe.Pointer(unsafe.SliceData(list))) + 3*hugePage/2
+	if flags := vmFlags(t, middle); strings.Contains(flags, " hg ") {
+		t.Errorf("a decoded list still asks for huge pages: VmFlags%s", flags)
 	}
 }

@@ -5,4 +5,4 @@ package rest
 import "unsafe"
 
 // adviseHugePages does nothing where there is no madvise(MADV_HUGEPAGE).
-func adviseHugePages(p unsafe.Pointer, size uintptr) {}
+func adviseHugePages(p unsafe.Pointer, size uintptr, huge bool) {}
