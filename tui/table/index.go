@@ -3,9 +3,9 @@ package table
 import (
 	"slices"
 	"sync"
-	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
+	"github.com/tokentui/tokentui/tui/internal/samelist"
 	"github.com/tokentui/tokentui/tui/internal/textsort"
 	"github.com/tokentui/tokentui/tui/tokenfmt"
 )
@@ -172,17 +172,10 @@ func sanitizeToken(t *client.Token, clean cleanLists) {
 	t.Projects = clean.sanitize(t.Projects)
 }
 
-// cleanLists are the string lists found clean, by identity (where their
-// elements are, and how many): tokens share a handful of scope lists (a
-// GoodAccess list's are decoded once for all that have one), each a dozen
-// scopes that need looking at only once. The lists do not change while
-// the index is built.
-type cleanLists map[listID]struct{}
-
-type listID struct {
-	first *string
-	n     int
-}
+// cleanLists are the string lists found clean, by identity: tokens share
+// a handful of scope lists, each a dozen scopes that need looking at only
+// once.
+type cleanLists map[samelist.ID]struct{}
 
 // maxCleanLists bounds what a part remembers: a list of tokens that
 // share nothing costs what it did without.
@@ -192,12 +185,12 @@ func (c cleanLists) sanitize(ss []string) []string {
 	if len(ss) < 3 { // cheaper to look at than to look up
 		return sanitizeList(ss)
 	}
-	id := listID{unsafe.SliceData(ss), len(ss)}
+	id := samelist.Of(ss)
 	if _, ok := c[id]; ok {
 		return ss
 	}
 	out := sanitizeList(ss)
-	if unsafe.SliceData(out) == id.first && len(c) < maxCleanLists {
+	if samelist.Of(out) == id && len(c) < maxCleanLists { // unchanged: clean
 		c[id] = struct{}{}
 	}
 	return out

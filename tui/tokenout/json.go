@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"slices"
 	"strconv"
-	"unsafe"
 
 	"github.com/tokentui/tokentui/client"
 	"github.com/tokentui/tokentui/client/jsonappend"
 	"github.com/tokentui/tokentui/tui/internal/chunked"
 	"github.com/tokentui/tokentui/tui/internal/prefetch"
+	"github.com/tokentui/tokentui/tui/internal/samelist"
 )
 
 // list --json is what scripts pipe into jq for every token of an
@@ -65,13 +65,7 @@ type tokenRenderer struct {
 	// lists holds string lists as written, by the list: tokens share a
 	// handful of scope lists (GoodAccess lists are decoded once for all
 	// the tokens that have one), so each is written once, then copied.
-	lists map[listID][]byte
-}
-
-// listID is a list by identity: where its elements are and how many.
-type listID struct {
-	first *string
-	n     int
+	lists map[samelist.ID][]byte
 }
 
 // maxListsKept bounds what a renderer keeps: a list of tokens that share
@@ -84,14 +78,14 @@ func (r *tokenRenderer) strings(b []byte, ss []string) []byte {
 	if len(ss) < 3 {
 		return jsonappend.NullableVisibleStrings(b, ss)
 	}
-	id := listID{unsafe.SliceData(ss), len(ss)}
+	id := samelist.Of(ss)
 	if out, ok := r.lists[id]; ok {
 		return append(b, out...)
 	}
 	start := len(b)
 	b = jsonappend.NullableVisibleStrings(b, ss)
 	if r.lists == nil {
-		r.lists = map[listID][]byte{}
+		r.lists = map[samelist.ID][]byte{}
 	}
 	if len(r.lists) < maxListsKept {
 		r.lists[id] = slices.Clone(b[start:])
