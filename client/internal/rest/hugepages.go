@@ -12,7 +12,7 @@ import "unsafe"
 // the unaligned first and last 2 MiB). Once the list is complete the ask
 // is withdrawn (MADV_NOHUGEPAGE), so that when the list is gone and Go
 // gives its pages back, the kernel does not gather them into huge pages
-// again (what made Go 1.21.0 drop MADV_HUGEPAGE: go.dev/issue/64332). In
+// again (why Go 1.21.1 stopped asking for its heap: go.dev/issue/64332). In
 // "always" mode the kernel does this unasked, in "never" not at all, and
 // GODEBUG=disablethp=1, Go's own switch for huge pages, turns it off.
 
