@@ -62,7 +62,7 @@ func nameOrder(tokens []client.Token) []int32 {
 	keys.Grow(size)
 	ends := make([]int, len(tokens))
 	for i := range ends {
-		appendNaturalKey(&keys, strings.ToLower(tokens[i].Name))
+		appendNaturalKey(&keys, textsort.Lower(tokens[i].Name))
 		ends[i] = keys.Len()
 	}
 	all := keys.String()

@@ -3,10 +3,12 @@
 // of list's output. A comparison sort of 100 000 names compared each pair
 // it met from the first byte, in memory scattered over the whole list,
 // and cost thirteen times what 10 000 did. Here the texts are sorted by
-// seven bytes at a time held next to their indices (a multikey quicksort):
-// a group that shares those seven bytes is sorted on by the next seven,
-// so each text is read about once per seven bytes of the prefix it shares
-// with others, and the partitions run on every core.
+// seven bytes at a time held next to their indices: a group that shares
+// those seven bytes is sorted on by the next seven, so each text is read
+// about once per seven bytes of the prefix it shares with others. Large
+// groups are split by the highest bits in which their keys differ, a
+// counting sort with no comparisons to mispredict (radix.go), and the
+// parts run on every core; small ones are sorted by a multikey quicksort.
 package textsort
 
 import (
@@ -35,8 +37,9 @@ func Sort(texts []string, idx []int32, tie func(a, b int32) int) {
 	for j, i := range idx {
 		recs[j] = rec{k: chunk(texts[i], 0), i: i}
 	}
-	s := &sorter{texts: texts, tie: tie, spare: runtime.GOMAXPROCS(0) - 1}
-	s.sort(recs, 0, 2*bits.Len(uint(len(recs))))
+	cores := runtime.GOMAXPROCS(0)
+	s := &sorter{texts: texts, tie: tie, cores: cores, spare: cores - 1}
+	s.sort(recs, make([]rec, len(recs)), 0, 2*bits.Len(uint(len(recs))))
 	s.wg.Wait()
 	for j, r := range recs {
 		idx[j] = r.i
@@ -69,16 +72,17 @@ func chunk(s string, depth int) uint64 {
 type sorter struct {
 	texts []string
 	tie   func(a, b int32) int
+	cores int
 	mu    sync.Mutex
-	spare int // cores not yet sorting a partition of their own
+	spare int // cores not yet sorting a part of their own
 	wg    sync.WaitGroup
 }
 
-// Partitions smaller than this are sorted by insertion, and only larger
-// ones than parallelMin are handed to another core.
+// Groups of this many texts or fewer are sorted by insertion; up to
+// radixMin, by quicksort; beyond, by radix (radix.go).
 const (
 	insertionMax = 16
-	parallelMin  = 8192
+	radixMin     = 256
 )
 
 // maxDepth is how many bytes of shared prefix are sorted seven at a time:
@@ -86,23 +90,32 @@ const (
 // by comparing them whole, which needs no stack for each seven bytes.
 const maxDepth = 70
 
-// sort sorts recs, whose texts are equal before depth. budget bounds how
-// many times the partitions at one depth may be split: past it (a
+// sort sorts recs, whose texts are equal before depth; spare is as long,
+// for the radix sort to write into. budget bounds how many times a
+// quicksort may split the partitions at one depth: past it (a
 // pathological order of keys, which a server could send), the rest is
 // sorted by comparison, O(n log n) whatever the texts.
-func (s *sorter) sort(recs []rec, depth, budget int) {
+func (s *sorter) sort(recs, spare []rec, depth, budget int) {
 	for len(recs) > insertionMax {
 		if budget == 0 || depth >= maxDepth {
 			slices.SortFunc(recs, func(a, b rec) int { return s.compare(a, b, depth) })
 			return
 		}
-		budget--
-		pivot := medianKey(recs)
-		lt, gt := partition(recs, pivot)
-		s.fork(recs[:lt], depth, budget)
-		s.fork(recs[gt:], depth, budget)
-		equal := recs[lt:gt]
-		if pivot&0xff != goesOn {
+		equal := recs
+		if len(recs) > radixMin {
+			if s.radix(recs, spare, depth) {
+				return
+			}
+		} else {
+			budget--
+			pivot := medianKey(recs)
+			lt, gt := partition(recs, pivot)
+			s.sort(recs[:lt], spare[:lt], depth, budget)
+			s.sort(recs[gt:], spare[gt:], depth, budget)
+			equal, spare = recs[lt:gt], spare[lt:gt]
+		}
+		// The texts of equal share seven more bytes.
+		if equal[0].k&0xff != goesOn {
 			s.ties(equal)
 			return
 		}
@@ -112,29 +125,6 @@ func (s *sorter) sort(recs []rec, depth, budget int) {
 		recs, depth, budget = equal, depth+7, 2*bits.Len(uint(len(equal)))
 	}
 	s.insertion(recs, depth)
-}
-
-// fork sorts recs on another core if one is free and recs is worth it,
-// else here.
-func (s *sorter) fork(recs []rec, depth, budget int) {
-	if len(recs) >= parallelMin {
-		s.mu.Lock()
-		free := s.spare > 0
-		if free {
-			s.spare--
-		}
-		s.mu.Unlock()
-		if free {
-			s.wg.Go(func() {
-				s.sort(recs, depth, budget)
-				s.mu.Lock()
-				s.spare++
-				s.mu.Unlock()
-			})
-			return
-		}
-	}
-	s.sort(recs, depth, budget)
 }
 
 // medianKey is the median of the first, middle and last keys.
