@@ -17,6 +17,19 @@ func listSeeds() []string {
 		"[" + strings.Repeat(" \n", 1000) + validToken + strings.Repeat("\t", 1000) + "]",
 		`[{"id":"x","expires_at":"0000-00-00 00:00:00","created_at":"0001-01-01T00:00:00Z","last_used_at":"yesterday"}]`,
 		`[{"id":7,"name":{"a":1}}]`}
+	// Scope lists that begin alike (more of them than one head keeps),
+	// one the start of another, some as long as others and differing only
+	// at the end, each given twice: the second time found by their first
+	// bytes (UnmarshalPrefix), when the process's cache has room for them
+	// (TestListCachePrefix tests the finding on a cache of its own).
+	alike := []string{`["members.create","members.read","x"]`, `["members.create","members.read","y"]`, `["members.create","members.read"]`,
+		`["members.create","members.read","z"]`, `["members.create"]`, `["members.create","members.read",null]`,
+		`["members.create","members.read" ,"x"]`, `["members.create","members.r\u0065ad"]`}
+	var list []string
+	for i := range 2 * len(alike) {
+		list = append(list, `{"id":"`+strings.Repeat("x", i+1)+`","scopes":`+alike[i%len(alike)]+`}`)
+	}
+	seeds = append(seeds, "["+strings.Join(list, ",")+"]")
 	for _, name := range hostile.Names {
 		seeds = append(seeds, `[{"id":"x","name":`+quote(name)+`,"scopes":[`+quote(name)+`],"allowed_ips":[`+quote(name)+`]}]`)
 	}

@@ -2,6 +2,7 @@ package goodaccess
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -13,7 +14,8 @@ import (
 // catalog of about fifty scopes in a handful of combinations, so among
 // 100 000 tokens there are a few dozen distinct lists: each is decoded,
 // sanitised and scrubbed once (client.SharedStrings), then shared by every
-// token that has it, found by its JSON text (sharedScopes). Decoding seven
+// token that has it, found by its JSON text (sharedScopes), or in a list
+// by the text its value begins with (UnmarshalPrefix). Decoding seven
 // to fifty strings a token that nobody kept was a fifth of decoding a list
 // and most of its garbage, and per-token copies of the same strings a
 // large part of its memory.
@@ -39,6 +41,17 @@ func (s *scopeList) UnmarshalJSON(raw []byte) error {
 	sharedScopes.put(raw, shared)
 	s.shared = shared
 	return nil
+}
+
+// UnmarshalPrefix decodes a list seen before from the text data begins
+// with (rest.PrefixUnmarshaler): one comparison instead of reading each
+// string to find its end.
+func (s *scopeList) UnmarshalPrefix(data []byte) int {
+	l, n := sharedScopes.prefix(data)
+	if n > 0 {
+		s.shared = l
+	}
+	return n
 }
 
 // strings is the list, sanitised; secrets are not masked.
@@ -70,20 +83,54 @@ const (
 
 // listCache maps a list's JSON text to its decoded list. Lists are read on
 // every core at once while a list loads, so a lookup takes no lock: the
-// map is replaced, never changed, when a list is added (rarely: once per
+// maps are replaced, never changed, when a list is added (rarely: once per
 // distinct list).
 type listCache struct {
 	mu sync.Mutex
-	m  atomic.Pointer[map[string]*client.SharedStrings]
+	m  atomic.Pointer[cachedLists]
 }
+
+// cachedLists is one state of the cache, never changed once published.
+type cachedLists struct {
+	byText map[string]*client.SharedStrings
+	// byHead has the arrays of at least headLen bytes by their first
+	// headLen, at most maxPerHead of each: how UnmarshalPrefix finds one
+	// with a comparison or a few, however many lists begin alike.
+	byHead map[string][]cachedList
+}
+
+type cachedList struct {
+	text string
+	list *client.SharedStrings
+}
+
+const (
+	headLen    = 16
+	maxPerHead = 4
+)
 
 func (c *listCache) get(raw []byte) (*client.SharedStrings, bool) {
 	m := c.m.Load()
 	if m == nil {
 		return nil, false
 	}
-	l, ok := (*m)[string(raw)] // no allocation for the lookup
+	l, ok := m.byText[string(raw)] // no allocation for the lookup
 	return l, ok
+}
+
+// prefix is the list whose text data begins with, and its length; 0 when
+// none.
+func (c *listCache) prefix(data []byte) (*client.SharedStrings, int) {
+	m := c.m.Load()
+	if m == nil || len(data) < headLen {
+		return nil, 0
+	}
+	for _, e := range m.byHead[string(data[:headLen])] {
+		if len(e.text) <= len(data) && string(data[:len(e.text)]) == e.text {
+			return e.list, len(e.text)
+		}
+	}
+	return nil, 0
 }
 
 func (c *listCache) put(raw []byte, l *client.SharedStrings) {
@@ -92,17 +139,23 @@ func (c *listCache) put(raw []byte, l *client.SharedStrings) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var old map[string]*client.SharedStrings
-	if m := c.m.Load(); m != nil {
-		old = *m
+	old := c.m.Load()
+	if old == nil {
+		old = &cachedLists{}
 	}
-	if len(old) >= maxShared {
+	if len(old.byText) >= maxShared {
 		return
 	}
-	next := make(map[string]*client.SharedStrings, len(old)+1)
-	for k, v := range old {
-		next[k] = v
+	next := &cachedLists{byText: maps.Clone(old.byText), byHead: maps.Clone(old.byHead)}
+	if next.byText == nil {
+		next.byText, next.byHead = map[string]*client.SharedStrings{}, map[string][]cachedList{}
 	}
-	next[string(raw)] = l
-	c.m.Store(&next)
+	text := string(raw)
+	next.byText[text] = l
+	// Only arrays: a complete one is never the start of another value
+	// (a number or a literal could be).
+	if head := text[:min(headLen, len(text))]; len(text) >= headLen && text[0] == '[' && len(next.byHead[head]) < maxPerHead {
+		next.byHead[head] = append(slices.Clip(next.byHead[head]), cachedList{text, l})
+	}
+	c.m.Store(next)
 }

@@ -98,3 +98,43 @@ func TestSharedScopeListsAreScrubbed(t *testing.T) {
 		client.RememberSecret(later)
 	}
 }
+
+// A list is found by its first bytes only when they are all of its text:
+// not when the text there goes on, ends sooner or differs at its end, and
+// only among the first lists of each head (maxPerHead), however many
+// begin alike.
+func TestListCachePrefix(t *testing.T) {
+	var c listCache
+	texts := []string{`["members.create","members.read","x"]`, `["members.create","members.read","y"]`, `["members.create","members.read"]`,
+		`["members.create","members.read","z"]`, `["members.create","members.read","w"]`, `["members.create"]`, `"members.create,members.read"`}
+	for _, text := range texts {
+		c.put([]byte(text), client.ShareStrings([]string{text}))
+	}
+	for _, tc := range []struct {
+		data string
+		want int // index in texts, -1 none
+	}{
+		{`["members.create","members.read","x"],"n":1}`, 0},
+		{`["members.create","members.read","y"]}`, 1},
+		{`["members.create","members.read"]`, 2},
+		{`["members.create","members.read","z"]`, 3},
+		{`["members.create","members.read","w"]`, -1}, // a fifth of its head: found by its whole text only
+		{`["members.create"]`, -1},                    // shorter than a head
+		{`"members.create,members.read"`, -1},         // not an array
+		{`["members.create","members.read","x","y"]`, -1},
+		{`["members.create","members.read" ,"x"]`, -1},
+		{`["members.create","members.read","x"`, -1},
+		{`["members.create","members.read","v"]`, -1},
+	} {
+		l, n := c.prefix([]byte(tc.data))
+		switch {
+		case tc.want < 0 && n != 0:
+			t.Errorf("%s: found %q", tc.data, l.Strings())
+		case tc.want >= 0 && (n != len(texts[tc.want]) || l.Strings()[0] != texts[tc.want]):
+			t.Errorf("%s: found %d bytes, want %s", tc.data, n, texts[tc.want])
+		}
+	}
+	if l, ok := c.get([]byte(texts[4])); !ok || l.Strings()[0] != texts[4] {
+		t.Error("a list beyond its head's few is not found by its text")
+	}
+}

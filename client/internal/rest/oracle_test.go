@@ -11,8 +11,8 @@ import (
 )
 
 // shape is a list element with every kind of field the providers decode:
-// strings, string lists, numbers, booleans, a method of its own, a pointer
-// and a map. (Not raw JSON: inside an element, runs of whitespace are cut
+// strings, string lists, numbers, booleans, a method of its own (and one
+// that knows values from their first bytes), a pointer and a map. (Not raw JSON: inside an element, runs of whitespace are cut
 // to one space, which a json.RawMessage would keep. No provider's list
 // element has one.)
 type shape struct {
@@ -23,6 +23,7 @@ type shape struct {
 	F      float64           `json:"f"`
 	Secure bool              `json:"secure"`
 	When   rawWhen           `json:"when"`
+	Known  knownList         `json:"known"`
 	Inner  *struct{ X int }  `json:"inner"`
 	Labels map[string]string `json:"labels"`
 }

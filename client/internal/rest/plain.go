@@ -16,7 +16,8 @@ import (
 //
 // It writes only what its result must be encoding/json's for:
 // strings, lists of strings, booleans and types with their own
-// UnmarshalJSON (given the raw value, as encoding/json gives it), each
+// UnmarshalJSON (given the raw value, as encoding/json gives it, unless
+// they know it from its first bytes: PrefixUnmarshaler), each
 // key matched as encoding/json matches it (exactly, else without regard to
 // ASCII case). Anything else — a key naming another kind of field, a
 // value of the wrong kind, a key given twice, a syntax error anywhere, a
@@ -198,13 +199,20 @@ func (d *plainReader) store(f *plainField, p unsafe.Pointer) bool {
 		return d.literal("null")
 	case plainStrings:
 		return d.strings((*[]string)(p))
-	case plainUnmarshaler:
+	case plainUnmarshaler, plainKnown:
 		d.space()
+		u := reflect.NewAt(f.typ, p).Interface().(json.Unmarshaler)
+		if f.kind == plainKnown {
+			if n := u.(PrefixUnmarshaler).UnmarshalPrefix(d.b[d.i:]); n > 0 {
+				d.i += n
+				return true
+			}
+		}
 		start := d.i
 		if !d.skip(0) {
 			return false
 		}
-		return reflect.NewAt(f.typ, p).Interface().(json.Unmarshaler).UnmarshalJSON(d.b[start:d.i]) == nil
+		return u.UnmarshalJSON(d.b[start:d.i]) == nil
 	}
 	return false
 }

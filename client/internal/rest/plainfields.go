@@ -30,7 +30,24 @@ const (
 	plainStrings // []string
 	plainBool
 	plainUnmarshaler // its UnmarshalJSON is given the raw value
+	// plainKnown is a plainUnmarshaler that is a PrefixUnmarshaler too:
+	// asked first whether it knows the value from its first bytes.
+	plainKnown
 )
+
+// PrefixUnmarshaler is a type with an UnmarshalJSON that can also tell a
+// value it has been given before from the bytes that begin it, without
+// their end being found first: a list's repeated values (GoodAccess's
+// scope lists) are then compared once, not read string by string.
+type PrefixUnmarshaler interface {
+	json.Unmarshaler
+	// UnmarshalPrefix is UnmarshalJSON(data[:n]) when data begins with
+	// the n bytes of a complete JSON value that UnmarshalJSON has been
+	// given and accepted, and returns n; else it does nothing and
+	// returns 0. (A complete value is never the start of another, so the
+	// value there is those bytes, whatever follows.)
+	UnmarshalPrefix(data []byte) (n int)
+}
 
 // plainField is one field a key may name.
 type plainField struct {
@@ -51,6 +68,7 @@ type plainFieldCandidate struct {
 
 var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	prefixType          = reflect.TypeFor[PrefixUnmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	plainCodecs         sync.Map // reflect.Type → *plainCodec, nil when it has none
 )
@@ -202,6 +220,9 @@ func plainKindOf(t reflect.Type) plainKind {
 	case pt.Implements(unmarshalerType):
 		if t.Name() == "" {
 			return plainOther // encoding/json finds the method only on a named type
+		}
+		if pt.Implements(prefixType) {
+			return plainKnown
 		}
 		return plainUnmarshaler
 	case pt.Implements(textUnmarshalerType):

@@ -34,10 +34,12 @@ type listScanner struct {
 	consumed int64 // bytes of the answer before buf[0]
 	err      error // why reading stopped; io.EOF at the end
 	stack    []byte
+	known    knownArrays // arrays met before, taken whole (known.go)
 	// special says a string of the last value held an escape, a control
 	// character or a byte beyond ASCII: what decodeElement must look at
 	// more closely, and the plain decoder cannot decode (plain.go).
-	special bool
+	special  bool
+	specials int // how many times special was set, in all: where (known.go)
 }
 
 // maxDepth is how deeply a value may nest: encoding/json's limit.
@@ -49,7 +51,7 @@ var errGarbled = &json.SyntaxError{}
 const scanBuffer = 64 << 10
 
 func newListScanner(r io.Reader) *listScanner {
-	return &listScanner{r: r, buf: make([]byte, scanBuffer)}
+	return &listScanner{r: r, buf: make([]byte, scanBuffer), known: newKnownArrays()}
 }
 
 // offset is how much of the answer has been looked at.
@@ -149,6 +151,7 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 		c := s.buf[s.pos]
 		switch c {
 		case ' ', '\t', '\n', '\r':
+			s.known.spoil()
 			dst = append(dst, s.buf[run:s.pos]...)
 			if !space {
 				dst, space = append(dst, ' '), true
@@ -168,11 +171,23 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 			if len(s.stack) == maxDepth {
 				return dst, errGarbled // encoding/json: exceeded max depth
 			}
+			if c == '[' && len(s.stack) > 0 {
+				if n, special := s.known.match(s.buf[s.pos:s.n]); n > 0 {
+					s.pos += n
+					s.special = s.special || special
+					space = false
+					continue
+				}
+				s.known.open(s.pos, len(s.stack)+1, s.consumed, s.specials)
+			} else {
+				s.known.spoil()
+			}
 			s.stack = append(s.stack, c+2) // '{'+2 == '}', '['+2 == ']'
 		case '}', ']':
 			if s.stack[len(s.stack)-1] != c {
 				return dst, errGarbled
 			}
+			s.known.close(s.buf, s.pos, len(s.stack), s.consumed, s.specials)
 			if s.stack = s.stack[:len(s.stack)-1]; len(s.stack) == 0 {
 				s.pos++
 				return append(dst, s.buf[run:s.pos]...), nil
@@ -196,7 +211,7 @@ func (s *listScanner) skipString(dst []byte, run int) ([]byte, int, error) {
 		}
 		for i < s.n && s.buf[i] != '"' && s.buf[i] != '\\' {
 			if c := s.buf[i]; c >= 0x80 || c < 0x20 {
-				s.special = true
+				s.special, s.specials = true, s.specials+1
 			}
 			i++
 		}
@@ -213,7 +228,7 @@ func (s *listScanner) skipString(dst []byte, run int) ([]byte, int, error) {
 		if s.buf[i] == '"' {
 			return dst, run, nil
 		}
-		s.special = true
+		s.special, s.specials = true, s.specials+1
 		// A backslash: the next byte is escaped, whatever it is.
 		if s.pos == s.n {
 			dst = append(dst, s.buf[run:s.pos]...)
