@@ -219,19 +219,17 @@ func (ix *Index) internFacet(ids map[string]int32, f string, i int32) int32 {
 // token, records the tokens of a key a server sent more than once
 // (findSameIDs), and counts the profiles the tokens are on.
 func (ix *Index) mapIDs() {
-	ix.byID = make(map[string]int32, len(ix.tokens))
 	profiles, last := map[string]bool{}, ""
 	for i := range ix.tokens {
 		t := &ix.tokens[i]
-		key := RowKey(t)
-		ix.rowKeys[i] = key
-		ix.byID[key] = int32(i)                   // the last of a key a server sent twice
+		ix.rowKeys[i] = RowKey(t)
 		if t.Profile != "" && t.Profile != last { // merged lists come profile by profile
 			profiles[t.Profile], last = true, t.Profile
 		}
 	}
 	ix.profiles = len(profiles)
-	if len(ix.byID) < len(ix.tokens) {
+	ix.byID = newIDTable(ix.rowKeys) // the last of a key a server sent twice
+	if ix.byID.count < len(ix.tokens) {
 		ix.findSameIDs()
 	}
 }

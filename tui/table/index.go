@@ -49,7 +49,7 @@ type Index struct {
 	sorts   *sortCache
 	lives   *liveOrders
 	derived *derivedCache      // catalog words and parsed ranges, made when a filter needs them
-	byID    map[string]int32   // by RowKey
+	byID    idTable            // by RowKey
 	sameID  map[string][]int32 // the other tokens of a row key more than one has (a server's mistake)
 	gone    []bool             // tombstones: revoked since the build
 	live    int
@@ -239,7 +239,7 @@ func (ix *Index) Contains(id string) bool {
 	if ix == nil {
 		return false
 	}
-	i, ok := ix.byID[id]
+	i, ok := ix.byID.index(id)
 	return ok && !ix.gone[i]
 }
 
@@ -271,7 +271,8 @@ func (ix *Index) Len() int {
 func (ix *Index) findSameIDs() {
 	ix.sameID = map[string][]int32{}
 	for i := range ix.tokens {
-		if key := ix.rowKeys[i]; ix.byID[key] != int32(i) {
+		if j, _ := ix.byID.index(ix.rowKeys[i]); j != int32(i) {
+			key := ix.rowKeys[i]
 			ix.sameID[key] = append(ix.sameID[key], int32(i))
 		}
 	}
@@ -280,7 +281,7 @@ func (ix *Index) findSameIDs() {
 // withID is every token with this row key, revoked ones too: one, unless
 // a server sent an ID twice.
 func (ix *Index) withID(id string) []int32 {
-	i, ok := ix.byID[id]
+	i, ok := ix.byID.index(id)
 	if !ok {
 		return nil
 	}

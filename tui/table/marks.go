@@ -47,7 +47,7 @@ func (t *Model) IsShown(id string) bool {
 	if t.ix == nil {
 		return false
 	}
-	i, ok := t.ix.byID[id]
+	i, ok := t.ix.byID.index(id)
 	return ok && !t.ix.gone[i] && t.ix.position(t.sort, t.rows(), i) >= 0
 }
 
@@ -66,7 +66,7 @@ func (t *Model) MarkedHidden() int {
 	shown := 0
 	if len(t.marks) < len(rows)/8 {
 		for id := range t.marks {
-			if i, ok := t.ix.byID[id]; ok && !t.ix.gone[i] && t.ix.position(t.sort, rows, i) >= 0 {
+			if i, ok := t.ix.byID.index(id); ok && !t.ix.gone[i] && t.ix.position(t.sort, rows, i) >= 0 {
 				shown++
 			}
 		}

@@ -105,13 +105,13 @@ func (t *Model) SetIndex(ix *Index) {
 	t.sort = t.want // sorted now if BuildIndex was not asked to
 	t.refilter()
 	for id := range t.marks {
-		if _, ok := ix.byID[id]; !ok {
+		if _, ok := ix.byID.index(id); !ok {
 			delete(t.marks, id)
 		}
 	}
 	t.marksChanged()
 	t.relayout()
-	if i, ok := ix.byID[keepID]; ok && keepID != "" {
+	if i, ok := ix.byID.index(keepID); ok && keepID != "" {
 		t.cursorTo(i)
 	}
 	t.clamp()
@@ -153,7 +153,7 @@ func (t *Model) Has(id string) bool {
 	if t.ix == nil {
 		return false
 	}
-	i, ok := t.ix.byID[id]
+	i, ok := t.ix.byID.index(id)
 	return ok && !t.ix.gone[i]
 }
 

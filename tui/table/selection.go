@@ -38,7 +38,8 @@ func (t *Model) Select(id string) bool {
 	if !t.Has(id) {
 		return false
 	}
-	shown := t.cursorTo(t.ix.byID[id])
+	i, _ := t.ix.byID.index(id)
+	shown := t.cursorTo(i)
 	t.clamp()
 	return shown
 }
