@@ -24,8 +24,11 @@ import (
 // 100 000 tokens (.ci/bench-scale.sh, ten refreshes, medians of 5) 2.5
 // peaked at 139–143 MiB with refreshes of 190–202 ms (a collection or two
 // while loading), 2.75 at 146–151 MiB (over the 150 MiB asked) with
-// 172–175 ms, and 2.6 at 144–145 MiB with 183–194 ms. The limit follows
-// the list: a list that grows only costs collections until it is in.
+// 172–175 ms, and 2.6 at 144–145 MiB with 183–194 ms. Again with the
+// index's smaller ID table (3.5 MB less a list and index): 2.6 peaked at
+// 136 MiB, 2.75 at 140 and 2.9 at 150, refreshes 168–176 ms in all three,
+// within the noise; 2.6 stays. The limit follows the list: a list that
+// grows only costs collections until it is in.
 
 // memoryPerList is the limit as a multiple of what is live with one list.
 const memoryPerList = 2.6
