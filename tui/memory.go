@@ -25,7 +25,7 @@ import (
 // peaked at 139–143 MiB with refreshes of 190–202 ms (a collection or two
 // while loading), 2.75 at 146–151 MiB (over the 150 MiB asked) with
 // 172–175 ms, and 2.6 at 144–145 MiB with 183–194 ms. Again with the
-// index's smaller ID table (3.5 MB less a list and index): 2.6 peaked at
+// index's smaller ID table (2.5 MB less a list and index): 2.6 peaked at
 // 136 MiB, 2.75 at 140 and 2.9 at 150, refreshes 168–176 ms in all three,
 // within the noise; 2.6 stays. The limit follows the list: a list that
 // grows only costs collections until it is in.
