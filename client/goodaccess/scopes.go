@@ -143,8 +143,8 @@ func (c *listCache) put(raw []byte, l *client.SharedStrings) {
 	if old == nil {
 		old = &cachedLists{}
 	}
-	if len(old.byText) >= maxShared {
-		return
+	if _, ok := old.byText[string(raw)]; ok || len(old.byText) >= maxShared {
+		return // two decoders met it at once; or full
 	}
 	next := &cachedLists{byText: maps.Clone(old.byText), byHead: maps.Clone(old.byHead)}
 	if next.byText == nil {

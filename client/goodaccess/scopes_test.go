@@ -119,7 +119,7 @@ func TestListCachePrefix(t *testing.T) {
 		{`["members.create","members.read"]`, 2},
 		{`["members.create","members.read","z"]`, 3},
 		{`["members.create","members.read","w"]`, -1}, // a fifth of its head: found by its whole text only
-		{`["members.create"]`, -1},                    // shorter than a head
+		{`["members.create"]`, -1},                    // its head holds four already
 		{`"members.create,members.read"`, -1},         // not an array
 		{`["members.create","members.read","x","y"]`, -1},
 		{`["members.create","members.read" ,"x"]`, -1},

@@ -46,11 +46,12 @@ func (t *idTable) find(key string) uint64 {
 	}
 }
 
-// index is the token with key, and whether there is one.
+// index is the token with key, and whether there is one (0 and false when
+// there is none, as a map would say).
 func (t *idTable) index(key string) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
 	i := t.slots[t.find(key)]
-	return i - 1, i != 0
+	return max(i-1, 0), i != 0
 }

@@ -41,8 +41,8 @@ func TestIDTableFindsWhatAMapWould(t *testing.T) {
 		}
 		for _, k := range []string{"missing", "prod\x00-1", "0b", fmt.Sprintf("%0200d", n+1)} {
 			if _, found := want[k]; !found {
-				if i, ok := tab.index(k); ok {
-					t.Fatalf("%d keys: %q found at %d", n, k, i)
+				if i, ok := tab.index(k); ok || i != 0 {
+					t.Fatalf("%d keys: %q found at %d %v", n, k, i, ok)
 				}
 			}
 		}

@@ -12,12 +12,14 @@ import (
 // it has scanned in this answer; an array inside an element that begins
 // with the same bytes as one of them is that array, ends where it ended
 // and scans as it scanned (a complete value is never a prefix of another,
-// and the scanner's steps over it depend on nothing but its bytes), so it
-// is taken whole, after one comparison.
+// and the scanner's steps over a flat array depend on nothing but its
+// bytes), so it is taken whole, after one comparison.
 //
 // Only arrays that can be taken as they were are kept: no object or array
-// inside, no whitespace outside strings (the scanner would have cut it to
-// one space), all in one read buffer. The table is small and fixed, and
+// inside, not even a known one taken whole (the depth limit is checked for
+// each bracket met, and comparisons of flat arrays cannot overlap), no
+// whitespace outside strings (the scanner would have cut it to one space),
+// all in one read buffer. The table is small and fixed, and
 // each array is compared at most knownWays times, each comparison ending
 // by the end of what the answer itself holds there: a server sending
 // arrays that all differ costs one copy of each (up to knownMax bytes)
@@ -27,7 +29,7 @@ type knownArrays struct {
 	// The array being scanned, innermost: where it began in the read
 	// buffer (-1: none, or not one to keep), at which depth, how much of
 	// the answer was before that buffer (another read: not kept), and the
-	// scanner's count of special strings then.
+	// scanner's count of special bytes and escapes then.
 	start, depth int
 	consumed     int64
 	specials     int
@@ -74,8 +76,8 @@ func (k *knownArrays) match(b []byte) (int, bool) {
 }
 
 // open notes an array beginning at buf[at], depth deep (its bracket
-// counted), in the buffer read after consumed bytes, specials strings
-// having been special before it.
+// counted), in the buffer read after consumed bytes, the scanner having
+// met specials special bytes and escapes before it.
 func (k *knownArrays) open(at, depth int, consumed int64, specials int) {
 	k.start, k.depth, k.consumed, k.specials = at, depth, consumed, specials
 }
@@ -83,9 +85,9 @@ func (k *knownArrays) open(at, depth int, consumed int64, specials int) {
 // spoil says the array being noted is not one to keep.
 func (k *knownArrays) spoil() { k.start = -1 }
 
-// close is told of a closing bracket at buf[at], depth deep, specials
-// strings having been special by then: it keeps the array being noted if
-// this ends it, special if a string in it was.
+// close is told of a closing bracket at buf[at], depth deep, the scanner
+// having met specials special bytes and escapes by then: it keeps the
+// array being noted if this ends it, special if one was in it.
 func (k *knownArrays) close(buf []byte, at, depth int, consumed int64, specials int) {
 	if k.start < 0 || depth != k.depth || consumed != k.consumed {
 		k.start = -1

@@ -14,7 +14,7 @@ import (
 // known (knownMin), and arrays that begin alike but are not the same: one
 // ending sooner, one going on, one with a null, an escape or a byte beyond
 // ASCII in it, with whitespace or an object inside, nested in another, as
-// deep as encoding/json allows and one deeper, cut short. The first four
+// deep as encoding/json allows and one deeper, cut short. The first five
 // take a known array (knownBodiesTaking).
 func knownBodies() []string {
 	long := `["members.create","members.read","members.update","groups.read"]`
@@ -42,16 +42,23 @@ func knownBodies() []string {
 		}
 		bodies = append(bodies, b.String()+"]")
 	}
-	// An escape before a known array, not in it.
-	bodies = append(bodies, `[{"name":"\u0041","scopes":`+long+`},{"scopes":`+long+`}]`)
+	// An escape before a known array, not in it; one in a known array
+	// inside another array, which is not kept (it holds an array).
+	special := strings.Replace(long, "groups.read", `groups.r\u00e9ad`, 1)
+	bodies = append(bodies, `[{"name":"\u0041","scopes":`+long+`},{"scopes":`+long+`}]`,
+		`[{"other":`+special+`},{"other":[`+special+`,1]},{"other":[`+special+`,1]}]`)
+	// A known array as deep as encoding/json allows and one deeper, alone
+	// and inside another array met before (never kept: its depth is
+	// checked bracket by bracket).
 	deep := strings.Repeat("[", maxDepth-2)
 	for _, d := range []string{deep, deep + "["} {
-		bodies = append(bodies, `[{"other":`+long+`},{"other":`+d+long+strings.Repeat("]", len(d))+`}]`)
+		bodies = append(bodies, `[{"other":`+long+`},{"other":`+d+long+strings.Repeat("]", len(d))+`}]`,
+			`[{"other":`+long+`},{"other":[`+long+`,1]},{"other":`+d[1:]+`[`+long+`,1]`+strings.Repeat("]", len(d)-1)+`}]`)
 	}
 	return append(bodies, `[{"scopes":`+long+`},{"scopes":`+long[:len(long)-1]+`}]`)
 }
 
-const knownBodiesTaking = 4
+const knownBodiesTaking = 5
 
 // Every element of these lists decodes as encoding/json decodes it, read
 // whole (the arrays known and taken at once) and a few bytes at a time

@@ -12,9 +12,9 @@ import (
 
 // shape is a list element with every kind of field the providers decode:
 // strings, string lists, numbers, booleans, a method of its own (and one
-// that knows values from their first bytes), a pointer and a map. (Not raw JSON: inside an element, runs of whitespace are cut
-// to one space, which a json.RawMessage would keep. No provider's list
-// element has one.)
+// that knows values from their first bytes), a pointer and a map. (Not
+// raw JSON: inside an element, runs of whitespace are cut to one space,
+// which a json.RawMessage would keep. No provider's list element has one.)
 type shape struct {
 	ID     string            `json:"id"`
 	Name   string            `json:"name"`

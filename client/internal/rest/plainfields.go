@@ -41,11 +41,12 @@ const (
 // scope lists) are then compared once, not read string by string.
 type PrefixUnmarshaler interface {
 	json.Unmarshaler
-	// UnmarshalPrefix is UnmarshalJSON(data[:n]) when data begins with
-	// the n bytes of a complete JSON value that UnmarshalJSON has been
-	// given and accepted, and returns n; else it does nothing and
-	// returns 0. (A complete value is never the start of another, so the
-	// value there is those bytes, whatever follows.)
+	// UnmarshalPrefix may, when data begins with the n bytes of a
+	// complete JSON value that UnmarshalJSON has been given and accepted,
+	// do what UnmarshalJSON(data[:n]) does and return n; otherwise it
+	// does nothing and returns 0 (it need not know every value it was
+	// given). A complete value is never the start of another, so the
+	// value there is those bytes, whatever follows.
 	UnmarshalPrefix(data []byte) (n int)
 }
 

@@ -39,7 +39,7 @@ type listScanner struct {
 	// character or a byte beyond ASCII: what decodeElement must look at
 	// more closely, and the plain decoder cannot decode (plain.go).
 	special  bool
-	specials int // how many times special was set, in all: where (known.go)
+	specials int // special bytes and escapes met, in all: where (known.go)
 }
 
 // maxDepth is how deeply a value may nest: encoding/json's limit.
@@ -175,6 +175,8 @@ func (s *listScanner) composite(dst []byte) ([]byte, error) {
 				if n, special := s.known.match(s.buf[s.pos:s.n]); n > 0 {
 					s.pos += n
 					s.special = s.special || special
+					// What holds a known array is not flat: not kept.
+					s.known.spoil()
 					space = false
 					continue
 				}

@@ -17,7 +17,8 @@ import (
 // radixDigit is the most bits one split looks at: 2048 counters (8 KiB)
 // fit in the first-level cache. radixSpread keeps buckets from being
 // mostly empty: a group of n keys is split 2^(bits.Len(n)-radixSpread)
-// ways at most, about n/8.
+// ways at most, about n/8 (radixMin keeps n large enough for that to be
+// two ways or more).
 const (
 	radixDigit  = 11
 	radixSpread = 3
@@ -66,8 +67,11 @@ func (s *sorter) buckets(recs, spare []rec, ends []int32, depth int) {
 	share := int32(max(parallelMin, len(recs)/s.cores))
 	var from, start int32 // the first bucket not handed over, and where it starts
 	for d, end := range ends[:len(ends)-1] {
-		if end-start < share || !s.claimCore() {
+		if end-start < share {
 			continue
+		}
+		if !s.claimCore() {
+			break // none free: the rest here
 		}
 		at, run := start, slices.Clone(ends[from:d+1])
 		s.wg.Go(func() {
@@ -95,15 +99,15 @@ func (s *sorter) sortBuckets(recs, spare []rec, start int32, ends []int32, depth
 func (s *sorter) claimCore() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.spare == 0 {
+	if s.freeCores == 0 {
 		return false
 	}
-	s.spare--
+	s.freeCores--
 	return true
 }
 
 func (s *sorter) releaseCore() {
 	s.mu.Lock()
-	s.spare++
+	s.freeCores++
 	s.mu.Unlock()
 }

@@ -38,7 +38,7 @@ func Sort(texts []string, idx []int32, tie func(a, b int32) int) {
 		recs[j] = rec{k: chunk(texts[i], 0), i: i}
 	}
 	cores := runtime.GOMAXPROCS(0)
-	s := &sorter{texts: texts, tie: tie, cores: cores, spare: cores - 1}
+	s := &sorter{texts: texts, tie: tie, cores: cores, freeCores: cores - 1}
 	s.sort(recs, make([]rec, len(recs)), 0, 2*bits.Len(uint(len(recs))))
 	s.wg.Wait()
 	for j, r := range recs {
@@ -70,12 +70,12 @@ func chunk(s string, depth int) uint64 {
 }
 
 type sorter struct {
-	texts []string
-	tie   func(a, b int32) int
-	cores int
-	mu    sync.Mutex
-	spare int // cores not yet sorting a part of their own
-	wg    sync.WaitGroup
+	texts     []string
+	tie       func(a, b int32) int
+	cores     int
+	mu        sync.Mutex
+	freeCores int // cores not yet sorting a part of their own
+	wg        sync.WaitGroup
 }
 
 // Groups of this many texts or fewer are sorted by insertion; up to
