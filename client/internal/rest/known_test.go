@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -194,4 +196,65 @@ func (k *knownList) UnmarshalPrefix(data []byte) int {
 		return true
 	})
 	return n
+}
+
+// Random lists whose elements draw their arrays from a few, often long
+// enough to be known: plain strings, escapes, bytes beyond ASCII, nulls,
+// numbers, a space after a comma, arrays and objects nested in arrays.
+// Whatever they hold, the values cut read whole equal those cut three bytes
+// at a time, and decoding equals encoding/json's.
+func TestKnownArraysRandomLists(t *testing.T) {
+	items := []string{`"members.create"`, `"members.read"`, `"groups.read"`, `"r\u00e9ad"`, "\"r\xc3\xa9ad\"", `"a\"b"`,
+		`null`, `1`, `"x y"`, `""`, `"[\"]"`, `"\u017f"`, `true`}
+	keys := []string{"id", "name", "scopes", "known", "other", "when", "n"}
+	for seed := range uint64(3000) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		var pool []string
+		for range 12 {
+			parts := make([]string, 1+rng.IntN(6))
+			for i := range parts {
+				parts[i] = items[rng.IntN(len(items))]
+			}
+			sep := ","
+			if rng.IntN(8) == 0 {
+				sep = ", "
+			}
+			pool = append(pool, "["+strings.Join(parts, sep)+"]")
+		}
+		elements := make([]string, 2+rng.IntN(12))
+		for i := range elements {
+			fields := make([]string, 1+rng.IntN(3))
+			for j := range fields {
+				fields[j] = `"` + keys[rng.IntN(len(keys))] + `":` + randomValue(rng, pool, 0)
+			}
+			elements[i] = "{" + strings.Join(fields, ",") + "}"
+		}
+		body := "[" + strings.Join(elements, ",") + "]"
+		whole, _ := scanAll(t, strings.NewReader(body))
+		trickled, _ := scanAll(t, &chunkReader{data: []byte(body), size: 3})
+		if !slices.Equal(whole, trickled) {
+			t.Fatalf("seed %d: read whole %q, a few bytes at a time %q", seed, whole, trickled)
+		}
+		decodeBoth(t, []byte(body), "")
+		decodeBoth(t, []byte(`{"x":`+pool[0]+`,"list":`+body+`}`), "list")
+	}
+}
+
+// randomValue is an array of pool, or one of them nested, or a scalar.
+func randomValue(rng *rand.Rand, pool []string, depth int) string {
+	switch x := rng.IntN(10); {
+	case x < 5:
+		return pool[rng.IntN(len(pool))]
+	case x < 7 && depth < 4:
+		parts := make([]string, 1+rng.IntN(3))
+		for i := range parts {
+			parts[i] = randomValue(rng, pool, depth+1)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case x < 8 && depth < 4:
+		return `{"k":` + randomValue(rng, pool, depth+1) + `}`
+	case x < 9:
+		return `"s"`
+	}
+	return "null"
 }
