@@ -23,9 +23,6 @@ func main() {
 	os.Exit(code)
 }
 
-// maxFPS is Bubble Tea's highest frame rate.
-const maxFPS = 120
-
 // runTUI runs the dashboard until the user quits, then says what it
 // arranged for the clipboard (the alternate screen is gone by then).
 func runTUI(opts tui.Options) error {
@@ -36,7 +33,7 @@ func runTUI(opts tui.Options) error {
 	// screen at the next frame, so a key, a loaded list or the first table
 	// waits 4 ms on average instead of 8 ms at the default 60. A frame that
 	// did not change is not written, so idling costs next to nothing.
-	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(maxFPS))
+	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(tui.MaxFPS))
 	stop := tui.ForwardSignals(p)
 	final, err := p.Run()
 	stop()

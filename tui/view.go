@@ -102,6 +102,9 @@ func (m *Model) stackedDetailHeight(bodyH, innerW int) int {
 	return max(min(need, share), bodyH-tableNeed, 3)
 }
 
+// MaxFPS is the frame rate the dashboard asks Bubble Tea for: its highest.
+const MaxFPS = 120
+
 // View draws the whole screen.
 func (m Model) View() string {
 	if m.width == 0 {
