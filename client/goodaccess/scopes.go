@@ -154,8 +154,10 @@ func (c *listCache) put(raw []byte, l *client.SharedStrings) {
 	next.byText[text] = l
 	// Only arrays: a complete one is never the start of another value
 	// (a number or a literal could be).
-	if head := text[:min(headLen, len(text))]; len(text) >= headLen && text[0] == '[' && len(next.byHead[head]) < maxPerHead {
-		next.byHead[head] = append(slices.Clip(next.byHead[head]), cachedList{text, l})
+	if len(text) >= headLen && text[0] == '[' {
+		if head := text[:headLen]; len(next.byHead[head]) < maxPerHead {
+			next.byHead[head] = append(slices.Clip(next.byHead[head]), cachedList{text, l})
+		}
 	}
 	c.m.Store(next)
 }

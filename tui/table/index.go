@@ -271,8 +271,8 @@ func (ix *Index) Len() int {
 func (ix *Index) findSameIDs() {
 	ix.sameID = map[string][]int32{}
 	for i := range ix.tokens {
-		if j, _ := ix.byID.index(ix.rowKeys[i]); j != int32(i) {
-			key := ix.rowKeys[i]
+		key := ix.rowKeys[i]
+		if j, _ := ix.byID.index(key); j != int32(i) {
 			ix.sameID[key] = append(ix.sameID[key], int32(i))
 		}
 	}
