@@ -49,11 +49,13 @@ func (t *Model) writeHeader(b *strings.Builder) {
 	var h strings.Builder
 	h.WriteString(strings.Repeat(" ", gutterWidth))
 	for i, c := range t.cols {
-		title := c.title
 		if sortColumns[t.sort.Key] == c.id {
-			title += " " + t.sort.Arrow()
+			// The arrow says what the rows are in order of: a title too
+			// long for both is cut ("Last u… ↑"), never the arrow.
+			h.WriteString(tokenfmt.FitKeeping(c.title, " "+t.sort.Arrow(), c.width))
+		} else {
+			h.WriteString(tokenfmt.Fit(c.title, c.width))
 		}
-		h.WriteString(tokenfmt.Fit(title, c.width))
 		if i < len(t.cols)-1 {
 			h.WriteString("  ")
 		}
@@ -80,8 +82,7 @@ func (t *Model) writeRow(b *strings.Builder, tok *client.Token, marked, selected
 		cell := tokenfmt.Fit(text, c.width)
 		if c.id == colName && tok.Self {
 			// The tag survives a long name: the name is cut instead.
-			tag := " " + tokenfmt.SelfTag
-			cell = tokenfmt.Fit(strings.TrimRight(tokenfmt.Fit(text, max(c.width-len(tag), 1)), " ")+tag, c.width)
+			cell = tokenfmt.FitKeeping(text, " "+tokenfmt.SelfTag, c.width)
 		}
 		if i < len(t.cols)-1 {
 			cell += "  " // the gap carries the selection background too
