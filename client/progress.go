@@ -14,6 +14,27 @@ import (
 // nothing.
 type Progress struct {
 	bytes, items atomic.Int64
+	expected     atomic.Int64
+}
+
+// Expect tells the List how many items to expect, the length of the list
+// it replaces: a hint, never a limit. While the server works on its
+// answer, memory is made ready for about that many (a 100 000-token list
+// is 31 MB, which the kernel would otherwise hand over page by page as
+// the decoders write it, at the busiest time).
+func (p *Progress) Expect(n int64) {
+	if p != nil {
+		p.expected.Store(n)
+	}
+}
+
+// TakeExpected is the count Expect gave, once: of the several lists some
+// providers read for one List, the first to ask prepares for it.
+func (p *Progress) TakeExpected() int64 {
+	if p == nil {
+		return 0
+	}
+	return p.expected.Swap(0)
 }
 
 // Bytes is how many bytes of answers have been read.

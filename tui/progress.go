@@ -36,6 +36,9 @@ func (m *Model) startListing() tea.Cmd {
 	m.listGen++
 	m.listing = true
 	m.progress = &client.Progress{}
+	// A refresh expects about the list it replaces: memory is made ready
+	// for it while the server works (client.Progress.Expect).
+	m.progress.Expect(int64(m.table.Len()))
 	m.received = received{}
 	return tea.Batch(m.loadTokens(), progressTick(m.listGen), m.spinner.Tick)
 }

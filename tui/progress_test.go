@@ -34,6 +34,10 @@ func TestRefreshShowsProgressAndKeepsTheTable(t *testing.T) {
 	if !m.listing || m.progress == nil {
 		t.Fatal("r started no list")
 	}
+	// Memory is made ready for about the list it replaces.
+	if got := m.progress.TakeExpected(); got != int64(len(p.tokens)) {
+		t.Errorf("the refresh expects %d tokens, not the %d it replaces", got, len(p.tokens))
+	}
 	m.progress.AddBytes(12<<20 + 300<<10)
 	m.progress.AddItems(34016)
 	m, cmd := updateCmd(m, loadProgressMsg{gen: m.listGen})
@@ -61,6 +65,9 @@ func TestRefreshShowsProgressAndKeepsTheTable(t *testing.T) {
 func TestFirstLoadShowsProgress(t *testing.T) {
 	m := New(Options{Provider: &memProvider{}, Now: fixedClock})
 	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 35})
+	if got := m.progress.TakeExpected(); got != 0 {
+		t.Errorf("the first load expects %d tokens: it knows none", got)
+	}
 	m.progress.AddBytes(1 << 20)
 	m = update(m, loadProgressMsg{gen: m.listGen})
 	if view := m.View(); strings.Count(view, "loading tokens… 1.0 MiB") != 2 {

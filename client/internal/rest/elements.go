@@ -243,7 +243,7 @@ func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
 		return nil, false, e.err
 	}
 	if e.list == nil { // never sized: made now, to size
-		e.list = makeList[R](e.count)[:e.count] // [] is empty, not null
+		e.list = e.makeList(e.count)[:e.count] // [] is empty, not null
 		for _, early := range e.early {
 			copy(e.list[early.at:], early.out)
 		}
@@ -276,7 +276,18 @@ func (e *elementBatcher[T, R]) sized() []R {
 	want := int(int64(e.count) * length / read)
 	want += want/25 + 16
 	want = min(want, int(length/minListElement)) // bounded by what the body can hold
-	return makeList[R](max(want, e.count))
+	return e.makeList(max(want, e.count))
+}
+
+// makeList is an empty list for n results: the one prepared while the
+// server worked if it suits n, else a new one.
+func (e *elementBatcher[T, R]) makeList(n int) []R {
+	if prepared, _ := e.d.prepared.(*preparedList[R]); prepared != nil {
+		if list := prepared.take(n); list != nil {
+			return list
+		}
+	}
+	return makeList[R](n)
 }
 
 // decodeElement decodes one element as json.Unmarshal would (the scanner

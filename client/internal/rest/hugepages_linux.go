@@ -46,3 +46,12 @@ func disableTHP(godebug string) bool {
 	}
 	return off
 }
+
+// populatePages faults in the pages of size bytes at p, writable, as
+// writing them would (madvise(MADV_POPULATE_WRITE), Linux 5.14): the
+// kernel zeroes them without the process touching them, so a decoder
+// writing there at the same time is no race. false when the kernel cannot.
+func populatePages(p unsafe.Pointer, size uintptr) bool {
+	err := unix.Madvise(unsafe.Slice((*byte)(p), size), unix.MADV_POPULATE_WRITE)
+	return err == nil
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // While a large list is written its memory asks for huge pages (VmFlags
@@ -102,4 +104,59 @@ func TestDecodedListIsSettled(t *testing.T) {
 	if flags := vmFlags(t, middle); strings.Contains(flags, " hg ") {
 		t.Errorf("a decoded list still asks for huge pages: VmFlags%s", flags)
 	}
+}
+
+// populatePages puts pages in memory before anything is written there
+// (mincore(2): resident).
+func TestPopulatePages(t *testing.T) {
+	const size = 8 << 20
+	mem, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = unix.Munmap(mem) }()
+	p := unsafe.Pointer(unsafe.SliceData(mem))
+	if resident := residentPages(t, p, size); resident != 0 {
+		t.Fatalf("%d pages of fresh memory are in memory already", resident)
+	}
+	if !populatePages(p, size) {
+		t.Fatal("this kernel cannot fault pages in ahead (MADV_POPULATE_WRITE, Linux 5.14)")
+	}
+	if resident, pages := residentPages(t, p, size), size/os.Getpagesize(); resident != pages {
+		t.Errorf("%d of %d pages in memory", resident, pages)
+	}
+}
+
+// A prepared list is faulted in while the server works, for the count
+// expected, and no further once the answer starts.
+func TestPreparedListStopsWhenAnswered(t *testing.T) {
+	waited := prepareList[[312]byte](20_000) // 6 MB
+	<-waited.done
+	if want := uintptr(20_000+20_000/25+16) * 312; waited.faulted != want {
+		t.Errorf("%d bytes faulted in, want %d", waited.faulted, want)
+	}
+	waited.release()
+
+	answered := prepareList[[312]byte](200_000) // 62 MB
+	answered.serverAnswered()
+	list := answered.take(200_000)
+	if _, size := listMemory(list); list == nil || answered.faulted > size/2 {
+		t.Errorf("taken %v, %d of %d bytes faulted in after the answer came", list != nil, answered.faulted, size)
+	}
+}
+
+// residentPages counts the pages of the size bytes at p that are in memory.
+func residentPages(t *testing.T, p unsafe.Pointer, size uintptr) int {
+	t.Helper()
+	page := uintptr(os.Getpagesize())
+	start := uintptr(p) &^ (page - 1)
+	vec := make([]byte, (uintptr(p)+size-start+page-1)/page)
+	if _, _, errno := unix.Syscall(unix.SYS_MINCORE, start, uintptr(p)+size-start, uintptr(unsafe.Pointer(&vec[0]))); errno != 0 {
+		t.Fatalf("mincore: %v", errno)
+	}
+	resident := 0
+	for _, v := range vec {
+		resident += int(v & 1)
+	}
+	return resident
 }

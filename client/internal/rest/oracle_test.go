@@ -123,7 +123,7 @@ func decodeBothAs[T, R any](t *testing.T, body []byte, key string, keep func(*T)
 	got, gotFound, err := DecodeList(Response{Status: 200, Body: body}, key, into(keep))
 	want, wantFound, wantErr := resttest.DecodeList(body, key, keep)
 	// Read a few bytes at a time, every value crosses refills.
-	trickled, _, trickledErr := decodeListFrom(Body{Reader: &chunkReader{data: body, size: 3}, Status: 200}, key, into(keep), nil)
+	trickled, _, trickledErr := decodeListFrom(Body{Reader: &chunkReader{data: body, size: 3}, Status: 200}, key, into(keep), nil, nil)
 	if (err == nil) != (trickledErr == nil) || !reflect.DeepEqual(got, trickled) {
 		t.Fatalf("%q key %q: read whole %+v %v, three bytes at a time %+v %v", body, key, got, err, trickled, trickledErr)
 	}

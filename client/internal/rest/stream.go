@@ -19,8 +19,11 @@ import (
 func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	req.List = true
 	progress := client.ProgressOf(ctx)
+	prepared := prepareList[R](progress.TakeExpected())
+	defer prepared.release()
 	req.Stream = func(b Body) error {
-		list, found, err = decodeListFrom(b, key, convert, progress)
+		prepared.serverAnswered()
+		list, found, err = decodeListFrom(b, key, convert, progress, prepared)
 		return err
 	}
 	if _, err := c.Do(ctx, req); err != nil {
@@ -47,7 +50,7 @@ func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, 
 // of a few hundred bytes returned would be copied twice on its way there.
 func DecodeList[T, R any](resp Response, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	b := Body{Reader: bytes.NewReader(resp.Body), Status: resp.Status, Length: int64(len(resp.Body))}
-	return decodeListFrom(b, key, convert, nil)
+	return decodeListFrom[T, R](b, key, convert, nil, nil)
 }
 
 // bareMark ends a key that a bare array is accepted for too.
@@ -57,13 +60,15 @@ const bareMark = "\x00or-bare"
 // array: Border0 answers either.
 func BareOrKey(key string) string { return key + bareMark }
 
-func decodeListFrom[T, R any](b Body, key string, convert func(*T, *R) error, progress *client.Progress) (list []R, found bool, err error) {
+// decodeListFrom decodes a list answer from b; its list goes into prepared
+// if that holds it (nil: none).
+func decodeListFrom[T, R any](b Body, key string, convert func(*T, *R) error, progress *client.Progress, prepared *preparedList[R]) (list []R, found bool, err error) {
 	s := newListScanner(b.Reader)
 	first, err := checkStart(s, b.Status)
 	if err != nil {
 		return nil, false, err
 	}
-	d := &listDecoder{s: s, status: b.Status, length: b.Length, progress: progress}
+	d := &listDecoder{s: s, status: b.Status, length: b.Length, progress: progress, prepared: prepared}
 	key, bare := strings.CutSuffix(key, bareMark)
 	if key == "" || bare && first == '[' {
 		list, found, err = decodeArray(d, "", convert)
@@ -101,6 +106,7 @@ type listDecoder struct {
 	status   int
 	length   int64            // the body's announced length, -1 unknown
 	progress *client.Progress // told of each element; nil: nobody asked
+	prepared any              // the *preparedList[R] for the results (nil: none)
 }
 
 // offset is about how far into the body the decoder is.
