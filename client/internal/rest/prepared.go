@@ -36,9 +36,10 @@ func prepareList[R any](n int64) *preparedList[R] {
 		return nil
 	}
 	p := &preparedList[R]{done: make(chan struct{})}
-	// Room for a list that grew, and for the estimate's slack; the pages
-	// for about n are faulted in, the rest only if they are written.
-	go p.populate(int(n+n/8+16), int(n+n/25+16))
+	// Room for the estimate's slack (sized) and a list that grew a little;
+	// the pages for about n are faulted in, the rest only if written. All
+	// of it counts against the memory limit while two lists are alive.
+	go p.populate(int(n+n/16+16), int(n+n/25+16))
 	return p
 }
 
