@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -364,5 +365,11 @@ func TestSwitchingIntoAndOutOfAllProfiles(t *testing.T) {
 	}
 	if fm.table.Fields().Profile {
 		t.Error("one profile's table has a Profile column")
+	}
+	// What each profile listed in the all-profiles table is what a
+	// switch to it expects (here: the switch to demo-border0); the fourth
+	// profile, down, listed nothing.
+	if want := []int{16, 17, 16}; !slices.Equal(fm.shownCounts, want) {
+		t.Errorf("counts remembered from the all-profiles table: %v, want %v", fm.shownCounts, want)
 	}
 }

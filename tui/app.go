@@ -114,7 +114,10 @@ type Model struct {
 	listing     bool             // that List has not answered yet
 	userListing bool             // it was asked for by the user (r), not in the background
 	progress    *client.Progress // what that List counts into (progress.go)
-	received    received         // its counts, as last read
+	// shownCounts is how many tokens each profile had when last shown:
+	// what a switch back to it expects.
+	shownCounts []int
+	received    received // its counts, as last read
 	loadErr     error
 	connErr     error // the provider's connection test failed (connection.go)
 	refreshedAt time.Time
@@ -670,7 +673,7 @@ func (m Model) refresh(user bool) (tea.Model, tea.Cmd) {
 	if user {
 		m.status = listingStatus("refreshing…")
 	}
-	return m, m.startListing()
+	return m, m.startListing(m.table.Len()) // about the list it replaces
 }
 
 func (m Model) onTokensLoaded(msg tokensLoadedMsg) (tea.Model, tea.Cmd) {

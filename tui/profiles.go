@@ -294,6 +294,13 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	var cat *tokenfmt.Catalog
 	if m.all != nil {
 		cat = m.all.sources[index].cat // loaded already, or nil: it loads below
+		for i, s := range m.all.sources {
+			if s.listed {
+				m.shownCounts = withCount(m.shownCounts, i, len(s.tokens))
+			}
+		}
+	} else if m.table.Loaded() {
+		m.shownCounts = withCount(m.shownCounts, m.opts.Profile, m.table.Len())
 	}
 	m.all = nil
 	m.opts.Provider = prov
@@ -319,11 +326,24 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.showHeld()
 	m.userListing = false
 	m.relayout()
+	expect := 0
+	if index < len(m.shownCounts) {
+		expect = m.shownCounts[index]
+	}
 	return m, tea.Batch(
-		m.startListing(),
+		m.startListing(expect),
 		loadCatalogCmd(prov, m.provGen),
 		testConnectionCmd(prov, m.provGen),
 	)
+}
+
+// withCount is counts with profile i's set to n: a copy, as models are
+// values.
+func withCount(counts []int, i, n int) []int {
+	out := make([]int, max(len(counts), i+1))
+	copy(out, counts)
+	out[i] = n
+	return out
 }
 
 // ProfileLabel is how the status bar names a profile: "demo · Border0",

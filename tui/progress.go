@@ -31,14 +31,14 @@ type received struct {
 
 // startListing asks the provider for the list again: a new generation (any
 // List still in flight is superseded, its answer dropped), counted from
-// zero.
-func (m *Model) startListing() tea.Cmd {
+// zero. expect is about how many tokens will come, when known (0: not):
+// memory is made ready for them while the server works
+// (client.Progress.Expect).
+func (m *Model) startListing(expect int) tea.Cmd {
 	m.listGen++
 	m.listing = true
 	m.progress = &client.Progress{}
-	// A refresh expects about the list it replaces: memory is made ready
-	// for it while the server works (client.Progress.Expect).
-	m.progress.Expect(int64(m.table.Len()))
+	m.progress.Expect(int64(expect))
 	m.received = received{}
 	return tea.Batch(m.loadTokens(), progressTick(m.listGen), m.spinner.Tick)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -58,6 +59,32 @@ func TestRefreshShowsProgressAndKeepsTheTable(t *testing.T) {
 	m = update(m, msg)
 	if _, cmd := updateCmd(m, loadProgressMsg{gen: m.listGen}); cmd != nil || strings.Contains(statusLine(m), "so far") {
 		t.Errorf("loaded, the ticks go on or the status bar says %q", statusLine(m))
+	}
+}
+
+// A switch expects what the profile switched to had when it was last
+// shown; a profile not shown yet, nothing.
+func TestSwitchExpectsTheProfilesLastCount(t *testing.T) {
+	a := &memProvider{tokens: modelFixture()}
+	b := &memProvider{tokens: []client.Token{tok("eeeeeeee-5555", "echo"), tok("ffffffff-6666", "foxtrot")}}
+	m := twoProfiles(t, a, b)
+	m = update(m, profileChosenMsg{index: 1})
+	m = update(m, profileOpenedMsg{index: 1, prov: b})
+	if got := m.progress.TakeExpected(); got != 0 {
+		t.Errorf("the first switch to b expects %d tokens", got)
+	}
+	toks, _ := b.List(context.Background())
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(toks), at: testNow})
+	m = update(m, profileChosenMsg{index: 0})
+	m = update(m, profileOpenedMsg{index: 0, prov: a})
+	if got := m.progress.TakeExpected(); got != int64(len(a.tokens)) {
+		t.Errorf("back on a, the list expects %d tokens, not the %d a had", got, len(a.tokens))
+	}
+	m = update(m, tokensLoadedMsg{gen: m.listGen, index: table.BuildIndex(a.tokens), at: testNow})
+	m = update(m, profileChosenMsg{index: 1})
+	m = update(m, profileOpenedMsg{index: 1, prov: b})
+	if got := m.progress.TakeExpected(); got != 2 {
+		t.Errorf("back on b, the list expects %d tokens, not 2", got)
 	}
 }
 
