@@ -50,3 +50,16 @@ func TestHeaderKeepsTheSortArrow(t *testing.T) {
 		t.Errorf("columns sorted on screen: %v; want Last used, Created and Env among them", seen)
 	}
 }
+
+// The admin token in use keeps its "(you)" whatever its name's length:
+// the name is cut instead.
+func TestSelfTagSurvivesALongName(t *testing.T) {
+	tokens := tokentest.Synthetic(10, nil)
+	tokens[0].Name, tokens[0].Self = "a-very-long-admin-token-name-that-fills-the-column", true
+	tb := loaded(tokens)
+	tb.SetSize(78, 15)
+	view := ansi.Strip(tb.View(tokentest.Clock(), true))
+	if !strings.Contains(view, "a-very-long") || !strings.Contains(view, "… (you)") {
+		t.Errorf("the admin token's row lost its tag:\n%s", view)
+	}
+}

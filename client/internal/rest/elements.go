@@ -243,7 +243,7 @@ func (e *elementBatcher[T, R]) finish(failed error) ([]R, bool, error) {
 		return nil, false, e.err
 	}
 	if e.list == nil { // never sized: made now, to size
-		e.list = e.makeList(e.count)[:e.count] // [] is empty, not null
+		e.list = e.makeList(e.count, e.count)[:e.count] // [] is empty, not null
 		for _, early := range e.early {
 			copy(e.list[early.at:], early.out)
 		}
@@ -273,21 +273,21 @@ func (e *elementBatcher[T, R]) sized() []R {
 	if length <= 0 || read <= 0 || read >= length || e.count < estimateAfter {
 		return nil
 	}
-	want := int(int64(e.count) * length / read)
-	want += want/25 + 16
-	want = min(want, int(length/minListElement)) // bounded by what the body can hold
-	return e.makeList(max(want, e.count))
+	bound := int(length / minListElement) // what the body can hold
+	estimate := min(int(int64(e.count)*length/read), bound)
+	want := min(estimate+estimate/25+16, bound)
+	return e.makeList(max(estimate, e.count), max(want, e.count))
 }
 
-// makeList is an empty list for n results: the one prepared while the
-// server worked if it suits n, else a new one.
-func (e *elementBatcher[T, R]) makeList(n int) []R {
+// makeList is an empty list for at least need results, made for want: the
+// one prepared while the server worked if it suits them, else a new one.
+func (e *elementBatcher[T, R]) makeList(need, want int) []R {
 	if prepared, _ := e.d.prepared.(*preparedList[R]); prepared != nil {
-		if list := prepared.take(n); list != nil {
+		if list := prepared.take(need, want); list != nil {
 			return list
 		}
 	}
-	return makeList[R](n)
+	return makeList[R](want)
 }
 
 // decodeElement decodes one element as json.Unmarshal would (the scanner

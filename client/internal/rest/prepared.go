@@ -14,39 +14,42 @@ import (
 // the list it replaces), the list is made as the request goes out and its
 // pages are faulted in while the server works on the answer, when nothing
 // else runs. That stops once the answer starts coming (what is left faults
-// as before).
+// as before); a list that does not suit the answer is given up at once.
 
 // preparedList is a list made ready for an answer still to come.
 type preparedList[R any] struct {
-	list     []R
+	list     []R           // nil once handed out or given up
+	at       uintptr       // where list was made: what tests look at
 	answered atomic.Bool   // the answer has started: stop faulting pages in
 	done     chan struct{} // closed when no more pages will be faulted in
 	faulted  uintptr       // bytes faulted in, once done: what tests look at
-	taken    bool
+	used     bool          // handed out or given up: a list serves once
 }
 
-// prepareMin is the shortest list prepared: shorter ones ask for no huge
-// pages (makeList) and fault in too little time to matter.
+// prepareMin is the shortest list prepared: shorter ones fault in too
+// little time to matter.
 const prepareMin = 4096
 
-// prepareList makes a list for about n results and starts faulting in its
-// pages; nil when n is too small to bother.
-func prepareList[R any](n int64) *preparedList[R] {
-	if n < prepareMin || n > maxPrepared {
+// testHookPrepared, when set, is told of each list prepared.
+var testHookPrepared func(p any)
+
+// prepareList makes a list for about n results, at most limit (what the
+// largest answer allowed can hold), and starts faulting in its pages; nil
+// when n is too small to bother or beyond limit.
+func prepareList[R any](n, limit int64) *preparedList[R] {
+	if n < prepareMin || n > limit {
 		return nil
 	}
 	p := &preparedList[R]{done: make(chan struct{})}
-	// Room for the estimate's slack (sized) and a list that grew a little;
-	// the pages for about n are faulted in, the rest only if written. All
-	// of it counts against the memory limit while two lists are alive.
+	// Room for a list that grew a little; the pages for about n are
+	// faulted in, the rest only if written. All of it counts against the
+	// memory limit while the old list is alive too.
 	go p.populate(int(n+n/16+16), int(n+n/25+16))
+	if testHookPrepared != nil {
+		testHookPrepared(p)
+	}
 	return p
 }
-
-// maxPrepared bounds the hint (the length of a list the caller held): a
-// list answer is at most DefaultListBody, and no element worth keeping is
-// shorter than minListElement.
-const maxPrepared = DefaultListBody / minListElement
 
 // populate makes the list, for n results, and faults in the pages of its
 // first expect, a huge page at a time, until they are all in or the answer
@@ -56,11 +59,12 @@ func (p *preparedList[R]) populate(n, expect int) {
 	defer close(p.done)
 	p.list = makeList[R](n)
 	start, _ := listMemory(p.list)
+	p.at = uintptr(start)
 	_, size := listMemory(p.list[:0:expect])
 	for p.faulted < size && !p.answered.Load() {
 		n := min(hugePage, size-p.faulted)
 		if !populatePages(unsafe.Add(start, p.faulted), n) {
-			return // not supported here: pages fault in as they are written
+			return // the kernel cannot (or has no memory): the rest faults in as written
 		}
 		p.faulted += n
 	}
@@ -73,29 +77,31 @@ func (p *preparedList[R]) serverAnswered() {
 	}
 }
 
-// take is the list, once, for want results: only when it holds them and
-// is not more than twice as long (a list that shrank to a half gets a
-// list of its size).
-func (p *preparedList[R]) take(want int) []R {
-	if p == nil || p.taken {
+// take hands the list out, once, to hold at least need results and about
+// want: not when it is shorter than need, nor a quarter longer than want
+// (a list that shrank gets one of its size); then it is given up.
+func (p *preparedList[R]) take(need, want int) []R {
+	if p == nil || p.used {
 		return nil
 	}
 	p.answered.Store(true)
-	<-p.done // a page being faulted in: at most one, then it stops
-	if cap(p.list) < want || cap(p.list) > 2*want {
-		return nil // release gives it up
+	<-p.done // the list being made, or a page being faulted in
+	if c := cap(p.list); c < need || c > want+want/4 {
+		p.release()
+		return nil
 	}
-	p.taken = true
-	return p.list
+	list := p.list
+	p.list, p.used = nil, true // the caller's now: settled or dropped with its decode
+	return list
 }
 
-// release gives the list up unless it was taken: its huge-page ask is
-// withdrawn once no page is being faulted in.
+// release gives the list up unless it was handed out: its huge-page ask is
+// withdrawn once no page is being faulted in, and it is dropped.
 func (p *preparedList[R]) release() {
-	if p == nil || p.taken {
+	if p == nil || p.used {
 		return
 	}
-	p.taken = true
+	p.used = true
 	p.answered.Store(true)
 	<-p.done
 	settleList(p.list)

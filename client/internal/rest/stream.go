@@ -19,7 +19,7 @@ import (
 func GetList[T, R any](ctx context.Context, c *Client, req Request, key string, convert func(t *T, r *R) error) (list []R, found bool, err error) {
 	req.List = true
 	progress := client.ProgressOf(ctx)
-	prepared := prepareList[R](progress.TakeExpected())
+	prepared := prepareList[R](progress.TakeExpected(), int64(c.cfg.ListBody/minListElement))
 	defer prepared.release()
 	req.Stream = func(b Body) error {
 		prepared.serverAnswered()
