@@ -19,7 +19,6 @@ import (
 // preparedList is a list made ready for an answer still to come.
 type preparedList[R any] struct {
 	list     []R           // nil once handed out or given up
-	at       uintptr       // where list was made: what tests look at
 	answered atomic.Bool   // the answer has started: stop faulting pages in
 	done     chan struct{} // closed when no more pages will be faulted in
 	faulted  uintptr       // bytes faulted in, once done: what tests look at
@@ -59,7 +58,6 @@ func (p *preparedList[R]) populate(n, expect int) {
 	defer close(p.done)
 	p.list = makeList[R](n)
 	start, _ := listMemory(p.list)
-	p.at = uintptr(start)
 	_, size := listMemory(p.list[:0:expect])
 	for p.faulted < size && !p.answered.Load() {
 		n := min(hugePage, size-p.faulted)
