@@ -17,8 +17,9 @@ type Progress struct {
 	expected     atomic.Int64
 }
 
-// Expect tells the List how many items to expect, the length of the list
-// it replaces: a hint, never a limit. While the server works on its
+// Expect tells the List about how many items to expect (the list it
+// replaces, or what the profile had when last shown): a hint, never a
+// limit. While the server works on its
 // answer, memory is made ready for about that many (a 100 000-token list
 // is 31 MB, which the kernel would otherwise hand over page by page as
 // the decoders write it, at the busiest time).

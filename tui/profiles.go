@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -294,14 +295,8 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	var cat *tokenfmt.Catalog
 	if m.all != nil {
 		cat = m.all.sources[index].cat // loaded already, or nil: it loads below
-		for i, s := range m.all.sources {
-			if s.listed {
-				m.shownCounts = withCount(m.shownCounts, i, len(s.tokens))
-			}
-		}
-	} else if m.table.Loaded() {
-		m.shownCounts = withCount(m.shownCounts, m.opts.Profile, m.table.Len())
 	}
+	m.shownCounts = m.countsShown()
 	m.all = nil
 	m.opts.Provider = prov
 	m.opts.Profile = index
@@ -326,24 +321,43 @@ func (m Model) switchTo(index int, prov client.Provider) (tea.Model, tea.Cmd) {
 	m.showHeld()
 	m.userListing = false
 	m.relayout()
-	expect := 0
-	if index < len(m.shownCounts) {
-		expect = m.shownCounts[index]
-	}
 	return m, tea.Batch(
-		m.startListing(expect),
+		m.startListing(countOf(m.shownCounts, index)),
 		loadCatalogCmd(prov, m.provGen),
 		testConnectionCmd(prov, m.provGen),
 	)
 }
 
-// withCount is counts with profile i's set to n: a copy, as models are
-// values.
-func withCount(counts []int, i, n int) []int {
-	out := make([]int, max(len(counts), i+1))
-	copy(out, counts)
-	out[i] = n
-	return out
+// countsShown is shownCounts with what is on screen now: the one profile's
+// table, or every listed profile of the all-profiles table. A copy, as
+// models are values.
+func (m Model) countsShown() []int {
+	counts := slices.Clone(m.shownCounts)
+	set := func(i, n int) {
+		if i >= len(counts) {
+			counts = append(counts, make([]int, i+1-len(counts))...)
+		}
+		counts[i] = n
+	}
+	switch {
+	case m.all != nil:
+		for i, s := range m.all.sources {
+			if s.listed {
+				set(i, len(s.tokens))
+			}
+		}
+	case m.table.Loaded():
+		set(m.opts.Profile, m.table.Len())
+	}
+	return counts
+}
+
+// countOf is profile i's count in counts, 0 when none is known.
+func countOf(counts []int, i int) int {
+	if i < len(counts) {
+		return counts[i]
+	}
+	return 0
 }
 
 // ProfileLabel is how the status bar names a profile: "demo · Border0",
